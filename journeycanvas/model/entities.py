@@ -1,0 +1,145 @@
+"""Pydantic models of a journey map and its parts (file format 1.0).
+
+Every persisted model keeps fields it does not know (``extra="allow"``), so that a map
+written by a newer JourneyCanvas survives being opened and saved by this one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from journeycanvas.model.kinds import CardKind, ConnectorKind, LaneKind
+
+FORMAT_TAG = "journeycanvas"
+FORMAT_VERSION = "1.0"
+
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _check_color(value: str) -> str:
+    if not _COLOR.match(value):
+        raise ValueError(f"colour must look like #rrggbb, not {value!r}")
+    return value.lower()
+
+
+def _check_timestamp(value: str) -> str:
+    if value:
+        try:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise ValueError(f"not an ISO 8601 date and time: {value!r}") from exc
+    return value
+
+
+Color = Annotated[str, AfterValidator(_check_color)]
+Timestamp = Annotated[str, AfterValidator(_check_timestamp)]
+Id = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+def utc_now() -> str:
+    """The current time as the file format writes it: ``2026-11-24T10:00:00Z``."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Persisted(BaseModel):
+    """Base of every model stored in a file: keeps the fields it does not know."""
+
+    model_config = ConfigDict(extra="allow", use_enum_values=False)
+
+
+class Persona(Persisted):
+    """A customer segment that cards can be tagged with."""
+
+    id: Id
+    name: str = ""
+    description: str = ""
+    color: Color = "#7e57c2"
+    avatar: Id | None = None
+
+
+class Stage(Persisted):
+    """A column of the map: one step of the customer's journey."""
+
+    id: Id
+    name: str = ""
+    goal: str = ""
+    color: Color = "#4f81bd"
+    width_mm: float = Field(default=90, ge=20, le=2000)
+
+
+class Lane(Persisted):
+    """A row of the map; its kind sets the default kind of the cards dropped into it."""
+
+    id: Id
+    kind: LaneKind = LaneKind.NOTES
+    title: str = ""
+
+
+class Metric(Persisted):
+    """A measurable figure on a touchpoint or metric card."""
+
+    name: str = ""
+    value: float | None = None
+    target: float | None = None
+    unit: str = ""
+
+
+class Card(Persisted):
+    """A card in one cell (stage × lane), spanning ``span`` consecutive stages."""
+
+    id: Id
+    stage: Id
+    lane: Id
+    order: int = Field(default=0, ge=0)
+    span: int = Field(default=1, ge=1)
+    kind: CardKind = CardKind.NOTE
+    text: str = ""
+    notes: str = ""
+    color: Color | None = None
+    tags: list[str] = Field(default_factory=list)
+    personas: list[Id] = Field(default_factory=list)
+    votes: int = Field(default=0, ge=0)
+    emotion: int | None = Field(default=None, ge=-3, le=3)
+    metric: Metric | None = None
+
+
+class Connector(Persisted):
+    """An arrow between two cards: flow, a branch with a condition, or a breakpoint."""
+
+    id: Id
+    source: Id
+    target: Id
+    kind: ConnectorKind = ConnectorKind.FLOW
+    label: str = ""
+
+
+class Asset(Persisted):
+    """An embedded picture (persona avatar), base64 encoded."""
+
+    media_type: str
+    data: str
+
+
+class JourneyMap(Persisted):
+    """A whole customer-journey map: the content of one ``.journey`` file."""
+
+    format: str = FORMAT_TAG
+    version: str = FORMAT_VERSION
+    id: Id
+    title: str = ""
+    scenario: str = ""
+    owner: str = ""
+    locale: str = ""
+    created: Timestamp = ""
+    modified: Timestamp = ""
+    personas: list[Persona] = Field(default_factory=list)
+    stages: list[Stage] = Field(default_factory=list)
+    lanes: list[Lane] = Field(default_factory=list)
+    cards: list[Card] = Field(default_factory=list)
+    connectors: list[Connector] = Field(default_factory=list)
+    assets: dict[Id, Asset] = Field(default_factory=dict)
+    export_settings: dict[str, Any] = Field(default_factory=dict)

@@ -1,0 +1,26 @@
+"""Short random ids, unique within one map."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Container
+
+_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
+
+
+def new_id(prefix: str, taken: Container[str] = ()) -> str:
+    """A fresh id such as ``c7f3k2q`` that is not in `taken`."""
+    while True:
+        candidate = prefix + "".join(secrets.choice(_ALPHABET) for _ in range(6))
+        if candidate not in taken:
+            return candidate
+
+
+def all_ids(journey: object) -> set[str]:
+    """Every id used in `journey` (a JourneyMap), across all kinds of objects."""
+    ids: set[str] = set()
+    for name in ("personas", "stages", "lanes", "cards", "connectors"):
+        ids.update(item.id for item in getattr(journey, name))
+    ids.update(getattr(journey, "assets"))
+    ids.add(getattr(journey, "id"))
+    return ids

@@ -1,0 +1,90 @@
+"""Checks that go beyond types: unique ids, resolving references, spans, cell order.
+
+Each problem names the JSON path of the offending value, e.g. ``cards[3].stage``, so that
+a message can tell the user exactly where a file is wrong.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from journeycanvas.model.entities import JourneyMap
+from journeycanvas.model.kinds import CardKind
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a map: where (a JSON path) and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def find_problems(journey: JourneyMap) -> list[Problem]:
+    """Every integrity problem in `journey`, in file order; empty when the map is sound."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+
+    def claim(item_id: str, path: str) -> None:
+        if item_id in seen:
+            problems.append(
+                Problem(path, f"duplicate id {item_id!r}, also used at {seen[item_id]}")
+            )
+        else:
+            seen[item_id] = path
+
+    for name in ("personas", "stages", "lanes", "cards", "connectors"):
+        for index, item in enumerate(getattr(journey, name)):
+            claim(item.id, f"{name}[{index}].id")
+    for asset_id in journey.assets:
+        claim(asset_id, f"assets.{asset_id}")
+
+    stage_index = {stage.id: i for i, stage in enumerate(journey.stages)}
+    lane_ids = {lane.id for lane in journey.lanes}
+    persona_ids = {persona.id for persona in journey.personas}
+    card_ids = {card.id for card in journey.cards}
+
+    for index, persona in enumerate(journey.personas):
+        if persona.avatar is not None and persona.avatar not in journey.assets:
+            problems.append(
+                Problem(f"personas[{index}].avatar", f"no asset with id {persona.avatar!r}")
+            )
+    for index, card in enumerate(journey.cards):
+        path = f"cards[{index}]"
+        if card.stage not in stage_index:
+            problems.append(Problem(f"{path}.stage", f"no stage with id {card.stage!r}"))
+        elif stage_index[card.stage] + card.span > len(journey.stages):
+            problems.append(Problem(f"{path}.span", f"span {card.span} runs past the last stage"))
+        if card.lane not in lane_ids:
+            problems.append(Problem(f"{path}.lane", f"no lane with id {card.lane!r}"))
+        for p_index, persona_id in enumerate(card.personas):
+            if persona_id not in persona_ids:
+                problems.append(
+                    Problem(f"{path}.personas[{p_index}]", f"no persona with id {persona_id!r}")
+                )
+        if card.emotion is not None and card.kind != CardKind.EMOTION:
+            problems.append(
+                Problem(f"{path}.emotion", f"only emotion cards have a score, not {card.kind}")
+            )
+    for index, connector in enumerate(journey.connectors):
+        for end in ("source", "target"):
+            ref = getattr(connector, end)
+            if ref not in card_ids:
+                problems.append(Problem(f"connectors[{index}].{end}", f"no card with id {ref!r}"))
+    return problems
+
+
+def normalise_orders(journey: JourneyMap) -> None:
+    """Renumber cards 0, 1, 2 … inside each cell, keeping their order (ties by file order)."""
+    cells: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for index, card in enumerate(journey.cards):
+        cells[(card.stage, card.lane)].append((card.order, index))
+    for members in cells.values():
+        for new_order, (_, index) in enumerate(sorted(members)):
+            card = journey.cards[index]
+            if card.order != new_order:
+                card.order = new_order
