@@ -21,6 +21,6 @@ def all_ids(journey: object) -> set[str]:
     ids: set[str] = set()
     for name in ("personas", "stages", "lanes", "cards", "connectors"):
         ids.update(item.id for item in getattr(journey, name))
-    ids.update(getattr(journey, "assets"))
-    ids.add(getattr(journey, "id"))
+    ids.update(journey.assets)
+    ids.add(journey.id)
     return ids
