@@ -1,0 +1,183 @@
+"""Find: a bar under the canvas that finds cards by text, tag or kind and steps through them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from journeycanvas.model import JourneyMap
+from journeycanvas.ui.labels import card_kind_label
+
+
+class FindTarget(Protocol):
+    """What the find bar needs from the canvas view."""
+
+    def set_highlighted(self, card_ids: list[str]) -> None:
+        """Highlight these cards (an empty list clears the highlight)."""
+
+    def center_on(self, item_id: str) -> None:
+        """Scroll so that the item is in the middle of the view."""
+
+    def select_ids(self, ids: list[str]) -> None:
+        """Select exactly these items."""
+
+
+def find_cards(journey: JourneyMap, query: str) -> list[str]:
+    """Ids of the cards whose text, notes, a tag or kind contains `query`, in reading order.
+
+    Matching ignores case. Reading order is stage by stage (left to right), then lane by
+    lane (top to bottom), then the order inside the cell.
+    """
+    needle = query.strip().casefold()
+    if not needle:
+        return []
+    columns = {stage.id: i for i, stage in enumerate(journey.stages)}
+    rows = {lane.id: i for i, lane in enumerate(journey.lanes)}
+    hits = []
+    for card in journey.cards:
+        haystacks = [card.text, card.notes, card.kind.value, card_kind_label(card.kind), *card.tags]
+        if any(needle in text.casefold() for text in haystacks):
+            hits.append(card)
+    hits.sort(key=lambda c: (columns.get(c.stage, 0), rows.get(c.lane, 0), c.order))
+    return [card.id for card in hits]
+
+
+class FindBar(QWidget):
+    """Find field with a match counter and previous/next buttons; Esc closes it.
+
+    Enter and F3 step to the next match, Shift+Enter and Shift+F3 to the previous one; each
+    match is selected and centred, and all matches are highlighted.
+    """
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        journey: Callable[[], JourneyMap],
+        target: Callable[[], FindTarget | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._journey = journey
+        self._target = target
+        self.matches: list[str] = []
+        self.current = -1
+
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText(self.tr("Find cards by text, tag or kind"))
+        self.field.setClearButtonEnabled(True)
+        self.field.textChanged.connect(self.refresh)
+        self.field.installEventFilter(self)
+        self.counter = QLabel(self)
+        self.counter.setMinimumWidth(90)
+        self.previous_button = QToolButton(self)
+        self.previous_button.setText("▲")
+        self.previous_button.setToolTip(self.tr("Previous match (Shift+Enter)"))
+        self.previous_button.clicked.connect(self.find_previous)
+        self.next_button = QToolButton(self)
+        self.next_button.setText("▼")
+        self.next_button.setToolTip(self.tr("Next match (Enter)"))
+        self.next_button.clicked.connect(self.find_next)
+        close_button = QToolButton(self)
+        close_button.setText("✕")
+        close_button.setToolTip(self.tr("Close (Esc)"))
+        close_button.clicked.connect(self.close_bar)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 3, 6, 3)
+        layout.addWidget(QLabel(self.tr("Find:"), self))
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.counter)
+        layout.addWidget(self.previous_button)
+        layout.addWidget(self.next_button)
+        layout.addWidget(close_button)
+        self._show_count()
+
+    def open_bar(self) -> None:
+        """Show the bar, focus the field with its text selected, and highlight the matches."""
+        self.show()
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+        self.refresh()
+
+    def close_bar(self) -> None:
+        """Hide the bar and clear the highlight."""
+        self.hide()
+        target = self._target()
+        if target is not None:
+            target.set_highlighted([])
+        self.closed.emit()
+
+    def refresh(self) -> None:
+        """Search again (the query or the map changed), keeping the current match if it stays."""
+        if self.isHidden():
+            return
+        previous = self.matches[self.current] if 0 <= self.current < len(self.matches) else None
+        self.matches = find_cards(self._journey(), self.field.text())
+        self.current = self.matches.index(previous) if previous in self.matches else -1
+        target = self._target()
+        if target is not None:
+            target.set_highlighted(self.matches)
+        self._show_count()
+
+    def find_next(self) -> None:
+        """Go to the next match, wrapping round at the end."""
+        self._step(+1)
+
+    def find_previous(self) -> None:
+        """Go to the previous match, wrapping round at the start."""
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        if self.isHidden():
+            self.open_bar()
+        if not self.matches:
+            return
+        if self.current < 0:
+            self.current = 0 if delta > 0 else len(self.matches) - 1
+        else:
+            self.current = (self.current + delta) % len(self.matches)
+        card_id = self.matches[self.current]
+        target = self._target()
+        if target is not None:
+            target.select_ids([card_id])
+            target.center_on(card_id)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        if not self.field.text().strip():
+            self.counter.setText("")
+        elif not self.matches:
+            self.counter.setText(self.tr("No matches"))
+        elif self.current < 0:
+            self.counter.setText(self.tr("{count} matches").format(count=len(self.matches)))
+        else:
+            self.counter.setText(
+                self.tr("{current} of {total}").format(
+                    current=self.current + 1, total=len(self.matches)
+                )
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter/Shift+Enter, F3/Shift+F3 and Esc in the field step or close."""
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            backwards = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._step(-1 if backwards else +1)
+                return True
+            if event.matches(QKeySequence.StandardKey.FindNext):
+                self.find_next()
+                return True
+            if event.matches(QKeySequence.StandardKey.FindPrevious):
+                self.find_previous()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+        return super().eventFilter(watched, event)

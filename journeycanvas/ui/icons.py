@@ -1,0 +1,40 @@
+"""Small icons drawn in code: colour swatches for card kinds, personas and colour buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+
+from journeycanvas.model import CardKind
+from journeycanvas.model.kinds import CARD_KIND_COLORS
+
+
+def swatch_pixmap(color: str, size: int = 20, *, round_: bool = False) -> QPixmap:
+    """A square (or round) patch of `color` with a thin darker outline."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = QColor(color)
+    painter.setPen(QPen(fill.darker(160), 1))
+    painter.setBrush(fill)
+    rect = QRectF(1.5, 1.5, size - 3, size - 3)
+    if round_:
+        painter.drawEllipse(rect)
+    else:
+        painter.drawRoundedRect(rect, 3, 3)
+    painter.end()
+    return pixmap
+
+
+def swatch_icon(color: str, *, round_: bool = False) -> QIcon:
+    """An icon showing a patch of `color`."""
+    icon = QIcon()
+    for size in (16, 20, 32):
+        icon.addPixmap(swatch_pixmap(color, size, round_=round_))
+    return icon
+
+
+def card_kind_icon(kind: CardKind) -> QIcon:
+    """The icon of a card kind: a patch of the kind's default card colour."""
+    return swatch_icon(CARD_KIND_COLORS[kind])
