@@ -1,0 +1,495 @@
+"""Cards as CSV: export every card of a map, and build a new map from a spreadsheet.
+
+One row per card, columns :data:`COLUMNS`; stages, lanes and personas are named, not
+referenced by id, and ``tags`` and ``personas`` hold several names joined by ``;``.
+
+Decisions a user (and the CLI's help) should know:
+
+- **Export** writes UTF-8 *with* a byte-order mark by default, because Excel on Windows
+  reads a CSV without one in the ANSI code page and turns å, ż and 中 into garbage;
+  LibreOffice, Numbers, Google Sheets and Python's ``utf-8-sig`` all accept the mark.
+  Pass ``bom=False`` for tools that do not. Comma-delimited by default; with
+  ``delimiter=";"`` (what Swedish and Polish Excel expect) numbers get a decimal comma.
+- **Import** accepts UTF-8 with or without the mark, and UTF-16 with a mark (Excel's
+  "Unicode text"). Anything else is refused with a message saying how to save as UTF-8:
+  Swedish Excel saves in cp1252 and Polish Excel in cp1250, and guessing wrong would turn
+  ł into ³ without telling anyone.
+- The delimiter (comma, semicolon or tab) is the one under which the header reads as the
+  most known column names. In a semicolon or tab file a comma in a number is a decimal
+  comma (``1 200,5``); in a comma file a quoted ``1,200`` groups thousands and ``1,5`` is
+  one and a half. Spaces and no-break spaces group thousands anywhere.
+- Stage, lane and persona names match ignoring case and surrounding spaces; the first
+  spelling seen is kept. Header names ignore case, and spaces stand for underscores.
+  Only ``stage``, ``lane`` and ``text`` are required columns.
+- What a CSV cannot carry is not exported: ids, spans, colours, stage goals, connectors.
+  A tag or persona name that itself contains ``;`` comes back split in two.
+- Every problem in the file is reported at once, by the physical line where its row
+  starts, in one :class:`CsvImportError`; no map is built until the file is right.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO, NamedTuple, TextIO
+
+from journeycanvas.model import (
+    CardKind,
+    JourneyMap,
+    LaneKind,
+    default_card_kind,
+    new_id,
+)
+from journeycanvas.model.entities import utc_now
+
+COLUMNS: tuple[str, ...] = (
+    "stage",
+    "lane",
+    "lane_kind",
+    "kind",
+    "text",
+    "notes",
+    "tags",
+    "personas",
+    "votes",
+    "emotion",
+    "metric_name",
+    "metric_value",
+    "metric_target",
+    "metric_unit",
+)
+REQUIRED_COLUMNS: tuple[str, ...] = ("stage", "lane", "text")
+LIST_SEPARATOR = ";"
+
+_DELIMITERS = (",", ";", "\t")
+_GROUP_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_COMMA_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+_MAX_MESSAGE_LINES = 20
+_UTF8_ADVICE = (
+    "the file is not UTF-8; save it again as UTF-8 (Excel: 'CSV UTF-8 (comma delimited)'; "
+    "LibreOffice: character set 'Unicode (UTF-8)')"
+)
+
+
+class CsvProblem(NamedTuple):
+    """One thing wrong in a CSV file: the line where its row starts, the column, what."""
+
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}, {self.column}" if self.column else f"line {self.line}"
+        return f"{where}: {self.message}"
+
+
+class CsvImportError(ValueError):
+    """A CSV file that cannot become a map, with every problem found in it."""
+
+    def __init__(self, problems: list[CsvProblem]) -> None:
+        self.problems = problems
+        lines = [str(problem) for problem in problems[:_MAX_MESSAGE_LINES]]
+        if len(problems) > _MAX_MESSAGE_LINES:
+            lines.append(f"… and {len(problems) - _MAX_MESSAGE_LINES} more problems")
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__(f"{len(problems)} {noun} in the CSV file:\n" + "\n".join(lines))
+
+
+# ---------------------------------------------------------------- export
+
+
+def export_cards_csv(
+    journey: JourneyMap,
+    target: str | os.PathLike[str] | TextIO,
+    *,
+    bom: bool = True,
+    delimiter: str = ",",
+) -> None:
+    """Write every card of `journey` as one CSV row, in stage, lane, then card order.
+
+    `target` is a path or an open text stream (opened with ``newline=""``). With
+    ``delimiter=";"`` numbers are written with a decimal comma, as semicolon locales expect.
+    """
+    if isinstance(target, str | os.PathLike):
+        with open(target, "w", encoding="utf-8", newline="") as stream:
+            _write_cards(journey, stream, bom=bom, delimiter=delimiter)
+    else:
+        _write_cards(journey, target, bom=bom, delimiter=delimiter)
+
+
+def _write_cards(journey: JourneyMap, stream: TextIO, *, bom: bool, delimiter: str) -> None:
+    stage_names = {s.id: (s.name.strip() or f"Stage {i + 1}") for i, s in enumerate(journey.stages)}
+    stage_index = {stage.id: i for i, stage in enumerate(journey.stages)}
+    lanes = {lane.id: lane for lane in journey.lanes}
+    lane_index = {lane.id: i for i, lane in enumerate(journey.lanes)}
+    persona_names = {p.id: (p.name.strip() or p.id) for p in journey.personas}
+    decimal_comma = delimiter == ";"
+
+    def number(value: float | None) -> str:
+        return "" if value is None else _format_number(value, decimal_comma)
+
+    # Cards pointing at a missing stage or lane (a map that failed its checks) go last,
+    # named by the id they point at, rather than being dropped.
+    ordered = sorted(
+        enumerate(journey.cards),
+        key=lambda item: (
+            stage_index.get(item[1].stage, len(stage_index)),
+            lane_index.get(item[1].lane, len(lane_index)),
+            item[1].order,
+            item[0],
+        ),
+    )
+    if bom:
+        stream.write("\ufeff")
+    writer = csv.writer(stream, delimiter=delimiter)
+    writer.writerow(COLUMNS)
+    for _, card in ordered:
+        lane = lanes.get(card.lane)
+        metric = card.metric
+        writer.writerow(
+            (
+                stage_names.get(card.stage, card.stage),
+                (lane.title.strip() or lane.kind.value) if lane else card.lane,
+                lane.kind.value if lane else "",
+                card.kind.value,
+                card.text,
+                card.notes,
+                LIST_SEPARATOR.join(card.tags),
+                LIST_SEPARATOR.join(persona_names.get(p, p) for p in card.personas),
+                str(card.votes),
+                "" if card.emotion is None else str(card.emotion),
+                metric.name if metric else "",
+                number(metric.value) if metric else "",
+                number(metric.target) if metric else "",
+                metric.unit if metric else "",
+            )
+        )
+
+
+def _format_number(value: float, decimal_comma: bool) -> str:
+    text = str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    return text.replace(".", ",") if decimal_comma else text
+
+
+# ---------------------------------------------------------------- import
+
+
+def import_cards_csv(
+    source: str | os.PathLike[str] | BinaryIO, *, title: str | None = None
+) -> JourneyMap:
+    """Build a new map from a CSV of cards (see the module's documentation for the rules).
+
+    `source` is a path or a binary stream. The map's title is `title`, or else the file's
+    name without its extension. Raises :class:`CsvImportError` listing every problem.
+    """
+    if isinstance(source, str | os.PathLike):
+        data = Path(source).read_bytes()
+        default_title = Path(source).stem
+    else:
+        data = source.read()
+        default_title = Path(getattr(source, "name", "") or "").stem
+    return _CardsReader(_decode(data)).build(default_title if title is None else title)
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise CsvImportError([CsvProblem(1, "", f"broken UTF-16 text: {exc.reason}")]) from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise CsvImportError([CsvProblem(line, "", _UTF8_ADVICE)]) from exc
+
+
+def _key(text: str) -> str:
+    """A column or kind name as matched: case-folded, spaces and hyphens as underscores."""
+    return "_".join(text.replace("-", " ").casefold().split())
+
+
+def _name_key(text: str) -> str:
+    """A stage, lane or persona name as matched: case-folded, runs of spaces as one."""
+    return " ".join(text.casefold().split())
+
+
+def _lane_kind_aliases() -> dict[str, LaneKind]:
+    aliases = {default_card_kind(kind).value: kind for kind in LaneKind if kind != LaneKind.NOTES}
+    aliases[CardKind.NOTE.value] = LaneKind.NOTES
+    aliases.update({kind.value: kind for kind in LaneKind})
+    return aliases
+
+
+_LANE_KINDS = _lane_kind_aliases()
+_CARD_KINDS = {kind.value: kind for kind in CardKind}
+
+
+def _choose_delimiter(text: str) -> str:
+    """The delimiter under which the first record reads as the most known column names."""
+    known = set(COLUMNS)
+
+    def score(delimiter: str) -> int:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if any(cell.strip() for cell in row):
+                return sum(_key(cell) in known for cell in row)
+        return 0
+
+    return max(_DELIMITERS, key=score)
+
+
+class _CardsReader:
+    """One pass over the decoded text: checks every row, collects problems, then builds."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.delimiter = _choose_delimiter(text)
+        self.problems: list[CsvProblem] = []
+        self.header: dict[str, int] = {}
+        self.named_columns: set[int] = set()
+        self.stages: dict[str, dict[str, Any]] = {}
+        self.lanes: dict[str, dict[str, Any]] = {}
+        self.lane_kind_lines: dict[str, int] = {}
+        self.personas: dict[str, dict[str, Any]] = {}
+        self.cards: list[dict[str, Any]] = []
+        self.cell_sizes: dict[tuple[str, str], int] = {}
+        self.taken: set[str] = set()
+
+    def _id(self, prefix: str) -> str:
+        item_id = new_id(prefix, self.taken)
+        self.taken.add(item_id)
+        return item_id
+
+    def _records(self) -> Iterator[tuple[int, list[str]]]:
+        """Rows with the physical line each starts on; a malformed file ends with a problem."""
+        reader = csv.reader(
+            io.StringIO(self.text, newline=""), delimiter=self.delimiter, strict=True
+        )
+        start = 1
+        try:
+            for row in reader:
+                yield start, row
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            self.problems.append(
+                CsvProblem(
+                    start,
+                    "",
+                    f"unreadable CSV ({exc}); a quoted field that starts here may lack "
+                    "its closing quote",
+                )
+            )
+
+    def build(self, title: str) -> JourneyMap:
+        """The new map, or :class:`CsvImportError` with every problem in the file."""
+        records = self._records()
+        for line, row in records:
+            if any(cell.strip() for cell in row):
+                self._read_header(line, row)
+                break
+        else:
+            raise CsvImportError(self.problems or [CsvProblem(1, "", "the file has no header")])
+        if self.problems:
+            raise CsvImportError(self.problems)
+        for line, row in records:
+            if any(cell.strip() for cell in row):
+                self._read_card(line, row)
+        if self.problems:
+            raise CsvImportError(self.problems)
+        now = utc_now()
+        return JourneyMap.model_validate(
+            {
+                "id": self._id("m"),
+                "title": title,
+                "created": now,
+                "modified": now,
+                "personas": list(self.personas.values()),
+                "stages": list(self.stages.values()),
+                "lanes": list(self.lanes.values()),
+                "cards": self.cards,
+            }
+        )
+
+    def _read_header(self, line: int, row: list[str]) -> None:
+        header = self.header
+        for index, cell in enumerate(row):
+            name = _key(cell)
+            if not name:
+                continue
+            if name not in COLUMNS:
+                self._problem(line, cell.strip(), f"unknown column; known: {', '.join(COLUMNS)}")
+            elif name in header:
+                self._problem(line, name, "column appears twice")
+            else:
+                header[name] = index
+        for name in REQUIRED_COLUMNS:
+            if name not in header:
+                self._problem(line, name, "required column is missing")
+        self.named_columns = set(header.values())
+
+    def _problem(self, line: int, column: str, message: str) -> None:
+        self.problems.append(CsvProblem(line, column, message))
+
+    def _read_card(self, line: int, row: list[str]) -> None:
+        for index, cell in enumerate(row):
+            if index not in self.named_columns and cell.strip():
+                self._problem(line, f"column {index + 1}", "a value in a column with no name")
+        width = len(row)
+        cells = {name: row[i] if i < width else "" for name, i in self.header.items()}
+        errors_before = len(self.problems)
+        stage_name = cells["stage"].strip()
+        lane_name = cells["lane"].strip()
+        for name in REQUIRED_COLUMNS:
+            if not cells[name].strip():
+                self._problem(line, name, f"{name} is empty")
+        lane_kind = self._lane_kind(line, lane_name, cells.get("lane_kind", ""))
+        kind = self._card_kind(line, cells.get("kind", ""), lane_kind)
+        votes = self._integer(line, "votes", cells.get("votes", ""))
+        emotion = self._integer(line, "emotion", cells.get("emotion", ""))
+        if votes is not None and votes < 0:
+            self._problem(line, "votes", f"votes cannot be negative: {votes}")
+        if emotion is not None:
+            if not -3 <= emotion <= 3:
+                self._problem(line, "emotion", f"emotion must be from -3 to 3, not {emotion}")
+            if kind is not None and kind != CardKind.EMOTION:
+                self._problem(line, "emotion", f"only emotion cards have a score, not {kind}")
+        metric = self._metric(line, cells)
+        if len(self.problems) > errors_before or kind is None or lane_kind is None:
+            # Rows with problems build nothing; the map is never made from them anyway.
+            return
+        stage_id = self._stage(stage_name)
+        lane_id = self._lane(lane_name, lane_kind, line)
+        cell = (stage_id, lane_id)
+        order = self.cell_sizes.get(cell, 0)
+        self.cell_sizes[cell] = order + 1
+        self.cards.append(
+            {
+                "id": self._id("c"),
+                "stage": stage_id,
+                "lane": lane_id,
+                "order": order,
+                "kind": kind,
+                "text": cells["text"],
+                "notes": cells.get("notes", ""),
+                "tags": _split_list(cells.get("tags", "")),
+                "personas": list(
+                    dict.fromkeys(self._persona(n) for n in _split_list(cells.get("personas", "")))
+                ),
+                "votes": votes or 0,
+                "emotion": emotion,
+                "metric": metric,
+            }
+        )
+
+    def _lane_kind(self, line: int, lane_name: str, raw: str) -> LaneKind | None:
+        """The lane's kind: from the column, else as already known, else guessed from its name."""
+        known = self.lanes.get(_name_key(lane_name))
+        if not raw.strip():
+            if known is not None:
+                return known["kind"]
+            return _LANE_KINDS.get(_key(lane_name), LaneKind.NOTES)
+        kind = _LANE_KINDS.get(_key(raw))
+        if kind is None:
+            choices = ", ".join(k.value for k in LaneKind)
+            self._problem(line, "lane_kind", f"unknown lane kind {raw.strip()!r}; use {choices}")
+            return None
+        if known is not None and known["kind"] != kind:
+            first = self.lane_kind_lines[_name_key(lane_name)]
+            self._problem(
+                line,
+                "lane_kind",
+                f"lane {lane_name!r} is {known['kind']} since line {first}, not {kind}",
+            )
+            return None
+        return kind
+
+    def _card_kind(self, line: int, raw: str, lane_kind: LaneKind | None) -> CardKind | None:
+        if not raw.strip():
+            return None if lane_kind is None else default_card_kind(lane_kind)
+        kind = _CARD_KINDS.get(_key(raw))
+        if kind is None:
+            choices = ", ".join(k.value for k in CardKind)
+            self._problem(line, "kind", f"unknown card kind {raw.strip()!r}; use {choices}")
+        return kind
+
+    def _number(self, line: int, column: str, raw: str) -> float | None:
+        if not raw.strip():
+            return None
+        value = _parse_number(raw, decimal_comma=self.delimiter != ",")
+        if value is None:
+            self._problem(line, column, f"not a number: {raw.strip()!r}")
+        return value
+
+    def _integer(self, line: int, column: str, raw: str) -> int | None:
+        value = self._number(line, column, raw)
+        if value is None:
+            return None
+        if not value.is_integer():
+            self._problem(line, column, f"{column} must be a whole number, not {raw.strip()!r}")
+            return None
+        return int(value)
+
+    def _metric(self, line: int, cells: dict[str, str]) -> dict[str, Any] | None:
+        name = cells.get("metric_name", "").strip()
+        unit = cells.get("metric_unit", "").strip()
+        raw_value = cells.get("metric_value", "")
+        raw_target = cells.get("metric_target", "")
+        if not (name or unit or raw_value.strip() or raw_target.strip()):
+            return None
+        return {
+            "name": name,
+            "value": self._number(line, "metric_value", raw_value),
+            "target": self._number(line, "metric_target", raw_target),
+            "unit": unit,
+        }
+
+    def _stage(self, name: str) -> str:
+        key = _name_key(name)
+        stage = self.stages.get(key)
+        if stage is None:
+            stage = self.stages[key] = {"id": self._id("s"), "name": name}
+        return stage["id"]
+
+    def _lane(self, name: str, kind: LaneKind, line: int) -> str:
+        key = _name_key(name)
+        lane = self.lanes.get(key)
+        if lane is None:
+            lane = self.lanes[key] = {"id": self._id("l"), "kind": kind, "title": name}
+            self.lane_kind_lines[key] = line
+        return lane["id"]
+
+    def _persona(self, name: str) -> str:
+        key = _name_key(name)
+        persona = self.personas.get(key)
+        if persona is None:
+            persona = self.personas[key] = {"id": self._id("p"), "name": name}
+        return persona["id"]
+
+
+def _split_list(raw: str) -> list[str]:
+    return [item.strip() for item in raw.split(LIST_SEPARATOR) if item.strip()]
+
+
+def _parse_number(raw: str, *, decimal_comma: bool) -> float | None:
+    """A finite number from a spreadsheet cell, or None when the text is not one."""
+    text = raw.strip().replace("\u2212", "-").translate(_GROUP_SPACES)
+    if "," in text and "." in text:
+        # Both marks: the later one is the decimal mark, the other groups thousands.
+        if text.rfind(",") > text.rfind("."):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif "," in text:
+        grouped = not decimal_comma and _COMMA_GROUPED.fullmatch(text)
+        text = text.replace(",", "") if grouped else text.replace(",", ".")
+    if not _NUMBER.fullmatch(text):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
