@@ -1,0 +1,233 @@
+"""The map as a Markdown report, to paste into a wiki, an e-mail or a workshop summary.
+
+Sections: the map header; stages with their goals and mean emotion score; pain points
+ranked by votes, each with the content ideas linked to it; content ideas linked to no
+pain point; the metric of every touchpoint against its target.
+
+A content idea is linked to a pain point by a connector in either direction (the
+strongest link), by sitting in the same cell, or by sharing a stage (spans count). A
+metric is met when its value reaches its target; the format has no "lower is better".
+All user text is escaped, so that it shows as written and never turns into Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from journeycanvas.model import Card, CardKind, JourneyMap, Metric
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
+_LIST_MARKER_START = re.compile(r"^([-+])")
+_ORDERED_MARKER_START = re.compile(r"^(\d+)([.)])")
+_LINK_REASONS = ("connector", "same cell", "same stage")
+
+
+def escape_markdown(text: str) -> str:
+    """`text` on one line, with every character Markdown would act on escaped."""
+    flat = " ".join(text.split())
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", flat)
+    escaped = _LIST_MARKER_START.sub(r"\\\1", escaped)
+    return _ORDERED_MARKER_START.sub(r"\1\\\2", escaped)
+
+
+def markdown_report(journey: JourneyMap) -> str:
+    """The whole report for `journey`, as Markdown text ending in a newline."""
+    report = _Report(journey)
+    sections = [
+        report.header(),
+        report.stages(),
+        report.pain_points(),
+        report.unlinked_ideas(),
+        report.metrics(),
+    ]
+    return "\n\n".join(section for section in sections if section) + "\n"
+
+
+def _format_number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else f"{value:.6g}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _table(head: Iterable[str], rows: list[list[str]], align: Iterable[str]) -> str:
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join(align) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+class _Report:
+    """Lookups over one map shared by the sections of its report."""
+
+    def __init__(self, journey: JourneyMap) -> None:
+        self.journey = journey
+        self.stage_index = {stage.id: i for i, stage in enumerate(journey.stages)}
+        self.lane_index = {lane.id: i for i, lane in enumerate(journey.lanes)}
+        self.lane_titles = {lane.id: lane.title for lane in journey.lanes}
+        positions = {card.id: i for i, card in enumerate(journey.cards)}
+        self.cards = sorted(
+            journey.cards,
+            key=lambda c: (
+                self.stage_index.get(c.stage, len(self.stage_index)),
+                self.lane_index.get(c.lane, len(self.lane_index)),
+                c.order,
+                positions[c.id],
+            ),
+        )
+        self.rank = {card.id: i for i, card in enumerate(self.cards)}
+        self.pain_cards = [c for c in self.cards if c.kind == CardKind.PAIN_POINT]
+        self.idea_cards = [c for c in self.cards if c.kind == CardKind.CONTENT_IDEA]
+        self.links = self._link_ideas()
+
+    # ------------------------------------------------------------ pieces
+
+    def text(self, card: Card) -> str:
+        """The card's text, escaped, never empty."""
+        return escape_markdown(card.text) or "(no text)"
+
+    def stage_range(self, card: Card) -> range:
+        """The columns a card covers; empty when its stage is unknown."""
+        first = self.stage_index.get(card.stage, -1)
+        return range(first, first + card.span) if first >= 0 else range(0)
+
+    def where(self, card: Card) -> str:
+        """'Know → Trust · Pain points': the stages a card covers and its lane."""
+        stages = self.journey.stages
+        covered = self.stage_range(card)
+        if covered:
+            names = [stages[covered[0]].name]
+            if len(covered) > 1:
+                names.append(stages[min(covered[-1], len(stages) - 1)].name)
+            stage = " → ".join(escape_markdown(name) for name in names)
+        else:
+            stage = "(no stage)"
+        return f"{stage} · {escape_markdown(self.lane_titles.get(card.lane, '')) or '(no lane)'}"
+
+    def _link_ideas(self) -> dict[str, list[tuple[Card, str]]]:
+        """For each pain point, its linked ideas with the reason, strongest first."""
+        connected: dict[str, set[str]] = defaultdict(set)
+        for connector in self.journey.connectors:
+            connected[connector.source].add(connector.target)
+            connected[connector.target].add(connector.source)
+        idea_by_id = {idea.id: idea for idea in self.idea_cards}
+        ideas_in_stage: dict[int, list[Card]] = defaultdict(list)
+        for idea in self.idea_cards:
+            for column in self.stage_range(idea):
+                ideas_in_stage[column].append(idea)
+        links: dict[str, list[tuple[Card, str]]] = {}
+        for pain in self.pain_cards:
+            reasons: dict[str, tuple[Card, str]] = {}
+            for column in self.stage_range(pain):
+                for idea in ideas_in_stage[column]:
+                    same_cell = (pain.stage, pain.lane) == (idea.stage, idea.lane)
+                    reasons[idea.id] = (idea, "same cell" if same_cell else "same stage")
+            for other in connected[pain.id]:
+                if other in idea_by_id:
+                    reasons[other] = (idea_by_id[other], "connector")
+            links[pain.id] = sorted(
+                reasons.values(),
+                key=lambda link: (_LINK_REASONS.index(link[1]), self.rank[link[0].id]),
+            )
+        return links
+
+    # ------------------------------------------------------------ sections
+
+    def header(self) -> str:
+        """The title and the map's scenario, owner and date."""
+        journey = self.journey
+        lines = [f"# {escape_markdown(journey.title) or 'Untitled journey'}"]
+        facts = [
+            ("Scenario", escape_markdown(journey.scenario)),
+            ("Owner", escape_markdown(journey.owner)),
+            ("Date", (journey.modified or journey.created)[:10]),
+        ]
+        present = [f"- **{label}:** {value}" for label, value in facts if value]
+        if present:
+            lines += ["", *present]
+        return "\n".join(lines)
+
+    def stages(self) -> str:
+        """Every stage with its goal and the mean score of its emotion cards."""
+        if not self.journey.stages:
+            return "## Stages\n\nNo stages yet."
+        scores: dict[str, list[int]] = {stage.id: [] for stage in self.journey.stages}
+        for card in self.cards:
+            if card.kind == CardKind.EMOTION and card.emotion is not None and card.stage in scores:
+                scores[card.stage].append(card.emotion)
+        rows = []
+        for number, stage in enumerate(self.journey.stages, start=1):
+            values = scores[stage.id]
+            emotion = f"{sum(values) / len(values):+.1f}" if values else "—"
+            rows.append(
+                [str(number), escape_markdown(stage.name), escape_markdown(stage.goal), emotion]
+            )
+        table = _table(("#", "Stage", "Goal", "Emotion"), rows, ("--:", "---", "---", "--:"))
+        return f"## Stages\n\n{table}"
+
+    def pain_points(self) -> str:
+        """Pain points, most votes first, each with its linked content ideas."""
+        if not self.pain_cards:
+            return "## Pain points by votes\n\nNo pain points yet."
+        ranked = sorted(self.pain_cards, key=lambda card: -card.votes)
+        items = []
+        for rank, pain in enumerate(ranked, start=1):
+            marker = f"{rank}. "
+            indent = " " * len(marker)
+            votes = _plural(pain.votes, "vote")
+            lines = [f"{marker}**{self.text(pain)}** — {votes} · {self.where(pain)}"]
+            links = self.links[pain.id]
+            if links:
+                lines.append(f"{indent}- Content ideas:")
+                lines += [
+                    f"{indent}  - {self.text(idea)} — {self.where(idea)} ({reason})"
+                    for idea, reason in links
+                ]
+            else:
+                lines.append(f"{indent}- No content ideas linked yet.")
+            items.append("\n".join(lines))
+        return "## Pain points by votes\n\n" + "\n".join(items)
+
+    def unlinked_ideas(self) -> str:
+        """Content ideas no pain point links to (empty when there are none)."""
+        linked = {idea.id for links in self.links.values() for idea, _ in links}
+        alone = [idea for idea in self.idea_cards if idea.id not in linked]
+        if not alone:
+            return ""
+        items = [f"- {self.text(idea)} — {self.where(idea)}" for idea in alone]
+        return "## Content ideas not linked to a pain point\n\n" + "\n".join(items)
+
+    def metrics(self) -> str:
+        """Every touchpoint (and measured metric card) against its target."""
+        measured = [
+            card
+            for card in self.cards
+            if card.kind == CardKind.TOUCHPOINT
+            or (card.kind == CardKind.METRIC and card.metric is not None)
+        ]
+        if not measured:
+            return "## Metrics per touchpoint\n\nNo touchpoints yet."
+        rows = [
+            [self.where(card), self.text(card), *_metric_cells(card.metric)] for card in measured
+        ]
+        head = ("Where", "Touchpoint", "Metric", "Value / target", "Of target", "Met")
+        table = _table(head, rows, ("---", "---", "---", "--:", "--:", ":-:"))
+        return f"## Metrics per touchpoint\n\n{table}"
+
+
+def _metric_cells(metric: Metric | None) -> list[str]:
+    """Name, 'value / target unit', percentage of target and ✓ when met; blanks as —."""
+    if metric is None:
+        return ["no metric", "—", "—", ""]
+    value = "—" if metric.value is None else _format_number(metric.value)
+    amount = value if metric.target is None else f"{value} / {_format_number(metric.target)}"
+    if metric.unit:
+        amount = f"{amount} {escape_markdown(metric.unit)}"
+    share, met = "—", ""
+    if metric.value is not None and metric.target is not None:
+        if metric.target:
+            share = f"{metric.value / metric.target * 100:.0f}%"
+        met = "✓" if metric.value >= metric.target else ""
+    return [escape_markdown(metric.name) or "—", amount, share, met]
