@@ -10,7 +10,7 @@ import re
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
 
 from journeycanvas.model.kinds import CardKind, ConnectorKind, LaneKind
 
@@ -35,9 +35,20 @@ def _check_timestamp(value: str) -> str:
     return value
 
 
-Color = Annotated[str, AfterValidator(_check_color)]
+def _compact_number(value: float) -> float | int:
+    # Whole numbers are written as 90, not 90.0: what people type in their files.
+    number = float(value)
+    if number.is_integer() and abs(number) < 2**53:
+        return int(number)
+    return number
+
+
+Color = Annotated[
+    str, AfterValidator(_check_color), Field(json_schema_extra={"pattern": _COLOR.pattern})
+]
 Timestamp = Annotated[str, AfterValidator(_check_timestamp)]
 Id = Annotated[str, Field(min_length=1, max_length=64)]
+Number = Annotated[float, PlainSerializer(_compact_number, when_used="json")]
 
 
 def utc_now() -> str:
@@ -48,7 +59,8 @@ def utc_now() -> str:
 class Persisted(BaseModel):
     """Base of every model stored in a file: keeps the fields it does not know."""
 
-    model_config = ConfigDict(extra="allow", use_enum_values=False)
+    # JSON has no NaN or infinity: a map holding one could be saved but never opened again.
+    model_config = ConfigDict(extra="allow", use_enum_values=False, allow_inf_nan=False)
 
 
 class Persona(Persisted):
@@ -68,7 +80,7 @@ class Stage(Persisted):
     name: str = ""
     goal: str = ""
     color: Color = "#4f81bd"
-    width_mm: float = Field(default=90, ge=20, le=2000)
+    width_mm: Number = Field(default=90.0, ge=20, le=2000)
 
 
 class Lane(Persisted):
@@ -83,8 +95,8 @@ class Metric(Persisted):
     """A measurable figure on a touchpoint or metric card."""
 
     name: str = ""
-    value: float | None = None
-    target: float | None = None
+    value: Number | None = None
+    target: Number | None = None
     unit: str = ""
 
 

@@ -1,0 +1,208 @@
+"""The ``journeycanvas`` command: the editor, and headless commands for scripts and CI.
+
+``journeycanvas [FILE]`` opens the editor; ``journeycanvas COMMAND ...`` runs a command
+without a display. Headless commands never import Qt.
+
+Adding a command from another module: write a module with
+``register(subparsers: argparse._SubParsersAction) -> None`` that calls
+``subparsers.add_parser(...)`` and ``parser.set_defaults(handler=fn)``, where
+``fn(args: argparse.Namespace) -> int`` returns the exit code and raises `CommandError`
+(or `JourneyFileError`, `OSError`) for a user error. Then append the module's name to
+`COMMAND_MODULES`. Import heavy libraries inside the handler, not at module level, so
+that ``journeycanvas --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+COMMAND_MODULES: list[str] = []
+"""Modules whose ``register(subparsers)`` adds commands, e.g. export and import-csv."""
+
+Registrar = Callable[[Any], None]
+
+
+class CommandError(Exception):
+    """A user error: its message is printed on one line and the command exits with 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that reports usage errors on one line and exits with 1."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(1, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command registered."""
+    from journeycanvas import __version__
+    from journeycanvas.model.entities import FORMAT_VERSION
+
+    parser = _Parser(
+        prog="journeycanvas",
+        usage="journeycanvas [-h] [--version] [FILE | COMMAND ...]",
+        description="Edit customer-journey maps. With a FILE (or nothing), open the editor; "
+        "with a COMMAND, work without a window.",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"journeycanvas {__version__} (file format {FORMAT_VERSION})",
+    )
+    subparsers = parser.add_subparsers(
+        title="commands", metavar="COMMAND", dest="command", prog="journeycanvas"
+    )
+    for register in registrars():
+        register(subparsers)
+    return parser
+
+
+def registrars() -> list[Registrar]:
+    """The functions that add commands: the built-in ones, then each of `COMMAND_MODULES`."""
+    return [
+        register_builtin_commands,
+        *(importlib.import_module(name).register for name in COMMAND_MODULES),
+    ]
+
+
+def register_builtin_commands(subparsers: Any) -> None:
+    """Add open, new, templates, validate and schema."""
+    opener = subparsers.add_parser(
+        "open",
+        help="open the editor (the same as journeycanvas FILE)",
+        description="Start the editor, with FILE open if one is given.",
+    )
+    opener.add_argument("file", nargs="?", metavar="FILE", help="a .journey file to open")
+    opener.set_defaults(handler=_open_editor)
+
+    new = subparsers.add_parser(
+        "new",
+        help="create a map file from a template",
+        description="Create a new .journey file from a bundled template.",
+    )
+    new.add_argument(
+        "--template", default="blank", metavar="NAME", help="template name (default: blank)"
+    )
+    new.add_argument("--title", metavar="TEXT", help="title of the new map")
+    new.add_argument("-o", "--output", required=True, metavar="FILE", help="file to create")
+    new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    new.set_defaults(handler=_new_map)
+
+    templates = subparsers.add_parser(
+        "templates",
+        help="list the bundled templates",
+        description="List the bundled templates, one a line: name, a tab, title.",
+    )
+    templates.set_defaults(handler=_list_templates)
+
+    validate = subparsers.add_parser(
+        "validate",
+        help="check map files",
+        description="Check .journey files. Prints 'FILE: ok' or 'FILE: what is wrong' for "
+        "each; exits with 1 if any file is wrong.",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="a .journey file")
+    validate.set_defaults(handler=_validate)
+
+    schema = subparsers.add_parser(
+        "schema",
+        help="print the JSON Schema of the file format",
+        description="Print the JSON Schema of the .journey file format.",
+    )
+    schema.set_defaults(handler=_print_schema)
+
+
+def _open_editor(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    if args.file is not None and not Path(args.file).is_file():
+        commands = ", ".join(sorted(_command_names(build_parser()) - {"open"}))
+        raise CommandError(f"{args.file}: no such file (commands are: {commands})")
+    try:
+        from journeycanvas.ui.app import run_gui
+    except ImportError as exc:
+        raise CommandError(f"cannot start the editor: {exc}") from exc
+    return run_gui(args.file)
+
+
+def _new_map(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from journeycanvas.io.jsonfile import save_map
+    from journeycanvas.io.templates import UnknownTemplateError, load_template
+
+    output = Path(args.output)
+    if output.exists() and not args.force:
+        raise CommandError(f"{output}: already exists; add --force to replace it")
+    try:
+        journey = load_template(args.template, title=args.title)
+    except UnknownTemplateError as exc:
+        raise CommandError(str(exc)) from exc
+    save_map(journey, output)
+    return 0
+
+
+def _list_templates(args: argparse.Namespace) -> int:
+    from journeycanvas.io.templates import list_templates
+
+    for info in list_templates():
+        print(f"{info.name}\t{info.title}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from journeycanvas.io.jsonfile import JourneyFileError, load_map
+
+    failed = False
+    for file in args.files:
+        try:
+            load_map(file)
+        except JourneyFileError as exc:
+            print(f"{file}: {exc.detail}")
+            failed = True
+        else:
+            print(f"{file}: ok")
+    return 1 if failed else 0
+
+
+def _print_schema(args: argparse.Namespace) -> int:
+    from journeycanvas.io.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    # argparse keeps subcommands in a private action class; this is its documented shape.
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 success, 1 user error)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not arguments or (
+        arguments[0] not in _command_names(parser) and not arguments[0].startswith("-")
+    ):
+        arguments.insert(0, "open")
+    args = parser.parse_args(arguments)
+    from journeycanvas.io.errors import JourneyFileError
+
+    try:
+        return args.handler(args)
+    except (CommandError, JourneyFileError) as exc:
+        message = str(exc)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        message = f"{where}{exc.strerror or exc}"
+    except KeyboardInterrupt:
+        return 130
+    print(f"journeycanvas: {' '.join(message.split())}", file=sys.stderr)
+    return 1

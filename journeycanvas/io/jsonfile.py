@@ -1,0 +1,421 @@
+"""Reading and writing ``.journey`` files: the JSON envelope, checks on load, atomic saves.
+
+Loading checks a file step by step (size, UTF-8, JSON, format tag, version, upgrade,
+schema, pictures, references) and stops at the first step that fails with a
+`JourneyFileError` naming the file, the JSON path and what is wrong. Saving writes the
+whole file next to the old one and swaps it in with ``os.replace``, so that a crash or a
+full disk never leaves a half-written map behind.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import json
+import os
+import re
+import secrets
+import shutil
+import stat
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from pydantic import ValidationError
+
+from journeycanvas.io.errors import JourneyFileError
+from journeycanvas.io.migrations import (
+    CURRENT,
+    MigrationError,
+    Version,
+    migrate,
+    parse_version,
+)
+from journeycanvas.model.entities import FORMAT_TAG, FORMAT_VERSION, JourneyMap
+from journeycanvas.model.integrity import Problem, find_problems, normalise_orders
+
+__all__ = [
+    "MAX_ASSET_BYTES",
+    "MAX_FILE_BYTES",
+    "JourneyFileError",
+    "backup_path",
+    "dumps_map",
+    "load_map",
+    "loads_map",
+    "save_map",
+]
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+"""Files larger than this are refused before reading them."""
+
+MAX_ASSET_BYTES = 5 * 1024 * 1024
+"""The largest embedded picture, decoded."""
+
+IMAGE_SIGNATURES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
+"""The picture types a file may embed, with the bytes every such picture starts with."""
+
+_PROBLEMS_SHOWN = 3
+_MB = 1024 * 1024
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_map(path: str | os.PathLike[str]) -> JourneyMap:
+    """Read, check and return the map in the ``.journey`` file at `path`.
+
+    Raises JourneyFileError for anything that keeps the file from opening, including
+    a file that is missing or unreadable. The file itself is only read.
+    """
+    source = os.fspath(path)
+    try:
+        info = os.stat(source)
+        if stat.S_ISDIR(info.st_mode):
+            raise JourneyFileError(source, "", "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise JourneyFileError(source, "", "is not a regular file")
+        _check_size(source, info.st_size)
+        with open(source, "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise JourneyFileError(source, "", "no such file") from exc
+    except OSError as exc:
+        raise JourneyFileError(source, "", f"cannot be read: {exc.strerror or exc}") from exc
+    _check_size(source, len(raw))
+    return loads_map(raw, source)
+
+
+def loads_map(text: str | bytes, source: str = "<string>") -> JourneyMap:
+    """Check and return the map in `text`, the content of a ``.journey`` file.
+
+    `source` names the text in error messages (a file name, usually).
+    """
+    if isinstance(text, bytes):
+        text = _decode(text, source)
+    text = text.removeprefix("\ufeff")
+    data = _parse_json(text, source)
+    return _map_from_data(data, source)
+
+
+def _check_size(source: str, size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        raise JourneyFileError(
+            source,
+            "",
+            f"the file is {size / _MB:.1f} MB; JourneyCanvas opens maps of up to "
+            f"{MAX_FILE_BYTES // _MB} MB",
+        )
+
+
+def _decode(raw: bytes, source: str) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise JourneyFileError(source, "", "not UTF-8 text: it was saved as UTF-16")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise JourneyFileError(
+            source,
+            "",
+            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start} "
+            f"(line {line}) is not valid UTF-8",
+        ) from exc
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+class _ConstantError(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json.loads keeps the last of two equal keys; silently losing the first one is not ok.
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
+    return obj
+
+
+def _reject_constant(name: str) -> Any:
+    raise _ConstantError(name)
+
+
+def _parse_json(text: str, source: str) -> Any:
+    if not text.strip():
+        raise JourneyFileError(source, "", "the file is empty")
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+            message = (
+                f"the file ends too early (line {exc.lineno}, column {exc.colno}); "
+                "it looks truncated, as by an interrupted copy or download"
+            )
+        else:
+            message = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        raise JourneyFileError(source, "", message) from exc
+    except _DuplicateKeyError as exc:
+        message = f"not valid JSON for a map: the key {exc.args[0]!r} appears twice in one object"
+        raise JourneyFileError(source, "", message) from exc
+    except _ConstantError as exc:
+        message = f"not valid JSON: {exc.args[0]} is not a number JSON allows"
+        raise JourneyFileError(source, "", message) from exc
+    except RecursionError as exc:
+        raise JourneyFileError(source, "", "not a map: the JSON is nested too deeply") from exc
+    except ValueError as exc:
+        raise JourneyFileError(source, "", f"not valid JSON: {exc}") from exc
+
+
+def _map_from_data(data: Any, source: str) -> JourneyMap:
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise JourneyFileError(source, "", f"not a map: the file holds {kind}, not a JSON object")
+    _check_format_tag(data, source)
+    version = _check_version(data, source)
+    upgraded_from: Version | None = None
+    if version < CURRENT:
+        try:
+            data = migrate(data)
+        except MigrationError as exc:
+            raise JourneyFileError(source, "version", str(exc)) from exc
+        upgraded_from = version
+    try:
+        journey = JourneyMap.model_validate(data)
+    except ValidationError as exc:
+        problems = [_problem_from_pydantic(error) for error in exc.errors()]
+        raise _problems_error(source, problems, upgraded_from) from exc
+    newer_minor = version.major == CURRENT.major and version > CURRENT
+    problems = [*asset_problems(journey, allow_other_types=newer_minor), *find_problems(journey)]
+    if problems:
+        raise _problems_error(source, problems, upgraded_from)
+    normalise_orders(journey)
+    return journey
+
+
+def _check_format_tag(data: dict[str, Any], source: str) -> None:
+    tag = data.get("format")
+    if tag == FORMAT_TAG:
+        return
+    if tag is None:
+        message = f'missing; this is not a JourneyCanvas map (expected "format": "{FORMAT_TAG}")'
+    else:
+        message = f'is {_short(tag)}, not "{FORMAT_TAG}"; this is not a JourneyCanvas map'
+    raise JourneyFileError(source, "format", message)
+
+
+def _check_version(data: dict[str, Any], source: str) -> Version:
+    if "version" not in data:
+        raise JourneyFileError(source, "version", f'missing (expected "{FORMAT_VERSION}")')
+    try:
+        version = parse_version(data["version"])
+    except ValueError as exc:
+        raise JourneyFileError(source, "version", str(exc)) from exc
+    if version.major > CURRENT.major:
+        raise JourneyFileError(
+            source,
+            "version",
+            f"made by a newer JourneyCanvas, file format version {version}; "
+            f"this one reads up to {CURRENT.major}.x. Update JourneyCanvas to open it",
+        )
+    return version
+
+
+def asset_problems(journey: JourneyMap, *, allow_other_types: bool = False) -> list[Problem]:
+    """What is wrong with the embedded pictures: type, base64, size, content.
+
+    Each picture is decoded to check that it is what its ``media_type`` says. With
+    `allow_other_types` (files from a newer minor version) a media type this version does
+    not know is kept unchecked, apart from its size.
+    """
+    problems: list[Problem] = []
+    for asset_id, asset in journey.assets.items():
+        path = json_path(("assets", asset_id))
+        signature = IMAGE_SIGNATURES.get(asset.media_type)
+        if signature is None and not allow_other_types:
+            known = " or ".join(IMAGE_SIGNATURES)
+            problems.append(
+                Problem(f"{path}.media_type", f"must be {known}, not {_short(asset.media_type)}")
+            )
+            continue
+        # Base64 grows data by 4/3: a text this long cannot decode to an allowed size.
+        if len(asset.data) > (MAX_ASSET_BYTES + 2) // 3 * 4 + 4:
+            problems.append(Problem(f"{path}.data", _too_big(len(asset.data) * 3 // 4)))
+            continue
+        try:
+            decoded = base64.b64decode(asset.data, validate=True)
+        except (binascii.Error, ValueError):
+            problems.append(
+                Problem(f"{path}.data", "is not valid base64 (no line breaks or spaces allowed)")
+            )
+            continue
+        if len(decoded) > MAX_ASSET_BYTES:
+            problems.append(Problem(f"{path}.data", _too_big(len(decoded))))
+        elif signature is not None and not decoded.startswith(signature):
+            kind = asset.media_type.removeprefix("image/").upper()
+            problems.append(
+                Problem(
+                    f"{path}.data",
+                    f"is not a {kind} picture, though media_type says {asset.media_type}",
+                )
+            )
+    return problems
+
+
+def _too_big(size: int) -> str:
+    return f"the picture is {size / _MB:.1f} MB; pictures may be up to {MAX_ASSET_BYTES // _MB} MB"
+
+
+def json_path(loc: Iterable[str | int]) -> str:
+    """Format a location such as ``("cards", 3, "stage")`` as ``cards[3].stage``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif _IDENTIFIER.match(part):
+            text += f".{part}" if text else part
+        else:
+            text += f"[{json.dumps(part, ensure_ascii=False)}]"
+    return text
+
+
+def _problem_from_pydantic(error: Any) -> Problem:
+    loc = list(error["loc"])
+    about_key = bool(loc) and loc[-1] == "[key]"
+    if about_key:
+        loc.pop()
+    if error["type"] == "missing":
+        return Problem(json_path(loc), "is missing, and it is required")
+    message = error["msg"].removeprefix("Value error, ")
+    message = message[0].lower() + message[1:] if message else message
+    if about_key:
+        message = f"the key {_short(loc[-1])}: {message}"
+    elif "input" in error:
+        message = f"{message}, not {_short(error['input'])}"
+    return Problem(json_path(loc), message)
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _problems_error(
+    source: str, problems: list[Problem], upgraded_from: Version | None
+) -> JourneyFileError:
+    first, *others = problems
+    parts = [first.message, *(str(problem) for problem in others[: _PROBLEMS_SHOWN - 1])]
+    hidden = len(problems) - _PROBLEMS_SHOWN
+    if hidden > 0:
+        parts.append(f"and {hidden} more problem{'s' if hidden > 1 else ''}")
+    message = "; ".join(parts)
+    if upgraded_from is not None:
+        message += f" (found after upgrading the file from version {upgraded_from})"
+    return JourneyFileError(source, first.path, message)
+
+
+# ---------------------------------------------------------------- saving
+
+
+def dumps_map(journey: JourneyMap) -> str:
+    """The text of the ``.journey`` file for `journey`: same map, same text.
+
+    UTF-8-ready JSON with 2-space indent, keys in model order (unknown fields after the
+    known ones), non-ASCII text as is, a final newline. A map that could not be opened
+    again (dangling references, duplicate ids, bad pictures) raises ValueError.
+    """
+    problems = [*asset_problems(journey, allow_other_types=True), *find_problems(journey)]
+    if problems:
+        shown = "; ".join(str(problem) for problem in problems[:_PROBLEMS_SHOWN])
+        raise ValueError(f"the map has problems that would keep it from opening: {shown}")
+    data = journey.model_dump(mode="json")
+    data["format"] = FORMAT_TAG
+    data["version"] = _written_version(journey.version)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # A lone surrogate cannot be encoded as UTF-8; JSON's \u escape keeps it intact.
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+
+
+def _written_version(version: str) -> str:
+    # A map read from a newer minor version keeps its number: the file still holds
+    # everything that version wrote, so it must not claim to be older.
+    try:
+        parsed = parse_version(version)
+    except ValueError:
+        return FORMAT_VERSION
+    return str(parsed) if parsed.major == CURRENT.major and parsed > CURRENT else FORMAT_VERSION
+
+
+def backup_path(path: str | os.PathLike[str]) -> Path:
+    """Where `save_map` keeps the previous version of `path`: ``NAME.journey.bak``."""
+    path = Path(path)
+    return path.with_name(path.name + ".bak")
+
+
+def save_map(journey: JourneyMap, path: str | os.PathLike[str], *, backup: bool = True) -> None:
+    """Write `journey` to `path` atomically, keeping the previous file as ``NAME.journey.bak``.
+
+    The new text goes to a temporary file in the same folder, is flushed and fsynced, and
+    then replaces the old file in one step. If anything fails, the old file is left exactly
+    as it was, no temporary file stays behind, and the error is raised. A symbolic link is
+    followed: its target is replaced, the link stays.
+    """
+    data = dumps_map(journey).encode("utf-8")
+    target = Path(os.path.realpath(path))
+    try:
+        old_mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        old_mode = None
+    if backup and old_mode is not None:
+
+        def copy_old(stream: IO[bytes]) -> None:
+            with open(target, "rb") as old:
+                shutil.copyfileobj(old, stream)
+
+        _write_atomically(backup_path(target), copy_old, old_mode)
+    _write_atomically(target, lambda stream: stream.write(data), old_mode)
+
+
+def _write_atomically(target: Path, write: Callable[[IO[bytes]], object], mode: int | None) -> None:
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    # O_EXCL: never write through someone else's file; 0o666 lets the umask decide.
+    fd = os.open(
+        temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
+    )
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; not every system can open a folder for this.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
