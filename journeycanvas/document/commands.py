@@ -1,0 +1,1038 @@
+"""One undo command per user-level edit of a map.
+
+Commands call only Document methods, never scene items; the scene follows the document's
+signals. Every command checks its input when it is built (ValueError/KeyError there, never
+inside redo), and may carry the selection before and after it, which the document requests
+again on undo and redo. Edits built with ``typing=True`` merge with the previous typing edit
+of the same object, so that typing is one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from journeycanvas.document.document import Document
+from journeycanvas.model import edits
+from journeycanvas.model.edits import CardsRemoval, Placement, StageRemoval
+from journeycanvas.model.entities import Asset, Card, Connector, Lane, Persona, Stage
+from journeycanvas.model.ids import all_ids, new_id
+from journeycanvas.model.kinds import CardKind
+
+_NAME_LENGTH = 30
+
+
+def _label(with_name: str, without_name: str, name: str) -> str:
+    """`with_name` with the object's (shortened) name filled in, or `without_name`."""
+    name = " ".join(name.split())
+    if not name:
+        return without_name
+    if len(name) > _NAME_LENGTH:
+        name = name[: _NAME_LENGTH - 1] + "…"
+    return with_name.format(name=name)
+
+
+class DocumentCommand(QUndoCommand):
+    """Base of every edit: subclasses implement `_redo` and `_undo` on the document.
+
+    `selection_before` / `selection_after` (lists of ids, or None to leave the selection
+    alone) are requested from the views after undo / redo.
+    """
+
+    def __init__(
+        self,
+        document: Document,
+        text: str,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(text)
+        self.document = document
+        self.selection_before = None if selection_before is None else list(selection_before)
+        self.selection_after = None if selection_after is None else list(selection_after)
+
+    def redo(self) -> None:
+        """Do the edit, then ask for the selection that goes with its result."""
+        self._redo()
+        if self.selection_after is not None:
+            self.document.request_selection(self.selection_after)
+
+    def undo(self) -> None:
+        """Undo the edit, then ask for the selection that was there before."""
+        self._undo()
+        if self.selection_before is not None:
+            self.document.request_selection(self.selection_before)
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+def _fresh_id(prefix: str, taken: set[str]) -> str:
+    """A new id not in `taken`, which it joins."""
+    fresh = new_id(prefix, taken)
+    taken.add(fresh)
+    return fresh
+
+
+# ---------------------------------------------------------------- field edits
+
+
+class _EditCommand(DocumentCommand):
+    """Set fields of one object; consecutive typing edits of the same object merge."""
+
+    _merge_id = -1
+
+    def __init__(
+        self,
+        document: Document,
+        target_id: str,
+        changes: dict[str, Any],
+        text: str,
+        typing: bool,
+        selection_before: Sequence[str] | None,
+        selection_after: Sequence[str] | None,
+    ) -> None:
+        super().__init__(document, text, selection_before, selection_after)
+        self.target_id = target_id
+        self.changes = dict(changes)
+        self.typing = typing
+        self.old: dict[str, Any] = {}
+        document.check_changes(self._target(), self.changes)
+
+    def _target(self) -> Any:
+        raise NotImplementedError
+
+    def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _redo(self) -> None:
+        self.old = self._apply(self.changes)
+
+    def _undo(self) -> None:
+        self._apply(self.old)
+
+    def id(self) -> int:
+        """Qt's merge id: the same for every edit of one kind of object."""
+        return self._merge_id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Absorb a typing edit of the same object that was just done after this one."""
+        if not (
+            type(other) is type(self)
+            and self.typing
+            and other.typing
+            and other.target_id == self.target_id
+        ):
+            return False
+        for name, value in other.old.items():
+            self.old.setdefault(name, value)
+        self.changes.update(other.changes)
+        self.selection_after = other.selection_after
+        target = self._target()
+        # Typed and then deleted again: nothing is left to undo.
+        self.setObsolete(all(getattr(target, n) == v for n, v in self.old.items()))
+        return True
+
+
+class EditCardCommand(_EditCommand):
+    """Change a card's text, notes, kind, colour, tags, personas, votes, emotion or metric.
+
+    Changing the kind away from emotion clears the emotion score too.
+    """
+
+    _merge_id = 1
+
+    def __init__(
+        self,
+        document: Document,
+        card_id: str,
+        changes: dict[str, Any],
+        *,
+        typing: bool = False,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        card = document.card(card_id)
+        changes = dict(changes)
+        kind = changes.get("kind", card.kind)
+        if kind != CardKind.EMOTION and card.emotion is not None and "emotion" not in changes:
+            changes["emotion"] = None
+        if set(changes) <= {"text"}:
+            text = QCoreApplication.translate("Command", "Edit card text")
+        else:
+            text = QCoreApplication.translate("Command", "Edit card")
+        super().__init__(
+            document, card_id, changes, text, typing, selection_before, selection_after
+        )
+
+    def _target(self) -> Card:
+        return self.document.card(self.target_id)
+
+    def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
+        return self.document.edit_card(self.target_id, changes)
+
+
+class EditStageCommand(_EditCommand):
+    """Change a stage's name, goal, colour or width."""
+
+    _merge_id = 2
+
+    def __init__(
+        self,
+        document: Document,
+        stage_id: str,
+        changes: dict[str, Any],
+        *,
+        typing: bool = False,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        name = document.stage(stage_id).name
+        if set(changes) == {"name"}:
+            text = _label(
+                QCoreApplication.translate("Command", "Rename stage “{name}”"),
+                QCoreApplication.translate("Command", "Rename stage"),
+                name,
+            )
+        elif set(changes) == {"width_mm"}:
+            text = _label(
+                QCoreApplication.translate("Command", "Resize stage “{name}”"),
+                QCoreApplication.translate("Command", "Resize stage"),
+                name,
+            )
+        else:
+            text = _label(
+                QCoreApplication.translate("Command", "Edit stage “{name}”"),
+                QCoreApplication.translate("Command", "Edit stage"),
+                name,
+            )
+        super().__init__(
+            document, stage_id, changes, text, typing, selection_before, selection_after
+        )
+
+    def _target(self) -> Stage:
+        return self.document.stage(self.target_id)
+
+    def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
+        return self.document.edit_stage(self.target_id, changes)
+
+
+class EditLaneCommand(_EditCommand):
+    """Change a lane's kind or title."""
+
+    _merge_id = 3
+
+    def __init__(
+        self,
+        document: Document,
+        lane_id: str,
+        changes: dict[str, Any],
+        *,
+        typing: bool = False,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        title = document.lane(lane_id).title
+        if set(changes) == {"title"}:
+            text = _label(
+                QCoreApplication.translate("Command", "Rename lane “{name}”"),
+                QCoreApplication.translate("Command", "Rename lane"),
+                title,
+            )
+        else:
+            text = _label(
+                QCoreApplication.translate("Command", "Edit lane “{name}”"),
+                QCoreApplication.translate("Command", "Edit lane"),
+                title,
+            )
+        super().__init__(
+            document, lane_id, changes, text, typing, selection_before, selection_after
+        )
+
+    def _target(self) -> Lane:
+        return self.document.lane(self.target_id)
+
+    def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
+        return self.document.edit_lane(self.target_id, changes)
+
+
+class EditConnectorCommand(_EditCommand):
+    """Change a connector's kind or label."""
+
+    _merge_id = 4
+
+    def __init__(
+        self,
+        document: Document,
+        connector_id: str,
+        changes: dict[str, Any],
+        *,
+        typing: bool = False,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        text = QCoreApplication.translate("Command", "Edit connector")
+        super().__init__(
+            document, connector_id, changes, text, typing, selection_before, selection_after
+        )
+
+    def _target(self) -> Connector:
+        return self.document.connector(self.target_id)
+
+    def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
+        return self.document.edit_connector(self.target_id, changes)
+
+
+class EditMapCommand(_EditCommand):
+    """Change the map's title, scenario, owner, locale or export settings."""
+
+    _merge_id = 5
+
+    def __init__(
+        self,
+        document: Document,
+        changes: dict[str, Any],
+        *,
+        typing: bool = False,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        if set(changes) == {"export_settings"}:
+            text = QCoreApplication.translate("Command", "Change export settings")
+        else:
+            text = QCoreApplication.translate("Command", "Edit map details")
+        super().__init__(
+            document,
+            document.journey.id,
+            changes,
+            text,
+            typing,
+            selection_before,
+            selection_after,
+        )
+
+    def _target(self) -> Any:
+        return self.document.journey
+
+    def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
+        return self.document.edit_map(changes)
+
+
+class EditPersonaCommand(_EditCommand):
+    """Change a persona's name, description, colour or picture.
+
+    ``changes["avatar"]`` is the new picture as an Asset (embedded under a fresh id) or None
+    to drop it; a picture no persona shows any more leaves the map's assets with the edit.
+    Edits that change the picture never merge.
+    """
+
+    _merge_id = 6
+
+    def __init__(
+        self,
+        document: Document,
+        persona_id: str,
+        changes: dict[str, Any],
+        *,
+        typing: bool = False,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        changes = dict(changes)
+        self.new_asset: tuple[str, Asset] | None = None
+        self.dropped_asset: tuple[str, int, Asset] | None = None
+        self.sets_avatar = "avatar" in changes
+        picture = changes.pop("avatar", None)
+        if picture is not None:
+            asset = Asset.model_validate(picture).model_copy(deep=True)
+            self.new_asset = (_fresh_id("a", all_ids(document.journey)), asset)
+        text = _label(
+            QCoreApplication.translate("Command", "Edit persona “{name}”"),
+            QCoreApplication.translate("Command", "Edit persona"),
+            document.persona(persona_id).name,
+        )
+        super().__init__(
+            document,
+            persona_id,
+            changes,
+            text,
+            typing and not self.sets_avatar,
+            selection_before,
+            selection_after,
+        )
+        if self.sets_avatar:
+            self.changes["avatar"] = self.new_asset[0] if self.new_asset else None
+
+    def _target(self) -> Persona:
+        return self.document.persona(self.target_id)
+
+    def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
+        return self.document.edit_persona(self.target_id, changes)
+
+    def _redo(self) -> None:
+        previous = self._target().avatar
+        if self.new_asset is not None:
+            self.document.add_asset(*self.new_asset)
+        super()._redo()
+        self.dropped_asset = None
+        if self.sets_avatar and previous is not None and not self.document.asset_in_use(previous):
+            self.dropped_asset = (previous, *self.document.remove_asset(previous))
+
+    def _undo(self) -> None:
+        if self.dropped_asset is not None:
+            asset_id, index, asset = self.dropped_asset
+            self.document.add_asset(asset_id, asset, index)
+        super()._undo()
+        if self.new_asset is not None:
+            self.document.remove_asset(self.new_asset[0])
+
+
+# ---------------------------------------------------------------- cards
+
+
+class AddCardCommand(DocumentCommand):
+    """Put a new card into its cell at slot ``card.order`` (see Document.new_card)."""
+
+    def __init__(
+        self,
+        document: Document,
+        card: Card,
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(
+            document,
+            QCoreApplication.translate("Command", "Add card"),
+            selection_before,
+            [card.id] if selection_after is None else selection_after,
+        )
+        document.stage(card.stage)
+        document.lane(card.lane)
+        if card.id in all_ids(document.journey):
+            raise ValueError(f"id {card.id!r} is already in the map")
+        self.card = card.model_copy(deep=True)
+
+    def _redo(self) -> None:
+        self.document.add_card(self.card)
+
+    def _undo(self) -> None:
+        self.document.remove_cards([self.card.id])
+
+
+class RemoveCardsCommand(DocumentCommand):
+    """Delete cards (with the connectors touching them) and any other selected connectors."""
+
+    def __init__(
+        self,
+        document: Document,
+        card_ids: Sequence[str],
+        connector_ids: Sequence[str] = (),
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        if card_ids:
+            count = len(card_ids)
+            text = (
+                QCoreApplication.translate("Command", "Delete card")
+                if count == 1
+                else QCoreApplication.translate("Command", "Delete %n cards", None, count)
+            )
+        else:
+            count = len(connector_ids)
+            text = (
+                QCoreApplication.translate("Command", "Delete connector")
+                if count == 1
+                else QCoreApplication.translate("Command", "Delete %n connectors", None, count)
+            )
+        super().__init__(
+            document,
+            text,
+            [*card_ids, *connector_ids] if selection_before is None else selection_before,
+            [] if selection_after is None else selection_after,
+        )
+        for card_id in card_ids:
+            document.card(card_id)
+        for connector_id in connector_ids:
+            document.connector(connector_id)
+        self.card_ids = list(dict.fromkeys(card_ids))
+        self.connector_ids = list(dict.fromkeys(connector_ids))
+        self.connectors: list[tuple[int, Connector]] = []
+        self.removal = CardsRemoval()
+
+    def _redo(self) -> None:
+        self.connectors = [self.document.remove_connector(k) for k in self.connector_ids]
+        self.removal = self.document.remove_cards(self.card_ids)
+
+    def _undo(self) -> None:
+        self.document.restore_cards(self.removal)
+        for index, connector in reversed(self.connectors):
+            self.document.add_connector(connector, index)
+
+
+class MoveCardsCommand(DocumentCommand):
+    """Move cards, in the given sequence, into a cell at slot `order`: one command per drag.
+
+    `order` counts the cell's cards that are not moving (the slot under the pointer once the
+    dragged cards are lifted out). A drop that changes nothing is not put on the stack.
+    """
+
+    def __init__(
+        self,
+        document: Document,
+        card_ids: Sequence[str],
+        stage_id: str,
+        lane_id: str,
+        order: int,
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        count = len(card_ids)
+        text = (
+            QCoreApplication.translate("Command", "Move card")
+            if count == 1
+            else QCoreApplication.translate("Command", "Move %n cards", None, count)
+        )
+        super().__init__(
+            document,
+            text,
+            card_ids if selection_before is None else selection_before,
+            card_ids if selection_after is None else selection_after,
+        )
+        for card_id in card_ids:
+            document.card(card_id)
+        document.stage(stage_id)
+        document.lane(lane_id)
+        self.card_ids = list(dict.fromkeys(card_ids))
+        self.stage_id, self.lane_id, self.order = stage_id, lane_id, order
+        self.before: dict[str, Placement] = {}
+
+    def _redo(self) -> None:
+        self.before = self.document.move_cards(
+            self.card_ids, self.stage_id, self.lane_id, self.order
+        )
+        self.setObsolete(not self.before)
+
+    def _undo(self) -> None:
+        self.document.apply_placements(self.before)
+
+
+class SetCardSpanCommand(DocumentCommand):
+    """Widen or narrow a card over following stages (dragging its right edge)."""
+
+    def __init__(
+        self,
+        document: Document,
+        card_id: str,
+        span: int,
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(
+            document,
+            QCoreApplication.translate("Command", "Resize card"),
+            selection_before,
+            selection_after,
+        )
+        document.card(card_id)
+        self.card_id, self.span, self.old_span = card_id, span, 0
+
+    def _redo(self) -> None:
+        self.old_span = self.document.set_card_span(self.card_id, self.span)
+        self.setObsolete(self.document.card(self.card_id).span == self.old_span)
+
+    def _undo(self) -> None:
+        self.document.set_card_span(self.card_id, self.old_span)
+
+
+def _copies(
+    document: Document, cards: Sequence[Card], connectors: Sequence[Connector]
+) -> tuple[list[Card], list[Connector]]:
+    """Copies of `cards` with fresh ids, and of the `connectors` that join two of them.
+
+    Persona tags the map does not know are dropped, so pasting from another map stays sound.
+    """
+    persona_ids = {persona.id for persona in document.journey.personas}
+    taken = all_ids(document.journey)
+    new_card_id = {card.id: _fresh_id("c", taken) for card in cards}
+    card_copies = []
+    for card in cards:
+        copy = card.model_copy(deep=True, update={"id": new_card_id[card.id]})
+        copy.personas = [p for p in copy.personas if p in persona_ids]
+        if copy.kind != CardKind.EMOTION:
+            copy.emotion = None
+        card_copies.append(copy)
+    connector_copies = [
+        connector.model_copy(
+            deep=True,
+            update={
+                "id": _fresh_id("k", taken),
+                "source": new_card_id[connector.source],
+                "target": new_card_id[connector.target],
+            },
+        )
+        for connector in connectors
+        if connector.source in new_card_id and connector.target in new_card_id
+    ]
+    return card_copies, connector_copies
+
+
+class PasteCardsCommand(DocumentCommand):
+    """Insert copies of `cards` (fresh ids) into one cell from slot `order` on, in sequence,
+    with copies of the `connectors` that join two of them.
+
+    `card_ids` holds the new cards' ids; they are selected after the paste.
+    """
+
+    def __init__(
+        self,
+        document: Document,
+        cards: Sequence[Card],
+        connectors: Sequence[Connector],
+        stage_id: str,
+        lane_id: str,
+        order: int,
+        *,
+        selection_before: Sequence[str] | None = None,
+    ) -> None:
+        document.stage(stage_id)
+        document.lane(lane_id)
+        self.cards, self.connectors = _copies(document, cards, connectors)
+        self.card_ids = [card.id for card in self.cards]
+        count = len(self.cards)
+        text = (
+            QCoreApplication.translate("Command", "Paste card")
+            if count == 1
+            else QCoreApplication.translate("Command", "Paste %n cards", None, count)
+        )
+        super().__init__(document, text, selection_before, self.card_ids)
+        for slot, card in enumerate(self.cards, start=max(0, order)):
+            card.stage, card.lane, card.order = stage_id, lane_id, slot
+
+    def _redo(self) -> None:
+        for card in self.cards:
+            self.document.add_card(card)
+        for connector in self.connectors:
+            self.document.add_connector(connector)
+
+    def _undo(self) -> None:
+        self.document.remove_cards(self.card_ids)
+
+
+class DuplicateCardsCommand(DocumentCommand):
+    """Put a copy of each card right after it in its cell (Ctrl+D), with the connectors
+    between the duplicated cards; the copies are selected afterwards (`card_ids`, in
+    reading order).
+    """
+
+    def __init__(
+        self,
+        document: Document,
+        card_ids: Sequence[str],
+        *,
+        selection_before: Sequence[str] | None = None,
+    ) -> None:
+        journey = document.journey
+        columns = {stage.id: i for i, stage in enumerate(journey.stages)}
+        rows = {lane.id: i for i, lane in enumerate(journey.lanes)}
+        originals = sorted(
+            (document.card(card_id) for card_id in dict.fromkeys(card_ids)),
+            key=lambda card: (columns[card.stage], rows[card.lane], card.order),
+        )
+        self.original_ids = [card.id for card in originals]
+        chosen = set(self.original_ids)
+        connectors = [
+            k for k in document.journey.connectors if k.source in chosen and k.target in chosen
+        ]
+        self.cards, self.connectors = _copies(document, originals, connectors)
+        self.card_ids = [card.id for card in self.cards]
+        count = len(self.cards)
+        text = (
+            QCoreApplication.translate("Command", "Duplicate card")
+            if count == 1
+            else QCoreApplication.translate("Command", "Duplicate %n cards", None, count)
+        )
+        super().__init__(
+            document,
+            text,
+            self.original_ids if selection_before is None else selection_before,
+            self.card_ids,
+        )
+
+    def _redo(self) -> None:
+        # Originals go in ascending slot order within each cell, so each one's live order
+        # already counts the copies inserted before it.
+        for original_id, copy in zip(self.original_ids, self.cards, strict=True):
+            copy.order = self.document.card(original_id).order + 1
+            self.document.add_card(copy)
+        for connector in self.connectors:
+            self.document.add_connector(connector)
+
+    def _undo(self) -> None:
+        self.document.remove_cards(self.card_ids)
+
+
+# ---------------------------------------------------------------- connectors
+
+
+class AddConnectorCommand(DocumentCommand):
+    """Join two different cards of the map with a connector."""
+
+    def __init__(
+        self,
+        document: Document,
+        connector: Connector,
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(
+            document,
+            QCoreApplication.translate("Command", "Connect cards"),
+            selection_before,
+            [connector.id] if selection_after is None else selection_after,
+        )
+        document.card(connector.source)
+        document.card(connector.target)
+        if connector.source == connector.target:
+            raise ValueError("a connector joins two different cards")
+        if connector.id in all_ids(document.journey):
+            raise ValueError(f"id {connector.id!r} is already in the map")
+        self.connector = connector.model_copy(deep=True)
+
+    def _redo(self) -> None:
+        self.document.add_connector(self.connector)
+
+    def _undo(self) -> None:
+        self.document.remove_connector(self.connector.id)
+
+
+class RemoveConnectorCommand(DocumentCommand):
+    """Delete one connector."""
+
+    def __init__(
+        self,
+        document: Document,
+        connector_id: str,
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(
+            document,
+            QCoreApplication.translate("Command", "Delete connector"),
+            [connector_id] if selection_before is None else selection_before,
+            [] if selection_after is None else selection_after,
+        )
+        document.connector(connector_id)
+        self.connector_id = connector_id
+        self.removed: tuple[int, Connector] | None = None
+
+    def _redo(self) -> None:
+        self.removed = self.document.remove_connector(self.connector_id)
+
+    def _undo(self) -> None:
+        index, connector = self.removed
+        self.document.add_connector(connector, index)
+
+
+# ---------------------------------------------------------------- stages
+
+
+class AddStageCommand(DocumentCommand):
+    """Insert a stage at column `index` (default: last)."""
+
+    def __init__(
+        self,
+        document: Document,
+        stage: Stage,
+        index: int | None = None,
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(
+            document,
+            _label(
+                QCoreApplication.translate("Command", "Add stage “{name}”"),
+                QCoreApplication.translate("Command", "Add stage"),
+                stage.name,
+            ),
+            selection_before,
+            selection_after,
+        )
+        if stage.id in all_ids(document.journey):
+            raise ValueError(f"id {stage.id!r} is already in the map")
+        self.stage, self.index = stage.model_copy(deep=True), index
+
+    def _redo(self) -> None:
+        self.document.add_stage(self.stage, self.index)
+
+    def _undo(self) -> None:
+        # Spans that reached over the new column reach over the old one again.
+        removal = self.document.remove_stage(self.stage.id)
+        self.document.restore_spans(removal.spans)
+
+
+class RemoveStageCommand(DocumentCommand):
+    """Delete a stage with its cards (Document.cards_in_stage says which go)."""
+
+    def __init__(
+        self,
+        document: Document,
+        stage_id: str,
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(
+            document,
+            _label(
+                QCoreApplication.translate("Command", "Delete stage “{name}”"),
+                QCoreApplication.translate("Command", "Delete stage"),
+                document.stage(stage_id).name,
+            ),
+            selection_before,
+            selection_after,
+        )
+        self.stage_id = stage_id
+        self.removal: StageRemoval | None = None
+
+    def _redo(self) -> None:
+        self.removal = self.document.remove_stage(self.stage_id)
+
+    def _undo(self) -> None:
+        self.document.restore_stage(self.removal)
+
+
+class MoveStageCommand(DocumentCommand):
+    """Move a stage (with its cards) so that it ends up in column `new_index`."""
+
+    def __init__(
+        self,
+        document: Document,
+        stage_id: str,
+        new_index: int,
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(
+            document,
+            _label(
+                QCoreApplication.translate("Command", "Move stage “{name}”"),
+                QCoreApplication.translate("Command", "Move stage"),
+                document.stage(stage_id).name,
+            ),
+            selection_before,
+            selection_after,
+        )
+        self.stage_id = stage_id
+        self.old_index = edits.stage_position(document.journey, stage_id)
+        self.new_index = max(0, min(new_index, len(document.journey.stages) - 1))
+        self.spans: dict[str, int] = {}
+        if self.new_index == self.old_index:
+            self.setObsolete(True)
+
+    def _redo(self) -> None:
+        self.spans = self.document.move_stage(self.stage_id, self.new_index)
+
+    def _undo(self) -> None:
+        self.document.move_stage(self.stage_id, self.old_index)
+        self.document.restore_spans(self.spans)
+
+
+# ---------------------------------------------------------------- lanes
+
+
+class AddLaneCommand(DocumentCommand):
+    """Insert a lane at row `index` (default: last)."""
+
+    def __init__(
+        self,
+        document: Document,
+        lane: Lane,
+        index: int | None = None,
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(
+            document,
+            _label(
+                QCoreApplication.translate("Command", "Add lane “{name}”"),
+                QCoreApplication.translate("Command", "Add lane"),
+                lane.title,
+            ),
+            selection_before,
+            selection_after,
+        )
+        if lane.id in all_ids(document.journey):
+            raise ValueError(f"id {lane.id!r} is already in the map")
+        self.lane, self.index = lane.model_copy(deep=True), index
+
+    def _redo(self) -> None:
+        self.document.add_lane(self.lane, self.index)
+
+    def _undo(self) -> None:
+        self.document.remove_lane(self.lane.id)
+
+
+class RemoveLaneCommand(DocumentCommand):
+    """Delete a lane with its cards (Document.cards_in_lane says which go)."""
+
+    def __init__(
+        self,
+        document: Document,
+        lane_id: str,
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(
+            document,
+            _label(
+                QCoreApplication.translate("Command", "Delete lane “{name}”"),
+                QCoreApplication.translate("Command", "Delete lane"),
+                document.lane(lane_id).title,
+            ),
+            selection_before,
+            selection_after,
+        )
+        self.lane_id = lane_id
+        self.removal: edits.LaneRemoval | None = None
+
+    def _redo(self) -> None:
+        self.removal = self.document.remove_lane(self.lane_id)
+
+    def _undo(self) -> None:
+        self.document.restore_lane(self.removal)
+
+
+class MoveLaneCommand(DocumentCommand):
+    """Move a lane (with its cards) so that it ends up in row `new_index`."""
+
+    def __init__(
+        self,
+        document: Document,
+        lane_id: str,
+        new_index: int,
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(
+            document,
+            _label(
+                QCoreApplication.translate("Command", "Move lane “{name}”"),
+                QCoreApplication.translate("Command", "Move lane"),
+                document.lane(lane_id).title,
+            ),
+            selection_before,
+            selection_after,
+        )
+        self.lane_id = lane_id
+        self.old_index = edits.lane_position(document.journey, lane_id)
+        self.new_index = max(0, min(new_index, len(document.journey.lanes) - 1))
+        if self.new_index == self.old_index:
+            self.setObsolete(True)
+
+    def _redo(self) -> None:
+        self.document.move_lane(self.lane_id, self.new_index)
+
+    def _undo(self) -> None:
+        self.document.move_lane(self.lane_id, self.old_index)
+
+
+# ---------------------------------------------------------------- personas
+
+
+class AddPersonaCommand(DocumentCommand):
+    """Add a persona, with its picture (`avatar`) embedded under a fresh asset id."""
+
+    def __init__(
+        self,
+        document: Document,
+        persona: Persona,
+        avatar: Asset | None = None,
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(
+            document,
+            _label(
+                QCoreApplication.translate("Command", "Add persona “{name}”"),
+                QCoreApplication.translate("Command", "Add persona"),
+                persona.name,
+            ),
+            selection_before,
+            selection_after,
+        )
+        if persona.id in all_ids(document.journey):
+            raise ValueError(f"id {persona.id!r} is already in the map")
+        self.persona = persona.model_copy(deep=True)
+        self.asset: tuple[str, Asset] | None = None
+        if avatar is not None:
+            self.asset = (_fresh_id("a", all_ids(document.journey)), avatar.model_copy(deep=True))
+            self.persona.avatar = self.asset[0]
+        elif self.persona.avatar is not None and self.persona.avatar not in document.journey.assets:
+            raise ValueError(f"no asset with id {self.persona.avatar!r}")
+
+    def _redo(self) -> None:
+        if self.asset is not None:
+            self.document.add_asset(*self.asset)
+        self.document.add_persona(self.persona)
+
+    def _undo(self) -> None:
+        self.document.remove_persona(self.persona.id)
+        if self.asset is not None:
+            self.document.remove_asset(self.asset[0])
+
+
+class RemovePersonaCommand(DocumentCommand):
+    """Delete a persona: untag it from every card and drop its picture if no one else shows it."""
+
+    def __init__(
+        self,
+        document: Document,
+        persona_id: str,
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(
+            document,
+            _label(
+                QCoreApplication.translate("Command", "Delete persona “{name}”"),
+                QCoreApplication.translate("Command", "Delete persona"),
+                document.persona(persona_id).name,
+            ),
+            selection_before,
+            selection_after,
+        )
+        self.persona_id = persona_id
+        self.removal: edits.PersonaRemoval | None = None
+        self.dropped_asset: tuple[str, int, Asset] | None = None
+
+    def _redo(self) -> None:
+        self.removal = self.document.remove_persona(self.persona_id)
+        avatar = self.removal.persona.avatar
+        self.dropped_asset = None
+        if avatar is not None and not self.document.asset_in_use(avatar):
+            self.dropped_asset = (avatar, *self.document.remove_asset(avatar))
+
+    def _undo(self) -> None:
+        if self.dropped_asset is not None:
+            asset_id, index, asset = self.dropped_asset
+            self.document.add_asset(asset_id, asset, index)
+        self.document.restore_persona(self.removal)

@@ -1,0 +1,283 @@
+"""Maps to edit and a signal mirror, shared by the document tests."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from hypothesis import strategies as st
+
+from journeycanvas.document import Document
+from journeycanvas.model import (
+    Asset,
+    Card,
+    CardKind,
+    Connector,
+    ConnectorKind,
+    JourneyMap,
+    Lane,
+    LaneKind,
+    Metric,
+    Persona,
+    Stage,
+    default_card_kind,
+)
+
+PIXEL_PNG = base64.b64encode(
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c63f8cfc0f01f0005000201a5f6b1e40000000049454e44ae426082"
+    )
+).decode("ascii")
+
+
+def sample_map() -> JourneyMap:
+    """A small hourglass map with spans, connectors, personas and an avatar."""
+    return JourneyMap(
+        id="m1",
+        title="Hourglass for a bakery",
+        locale="en",
+        personas=[
+            Persona(id="p1", name="Anna", color="#7e57c2", avatar="a1"),
+            Persona(id="p2", name="Ben", color="#26a69a"),
+        ],
+        stages=[
+            Stage(id="s1", name="Know"),
+            Stage(id="s2", name="Like"),
+            Stage(id="s3", name="Trust"),
+            Stage(id="s4", name="Buy"),
+        ],
+        lanes=[
+            Lane(id="l1", kind=LaneKind.TOUCHPOINTS, title="Touchpoints"),
+            Lane(id="l2", kind=LaneKind.EMOTIONS, title="Emotions"),
+            Lane(id="l3", kind=LaneKind.PAIN_POINTS, title="Pain points"),
+        ],
+        cards=[
+            Card(
+                id="c1",
+                stage="s1",
+                lane="l1",
+                order=0,
+                kind=CardKind.TOUCHPOINT,
+                text="Instagram reel",
+                personas=["p1"],
+                metric=Metric(name="reach", value=1200, target=5000, unit="views"),
+            ),
+            Card(id="c2", stage="s1", lane="l1", order=1, kind=CardKind.TOUCHPOINT, text="Flyer"),
+            Card(id="c3", stage="s2", lane="l1", order=0, span=2, kind=CardKind.TOUCHPOINT),
+            Card(id="c4", stage="s2", lane="l2", order=0, kind=CardKind.EMOTION, emotion=2),
+            Card(
+                id="c5",
+                stage="s3",
+                lane="l3",
+                order=0,
+                kind=CardKind.PAIN_POINT,
+                text="Price unclear",
+                personas=["p1", "p2"],
+                votes=3,
+            ),
+            Card(id="c6", stage="s4", lane="l1", order=0, kind=CardKind.TOUCHPOINT, text="Shop"),
+        ],
+        connectors=[
+            Connector(id="k1", source="c1", target="c3"),
+            Connector(
+                id="k2", source="c3", target="c5", kind=ConnectorKind.BRANCH, label="if price"
+            ),
+        ],
+        assets={"a1": Asset(media_type="image/png", data=PIXEL_PNG)},
+    )
+
+
+@st.composite
+def small_maps(draw: st.DrawFn) -> JourneyMap:
+    """Random sound maps of up to 4 stages, 3 lanes, 10 cards, connectors and personas."""
+    stages = [
+        Stage(id=f"s{i}", name=draw(st.sampled_from(["Know", "Like", "Trust", ""])))
+        for i in range(draw(st.integers(1, 4)))
+    ]
+    lanes = [
+        Lane(id=f"l{i}", kind=draw(st.sampled_from(list(LaneKind))), title=f"Lane {i}")
+        for i in range(draw(st.integers(1, 3)))
+    ]
+    with_avatar = draw(st.booleans())
+    personas = [
+        Persona(id=f"p{i}", name=f"Persona {i}", avatar="a0" if with_avatar and i == 0 else None)
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    assets = {"a0": Asset(media_type="image/png", data=PIXEL_PNG)} if with_avatar else {}
+    cards: list[Card] = []
+    slots: dict[tuple[str, str], int] = {}
+    for i in range(draw(st.integers(0, 10))):
+        column = draw(st.integers(0, len(stages) - 1))
+        lane = draw(st.sampled_from(lanes))
+        cell = (stages[column].id, lane.id)
+        kind = default_card_kind(lane.kind)
+        cards.append(
+            Card(
+                id=f"c{i}",
+                stage=cell[0],
+                lane=cell[1],
+                order=slots.get(cell, 0),
+                span=draw(st.integers(1, len(stages) - column)),
+                kind=kind,
+                text=draw(st.sampled_from(["", "Reel", "Price unclear", "试用装"])),
+                personas=draw(st.lists(st.sampled_from([p.id for p in personas]), unique=True))
+                if personas
+                else [],
+                emotion=draw(st.integers(-3, 3)) if kind == CardKind.EMOTION else None,
+            )
+        )
+        slots[cell] = slots.get(cell, 0) + 1
+    connectors = []
+    if len(cards) >= 2:
+        for i in range(draw(st.integers(0, 4))):
+            source, target = draw(
+                st.lists(
+                    st.sampled_from([c.id for c in cards]), min_size=2, max_size=2, unique=True
+                )
+            )
+            connectors.append(Connector(id=f"k{i}", source=source, target=target))
+    return JourneyMap(
+        id="m0",
+        title="Random map",
+        stages=stages,
+        lanes=lanes,
+        personas=personas,
+        cards=cards,
+        connectors=connectors,
+        assets=assets,
+    )
+
+
+def dump(journey: JourneyMap) -> dict[str, Any]:
+    """Everything in a map, for exact comparison (asset order included)."""
+    content = journey.model_dump()
+    content["asset_order"] = list(journey.assets)
+    return content
+
+
+class SignalMirror:
+    """Follows a document only through its signals, the way the scene does.
+
+    `problems()` lists every way the mirror differs from the model: a change that no
+    signal announced.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.rebuild()
+        document.reset.connect(self.rebuild)
+        document.card_added.connect(self._card_added)
+        document.card_changed.connect(self._card_changed)
+        document.cards_placed.connect(self._cards_placed)
+        document.card_removed.connect(self._card_removed)
+        for name in ("stage", "lane", "connector", "persona"):
+            getattr(document, f"{name}_added").connect(self._adder(name))
+            getattr(document, f"{name}_changed").connect(self._changer(name))
+            getattr(document, f"{name}_removed").connect(self._remover(name))
+        document.map_changed.connect(self._map_changed)
+
+    def rebuild(self) -> None:
+        """Read everything again, as after `reset`."""
+        self.tables = self._tables()
+        self.header = self._header()
+
+    def _tables(self) -> dict[str, dict[str, dict[str, Any]]]:
+        journey = self.document.journey
+        return {
+            name: {item.id: item.model_dump() for item in getattr(journey, name + "s")}
+            for name in ("card", "stage", "lane", "connector", "persona")
+        }
+
+    def _header(self) -> dict[str, Any]:
+        return self.document.journey.model_dump(
+            include={"title", "scenario", "owner", "locale", "export_settings"}
+        )
+
+    def _lookup(self, name: str, item_id: str) -> dict[str, Any]:
+        return getattr(self.document, name)(item_id).model_dump()
+
+    def _card_added(self, card_id: str) -> None:
+        assert card_id not in self.tables["card"]
+        self.tables["card"][card_id] = self._lookup("card", card_id)
+
+    def _card_changed(self, card_id: str) -> None:
+        assert card_id in self.tables["card"]
+        self.tables["card"][card_id] = self._lookup("card", card_id)
+
+    def _cards_placed(self, card_ids: list[str]) -> None:
+        assert card_ids
+        for card_id in card_ids:
+            self._card_changed(card_id)
+
+    def _card_removed(self, card_id: str) -> None:
+        del self.tables["card"][card_id]
+
+    def _adder(self, name: str) -> Any:
+        def added(item_id: str) -> None:
+            assert item_id not in self.tables[name]
+            self.tables[name][item_id] = self._lookup(name, item_id)
+
+        return added
+
+    def _changer(self, name: str) -> Any:
+        def changed(item_id: str) -> None:
+            assert item_id in self.tables[name]
+            self.tables[name][item_id] = self._lookup(name, item_id)
+
+        return changed
+
+    def _remover(self, name: str) -> Any:
+        def removed(item_id: str) -> None:
+            del self.tables[name][item_id]
+
+        return removed
+
+    def _map_changed(self) -> None:
+        self.header = self._header()
+
+    def problems(self) -> list[str]:
+        """What the mirror got wrong, by kind of object and id."""
+        found = []
+        for name, table in self._tables().items():
+            for item_id in table.keys() | self.tables[name].keys():
+                if table.get(item_id) != self.tables[name].get(item_id):
+                    found.append(f"{name} {item_id}")
+        if self._header() != self.header:
+            found.append("map header")
+        return found
+
+
+SIGNAL_NAMES = [
+    "card_added",
+    "card_changed",
+    "card_removed",
+    "cards_placed",
+    *(
+        f"{thing}_{event}"
+        for thing in ("stage", "lane", "connector", "persona")
+        for event in ("added", "changed", "removed", "moved")
+        if not (event == "moved" and thing in ("connector", "persona"))
+    ),
+    "map_changed",
+    "reset",
+    "changed",
+    "modified_changed",
+    "path_changed",
+    "selection_requested",
+]
+
+
+class SignalLog:
+    """Every signal a document emits, in order, as (name, *arguments)."""
+
+    def __init__(self, document: Document) -> None:
+        self.events: list[tuple[Any, ...]] = []
+        for name in SIGNAL_NAMES:
+            getattr(document, name).connect(
+                lambda *args, name=name: self.events.append((name, *args))
+            )
+
+    def named(self, *names: str) -> list[tuple[Any, ...]]:
+        """The events with one of `names`, in order."""
+        return [event for event in self.events if event[0] in names]
