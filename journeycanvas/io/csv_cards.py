@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import math
+import operator
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple, TextIO
 
@@ -211,11 +213,13 @@ def _decode(data: bytes) -> str:
         raise CsvImportError([CsvProblem(line, "", _UTF8_ADVICE)]) from exc
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     """A column or kind name as matched: case-folded, spaces and hyphens as underscores."""
     return "_".join(text.replace("-", " ").casefold().split())
 
 
+@functools.lru_cache(maxsize=4096)
 def _name_key(text: str) -> str:
     """A stage, lane or persona name as matched: case-folded, runs of spaces as one."""
     return " ".join(text.casefold().split())
@@ -248,12 +252,14 @@ def _choose_delimiter(text: str) -> str:
 class _CardsReader:
     """One pass over the decoded text: checks every row, collects problems, then builds."""
 
+    pick: Callable[[list[str]], tuple[str, ...]]  # a row's cells in COLUMNS order, once known
+
     def __init__(self, text: str) -> None:
         self.text = text
         self.delimiter = _choose_delimiter(text)
         self.problems: list[CsvProblem] = []
-        self.header: dict[str, int] = {}
-        self.named_columns: set[int] = set()
+        self.width = 0
+        self.unnamed: list[int] = []
         self.stages: dict[str, dict[str, Any]] = {}
         self.lanes: dict[str, dict[str, Any]] = {}
         self.lane_kind_lines: dict[str, int] = {}
@@ -318,7 +324,7 @@ class _CardsReader:
         )
 
     def _read_header(self, line: int, row: list[str]) -> None:
-        header = self.header
+        header: dict[str, int] = {}
         for index, cell in enumerate(row):
             name = _key(cell)
             if not name:
@@ -332,27 +338,48 @@ class _CardsReader:
         for name in REQUIRED_COLUMNS:
             if name not in header:
                 self._problem(line, name, "required column is missing")
-        self.named_columns = set(header.values())
+        self.width = len(row)
+        self.unnamed = [i for i in range(self.width) if i not in header.values()]
+        # Each row gets one empty cell appended, at index `width`: absent columns read it.
+        self.pick = operator.itemgetter(*(header.get(name, self.width) for name in COLUMNS))
 
     def _problem(self, line: int, column: str, message: str) -> None:
         self.problems.append(CsvProblem(line, column, message))
 
-    def _read_card(self, line: int, row: list[str]) -> None:
-        for index, cell in enumerate(row):
-            if index not in self.named_columns and cell.strip():
+    def _fit(self, line: int, row: list[str]) -> list[str]:
+        """The row cut or padded to the header's width, plus the empty cell absent columns read."""
+        extra = [i for i in self.unnamed if i < len(row)] + list(range(self.width, len(row)))
+        for index in extra:
+            if row[index].strip():
                 self._problem(line, f"column {index + 1}", "a value in a column with no name")
-        width = len(row)
-        cells = {name: row[i] if i < width else "" for name, i in self.header.items()}
+        return [*row[: self.width], *[""] * (self.width - len(row)), ""]
+
+    def _read_card(self, line: int, row: list[str]) -> None:
         errors_before = len(self.problems)
-        stage_name = cells["stage"].strip()
-        lane_name = cells["lane"].strip()
-        for name in REQUIRED_COLUMNS:
-            if not cells[name].strip():
+        (
+            stage_name,
+            lane_name,
+            raw_lane_kind,
+            raw_kind,
+            text,
+            notes,
+            tags,
+            personas,
+            raw_votes,
+            raw_emotion,
+            metric_name,
+            metric_value,
+            metric_target,
+            metric_unit,
+        ) = self.pick(self._fit(line, row))
+        stage_name, lane_name = stage_name.strip(), lane_name.strip()
+        for name, value in (("stage", stage_name), ("lane", lane_name), ("text", text)):
+            if not value.strip():
                 self._problem(line, name, f"{name} is empty")
-        lane_kind = self._lane_kind(line, lane_name, cells.get("lane_kind", ""))
-        kind = self._card_kind(line, cells.get("kind", ""), lane_kind)
-        votes = self._integer(line, "votes", cells.get("votes", ""))
-        emotion = self._integer(line, "emotion", cells.get("emotion", ""))
+        lane_kind = self._lane_kind(line, lane_name, raw_lane_kind)
+        kind = self._card_kind(line, raw_kind, lane_kind)
+        votes = self._integer(line, "votes", raw_votes)
+        emotion = self._integer(line, "emotion", raw_emotion)
         if votes is not None and votes < 0:
             self._problem(line, "votes", f"votes cannot be negative: {votes}")
         if emotion is not None:
@@ -360,9 +387,20 @@ class _CardsReader:
                 self._problem(line, "emotion", f"emotion must be from -3 to 3, not {emotion}")
             if kind is not None and kind != CardKind.EMOTION:
                 self._problem(line, "emotion", f"only emotion cards have a score, not {kind}")
-        metric = self._metric(line, cells)
+        metric = None
+        if (
+            metric_name.strip()
+            or metric_unit.strip()
+            or metric_value.strip()
+            or metric_target.strip()
+        ):
+            metric = {
+                "name": metric_name.strip(),
+                "value": self._number(line, "metric_value", metric_value),
+                "target": self._number(line, "metric_target", metric_target),
+                "unit": metric_unit.strip(),
+            }
         if len(self.problems) > errors_before or kind is None or lane_kind is None:
-            # Rows with problems build nothing; the map is never made from them anyway.
             return
         stage_id = self._stage(stage_name)
         lane_id = self._lane(lane_name, lane_kind, line)
@@ -376,12 +414,10 @@ class _CardsReader:
                 "lane": lane_id,
                 "order": order,
                 "kind": kind,
-                "text": cells["text"],
-                "notes": cells.get("notes", ""),
-                "tags": _split_list(cells.get("tags", "")),
-                "personas": list(
-                    dict.fromkeys(self._persona(n) for n in _split_list(cells.get("personas", "")))
-                ),
+                "text": text,
+                "notes": notes,
+                "tags": _split_list(tags),
+                "personas": self._persona_ids(personas),
                 "votes": votes or 0,
                 "emotion": emotion,
                 "metric": metric,
@@ -436,20 +472,6 @@ class _CardsReader:
             return None
         return int(value)
 
-    def _metric(self, line: int, cells: dict[str, str]) -> dict[str, Any] | None:
-        name = cells.get("metric_name", "").strip()
-        unit = cells.get("metric_unit", "").strip()
-        raw_value = cells.get("metric_value", "")
-        raw_target = cells.get("metric_target", "")
-        if not (name or unit or raw_value.strip() or raw_target.strip()):
-            return None
-        return {
-            "name": name,
-            "value": self._number(line, "metric_value", raw_value),
-            "target": self._number(line, "metric_target", raw_target),
-            "unit": unit,
-        }
-
     def _stage(self, name: str) -> str:
         key = _name_key(name)
         stage = self.stages.get(key)
@@ -465,18 +487,23 @@ class _CardsReader:
             self.lane_kind_lines[key] = line
         return lane["id"]
 
-    def _persona(self, name: str) -> str:
-        key = _name_key(name)
-        persona = self.personas.get(key)
-        if persona is None:
-            persona = self.personas[key] = {"id": self._id("p"), "name": name}
-        return persona["id"]
+    def _persona_ids(self, names: str) -> list[str]:
+        """The ids of the personas named in one cell, creating those not seen before."""
+        ids: dict[str, None] = {}
+        for name in _split_list(names):
+            key = _name_key(name)
+            persona = self.personas.get(key)
+            if persona is None:
+                persona = self.personas[key] = {"id": self._id("p"), "name": name}
+            ids[persona["id"]] = None
+        return list(ids)
 
 
 def _split_list(raw: str) -> list[str]:
     return [item.strip() for item in raw.split(LIST_SEPARATOR) if item.strip()]
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_number(raw: str, *, decimal_comma: bool) -> float | None:
     """A finite number from a spreadsheet cell, or None when the text is not one."""
     text = raw.strip().replace("\u2212", "-").translate(_GROUP_SPACES)
