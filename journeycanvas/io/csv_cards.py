@@ -18,11 +18,14 @@ Decisions a user (and the CLI's help) should know:
   most known column names. In a semicolon or tab file a comma in a number is a decimal
   comma (``1 200,5``); in a comma file a quoted ``1,200`` groups thousands and ``1,5`` is
   one and a half. Spaces and no-break spaces group thousands anywhere.
-- Stage, lane and persona names match ignoring case and surrounding spaces; the first
-  spelling seen is kept. Header names ignore case, and spaces stand for underscores.
-  Only ``stage``, ``lane`` and ``text`` are required columns.
+- Stages, lanes and personas are created in the order first seen, matched by name
+  ignoring case and surrounding spaces; the first spelling seen is kept. A lane's kind
+  comes from ``lane_kind``, else from its name ("Pain points"), else ``notes``; a card's
+  kind, when empty, from its lane's kind. Header names ignore case, and spaces stand for
+  underscores. Only ``stage``, ``lane`` and ``text`` are required columns.
 - What a CSV cannot carry is not exported: ids, spans, colours, stage goals, connectors.
-  A tag or persona name that itself contains ``;`` comes back split in two.
+  A tag or persona name that itself contains ``;`` comes back split in two, and a card
+  with no text is exported but refused on import, where text is required.
 - Every problem in the file is reported at once, by the physical line where its row
   starts, in one :class:`CsvImportError`; no map is built until the file is right.
 """

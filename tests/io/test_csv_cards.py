@@ -19,6 +19,7 @@ from journeycanvas.io.csv_cards import (
     export_cards_csv,
     import_cards_csv,
 )
+from journeycanvas.io.templates import load_template, template_names
 from journeycanvas.model import (
     Card,
     CardKind,
@@ -165,6 +166,15 @@ def test_round_trip_keeps_every_card(tmp_path: Path, bom: bool, delimiter: str) 
     assert [p.name for p in imported.personas] == ["Åsa", "小王", "Bartłomiej"]
     assert imported.title == "Back again"
     assert find_problems(imported) == []
+
+
+@pytest.mark.parametrize("name", template_names())
+def test_every_template_survives_a_round_trip(tmp_path: Path, name: str) -> None:
+    original = load_template(name)
+    path = tmp_path / f"{name}.csv"
+    export_cards_csv(original, path)
+
+    assert card_facts(import_cards_csv(path)) == card_facts(original)
 
 
 @settings(max_examples=60, deadline=None)
