@@ -1,0 +1,65 @@
+"""Pure geometry of a journey map, in millimetres: used by the canvas and every exporter,
+so that what prints is what you see. No Qt.
+
+One-off (exporters)::
+
+    layout = layout_journey(journey)
+    for card in layout.cards.values(): ...
+
+In the editor, keep a `LayoutEngine` and call ``engine.update(journey, changed_cards=...)``
+after each change; it returns a `LayoutDiff` naming what moved.
+"""
+
+from journeycanvas.layout.boxes import (
+    CardFace,
+    CardLayout,
+    Cell,
+    ConnectorLayout,
+    EmotionCurve,
+    EmotionPoint,
+    LaneHeader,
+    MetricBadge,
+    PersonaDot,
+    StageHeader,
+    TextBlock,
+)
+from journeycanvas.layout.card_faces import format_metric, format_number, metric_progress
+from journeycanvas.layout.engine import LayoutDiff, LayoutEngine, layout_journey
+from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect
+from journeycanvas.layout.journey_layout import JourneyLayout
+from journeycanvas.layout.style import (
+    DEFAULT_STYLE,
+    STICKY_NOTE_MM,
+    STICKY_NOTE_STYLE,
+    LayoutStyle,
+    sticky_note_style,
+)
+
+__all__ = [
+    "DEFAULT_STYLE",
+    "MM_PER_PT",
+    "STICKY_NOTE_MM",
+    "STICKY_NOTE_STYLE",
+    "CardFace",
+    "CardLayout",
+    "Cell",
+    "ConnectorLayout",
+    "EmotionCurve",
+    "EmotionPoint",
+    "JourneyLayout",
+    "LaneHeader",
+    "LayoutDiff",
+    "LayoutEngine",
+    "LayoutStyle",
+    "MetricBadge",
+    "PersonaDot",
+    "Point",
+    "Rect",
+    "StageHeader",
+    "TextBlock",
+    "format_metric",
+    "format_number",
+    "layout_journey",
+    "metric_progress",
+    "sticky_note_style",
+]

@@ -1,0 +1,161 @@
+"""The boxes a laid-out map is made of: frozen, in millimetres.
+
+Top-level boxes (headers, cells, cards, connectors, curves) carry absolute map
+coordinates, with the grid's top-left corner at (0, 0). Everything *inside* a box (its
+text blocks, dots, badge) is relative to that box's top-left corner, so a card that only
+moves keeps its `CardFace` and a drawing backend can translate once and draw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from journeycanvas.layout.geometry import Point, Rect
+from journeycanvas.model.kinds import CardKind, ConnectorKind, LaneKind
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """Wrapped lines ready to draw: draw ``lines[i]`` with its baseline at
+    (``xs[i]``, ``baselines[i]``) in `font_size_pt`, bold or not, through the font set's
+    per-character runs. `box` is the area the text was fitted to; every line fits its width.
+    """
+
+    lines: tuple[str, ...]
+    xs: tuple[float, ...]
+    baselines: tuple[float, ...]
+    font_size_pt: float
+    bold: bool
+    line_height_mm: float
+    box: Rect
+    truncated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StageHeader:
+    """A stage's header at the top of its column; `column` runs down the whole grid."""
+
+    id: str
+    index: int
+    rect: Rect
+    column: Rect
+    color: str
+    name: TextBlock
+    goal: TextBlock
+
+
+@dataclass(frozen=True, slots=True)
+class LaneHeader:
+    """A lane's header at the left of its row; `row` runs across the whole grid."""
+
+    id: str
+    index: int
+    rect: Rect
+    row: Rect
+    kind: LaneKind
+    icon: Rect
+    title: TextBlock
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One stage × lane cell; `shaded` alternates from lane to lane."""
+
+    stage_id: str
+    lane_id: str
+    rect: Rect
+    shaded: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MetricBadge:
+    """'1,200 / 5,000 views' and a bar filled to `progress` (0..1; None without a target)."""
+
+    text: TextBlock
+    bar: Rect
+    progress: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaDot:
+    """A small disc in a persona's colour, inscribed in `rect`."""
+
+    persona_id: str
+    color: str
+    rect: Rect
+
+
+@dataclass(frozen=True, slots=True)
+class CardFace:
+    """Everything drawn inside a card, relative to its top-left corner.
+
+    It depends only on the card's content and width, so cards that move keep theirs.
+    `vote_dots` holds up to the style's number of dots; with more votes, `votes_label`
+    shows the count next to a single dot.
+    """
+
+    width: float
+    height: float
+    kind: CardKind
+    fill: str
+    icon: Rect
+    text: TextBlock
+    metric: MetricBadge | None
+    vote_dots: tuple[Rect, ...]
+    votes_label: TextBlock | None
+    persona_dots: tuple[PersonaDot, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CardLayout:
+    """A card placed on the map: its cell, slot, span, absolute `rect`, and its face."""
+
+    id: str
+    stage_id: str
+    lane_id: str
+    order: int
+    span: int
+    rect: Rect
+    face: CardFace
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectorLayout:
+    """An orthogonal path from the source card's edge to the target card's edge.
+
+    The arrow head goes at ``points[-1]``. `label` (branch conditions, any label) is
+    relative to `label_rect`, which is centred on `mid`, the middle of the path; a
+    breakpoint draws its break mark at `mid`, across `mid_direction` (a unit vector
+    along the path there).
+    """
+
+    id: str
+    kind: ConnectorKind
+    source: str
+    target: str
+    points: tuple[Point, ...]
+    mid: Point
+    mid_direction: Point
+    label_rect: Rect | None
+    label: TextBlock | None
+    break_mark: Point | None
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionPoint:
+    """The average emotion score of one stage, at the stage's centre line."""
+
+    stage_id: str
+    score: float
+    point: Point
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionCurve:
+    """The curve of an emotions lane: +3 at the top of the lane, -3 at the bottom."""
+
+    lane_id: str
+    points: tuple[EmotionPoint, ...]
+    zero_y: float
+    top_y: float
+    bottom_y: float

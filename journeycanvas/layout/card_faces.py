@@ -1,0 +1,137 @@
+"""What a card shows and where, relative to its corner: text, icon, metric badge, dots."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from journeycanvas.layout.boxes import CardFace, MetricBadge, PersonaDot, TextBlock
+from journeycanvas.layout.geometry import MM_PER_PT, Rect
+from journeycanvas.layout.style import LayoutStyle
+from journeycanvas.layout.text_blocks import block_height, text_block
+from journeycanvas.model.entities import Card, Metric
+from journeycanvas.model.kinds import CARD_KIND_COLORS
+from journeycanvas.text import FontSet
+
+_TEXT_ICON_GAP_MM = 1.0
+_BAR_GAP_MM = 0.4
+# Room beyond a label's measured width, so rounding never pushes it onto two lines.
+_LABEL_SLACK_MM = 0.05
+
+
+def format_number(value: float) -> str:
+    """A figure as a badge shows it: thousands separated, at most two decimals."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_metric(metric: Metric) -> str:
+    """The badge text of a metric: '1,200 / 5,000 views', '1,200 views', '– / 5,000 views'.
+
+    A metric with neither value nor target shows its name; '' when there is nothing.
+    """
+    if metric.value is None and metric.target is None:
+        return metric.name
+    text = "–" if metric.value is None else format_number(metric.value)
+    if metric.target is not None:
+        text += " / " + format_number(metric.target)
+    return f"{text} {metric.unit}" if metric.unit else text
+
+
+def metric_progress(metric: Metric) -> float | None:
+    """How far the value has come towards the target, 0..1; None without both."""
+    if metric.value is None or metric.target is None or metric.target <= 0:
+        return None
+    return max(0.0, min(1.0, metric.value / metric.target))
+
+
+def face_key(card: Card, width: float, persona_colors: Mapping[str, str]) -> tuple[object, ...]:
+    """Everything a card's face depends on, to cache faces by."""
+    metric = card.metric
+    metric_key = None if metric is None else (metric.name, metric.value, metric.target, metric.unit)
+    personas = tuple((p, persona_colors[p]) for p in card.personas if p in persona_colors)
+    return (card.text, card.kind, card.color, card.votes, metric_key, personas, width)
+
+
+def card_face(
+    card: Card,
+    width: float,
+    style: LayoutStyle,
+    fonts: FontSet,
+    persona_colors: Mapping[str, str],
+) -> CardFace:
+    """Lay out the inside of `card` at `width` mm; its height follows from the text."""
+    pad = style.card_padding_mm
+    inner = width - 2 * pad
+    icon = Rect(width - pad - style.card_icon_mm, pad, style.card_icon_mm, style.card_icon_mm)
+    text_box = Rect(pad, pad, max(0.0, inner - style.card_icon_mm - _TEXT_ICON_GAP_MM), 0.0)
+    text = text_block(
+        fonts, card.text, text_box, style.card_text_pt, style.line_spacing, style.card_max_lines
+    )
+    y = pad + max(block_height(text), style.card_icon_mm)
+    metric = None
+    badge_text = format_metric(card.metric) if card.metric is not None else ""
+    if card.metric is not None and badge_text:
+        y += style.footer_gap_mm
+        box = Rect(pad, y, inner, 0.0)
+        label = text_block(fonts, badge_text, box, style.metric_text_pt, style.line_spacing, 1)
+        y += block_height(label) + _BAR_GAP_MM
+        bar = Rect(pad, y, inner, style.metric_bar_mm)
+        y += style.metric_bar_mm
+        metric = MetricBadge(label, bar, metric_progress(card.metric))
+    vote_dots, votes_label, persona_dots = (), None, ()
+    persona_ids = [p for p in card.personas if p in persona_colors]
+    if card.votes or persona_ids:
+        y += style.footer_gap_mm
+        row_h = max(style.dot_mm, style.votes_pt * style.line_spacing * MM_PER_PT)
+        vote_dots, votes_label, votes_x = _vote_dots(card.votes, y, row_h, width, style, fonts)
+        persona_dots = _persona_dots(persona_ids, persona_colors, y, row_h, votes_x, style)
+        y += row_h
+    height = max(style.card_min_height_mm, y + pad)
+    fill = card.color or CARD_KIND_COLORS[card.kind]
+    return CardFace(
+        width, height, card.kind, fill, icon, text, metric, vote_dots, votes_label, persona_dots
+    )
+
+
+def _vote_dots(
+    votes: int, y: float, row_h: float, width: float, style: LayoutStyle, fonts: FontSet
+) -> tuple[tuple[Rect, ...], TextBlock | None, float]:
+    """Vote dots right-aligned in the footer row; returns them, a count label, and their left x."""
+    dot, gap, pad = style.dot_mm, style.dot_gap_mm, style.card_padding_mm
+    dot_y = y + (row_h - dot) / 2
+    right = width - pad
+    if votes == 0:
+        return (), None, right
+    count = votes if votes <= style.max_vote_dots else 1
+    dots = tuple(Rect(right - (i + 1) * dot - i * gap, dot_y, dot, dot) for i in range(count))
+    left = dots[-1].x
+    label = None
+    if count < votes:
+        digits = str(votes)
+        label_w = fonts.width(digits, style.votes_pt) * MM_PER_PT + _LABEL_SLACK_MM
+        left -= gap + label_w
+        box = Rect(left, y, label_w, row_h)
+        label = text_block(fonts, digits, box, style.votes_pt, style.line_spacing, 1)
+    return dots, label, left
+
+
+def _persona_dots(
+    persona_ids: list[str],
+    colors: Mapping[str, str],
+    y: float,
+    row_h: float,
+    limit_x: float,
+    style: LayoutStyle,
+) -> tuple[PersonaDot, ...]:
+    """Persona dots from the left of the footer row, as many as fit before `limit_x`."""
+    dot, gap = style.dot_mm, style.dot_gap_mm
+    dot_y = y + (row_h - dot) / 2
+    dots = []
+    x = style.card_padding_mm
+    for persona_id in persona_ids:
+        if x + dot > limit_x - gap:
+            break
+        dots.append(PersonaDot(persona_id, colors[persona_id], Rect(x, dot_y, dot, dot)))
+        x += dot + gap
+    return tuple(dots)

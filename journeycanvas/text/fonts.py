@@ -1,0 +1,120 @@
+"""Font files: the bundled DejaVu Sans, a CJK TrueType font found on the system, and
+their registration with ReportLab.
+
+ReportLab embeds only TrueType outlines, so CFF fonts (Noto Sans CJK) are skipped. The Qt
+canvas loads the very same files (``FontFile.path``) with
+``QFontDatabase.addApplicationFont`` so that the screen and the PDF measure alike.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+FONTS_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+
+# Known homes of TrueType CJK fonts, best first (Debian/Ubuntu, Fedora, Arch, macOS).
+CJK_FONT_CANDIDATES: tuple[Path, ...] = (
+    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+    Path("/usr/share/fonts/wqy-microhei/wqy-microhei.ttc"),
+    Path("/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc"),
+    Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+    Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
+    Path("/usr/share/fonts/google-droid-sans-fonts/DroidSansFallbackFull.ttf"),
+    Path("/usr/share/fonts/droid/DroidSansFallbackFull.ttf"),
+    Path("/usr/share/fonts/TTF/DroidSansFallbackFull.ttf"),
+    Path("/System/Library/Fonts/Supplemental/Arial Unicode.ttf"),
+    Path("C:/Windows/Fonts/simsun.ttc"),
+)
+
+# An environment variable naming extra fallback font files, separated by os.pathsep.
+EXTRA_FONTS_ENV = "JOURNEYCANVAS_FALLBACK_FONTS"
+
+
+@dataclass(frozen=True, slots=True)
+class FontFile:
+    """One TrueType font file and the name it is registered under with ReportLab."""
+
+    name: str
+    path: Path
+    subfont_index: int = 0
+
+    def load(self) -> TTFont:
+        """The ReportLab font, parsed and registered once per process."""
+        return _registered(self.name, str(self.path), self.subfont_index)
+
+
+@cache
+def _registered(name: str, path: str, subfont_index: int) -> TTFont:
+    font = TTFont(name, path, subfontIndex=subfont_index)
+    pdfmetrics.registerFont(font)
+    return font
+
+
+def bundled_regular() -> FontFile:
+    """DejaVu Sans, shipped with the package: Latin, Greek and Cyrillic always work."""
+    return FontFile("JourneyCanvas-Sans", FONTS_DIR / "DejaVuSans.ttf")
+
+
+def bundled_bold() -> FontFile:
+    """DejaVu Sans Bold, shipped with the package."""
+    return FontFile("JourneyCanvas-Sans-Bold", FONTS_DIR / "DejaVuSans-Bold.ttf")
+
+
+def _fontconfig_cjk_paths() -> list[Path]:
+    """TrueType fonts fontconfig says cover Chinese, in fontconfig's order."""
+    if shutil.which("fc-list") is None:
+        return []
+    try:
+        out = subprocess.run(
+            ["fc-list", ":lang=zh", "file", "fontformat"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    paths = []
+    for line in sorted(out.splitlines()):
+        file, _, rest = line.partition(":")
+        if "TrueType" in rest and file.lower().endswith((".ttf", ".ttc")):
+            paths.append(Path(file.strip()))
+    return paths
+
+
+def _usable(font: FontFile) -> bool:
+    """Whether ReportLab can parse (and so embed) the font: TrueType outlines only."""
+    try:
+        font.load()
+    except (TTFError, OSError, ValueError):
+        return False
+    return True
+
+
+@cache
+def find_fallback_fonts() -> tuple[FontFile, ...]:
+    """The fallback fonts after DejaVu: files from the environment, then one CJK font.
+
+    The search goes through the known paths first (their fonts are known to work), then
+    whatever fontconfig lists for Chinese; fonts ReportLab cannot embed are skipped.
+    """
+    extra = [Path(p) for p in os.environ.get(EXTRA_FONTS_ENV, "").split(os.pathsep) if p]
+    chosen: list[FontFile] = []
+    for path in extra:
+        font = FontFile(f"JourneyCanvas-Fallback-{len(chosen)}", path)
+        if path.is_file() and _usable(font):
+            chosen.append(font)
+    for path in (*CJK_FONT_CANDIDATES, *_fontconfig_cjk_paths()):
+        font = FontFile("JourneyCanvas-CJK", path)
+        if path.is_file() and _usable(font):
+            chosen.append(font)
+            break
+    return tuple(chosen)
