@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from journeycanvas.io.jsonfile import load_map, save_map
 from journeycanvas.model import edits
 from journeycanvas.model.edits import (
     CardsRemoval,
@@ -23,7 +24,16 @@ from journeycanvas.model.edits import (
     Placement,
     StageRemoval,
 )
-from journeycanvas.model.entities import Asset, Card, Connector, JourneyMap, Lane, Persona, Stage
+from journeycanvas.model.entities import (
+    Asset,
+    Card,
+    Connector,
+    JourneyMap,
+    Lane,
+    Persona,
+    Stage,
+    utc_now,
+)
 from journeycanvas.model.ids import all_ids, new_id
 from journeycanvas.model.integrity import normalise_orders
 from journeycanvas.model.kinds import CardKind, default_card_kind
@@ -148,6 +158,35 @@ class Document(QObject):
         self.reset.emit()
         self.set_path(path)
         self.changed.emit()
+
+    def load(self, path: Path) -> None:
+        """Open the ``.journey`` file at `path` in place of the current map.
+
+        Raises JourneyFileError (journeycanvas.io) with a message for the user; the current
+        map then stays open and untouched.
+        """
+        self.set_map(load_map(path), Path(path))
+
+    def save(self, path: Path | None = None) -> None:
+        """Write the map atomically to `path` (default: its own path) and mark it saved.
+
+        Stamps the map's ``modified`` time (and ``created`` for a first save). Raises
+        OSError or ValueError when writing fails; the map then stays modified and unstamped.
+        """
+        target = path if path is not None else self._path
+        if target is None:
+            raise ValueError("the map has no file yet: save it under a path")
+        stamps = {"created": self._journey.created, "modified": self._journey.modified}
+        now = utc_now()
+        self._journey.created = self._journey.created or now
+        self._journey.modified = now
+        try:
+            save_map(self._journey, target)
+        except BaseException:
+            self._journey.created, self._journey.modified = stamps["created"], stamps["modified"]
+            raise
+        self.map_changed.emit()
+        self.mark_saved(Path(target))
 
     def request_selection(self, ids: list[str]) -> None:
         """Ask the views to select these objects (called by commands on undo/redo)."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from hypothesis import strategies as st
-
 from journeycanvas.document import Document
 from journeycanvas.model import (
     Asset,
@@ -20,7 +18,6 @@ from journeycanvas.model import (
     Metric,
     Persona,
     Stage,
-    default_card_kind,
 )
 
 PIXEL_PNG = base64.b64encode(
@@ -85,67 +82,6 @@ def sample_map() -> JourneyMap:
             ),
         ],
         assets={"a1": Asset(media_type="image/png", data=PIXEL_PNG)},
-    )
-
-
-@st.composite
-def small_maps(draw: st.DrawFn) -> JourneyMap:
-    """Random sound maps of up to 4 stages, 3 lanes, 10 cards, connectors and personas."""
-    stages = [
-        Stage(id=f"s{i}", name=draw(st.sampled_from(["Know", "Like", "Trust", ""])))
-        for i in range(draw(st.integers(1, 4)))
-    ]
-    lanes = [
-        Lane(id=f"l{i}", kind=draw(st.sampled_from(list(LaneKind))), title=f"Lane {i}")
-        for i in range(draw(st.integers(1, 3)))
-    ]
-    with_avatar = draw(st.booleans())
-    personas = [
-        Persona(id=f"p{i}", name=f"Persona {i}", avatar="a0" if with_avatar and i == 0 else None)
-        for i in range(draw(st.integers(0, 2)))
-    ]
-    assets = {"a0": Asset(media_type="image/png", data=PIXEL_PNG)} if with_avatar else {}
-    cards: list[Card] = []
-    slots: dict[tuple[str, str], int] = {}
-    for i in range(draw(st.integers(0, 10))):
-        column = draw(st.integers(0, len(stages) - 1))
-        lane = draw(st.sampled_from(lanes))
-        cell = (stages[column].id, lane.id)
-        kind = default_card_kind(lane.kind)
-        cards.append(
-            Card(
-                id=f"c{i}",
-                stage=cell[0],
-                lane=cell[1],
-                order=slots.get(cell, 0),
-                span=draw(st.integers(1, len(stages) - column)),
-                kind=kind,
-                text=draw(st.sampled_from(["", "Reel", "Price unclear", "试用装"])),
-                personas=draw(st.lists(st.sampled_from([p.id for p in personas]), unique=True))
-                if personas
-                else [],
-                emotion=draw(st.integers(-3, 3)) if kind == CardKind.EMOTION else None,
-            )
-        )
-        slots[cell] = slots.get(cell, 0) + 1
-    connectors = []
-    if len(cards) >= 2:
-        for i in range(draw(st.integers(0, 4))):
-            source, target = draw(
-                st.lists(
-                    st.sampled_from([c.id for c in cards]), min_size=2, max_size=2, unique=True
-                )
-            )
-            connectors.append(Connector(id=f"k{i}", source=source, target=target))
-    return JourneyMap(
-        id="m0",
-        title="Random map",
-        stages=stages,
-        lanes=lanes,
-        personas=personas,
-        cards=cards,
-        connectors=connectors,
-        assets=assets,
     )
 
 
