@@ -172,7 +172,8 @@ def _parse_json(text: str, source: str) -> Any:
     except RecursionError as exc:
         raise JourneyFileError(source, "", "not a map: the JSON is nested too deeply") from exc
     except ValueError as exc:
-        raise JourneyFileError(source, "", f"not valid JSON: {exc}") from exc
+        # The only other ValueError json.loads raises: an integer with thousands of digits.
+        raise JourneyFileError(source, "", "not valid JSON: a number is too long") from exc
 
 
 def _map_from_data(data: Any, source: str) -> JourneyMap:
@@ -271,7 +272,10 @@ def asset_problems(journey: JourneyMap, *, allow_other_types: bool = False) -> l
 
 
 def _too_big(size: int) -> str:
-    return f"the picture is {size / _MB:.1f} MB; pictures may be up to {MAX_ASSET_BYTES // _MB} MB"
+    return (
+        f"the picture is larger than the {MAX_ASSET_BYTES // _MB} MB allowed "
+        f"(it is {size / _MB:.1f} MB)"
+    )
 
 
 def json_path(loc: Iterable[str | int]) -> str:
@@ -294,12 +298,15 @@ def _problem_from_pydantic(error: Any) -> Problem:
         loc.pop()
     if error["type"] == "missing":
         return Problem(json_path(loc), "is missing, and it is required")
-    message = error["msg"].removeprefix("Value error, ")
-    message = message[0].lower() + message[1:] if message else message
+    if error["type"] == "value_error":
+        # Our own validators already quote the bad value.
+        message = error["msg"].removeprefix("Value error, ")
+    else:
+        message = error["msg"].replace("Input should", "should", 1)
+        if not about_key:
+            message = f"{message}, not {_short(error['input'])}"
     if about_key:
         message = f"the key {_short(loc[-1])}: {message}"
-    elif "input" in error:
-        message = f"{message}, not {_short(error['input'])}"
     return Problem(json_path(loc), message)
 
 
