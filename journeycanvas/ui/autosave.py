@@ -165,8 +165,9 @@ def _read_sidecar(path: Path) -> dict[str, object]:
 class Autosaver(QObject):
     """Every interval, writes the open map to its autosave slot if it has unsaved changes.
 
-    `snapshot` returns what to write: ``(serialised map, original path, title)``, or None
-    when the map has no unsaved changes (then the slot is emptied).
+    `prepare` runs first at every tick (it pushes text still being typed into the map, which
+    then counts as a change). `snapshot` returns what to write: ``(serialised map, original
+    path, title)``, or None when the map has no unsaved changes (then the slot is emptied).
     """
 
     written = Signal(Path)
@@ -178,10 +179,13 @@ class Autosaver(QObject):
         snapshot: Callable[[], tuple[str, str | None, str] | None],
         interval_ms: int,
         parent: QObject | None = None,
+        *,
+        prepare: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self._snapshot = snapshot
+        self._prepare = prepare
         self._dirty = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_timeout)
@@ -190,6 +194,10 @@ class Autosaver(QObject):
     def set_interval(self, interval_ms: int) -> None:
         """Change how often the map is autosaved, in milliseconds."""
         self._timer.start(max(100, interval_ms))
+
+    def stop(self) -> None:
+        """Stop autosaving (the editor is closing)."""
+        self._timer.stop()
 
     def interval(self) -> int:
         """The autosave interval in milliseconds."""
@@ -202,14 +210,14 @@ class Autosaver(QObject):
     def save_now(self) -> Path | None:
         """Write the map now if it has unsaved changes; returns the autosave file or None."""
         self._dirty = False
-        state = self._snapshot()
-        if state is None:
-            self.session.clear()
-            return None
-        text, original_path, title = state
         try:
+            state = self._snapshot()
+            if state is None:
+                self.session.clear()
+                return None
+            text, original_path, title = state
             path = self.session.write(text, original_path, title)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             self._dirty = True
             self.failed.emit(str(exc))
             return None
@@ -217,5 +225,6 @@ class Autosaver(QObject):
         return path
 
     def _on_timeout(self) -> None:
+        self._prepare()
         if self._dirty:
             self.save_now()

@@ -1,0 +1,550 @@
+"""The inspector dock: the properties of the selected card, stage, lane or connector, or of
+the map itself when nothing is selected.
+
+Every change the user makes is pushed as one command (journeycanvas.document.commands), so
+it is one undo step; the inspector shows the model again after every push, undo and redo
+(``Document.changed``) and follows the canvas selection (`set_selection`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCompleter,
+    QDockWidget,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeycanvas.document import Document
+from journeycanvas.document.commands import (
+    EditCardCommand,
+    EditConnectorCommand,
+    EditLaneCommand,
+    EditMapCommand,
+    EditStageCommand,
+)
+from journeycanvas.model import CardKind, ConnectorKind, LaneKind, Metric, default_card_kind
+from journeycanvas.model.kinds import CARD_KIND_COLORS
+from journeycanvas.ui.fields import ChoiceField, ColorButton, LineField, NumberField, TextField
+from journeycanvas.ui.icons import card_kind_icon, swatch_icon
+from journeycanvas.ui.labels import card_kind_label, connector_kind_label, lane_kind_label
+
+COMMON_LOCALES = ("en", "en-GB", "en-US", "sv", "pl", "de", "fr", "es", "id", "zh-CN", "zh-TW")
+
+
+def object_kind(document: Document, item_id: str) -> str | None:
+    """Which kind of map object `item_id` names: "card", "stage", "lane", "connector" or None."""
+    lookups: tuple[tuple[str, Callable[[str], object]], ...] = (
+        ("card", document.card),
+        ("stage", document.stage),
+        ("lane", document.lane),
+        ("connector", document.connector),
+    )
+    for kind, lookup in lookups:
+        try:
+            lookup(item_id)
+        except KeyError:
+            continue
+        return kind
+    return None
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tags typed as "price, delivery, price": trimmed, without blanks or repeats."""
+    tags: list[str] = []
+    for part in text.split(","):
+        tag = part.strip()
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+class _Page(QWidget):
+    """One inspector page: a form bound to one object of the map."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.inspector = inspector
+        self.target_id: str | None = None
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._loading = False
+
+    @property
+    def document(self) -> Document:
+        return self.inspector.document
+
+    def show_target(self, target_id: str | None) -> None:
+        """Bind the page to an object and show its values."""
+        self.target_id = target_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the bound object's values from the model."""
+        self._loading = True
+        try:
+            self._load()
+        finally:
+            self._loading = False
+
+    def commit_pending(self) -> None:
+        """Push any text typed into a field but not yet finished."""
+        for field in [*self.findChildren(LineField), *self.findChildren(TextField)]:
+            field.commit()
+
+    def _load(self) -> None:
+        raise NotImplementedError
+
+    def _command(self, changes: dict[str, Any]) -> QUndoCommand:
+        raise NotImplementedError
+
+    def _current(self, name: str) -> Any:
+        raise NotImplementedError
+
+    def edit(self, **changes: Any) -> None:
+        """Push one command with `changes` to the bound object, unless nothing changes."""
+        if self._loading or self.target_id is None:
+            return
+        try:
+            changes = {k: v for k, v in changes.items() if self._current(k) != v}
+        except KeyError:
+            return  # the object was deleted meanwhile; there is nothing left to edit
+        if not changes:
+            return
+        try:
+            command = self._command(changes)
+        except (ValueError, KeyError) as exc:
+            self.inspector.show_problem(str(exc))
+            self.refresh()
+            return
+        self.inspector.show_problem("")
+        self.document.push(command)
+
+
+class MapPage(_Page):
+    """The map's header: title, scenario, owner and language."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.title = LineField(self)
+        self.title.committed.connect(lambda text: self.edit(title=text))
+        self.scenario = TextField(self, lines=4)
+        self.scenario.setPlaceholderText(self.tr("Who is the customer, and what do they want?"))
+        self.scenario.committed.connect(lambda text: self.edit(scenario=text))
+        self.owner = LineField(self)
+        self.owner.committed.connect(lambda text: self.edit(owner=text))
+        self.locale = LineField(self)
+        self.locale.setPlaceholderText(self.tr("e.g. en, sv, zh-CN"))
+        self.locale.setCompleter(QCompleter(list(COMMON_LOCALES), self.locale))
+        self.locale.committed.connect(lambda text: self.edit(locale=text.strip()))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.form.addRow(self.tr("Title"), self.title)
+        self.form.addRow(self.tr("Scenario"), self.scenario)
+        self.form.addRow(self.tr("Owner"), self.owner)
+        self.form.addRow(self.tr("Language"), self.locale)
+        self.form.addRow(self.summary)
+
+    def _load(self) -> None:
+        journey = self.document.journey
+        self.title.set_value(journey.title)
+        self.scenario.set_value(journey.scenario)
+        self.owner.set_value(journey.owner)
+        self.locale.set_value(journey.locale)
+        self.summary.setText(
+            self.tr("{stages} stages · {lanes} lanes · {cards} cards · {personas} personas").format(
+                stages=len(journey.stages),
+                lanes=len(journey.lanes),
+                cards=len(journey.cards),
+                personas=len(journey.personas),
+            )
+        )
+
+    def _current(self, name: str) -> Any:
+        return getattr(self.document.journey, name)
+
+    def _command(self, changes: dict[str, Any]) -> QUndoCommand:
+        return EditMapCommand(self.document, changes, selection_before=[], selection_after=[])
+
+
+class CardPage(_Page):
+    """A card: kind, text, notes, colour, tags, personas, votes, emotion and metric."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.kind = ChoiceField(self)
+        for kind in CardKind:
+            self.kind.addItem(card_kind_icon(kind), card_kind_label(kind), kind)
+        self.kind.committed.connect(lambda kind: self.edit(kind=kind))
+        self.text = TextField(self, lines=3)
+        self.text.committed.connect(lambda text: self.edit(text=text))
+        self.notes = TextField(self, lines=3)
+        self.notes.committed.connect(lambda text: self.edit(notes=text))
+        self.color = ColorButton(self, allow_default=True)
+        self.color.committed.connect(lambda color: self.edit(color=color))
+        self.tags = LineField(self)
+        self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. price, delivery"))
+        self.tags.committed.connect(lambda text: self.edit(tags=parse_tags(text)))
+        self.personas = QListWidget(self)
+        self.personas.setMaximumHeight(96)
+        self.personas.itemChanged.connect(self._personas_ticked)
+        self.votes = QSpinBox(self)
+        self.votes.setRange(0, 9999)
+        self.votes.setKeyboardTracking(False)
+        self.votes.valueChanged.connect(lambda votes: self.edit(votes=votes))
+        self.emotion = ChoiceField(self)
+        self.emotion.addItem(self.tr("No score"), None)
+        emotion_names = {
+            -3: self.tr("−3 furious"),
+            -2: self.tr("−2 unhappy"),
+            -1: self.tr("−1 uneasy"),
+            0: self.tr("0 neutral"),
+            1: self.tr("+1 content"),
+            2: self.tr("+2 happy"),
+            3: self.tr("+3 delighted"),
+        }
+        for score, name in emotion_names.items():
+            self.emotion.addItem(name, score)
+        self.emotion.committed.connect(lambda score: self.edit(emotion=score))
+
+        self.metric = QGroupBox(self.tr("Metric"), self)
+        self.metric.setCheckable(True)
+        self.metric.toggled.connect(self._metric_toggled)
+        self.metric_name = LineField(self.metric)
+        self.metric_name.setPlaceholderText(self.tr("e.g. reach"))
+        self.metric_value = NumberField(self.metric)
+        self.metric_target = NumberField(self.metric)
+        self.metric_unit = LineField(self.metric)
+        self.metric_unit.setPlaceholderText(self.tr("e.g. views"))
+        for field in (self.metric_name, self.metric_value, self.metric_target, self.metric_unit):
+            field.committed.connect(self._metric_edited)
+        metric_form = QFormLayout(self.metric)
+        metric_form.addRow(self.tr("Name"), self.metric_name)
+        metric_form.addRow(self.tr("Value"), self.metric_value)
+        metric_form.addRow(self.tr("Target"), self.metric_target)
+        metric_form.addRow(self.tr("Unit"), self.metric_unit)
+
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Text"), self.text)
+        self.form.addRow(self.tr("Notes"), self.notes)
+        self.form.addRow(self.tr("Colour"), self.color)
+        self.form.addRow(self.tr("Tags"), self.tags)
+        self.form.addRow(self.tr("Personas"), self.personas)
+        self.form.addRow(self.tr("Votes"), self.votes)
+        self.form.addRow(self.tr("Emotion"), self.emotion)
+        self.form.addRow(self.metric)
+
+    def _load(self) -> None:
+        card = self.document.card(self.target_id)
+        self.kind.set_value(card.kind)
+        self.text.set_value(card.text)
+        self.notes.set_value(card.notes)
+        self.color.set_value(card.color, CARD_KIND_COLORS[card.kind])
+        self.tags.set_value(", ".join(card.tags))
+        self.personas.clear()
+        for persona in self.document.journey.personas:
+            item = QListWidgetItem(swatch_icon(persona.color, round_=True), persona.name)
+            item.setData(Qt.ItemDataRole.UserRole, persona.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = persona.id in card.personas
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.personas.addItem(item)
+        self.personas.setVisible(bool(self.document.journey.personas))
+        self.form.labelForField(self.personas).setVisible(bool(self.document.journey.personas))
+        self.votes.setValue(card.votes)
+        self.emotion.set_value(card.emotion)
+        self.emotion.setEnabled(card.kind == CardKind.EMOTION)
+        self.emotion.setToolTip(
+            "" if card.kind == CardKind.EMOTION else self.tr("Only emotion cards have a score")
+        )
+        metric = card.metric
+        self.metric.setChecked(metric is not None)
+        shown = metric or Metric()
+        self.metric_name.set_value(shown.name)
+        self.metric_value.set_number(shown.value)
+        self.metric_target.set_number(shown.target)
+        self.metric_unit.set_value(shown.unit)
+
+    def _current(self, name: str) -> Any:
+        return getattr(self.document.card(self.target_id), name)
+
+    def _command(self, changes: dict[str, Any]) -> QUndoCommand:
+        ids = [self.target_id]
+        return EditCardCommand(
+            self.document, self.target_id, changes, selection_before=ids, selection_after=ids
+        )
+
+    def _personas_ticked(self, _item: QListWidgetItem) -> None:
+        ticked = []
+        for row in range(self.personas.count()):
+            item = self.personas.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                ticked.append(item.data(Qt.ItemDataRole.UserRole))
+        self.edit(personas=ticked)
+
+    def _metric_toggled(self, on: bool) -> None:
+        if self._loading:
+            return
+        self.edit(metric=self._metric_from_fields() if on else None)
+
+    def _metric_edited(self) -> None:
+        if self.metric.isChecked():
+            self.edit(metric=self._metric_from_fields())
+
+    def _metric_from_fields(self) -> Metric | None:
+        try:
+            value, target = self.metric_value.number(), self.metric_target.number()
+        except ValueError:
+            self.inspector.show_problem(self.tr("Value and target must be numbers."))
+            self.refresh()
+            return self._current("metric")
+        return Metric(
+            name=self.metric_name.text().strip(),
+            value=value,
+            target=target,
+            unit=self.metric_unit.text().strip(),
+        )
+
+
+class StagePage(_Page):
+    """A stage: name, goal, colour and width."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.name = LineField(self)
+        self.name.committed.connect(lambda text: self.edit(name=text))
+        self.goal = TextField(self, lines=3)
+        self.goal.setPlaceholderText(self.tr("What the customer wants at this stage"))
+        self.goal.committed.connect(lambda text: self.edit(goal=text))
+        self.color = ColorButton(self)
+        self.color.committed.connect(lambda color: self.edit(color=color))
+        self.width = QDoubleSpinBox(self)
+        self.width.setRange(20, 2000)
+        self.width.setDecimals(0)
+        self.width.setSuffix(self.tr(" mm"))
+        self.width.setKeyboardTracking(False)
+        self.width.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+        self.width.valueChanged.connect(lambda width: self.edit(width_mm=float(width)))
+        self.summary = QLabel(self)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Goal"), self.goal)
+        self.form.addRow(self.tr("Colour"), self.color)
+        self.form.addRow(self.tr("Width"), self.width)
+        self.form.addRow(self.summary)
+
+    def _load(self) -> None:
+        stage = self.document.stage(self.target_id)
+        self.name.set_value(stage.name)
+        self.goal.set_value(stage.goal)
+        self.color.set_value(stage.color)
+        self.width.setValue(stage.width_mm)
+        count = len(self.document.cards_in_stage(stage.id))
+        self.summary.setText(self.tr("{count} cards in this stage").format(count=count))
+
+    def _current(self, name: str) -> Any:
+        return getattr(self.document.stage(self.target_id), name)
+
+    def _command(self, changes: dict[str, Any]) -> QUndoCommand:
+        ids = [self.target_id]
+        return EditStageCommand(
+            self.document, self.target_id, changes, selection_before=ids, selection_after=ids
+        )
+
+
+class LanePage(_Page):
+    """A lane: kind and title."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.kind = ChoiceField(self)
+        for kind in LaneKind:
+            self.kind.addItem(lane_kind_label(kind), kind)
+        self.kind.committed.connect(lambda kind: self.edit(kind=kind))
+        self.title = LineField(self)
+        self.title.committed.connect(lambda text: self.edit(title=text))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Title"), self.title)
+        self.form.addRow(self.summary)
+
+    def _load(self) -> None:
+        lane = self.document.lane(self.target_id)
+        self.kind.set_value(lane.kind)
+        self.title.set_value(lane.title)
+        count = len(self.document.cards_in_lane(lane.id))
+        self.summary.setText(
+            self.tr("{count} cards in this lane. New cards here start as: {kind}").format(
+                count=count, kind=card_kind_label(default_card_kind(lane.kind))
+            )
+        )
+
+    def _current(self, name: str) -> Any:
+        return getattr(self.document.lane(self.target_id), name)
+
+    def _command(self, changes: dict[str, Any]) -> QUndoCommand:
+        ids = [self.target_id]
+        return EditLaneCommand(
+            self.document, self.target_id, changes, selection_before=ids, selection_after=ids
+        )
+
+
+class ConnectorPage(_Page):
+    """A connector: kind (flow, branch, breakpoint) and label."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.kind = ChoiceField(self)
+        for kind in ConnectorKind:
+            self.kind.addItem(connector_kind_label(kind), kind)
+        self.kind.committed.connect(lambda kind: self.edit(kind=kind))
+        self.label = LineField(self)
+        self.label.setPlaceholderText(self.tr("e.g. if the price is too high"))
+        self.label.committed.connect(lambda text: self.edit(label=text))
+        self.ends = QLabel(self)
+        self.ends.setWordWrap(True)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Label"), self.label)
+        self.form.addRow(self.ends)
+
+    def _load(self) -> None:
+        connector = self.document.connector(self.target_id)
+        self.kind.set_value(connector.kind)
+        self.label.set_value(connector.label)
+        source = self.document.card(connector.source).text or self.tr("(no text)")
+        target = self.document.card(connector.target).text or self.tr("(no text)")
+        self.ends.setText(
+            self.tr("From “{source}” to “{target}”").format(source=source, target=target)
+        )
+
+    def _current(self, name: str) -> Any:
+        return getattr(self.document.connector(self.target_id), name)
+
+    def _command(self, changes: dict[str, Any]) -> QUndoCommand:
+        ids = [self.target_id]
+        return EditConnectorCommand(
+            self.document, self.target_id, changes, selection_before=ids, selection_after=ids
+        )
+
+
+class Inspector(QWidget):
+    """Shows and edits the selected object, or the map when nothing (or many) is selected."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.selection: list[str] = []
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.hide()
+        self.map_page = MapPage(self)
+        self.card_page = CardPage(self)
+        self.stage_page = StagePage(self)
+        self.lane_page = LanePage(self)
+        self.connector_page = ConnectorPage(self)
+        self._pages: dict[str, _Page] = {
+            "map": self.map_page,
+            "card": self.card_page,
+            "stage": self.stage_page,
+            "lane": self.lane_page,
+            "connector": self.connector_page,
+        }
+        self._headings = {
+            "map": self.tr("Map"),
+            "card": self.tr("Card"),
+            "stage": self.tr("Stage"),
+            "lane": self.tr("Lane"),
+            "connector": self.tr("Connector"),
+        }
+        self.stack = QStackedWidget(self)
+        for page in self._pages.values():
+            self.stack.addWidget(page)
+        self.many = QLabel(self)
+        self.many.setWordWrap(True)
+        self.many.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.stack.addWidget(self.many)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.stack)
+        layout.addStretch(1)
+        self.page_name = "map"
+        document.changed.connect(self.refresh)
+        self.set_selection([])
+
+    @property
+    def page(self) -> _Page | None:
+        """The page on show, or None when several objects are selected."""
+        return self._pages.get(self.page_name)
+
+    def set_selection(self, ids: list[str]) -> None:
+        """Show the one selected object; the map when nothing is selected."""
+        self.commit_pending()
+        self.selection = list(ids)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the selection's current values (after any change, undo or redo)."""
+        live = [(i, object_kind(self.document, i)) for i in self.selection]
+        live = [(i, kind) for i, kind in live if kind is not None]
+        if not live:
+            name, target = "map", None
+        elif len(live) == 1:
+            name, target = live[0][1], live[0][0]
+        else:
+            name, target = "many", None
+        self.page_name = name
+        if name == "many":
+            self.heading.setText(self.tr("{count} objects selected").format(count=len(live)))
+            self.many.setText(self.tr("Select a single card, stage, lane or connector to edit it."))
+            self.stack.setCurrentWidget(self.many)
+            return
+        page = self._pages[name]
+        self.heading.setText(self._headings[name])
+        page.show_target(target)
+        self.stack.setCurrentWidget(page)
+
+    def commit_pending(self) -> None:
+        """Push text typed into the shown page that has not been finished yet."""
+        if self.page is not None:
+            self.page.commit_pending()
+
+    def show_problem(self, message: str) -> None:
+        """Tell the user why the last change was refused ("" hides the message)."""
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
+
+
+class InspectorDock(QDockWidget):
+    """The dock holding the inspector, scrollable when the window is short."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Inspector"), parent)
+        self.setObjectName("InspectorDock")
+        self.inspector = Inspector(document)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.inspector)
+        self.setWidget(scroll)

@@ -1,0 +1,581 @@
+"""The main window: canvas, docks, menus, status bar, and the life of the open map's file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeycanvas.document import Document
+from journeycanvas.io import JourneyFileError, dumps_map, load_map, save_map
+from journeycanvas.io.templates import load_template
+from journeycanvas.model import JourneyMap
+from journeycanvas.ui.actions import MainActions, build_menus, build_toolbar, shortcuts
+from journeycanvas.ui.autosave import AutosaveEntry, Autosaver, AutosaveStore
+from journeycanvas.ui.find_bar import FindBar
+from journeycanvas.ui.help_dialogs import ShortcutSheet, show_about
+from journeycanvas.ui.inspector import InspectorDock
+from journeycanvas.ui.palette import PaletteDock
+from journeycanvas.ui.personas_panel import PersonasDock
+from journeycanvas.ui.preferences import PreferencesDialog
+from journeycanvas.ui.recovery import RecoveryChoice, ask_restore
+from journeycanvas.ui.settings import AppSettings
+from journeycanvas.ui.template_chooser import TemplateChooser
+
+MAP_SUFFIX = ".journey"
+
+
+class MapView(Protocol):
+    """The canvas as the main window uses it (see notes/CANVAS_API.md)."""
+
+    selection_changed: Signal
+    zoom_changed: Signal
+
+    def selected_ids(self) -> list[str]: ...
+    def select_ids(self, ids: list[str]) -> None: ...
+    def center_on(self, item_id: str) -> None: ...
+    def zoom_in(self) -> None: ...
+    def zoom_out(self) -> None: ...
+    def zoom_to_fit(self) -> None: ...
+    def zoom_reset(self) -> None: ...
+    def set_persona_filter(self, persona_id: str | None) -> None: ...
+    def set_highlighted(self, card_ids: list[str]) -> None: ...
+    def delete_selection(self) -> None: ...
+    def cut(self) -> None: ...
+    def copy(self) -> None: ...
+    def paste(self) -> None: ...
+    def duplicate_selection(self) -> None: ...
+    def select_all(self) -> None: ...
+    def edit_selected_text(self) -> None: ...
+    def add_stage(self) -> None: ...
+    def add_lane(self) -> None: ...
+
+
+def create_view(document: Document) -> QWidget:
+    """The canvas editor for `document` (a stand-in while the canvas package is missing)."""
+    try:
+        from journeycanvas.canvas.editor import MapEditorView
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("journeycanvas.canvas.editor", "journeycanvas.canvas"):
+            raise
+        from journeycanvas.ui.canvas_placeholder import CanvasPlaceholder
+
+        return CanvasPlaceholder(document)
+    return MapEditorView(document)
+
+
+def map_file_filter() -> str:
+    """The file-dialog filter for map files."""
+    return QApplication.translate("MainWindow", "Journey maps (*.journey);;All files (*)")
+
+
+class MainWindow(QMainWindow):
+    """One map at a time: the canvas in the middle, palette, inspector and personas as docks.
+
+    The window owns the file side of the map: New, Open, Save, Revert, Close, the recent
+    list, asking before unsaved changes are lost, autosave and crash recovery.
+    """
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        autosave_store: AutosaveStore,
+        *,
+        autosave_interval_ms: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.settings = settings
+        self.autosave_store = autosave_store
+        self._autosave_override = autosave_interval_ms
+        self.document = Document(load_template("blank"), parent=self)
+        self.view: MapView = create_view(self.document)
+
+        self.find_bar = FindBar(lambda: self.document.journey, lambda: self.view, self)
+        self.find_bar.hide()
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.view, 1)
+        central_layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self.palette_dock = PaletteDock(self)
+        self.inspector_dock = InspectorDock(self.document, self)
+        self.personas_dock = PersonasDock(self.document, self)
+        self.inspector = self.inspector_dock.inspector
+        self.personas = self.personas_dock.panel
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.personas_dock)
+        self.resizeDocks([self.palette_dock], [170], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector_dock], [330], Qt.Orientation.Horizontal)
+
+        self.actions = MainActions(self)
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Undo))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Redo))
+        self.addActions([self.undo_action, self.redo_action])
+        self.toolbar = build_toolbar(self, self.actions, self.undo_action, self.redo_action)
+        toggles = [
+            self.toolbar.toggleViewAction(),
+            self.palette_dock.toggleViewAction(),
+            self.inspector_dock.toggleViewAction(),
+            self.personas_dock.toggleViewAction(),
+        ]
+        build_menus(self, self.actions, self.undo_action, self.redo_action, toggles)
+
+        self.zoom_label = QLabel(self)
+        self.count_label = QLabel(self)
+        self.state_label = QLabel(self)
+        for label in (self.state_label, self.count_label, self.zoom_label):
+            self.statusBar().addPermanentWidget(label)
+        self.zoom_label.setText("100 %")
+
+        session = autosave_store.open_session()
+        self.autosaver = Autosaver(
+            session,
+            self._autosave_snapshot,
+            self._autosave_interval(),
+            self,
+            prepare=self._commit_typing,
+        )
+        self._last_autosave: QDateTime | None = None
+        self.autosaver.written.connect(self._autosaved)
+        self.autosaver.failed.connect(
+            lambda reason: self.statusBar().showMessage(
+                self.tr("Autosave failed: {reason}").format(reason=reason), 10000
+            )
+        )
+
+        self._connect()
+        self.setAcceptDrops(True)
+        self.resize(1400, 880)
+        geometry, state = settings.window_geometry(), settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self._document_changed()
+        self._selection_changed([])
+
+    # ---------------------------------------------------------------- wiring
+
+    def _connect(self) -> None:
+        a, view, doc = self.actions, self.view, self.document
+        a.new.triggered.connect(self.new_map)
+        a.open.triggered.connect(self.open_dialog)
+        a.save.triggered.connect(self.save)
+        a.save_as.triggered.connect(self.save_as)
+        a.revert.triggered.connect(self.revert)
+        a.close_map.triggered.connect(self.close_map)
+        a.preferences.triggered.connect(self.edit_preferences)
+        a.quit.triggered.connect(self.close)
+        a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+        a.cut.triggered.connect(lambda: self.view.cut())
+        a.copy.triggered.connect(lambda: self.view.copy())
+        a.paste.triggered.connect(lambda: self.view.paste())
+        a.duplicate.triggered.connect(lambda: self.view.duplicate_selection())
+        a.delete.triggered.connect(lambda: self.view.delete_selection())
+        a.select_all.triggered.connect(lambda: self.view.select_all())
+        a.edit_text.triggered.connect(lambda: self.view.edit_selected_text())
+        a.find.triggered.connect(self.find_bar.open_bar)
+        a.find_next.triggered.connect(self.find_bar.find_next)
+        a.find_previous.triggered.connect(self.find_bar.find_previous)
+
+        a.zoom_in.triggered.connect(lambda: self.view.zoom_in())
+        a.zoom_out.triggered.connect(lambda: self.view.zoom_out())
+        a.zoom_fit.triggered.connect(lambda: self.view.zoom_to_fit())
+        a.zoom_reset.triggered.connect(lambda: self.view.zoom_reset())
+        a.full_screen.toggled.connect(self._set_full_screen)
+
+        a.add_stage.triggered.connect(lambda: self.view.add_stage())
+        a.add_lane.triggered.connect(lambda: self.view.add_lane())
+        a.add_persona.triggered.connect(self._add_persona)
+        a.map_details.triggered.connect(self.show_map_details)
+        a.personas.triggered.connect(lambda: self._raise_dock(self.personas_dock))
+
+        a.shortcut_sheet.triggered.connect(lambda: ShortcutSheet(self.menuBar(), self).exec())
+        a.about.triggered.connect(lambda: show_about(self))
+        a.about_qt.triggered.connect(QApplication.aboutQt)
+
+        view.selection_changed.connect(self._selection_changed)
+        view.zoom_changed.connect(lambda zoom: self.zoom_label.setText(f"{round(zoom * 100)} %"))
+        self.personas.filter_changed.connect(lambda pid: self.view.set_persona_filter(pid))
+        doc.changed.connect(self._document_changed)
+        doc.changed.connect(self.autosaver.mark_changed)
+        doc.changed.connect(self.find_bar.refresh)
+        doc.modified_changed.connect(self._modified_changed)
+        doc.path_changed.connect(lambda _path: self._update_title())
+
+    def _autosave_interval(self) -> int:
+        if self._autosave_override is not None:
+            return self._autosave_override
+        return round(self.settings.autosave_minutes * 60_000)
+
+    # ---------------------------------------------------------------- state display
+
+    def _update_title(self) -> None:
+        path = self.document.path
+        if path is not None:
+            name = path.name
+        else:
+            name = self.document.journey.title or self.tr("Untitled map")
+        self.setWindowTitle(self.tr("{name}[*] — JourneyCanvas").format(name=name))
+        self.setWindowFilePath(str(path) if path is not None else "")
+        self.setWindowModified(self.document.modified)
+
+    def _document_changed(self) -> None:
+        self._update_title()
+        count = len(self.document.journey.cards)
+        self.count_label.setText(self.tr("{count} cards").format(count=count))
+        self._modified_changed(self.document.modified)
+
+    def _modified_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+        self.actions.revert.setEnabled(modified and self.document.path is not None)
+        if not modified:
+            self.autosaver.session.clear()
+            self._last_autosave = None
+        self._show_state()
+
+    def _show_state(self) -> None:
+        if not self.document.modified:
+            text = self.tr("Saved") if self.document.path is not None else self.tr("Not saved yet")
+        elif self._last_autosave is not None:
+            text = self.tr("Unsaved changes (autosaved {time})").format(
+                time=self._last_autosave.toString("HH:mm")
+            )
+        else:
+            text = self.tr("Unsaved changes")
+        self.state_label.setText(text)
+
+    def _autosaved(self, _path: Path) -> None:
+        self._last_autosave = QDateTime.currentDateTime()
+        self._show_state()
+
+    def _selection_changed(self, ids: list[str]) -> None:
+        self.inspector.set_selection(ids)
+        chosen = bool(ids)
+        for action in (
+            self.actions.cut,
+            self.actions.copy,
+            self.actions.duplicate,
+            self.actions.delete,
+            self.actions.edit_text,
+        ):
+            action.setEnabled(chosen)
+
+    def _raise_dock(self, dock: QWidget) -> None:
+        dock.show()
+        dock.raise_()
+
+    def show_map_details(self) -> None:
+        """Show the map's own properties in the inspector (nothing selected)."""
+        self.view.select_ids([])
+        self._raise_dock(self.inspector_dock)
+        self.inspector.map_page.title.setFocus()
+
+    def _add_persona(self) -> None:
+        self._raise_dock(self.personas_dock)
+        self.personas.add_persona()
+
+    def _set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    # ---------------------------------------------------------------- files
+
+    def _commit_typing(self) -> None:
+        self.inspector.commit_pending()
+
+    def _display_name(self) -> str:
+        path = self.document.path
+        return (
+            path.name
+            if path is not None
+            else (self.document.journey.title or self.tr("Untitled map"))
+        )
+
+    def maybe_save(self) -> bool:
+        """Before the map is replaced or closed: True when it may go (saved or discarded)."""
+        self._commit_typing()
+        if not self.document.modified:
+            return True
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("“{name}” has changes that are not saved. Save them first?").format(
+                name=self._display_name()
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def set_map(self, journey: JourneyMap, path: Path | None) -> None:
+        """Show `journey` (loaded from `path`, or new when None) with a fresh undo history."""
+        self.document.set_map(journey, path)
+        self.autosaver.session.clear()
+        self._last_autosave = None
+        self.view.zoom_to_fit()
+        self._document_changed()
+
+    def new_map(self) -> bool:
+        """Choose a template and start a new map from it (asks about unsaved changes)."""
+        chooser = TemplateChooser(self)
+        if chooser.exec() != QDialog.DialogCode.Accepted:
+            return False
+        journey = chooser.chosen_map()
+        if journey is None or not self.maybe_save():
+            return False
+        self.set_map(journey, None)
+        return True
+
+    def open_dialog(self) -> bool:
+        """Ask for a map file and open it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open map"), self._start_folder(), map_file_filter()
+        )
+        return bool(path) and self.open_path(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open the map at `path`. If it does not load, say why; the open map stays as it is."""
+        path = Path(path).absolute()
+        try:
+            journey = load_map(path)
+        except JourneyFileError as exc:
+            QMessageBox.critical(self, self.tr("Cannot open map"), str(exc))
+            return False
+        if not self.maybe_save():
+            return False
+        self.set_map(journey, path)
+        self.settings.add_recent_file(path)
+        self.statusBar().showMessage(self.tr("Opened {path}").format(path=path), 5000)
+        return True
+
+    def save(self) -> bool:
+        """Save to the map's file (asking for one if it has none). True when saved."""
+        self._commit_typing()
+        if self.document.path is None:
+            return self.save_as()
+        return self._write(self.document.path)
+
+    def save_as(self) -> bool:
+        """Ask for a file name and save the map there. True when saved."""
+        self._commit_typing()
+        suggested = self.document.path or Path(self._start_folder()) / (
+            _file_stem(self.document.journey.title) + MAP_SUFFIX
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save map as"), str(suggested), map_file_filter()
+        )
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() != MAP_SUFFIX:
+            target = target.with_name(target.name + MAP_SUFFIX)
+        return self._write(target.absolute())
+
+    def _write(self, path: Path) -> bool:
+        try:
+            save_map(self.document.journey, path)
+        except (OSError, ValueError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            QMessageBox.critical(
+                self,
+                self.tr("Cannot save map"),
+                self.tr(
+                    "The map could not be saved to {path}:\n{reason}\n\n"
+                    "Your changes are still here; try another place with Save As."
+                ).format(path=path, reason=reason),
+            )
+            return False
+        self.document.mark_saved(path)
+        self.settings.add_recent_file(path)
+        self.autosaver.session.clear()
+        self._document_changed()
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
+        return True
+
+    def revert(self) -> bool:
+        """Throw away the unsaved changes and read the file again (after asking)."""
+        path = self.document.path
+        if path is None or not self.document.modified:
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Revert"),
+            self.tr("Throw away all changes since “{name}” was last saved?").format(name=path.name),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        try:
+            journey = load_map(path)
+        except JourneyFileError as exc:
+            QMessageBox.critical(self, self.tr("Cannot revert"), str(exc))
+            return False
+        self.set_map(journey, path)
+        return True
+
+    def close_map(self) -> bool:
+        """Close the map (asking about unsaved changes) and start an empty one."""
+        if not self.maybe_save():
+            return False
+        self.set_map(load_template("blank"), None)
+        self.settings.last_map = ""
+        return True
+
+    def _start_folder(self) -> str:
+        if self.document.path is not None:
+            return str(self.document.path.parent)
+        recent = self.settings.recent_files
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.actions.recent_menu
+        menu.clear()
+        recent = self.settings.recent_files
+        for number, name in enumerate(recent, start=1):
+            label = f"&{number} {Path(name).name}" if number < 10 else Path(name).name
+            action = menu.addAction(label)
+            action.setStatusTip(name)
+            action.setToolTip(name)
+            action.triggered.connect(lambda _checked=False, n=name: self.open_path(n))
+        if recent:
+            menu.addSeparator()
+            menu.addAction(self.tr("Clear Menu"), self.settings.clear_recent_files)
+        else:
+            menu.addAction(self.tr("No recent maps")).setEnabled(False)
+
+    # ---------------------------------------------------------------- autosave and recovery
+
+    def _autosave_snapshot(self) -> tuple[str, str | None, str] | None:
+        if not self.document.modified:
+            return None
+        path = self.document.path
+        return (
+            dumps_map(self.document.journey),
+            str(path) if path is not None else None,
+            self.document.journey.title,
+        )
+
+    def autosave_now(self) -> bool:
+        """Write the autosave at once (after an unexpected error). True when written."""
+        try:
+            self._commit_typing()
+        finally:
+            written = self.autosaver.save_now()
+        return written is not None
+
+    def offer_recovery(self) -> bool:
+        """Offer every map a crashed editor left behind; True when one was restored."""
+        restored = False
+        for entry in self.autosave_store.leftovers():
+            choice = ask_restore(self, entry)
+            if choice is RecoveryChoice.RESTORE:
+                restored = self.restore(entry) or restored
+            elif choice is RecoveryChoice.DISCARD:
+                entry.discard()
+            else:
+                entry.lock.unlock()
+        return restored
+
+    def restore(self, entry: AutosaveEntry) -> bool:
+        """Open an autosaved map as the unsaved changes of its original file."""
+        try:
+            journey = entry.load()
+        except JourneyFileError as exc:
+            QMessageBox.critical(self, self.tr("Cannot restore"), str(exc))
+            entry.lock.unlock()
+            return False
+        if not self.maybe_save():
+            entry.lock.unlock()
+            return False
+        original = Path(entry.original_path) if entry.original_path else None
+        self.set_map(journey, original)
+        self.document.undo_stack.resetClean()
+        self.autosaver.save_now()  # our own copy first, then the old one can go
+        entry.discard()
+        self.statusBar().showMessage(self.tr("Restored unsaved work; save it to keep it."))
+        return True
+
+    # ---------------------------------------------------------------- preferences
+
+    def edit_preferences(self) -> None:
+        """Show the Preferences dialog and apply what changed."""
+        if PreferencesDialog(self.settings, self).exec() == QDialog.DialogCode.Accepted:
+            self.autosaver.set_interval(self._autosave_interval())
+
+    # ---------------------------------------------------------------- Qt events
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept a dragged .journey file."""
+        if _dropped_map(event) is not None:
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Open a dropped .journey file."""
+        path = _dropped_map(event)
+        if path is None:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.open_path(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask about unsaved changes; remember the window and the map; clean up the autosave."""
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        path = self.document.path
+        self.settings.last_map = str(path) if path is not None else ""
+        self.settings.mark_run()
+        self.settings.sync()
+        self.autosaver.stop()
+        self.autosaver.session.close()
+        event.accept()
+
+
+def _dropped_map(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    data = event.mimeData()
+    if not data.hasUrls():
+        return None
+    for url in data.urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(MAP_SUFFIX):
+            return Path(url.toLocalFile())
+    return None
+
+
+def _file_stem(title: str) -> str:
+    """A file name made from a map title: no path separators or control characters."""
+    cleaned = "".join(ch for ch in title if ch.isprintable() and ch not in '\\/:*?"<>|').strip()
+    return cleaned[:80] or QApplication.translate("MainWindow", "Untitled map")
