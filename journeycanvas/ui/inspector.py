@@ -510,7 +510,7 @@ class Inspector(QWidget):
         live = [(i, object_kind(self.document, i)) for i in self.selection]
         live = [(i, kind) for i, kind in live if kind is not None]
         if not live:
-            name, target = "map", None
+            name, target = "map", self.document.journey.id
         elif len(live) == 1:
             name, target = live[0][1], live[0][0]
         else:
