@@ -349,7 +349,8 @@ def dumps_map(journey: JourneyMap) -> str:
     data = journey.model_dump(mode="json")
     data["format"] = FORMAT_TAG
     data["version"] = _written_version(journey.version)
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # allow_nan=False: an infinity in an unknown field must not become a file we cannot read.
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     # A lone surrogate cannot be encoded as UTF-8; JSON's \u escape keeps it intact.
     return _SURROGATE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 

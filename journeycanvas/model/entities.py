@@ -59,8 +59,11 @@ def utc_now() -> str:
 class Persisted(BaseModel):
     """Base of every model stored in a file: keeps the fields it does not know."""
 
-    # JSON has no NaN or infinity: a map holding one could be saved but never opened again.
-    model_config = ConfigDict(extra="allow", use_enum_values=False, allow_inf_nan=False)
+    # JSON has no NaN or infinity: known fields refuse them, and a script that puts one in
+    # a free-form field gets an error on save instead of a silent null.
+    model_config = ConfigDict(
+        extra="allow", use_enum_values=False, allow_inf_nan=False, ser_json_inf_nan="constants"
+    )
 
 
 class Persona(Persisted):

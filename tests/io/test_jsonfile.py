@@ -142,3 +142,12 @@ def test_a_map_that_could_not_be_opened_again_is_not_written(tmp_path: Path) -> 
         save_map(journey, path)
     assert path.read_bytes() == b"previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.journey"]
+
+
+def test_a_value_json_cannot_hold_in_an_unknown_field_is_refused_on_save(tmp_path: Path) -> None:
+    path = tmp_path / "map.journey"
+    path.write_bytes(b"previous")
+    journey = JourneyMap(id="m1", x_future=float("inf"))
+    with pytest.raises(ValueError, match="JSON"):
+        save_map(journey, path)
+    assert path.read_bytes() == b"previous"
