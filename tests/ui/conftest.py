@@ -36,8 +36,8 @@ def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 class Dialogs:
     """Stands in for QMessageBox's and QFileDialog's static functions.
 
-    Each question pops the next answer from `answers`; a question with no answer left
-    fails the test. Every message shown is kept in `shown` as (kind, title, text).
+    Each question (a box with buttons to choose from) pops the next answer from `answers`;
+    a question with no answer left fails the test. Every message shown is kept in `shown` as (kind, title, text).
     """
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -57,8 +57,8 @@ class Dialogs:
     def _message_box(self, kind: str) -> Any:
         def show(_parent: Any, title: str, text: str, *_args: Any, **_kwargs: Any) -> Button:
             self.shown.append((kind, title, text))
-            if kind in ("critical", "information"):
-                return Button.Ok
+            if kind in ("critical", "information") or not (_args or _kwargs):
+                return Button.Ok  # a message with only an OK button
             if not self.answers:
                 raise AssertionError(f"unexpected {kind} dialog: {title}: {text}")
             return self.answers.pop(0)
