@@ -37,7 +37,8 @@ class Dialogs:
     """Stands in for QMessageBox's and QFileDialog's static functions.
 
     Each question (a box with buttons to choose from) pops the next answer from `answers`;
-    a question with no answer left fails the test. Every message shown is kept in `shown` as (kind, title, text).
+    a question with no answer left fails the test. Every message shown is kept in `shown`
+    as (kind, title, text).
     """
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
