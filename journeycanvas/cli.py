@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
@@ -199,6 +200,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except (CommandError, JourneyFileError) as exc:
         message = str(exc)
+    except BrokenPipeError:
+        # The reader went away (``journeycanvas templates | head -1``): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         message = f"{where}{exc.strerror or exc}"
