@@ -24,7 +24,8 @@ from journeycanvas.layout.boxes import (
     TextBlock,
 )
 from journeycanvas.layout.card_faces import format_metric, format_number, metric_progress
-from journeycanvas.layout.engine import LayoutDiff, LayoutEngine, layout_journey
+from journeycanvas.layout.diff import LayoutDiff
+from journeycanvas.layout.engine import LayoutEngine, layout_journey
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect
 from journeycanvas.layout.journey_layout import JourneyLayout
 from journeycanvas.layout.style import (

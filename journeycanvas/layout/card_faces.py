@@ -16,6 +16,7 @@ _TEXT_ICON_GAP_MM = 1.0
 _BAR_GAP_MM = 0.4
 # Room beyond a label's measured width, so rounding never pushes it onto two lines.
 _LABEL_SLACK_MM = 0.05
+_CACHE_LIMIT = 100_000
 
 
 def format_number(value: float) -> str:
@@ -45,53 +46,114 @@ def metric_progress(metric: Metric) -> float | None:
     return max(0.0, min(1.0, metric.value / metric.target))
 
 
-def face_key(card: Card, width: float, persona_colors: Mapping[str, str]) -> tuple[object, ...]:
+def _face_key(
+    card: Card, width: float, personas: tuple[tuple[str, str], ...]
+) -> tuple[object, ...]:
     """Everything a card's face depends on, to cache faces by."""
     metric = card.metric
     metric_key = None if metric is None else (metric.name, metric.value, metric.target, metric.unit)
-    personas = tuple((p, persona_colors[p]) for p in card.personas if p in persona_colors)
     return (card.text, card.kind, card.color, card.votes, metric_key, personas, width)
 
 
-def card_face(
-    card: Card,
+class CardFaces:
+    """Makes card faces for one style and font set, caching them and their parts."""
+
+    def __init__(self, style: LayoutStyle, fonts: FontSet) -> None:
+        self.style = style
+        self.fonts = fonts
+        self._faces: dict[tuple[object, ...], CardFace] = {}
+        self._icons: dict[float, Rect] = {}
+        self._footers: dict[tuple[object, ...], _Footer] = {}
+
+    def face(self, card: Card, width: float, persona_colors: Mapping[str, str]) -> CardFace:
+        """The face of `card` at `width` mm (from the cache when its content was seen)."""
+        personas = tuple((p, persona_colors[p]) for p in card.personas if p in persona_colors)
+        key = _face_key(card, width, personas)
+        face = self._faces.get(key)
+        if face is None:
+            if len(self._faces) >= _CACHE_LIMIT:
+                self._faces.clear()
+            face = self._faces[key] = self._make(card, width, personas)
+        return face
+
+    def _make(self, card: Card, width: float, personas: tuple[tuple[str, str], ...]) -> CardFace:
+        style = self.style
+        pad = style.card_padding_mm
+        icon = self._icons.get(width)
+        if icon is None:
+            size = style.card_icon_mm
+            icon = self._icons[width] = Rect(width - pad - size, pad, size, size)
+        text_w = max(0.0, width - 2 * pad - style.card_icon_mm - _TEXT_ICON_GAP_MM)
+        text = text_block(
+            self.fonts,
+            card.text,
+            Rect(pad, pad, text_w, 0.0),
+            style.card_text_pt,
+            style.line_spacing,
+            style.card_max_lines,
+        )
+        top = pad + max(block_height(text), style.card_icon_mm)
+        metric = card.metric
+        footer_key = (
+            None if metric is None else format_metric(metric),
+            None if metric is None else metric_progress(metric),
+            card.votes,
+            personas,
+            width,
+            top,
+        )
+        footer = self._footers.get(footer_key)
+        if footer is None:
+            if len(self._footers) >= _CACHE_LIMIT:
+                self._footers.clear()
+            footer = self._footers[footer_key] = _footer(*footer_key, style, self.fonts)
+        badge, vote_dots, votes_label, persona_dots, bottom = footer
+        height = max(style.card_min_height_mm, bottom + pad)
+        fill = card.color or CARD_KIND_COLORS[card.kind]
+        return CardFace(
+            width, height, card.kind, fill, icon, text, badge, vote_dots, votes_label, persona_dots
+        )
+
+
+# The parts below a card's text: badge, vote dots, votes label, persona dots, bottom y.
+_Footer = tuple[
+    MetricBadge | None, tuple[Rect, ...], TextBlock | None, tuple[PersonaDot, ...], float
+]
+
+
+def _footer(
+    badge_text: str | None,
+    progress: float | None,
+    votes: int,
+    personas: tuple[tuple[str, str], ...],
     width: float,
+    top: float,
     style: LayoutStyle,
     fonts: FontSet,
-    persona_colors: Mapping[str, str],
-) -> CardFace:
-    """Lay out the inside of `card` at `width` mm; its height follows from the text."""
+) -> _Footer:
+    """The metric badge, vote and persona dots below the text from `top`; and their bottom."""
     pad = style.card_padding_mm
     inner = width - 2 * pad
-    icon = Rect(width - pad - style.card_icon_mm, pad, style.card_icon_mm, style.card_icon_mm)
-    text_box = Rect(pad, pad, max(0.0, inner - style.card_icon_mm - _TEXT_ICON_GAP_MM), 0.0)
-    text = text_block(
-        fonts, card.text, text_box, style.card_text_pt, style.line_spacing, style.card_max_lines
-    )
-    y = pad + max(block_height(text), style.card_icon_mm)
-    metric = None
-    badge_text = format_metric(card.metric) if card.metric is not None else ""
-    if card.metric is not None and badge_text:
+    y = top
+    badge = None
+    if badge_text:
         y += style.footer_gap_mm
-        box = Rect(pad, y, inner, 0.0)
-        label = text_block(fonts, badge_text, box, style.metric_text_pt, style.line_spacing, 1)
+        label = text_block(
+            fonts, badge_text, Rect(pad, y, inner, 0.0), style.metric_text_pt, style.line_spacing, 1
+        )
         y += block_height(label) + _BAR_GAP_MM
-        bar = Rect(pad, y, inner, style.metric_bar_mm)
+        badge = MetricBadge(label, Rect(pad, y, inner, style.metric_bar_mm), progress)
         y += style.metric_bar_mm
-        metric = MetricBadge(label, bar, metric_progress(card.metric))
-    vote_dots, votes_label, persona_dots = (), None, ()
-    persona_ids = [p for p in card.personas if p in persona_colors]
-    if card.votes or persona_ids:
+    vote_dots: tuple[Rect, ...] = ()
+    votes_label = None
+    persona_dots: tuple[PersonaDot, ...] = ()
+    if votes or personas:
         y += style.footer_gap_mm
         row_h = max(style.dot_mm, style.votes_pt * style.line_spacing * MM_PER_PT)
-        vote_dots, votes_label, votes_x = _vote_dots(card.votes, y, row_h, width, style, fonts)
-        persona_dots = _persona_dots(persona_ids, persona_colors, y, row_h, votes_x, style)
+        vote_dots, votes_label, votes_x = _vote_dots(votes, y, row_h, width, style, fonts)
+        persona_dots = _persona_dots(personas, y, row_h, votes_x, style)
         y += row_h
-    height = max(style.card_min_height_mm, y + pad)
-    fill = card.color or CARD_KIND_COLORS[card.kind]
-    return CardFace(
-        width, height, card.kind, fill, icon, text, metric, vote_dots, votes_label, persona_dots
-    )
+    return badge, vote_dots, votes_label, persona_dots, y
 
 
 def _vote_dots(
@@ -117,8 +179,7 @@ def _vote_dots(
 
 
 def _persona_dots(
-    persona_ids: list[str],
-    colors: Mapping[str, str],
+    personas: tuple[tuple[str, str], ...],
     y: float,
     row_h: float,
     limit_x: float,
@@ -129,9 +190,9 @@ def _persona_dots(
     dot_y = y + (row_h - dot) / 2
     dots = []
     x = style.card_padding_mm
-    for persona_id in persona_ids:
+    for persona_id, color in personas:
         if x + dot > limit_x - gap:
             break
-        dots.append(PersonaDot(persona_id, colors[persona_id], Rect(x, dot_y, dot, dot)))
+        dots.append(PersonaDot(persona_id, color, Rect(x, dot_y, dot, dot)))
         x += dot + gap
     return tuple(dots)

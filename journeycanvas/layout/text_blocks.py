@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from journeycanvas.layout.boxes import TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Rect
 from journeycanvas.text import FontSet
@@ -23,18 +25,33 @@ def text_block(
     the block's own `box` gets the height its lines take (one line's when empty).
     """
     wrapped = fonts.wrap(text, box.w / MM_PER_PT, size_pt, max_lines, bold)
-    line_height = size_pt * line_spacing * MM_PER_PT
-    first = box.y + first_baseline(fonts, size_pt, line_spacing)
     lines = wrapped.lines
+    line_height, fitted, baselines = _frame(
+        box.x, box.y, box.w, len(lines), size_pt, line_spacing, fonts
+    )
     if centered:
         xs = tuple(
             box.x + (box.w - fonts.width(line, size_pt, bold) * MM_PER_PT) / 2 for line in lines
         )
     else:
-        xs = (box.x,) * len(lines)
-    baselines = tuple(first + i * line_height for i in range(len(lines)))
-    fitted = Rect(box.x, box.y, box.w, max(1, len(lines)) * line_height)
+        xs = _repeat(box.x, len(lines))
     return TextBlock(lines, xs, baselines, size_pt, bold, line_height, fitted, wrapped.truncated)
+
+
+@lru_cache(maxsize=4096)
+def _frame(
+    x: float, y: float, w: float, count: int, size_pt: float, line_spacing: float, fonts: FontSet
+) -> tuple[float, Rect, tuple[float, ...]]:
+    """Line height, fitted box and baselines of `count` lines; shared between blocks."""
+    line_height = size_pt * line_spacing * MM_PER_PT
+    first = y + first_baseline(fonts, size_pt, line_spacing)
+    baselines = tuple(first + i * line_height for i in range(count))
+    return line_height, Rect(x, y, w, max(1, count) * line_height), baselines
+
+
+@lru_cache(maxsize=256)
+def _repeat(x: float, count: int) -> tuple[float, ...]:
+    return (x,) * count
 
 
 def first_baseline(fonts: FontSet, size_pt: float, line_spacing: float) -> float:

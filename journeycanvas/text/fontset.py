@@ -10,6 +10,7 @@ from journeycanvas.text.wrap import WrappedText, wrap_units
 
 ELLIPSIS = "…"
 _WRAP_CACHE_LIMIT = 200_000
+_TOKEN_CACHE_LIMIT = 200_000
 
 # A loaded font: file, character map, widths (thousandths of an em), default width.
 _Face = tuple[FontFile, dict[int, int], dict[int, float], float]
@@ -38,8 +39,17 @@ class _Chain:
             def __missing__(self, char: str) -> str:
                 return chain._resolve(char)[0]
 
+        class TokenWidths(dict[str, float]):
+            def __missing__(self, token: str) -> float:
+                if len(self) >= _TOKEN_CACHE_LIMIT:
+                    self.clear()
+                width = sum(map(chain.widths.__getitem__, token))
+                self[token] = width
+                return width
+
         self.widths: dict[str, float] = Widths()
         self.owners: dict[str, str] = Owners()
+        self.token_widths: dict[str, float] = TokenWidths()
 
     def _add_face(self, font: FontFile) -> None:
         face = font.load().face
@@ -160,8 +170,14 @@ class FontSet:
         if cached is None:
             if len(self._wrap_cache) >= _WRAP_CACHE_LIMIT:
                 self._wrap_cache.clear()
+            chain = self._chain(bold)
             cached = wrap_units(
-                text, width_pt * 1000 / size_pt, self._chain(bold).widths, max_lines, ELLIPSIS
+                text,
+                width_pt * 1000 / size_pt,
+                chain.widths,
+                chain.token_widths,
+                max_lines,
+                ELLIPSIS,
             )
             self._wrap_cache[key] = cached
         return cached

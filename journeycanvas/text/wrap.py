@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 
 # Ideographs, kana, hangul, CJK punctuation and full-width forms: a line may break
 # before or after each of them, as Chinese and Japanese are written without spaces.
@@ -36,31 +38,32 @@ def wrap_units(
     text: str,
     max_units: float,
     widths: Mapping[str, float],
+    token_widths: Mapping[str, float],
     max_lines: int | None = None,
     ellipsis: str = "…",
 ) -> WrappedText:
     """Break `text` into lines whose summed character `widths` stay within `max_units`.
 
-    Breaks at spaces (which are dropped at the break) and between CJK characters; keeps
-    explicit newlines; breaks a word longer than a line between characters. When
-    `max_lines` cuts the text, the last line ends with `ellipsis`, shortened until it
-    fits. A character wider than a whole line ends the text there (truncated), so no
-    line is ever wider than `max_units`.
+    `token_widths` gives the summed width of a word or run of spaces (a memo over
+    `widths`). Breaks at spaces (which are dropped at the break) and between CJK
+    characters; keeps explicit newlines; breaks a word longer than a line between
+    characters. When `max_lines` cuts the text, the last line ends with `ellipsis`,
+    shortened until it fits. A character wider than a whole line ends the text there
+    (truncated), so no line is ever wider than `max_units`.
     """
     if max_lines is not None and max_lines < 1:
         return WrappedText((), bool(text))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    measure = widths.__getitem__
-    if "\n" not in text:
-        stripped = text.strip(_STRIP)
-        if sum(map(measure, stripped)) <= max_units:
-            return WrappedText((stripped,))
+    char_width = widths.__getitem__
     limit = None if max_lines is None else max_lines + 1
     lines: list[str] = []
     complete = True
     for paragraph in text.split("\n"):
-        complete = _break_paragraph(paragraph, max_units, measure, lines, limit)
+        tokens = _TOKENS.findall(paragraph)
+        complete = _break_paragraph(
+            tokens, max_units, token_widths.__getitem__, char_width, lines, limit
+        )
         if not complete or (limit is not None and len(lines) >= limit):
             break
     truncated = not complete or (max_lines is not None and len(lines) > max_lines)
@@ -69,56 +72,84 @@ def wrap_units(
     if max_lines is not None:
         del lines[max_lines:]
     if lines:
-        lines[-1] = _with_ellipsis(lines[-1], max_units, measure, ellipsis)
+        lines[-1] = _with_ellipsis(lines[-1], max_units, char_width, ellipsis)
     return WrappedText(tuple(lines), True)
 
 
 def _break_paragraph(
-    paragraph: str,
+    tokens: list[str],
     max_units: float,
-    width_of: Callable[[str], float],
+    token_width: Callable[[str], float],
+    char_width: Callable[[str], float],
     lines: list[str],
     limit: int | None,
 ) -> bool:
-    """Append the lines of one paragraph; False when a character cannot fit at all."""
-    line: list[str] = []
-    line_width = 0.0
-    space = ""
-    space_width = 0.0
-    for token in _TOKENS.findall(paragraph):
-        if token[0] in _SPACES:
-            space, space_width = token, sum(map(width_of, token))
-            continue
-        token_width = sum(map(width_of, token))
-        if line and line_width + space_width + token_width <= max_units:
-            line.append(space)
-            line.append(token)
-            line_width += space_width + token_width
+    """Append the lines of one paragraph; False when a character cannot fit at all.
+
+    Greedy, a line at a time: a binary search over the running widths of the tokens
+    finds the last token that still fits, so the cost grows with lines, not tokens.
+    """
+    count = len(tokens)
+    widths = list(map(token_width, tokens))
+    ends = list(accumulate(widths))
+    prefix, prefix_width = "", 0.0
+    start = _skip_spaces(tokens, 0)
+    if start == count:
+        lines.append("")
+        return True
+    while start < count:
+        room = ends[start] - widths[start] + max_units - prefix_width
+        stop = bisect_right(ends, room, start)
+        end = stop
+        while end > start and tokens[end - 1][0] in _SPACES:
+            end -= 1
+        if end > start:
+            line = prefix + "".join(tokens[start:end])
+            prefix, prefix_width, start = "", 0.0, stop
+        elif prefix:
+            line, prefix, prefix_width = prefix, "", 0.0
         else:
-            if line:
-                lines.append("".join(line))
+            # A word wider than a line: full lines of its characters, the rest carries on.
+            pieces, prefix, prefix_width = _break_word(tokens[start], max_units, char_width)
+            if pieces is None:
+                return False
+            start += 1
+            for piece in pieces:
+                lines.append(piece)
                 if limit is not None and len(lines) >= limit:
                     return True
-            if token_width <= max_units:
-                line, line_width = [token], token_width
-            else:
-                line, line_width = [], 0.0
-                for char in token:
-                    char_width = width_of(char)
-                    if line_width + char_width > max_units:
-                        if not line:
-                            return False
-                        lines.append("".join(line))
-                        if limit is not None and len(lines) >= limit:
-                            return True
-                        line, line_width = [], 0.0
-                        if char_width > max_units:
-                            return False
-                    line.append(char)
-                    line_width += char_width
-        space, space_width = "", 0.0
-    lines.append("".join(line))
+            continue
+        lines.append(line)
+        if limit is not None and len(lines) >= limit:
+            return True
+        start = _skip_spaces(tokens, start)
+    if prefix:
+        lines.append(prefix)
     return True
+
+
+def _skip_spaces(tokens: list[str], index: int) -> int:
+    while index < len(tokens) and tokens[index][0] in _SPACES:
+        index += 1
+    return index
+
+
+def _break_word(
+    word: str, max_units: float, char_width: Callable[[str], float]
+) -> tuple[list[str] | None, str, float]:
+    """Full lines of `word`'s characters and the rest; None when a character cannot fit."""
+    pieces: list[str] = []
+    start = 0
+    width = 0.0
+    for index, char in enumerate(word):
+        char_w = char_width(char)
+        if char_w > max_units:
+            return None, "", 0.0
+        if width + char_w > max_units:
+            pieces.append(word[start:index])
+            start, width = index, 0.0
+        width += char_w
+    return pieces, word[start:], width
 
 
 def _with_ellipsis(

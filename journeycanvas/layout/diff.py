@@ -1,0 +1,93 @@
+"""What changed between two layouts, for a canvas that only touches those items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from journeycanvas.layout.journey_layout import JourneyLayout
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutDiff:
+    """What an update changed.
+
+    `cards` and `connectors` hold the ids whose layout is new or different (added ones
+    included); `removed_*` those that are gone. `shifted_lanes` are lanes that only moved
+    up or down as a whole: all their cards are in `cards`, with unchanged faces and
+    offsets from the lane's top (a canvas that groups cards per lane can move the group).
+    `grid` is True when any header or cell changed; `emotion` when an emotion curve did.
+    """
+
+    cards: frozenset[str] = frozenset()
+    removed_cards: frozenset[str] = frozenset()
+    connectors: frozenset[str] = frozenset()
+    removed_connectors: frozenset[str] = frozenset()
+    shifted_lanes: frozenset[str] = frozenset()
+    grid: bool = False
+    emotion: bool = False
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing changed at all."""
+        return not (
+            self.cards
+            or self.removed_cards
+            or self.connectors
+            or self.removed_connectors
+            or self.grid
+            or self.emotion
+        )
+
+
+@dataclass(slots=True)
+class DiffCollector:
+    """Collects changes while an update assembles the new layout."""
+
+    cards: set[str] = field(default_factory=set)
+    connectors: set[str] = field(default_factory=set)
+    shifted_lanes: set[str] = field(default_factory=set)
+
+    def result(self, old: JourneyLayout, new: JourneyLayout) -> LayoutDiff:
+        """The diff, completing removals and the grid from the two layouts."""
+        return LayoutDiff(
+            cards=frozenset(self.cards),
+            removed_cards=frozenset(i for i in old.cards.keys() - new.cards.keys()),
+            connectors=frozenset(self.connectors),
+            removed_connectors=frozenset(old.connectors.keys() - new.connectors.keys()),
+            shifted_lanes=frozenset(self.shifted_lanes),
+            grid=not _same_grid(old, new),
+            emotion=old.emotion_curves != new.emotion_curves,
+        )
+
+
+def full_diff(old: JourneyLayout | None, new: JourneyLayout) -> LayoutDiff:
+    """Compare two layouts box by box (everything is new when there was none before)."""
+    if old is None:
+        return LayoutDiff(
+            cards=frozenset(new.cards),
+            connectors=frozenset(new.connectors),
+            grid=True,
+            emotion=bool(new.emotion_curves),
+        )
+    old_cards, old_connectors = old.cards, old.connectors
+    return LayoutDiff(
+        cards=frozenset(i for i, c in new.cards.items() if not same(old_cards.get(i), c)),
+        removed_cards=frozenset(old_cards.keys() - new.cards.keys()),
+        connectors=frozenset(
+            i for i, c in new.connectors.items() if not same(old_connectors.get(i), c)
+        ),
+        removed_connectors=frozenset(old_connectors.keys() - new.connectors.keys()),
+        grid=not _same_grid(old, new),
+        emotion=old.emotion_curves != new.emotion_curves,
+    )
+
+
+def same(old: object, new: object) -> bool:
+    """Equal boxes; identity first, as dataclass equality compares every field."""
+    return old is new or old == new
+
+
+def _same_grid(old: JourneyLayout, new: JourneyLayout) -> bool:
+    return (old.stages is new.stages and old.lanes is new.lanes and old.cells is new.cells) or (
+        old.stages == new.stages and old.lanes == new.lanes and old.cells == new.cells
+    )

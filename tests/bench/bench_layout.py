@@ -1,0 +1,112 @@
+"""Layout of generated maps (1k, 5k, 20k cards): full, warm and incremental, against the
+raw cost of ReportLab breaking the same card texts into lines.
+
+Run: ``python tests/bench/bench_layout.py``. Prints ``figure value unit`` lines. Times
+are the best of a few runs (median for the single-card moves); the garbage collector
+stays on, as in the application.
+
+- ``layout_cold``: a new engine and font set (fonts already parsed, nothing cached).
+- ``layout_warm``: laying out everything again with warm caches (a structure change).
+- ``move_card``: `update` after moving one card to another cell.
+- floor ``simplesplit``: ReportLab's ``simpleSplit`` of every card text at its card's
+  text width (spaces only, one font, no fallback, no ellipsis), the cheapest correct-ish
+  wrapping ReportLab offers; the ratio is layout_cold / floor.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.lib.utils import simpleSplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import generate_map
+
+from journeycanvas.layout import MM_PER_PT, LayoutEngine
+from journeycanvas.model.edits import move_cards
+from journeycanvas.text import FontSet, default_font_set
+
+SIZES = (1_000, 5_000, 20_000)
+RUNS = 3
+MOVES = 15
+
+
+def best(run: Callable[[], object], runs: int = RUNS) -> float:
+    """The shortest wall time of `runs` calls, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def figure(name: str, value: float, unit: str) -> None:
+    """Print one figure line."""
+    print(f"{name} {value:.4g} {unit}", flush=True)
+
+
+def main() -> None:
+    """Measure and print every figure."""
+    start = time.perf_counter()
+    fonts = default_font_set()
+    fonts.width("Aż中", 9)
+    figure("font_load", time.perf_counter() - start, "s")
+
+    for n in SIZES:
+        label = f"{n // 1000}k"
+        journey = generate_map(n, seed=n)
+
+        def cold(journey=journey) -> LayoutEngine:
+            engine = LayoutEngine(fonts=FontSet())
+            engine.update(journey)
+            return engine
+
+        cold_s = best(cold)
+        engine = cold()
+        warm_s = best(
+            lambda engine=engine, journey=journey: engine.update(journey, structure_changed=True)
+        )
+        style = engine.style
+        text_widths = [
+            (card.id, (c.face.text.box.w) / MM_PER_PT)
+            for card in journey.cards
+            if (c := engine.layout.cards.get(card.id)) is not None
+        ]
+        texts = {card.id: card.text for card in journey.cards}
+
+        def floor(text_widths=text_widths, texts=texts) -> None:
+            for card_id, width_pt in text_widths:
+                simpleSplit(texts[card_id], "JourneyCanvas-Sans", style.card_text_pt, width_pt)
+
+        floor_s = best(floor)
+
+        rnd = random.Random(n)
+        move_times = []
+        for _ in range(MOVES):
+            card = rnd.choice(journey.cards)
+            stage = rnd.choice(journey.stages).id
+            lane = rnd.choice(journey.lanes).id
+            move_cards(journey, [card.id], stage, lane, rnd.randint(0, 5))
+            begin = time.perf_counter()
+            engine.update(journey, changed_cards=[card.id])
+            move_times.append(time.perf_counter() - begin)
+        move_s = statistics.median(move_times)
+
+        figure(f"layout_cold_{label}", cold_s, "s")
+        figure(f"layout_warm_{label}", warm_s, "s")
+        figure(f"move_card_{label}", move_s * 1000, "ms")
+        figure(f"floor_simplesplit_{label}", floor_s, "s")
+        figure(f"layout_cold_vs_simplesplit_{label}", cold_s / floor_s, "x")
+        figure(f"layout_warm_vs_simplesplit_{label}", warm_s / floor_s, "x")
+        figure(f"move_card_vs_simplesplit_{label}", move_s / floor_s, "x")
+
+
+if __name__ == "__main__":
+    main()
