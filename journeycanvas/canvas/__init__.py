@@ -1,0 +1,1 @@
+"""The editing canvas: QGraphicsScene, view, items and the interactions that push commands."""
