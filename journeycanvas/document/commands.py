@@ -9,7 +9,7 @@ of the same object, so that typing is one undo step.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -71,6 +71,16 @@ class DocumentCommand(QUndoCommand):
 
     def _undo(self) -> None:
         raise NotImplementedError
+
+
+def _existing(items: Iterable[Any], ids: Iterable[str]) -> list[str]:
+    """`ids` without repeats, in their order; KeyError for one that `items` lacks."""
+    known = {item.id for item in items}
+    unique = list(dict.fromkeys(ids))
+    for item_id in unique:
+        if item_id not in known:
+            raise KeyError(item_id)
+    return unique
 
 
 def _fresh_id(prefix: str, taken: set[str]) -> str:
@@ -458,12 +468,8 @@ class RemoveCardsCommand(DocumentCommand):
             [*card_ids, *connector_ids] if selection_before is None else selection_before,
             [] if selection_after is None else selection_after,
         )
-        for card_id in card_ids:
-            document.card(card_id)
-        for connector_id in connector_ids:
-            document.connector(connector_id)
-        self.card_ids = list(dict.fromkeys(card_ids))
-        self.connector_ids = list(dict.fromkeys(connector_ids))
+        self.card_ids = _existing(document.journey.cards, card_ids)
+        self.connector_ids = _existing(document.journey.connectors, connector_ids)
         self.connectors: list[tuple[int, Connector]] = []
         self.removal = CardsRemoval()
 
@@ -507,11 +513,9 @@ class MoveCardsCommand(DocumentCommand):
             card_ids if selection_before is None else selection_before,
             card_ids if selection_after is None else selection_after,
         )
-        for card_id in card_ids:
-            document.card(card_id)
         document.stage(stage_id)
         document.lane(lane_id)
-        self.card_ids = list(dict.fromkeys(card_ids))
+        self.card_ids = _existing(document.journey.cards, card_ids)
         self.stage_id, self.lane_id, self.order = stage_id, lane_id, order
         self.before: dict[str, Placement] = {}
 
@@ -644,15 +648,13 @@ class DuplicateCardsCommand(DocumentCommand):
         journey = document.journey
         columns = {stage.id: i for i, stage in enumerate(journey.stages)}
         rows = {lane.id: i for i, lane in enumerate(journey.lanes)}
+        chosen = set(_existing(journey.cards, card_ids))
         originals = sorted(
-            (document.card(card_id) for card_id in dict.fromkeys(card_ids)),
+            (card for card in journey.cards if card.id in chosen),
             key=lambda card: (columns[card.stage], rows[card.lane], card.order),
         )
         self.original_ids = [card.id for card in originals]
-        chosen = set(self.original_ids)
-        connectors = [
-            k for k in document.journey.connectors if k.source in chosen and k.target in chosen
-        ]
+        connectors = [k for k in journey.connectors if k.source in chosen and k.target in chosen]
         self.cards, self.connectors = _copies(document, originals, connectors)
         self.card_ids = [card.id for card in self.cards]
         count = len(self.cards)
@@ -671,8 +673,9 @@ class DuplicateCardsCommand(DocumentCommand):
     def _redo(self) -> None:
         # Originals go in ascending slot order within each cell, so each one's live order
         # already counts the copies inserted before it.
+        originals = {card.id: card for card in self.document.journey.cards}
         for original_id, copy in zip(self.original_ids, self.cards, strict=True):
-            copy.order = self.document.card(original_id).order + 1
+            copy.order = originals[original_id].order + 1
             self.document.add_card(copy)
         for connector in self.connectors:
             self.document.add_connector(connector)

@@ -107,6 +107,9 @@ class Document(QObject):
         super().__init__(parent)
         self._journey = journey if journey is not None else JourneyMap(id=new_id("m"))
         normalise_orders(self._journey)
+        self._cards: dict[str, Card] = {}
+        self._connectors: dict[str, Connector] = {}
+        self._index()
         self._path = path
         self._undo_stack = QUndoStack(self)
         self._undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -152,9 +155,10 @@ class Document(QObject):
 
     def set_map(self, journey: JourneyMap, path: Path | None = None) -> None:
         """Replace the whole map (open, revert, new): forgets undo history, emits `reset`."""
+        self._undo_stack.clear()
         normalise_orders(journey)
         self._journey = journey
-        self._undo_stack.clear()
+        self._index()
         self.reset.emit()
         self.set_path(path)
         self.changed.emit()
@@ -191,6 +195,11 @@ class Document(QObject):
     def request_selection(self, ids: list[str]) -> None:
         """Ask the views to select these objects (called by commands on undo/redo)."""
         self.selection_requested.emit(list(ids))
+
+    def _index(self) -> None:
+        # Cards and connectors by id, so that lookups stay cheap on a 20,000-card map.
+        self._cards = {card.id: card for card in self._journey.cards}
+        self._connectors = {connector.id: connector for connector in self._journey.connectors}
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
@@ -229,7 +238,7 @@ class Document(QObject):
 
     def card(self, card_id: str) -> Card:
         """The card with `card_id`; KeyError when there is none."""
-        return edits.card_by_id(self._journey, card_id)
+        return self._cards[card_id]
 
     def stage(self, stage_id: str) -> Stage:
         """The stage with `stage_id`; KeyError when there is none."""
@@ -241,10 +250,7 @@ class Document(QObject):
 
     def connector(self, connector_id: str) -> Connector:
         """The connector with `connector_id`; KeyError when there is none."""
-        for connector in self._journey.connectors:
-            if connector.id == connector_id:
-                return connector
-        raise KeyError(connector_id)
+        return self._connectors[connector_id]
 
     def persona(self, persona_id: str) -> Persona:
         """The persona with `persona_id`; KeyError when there is none."""
@@ -286,19 +292,20 @@ class Document(QObject):
         """Insert a card at slot ``card.order`` of its cell; later cards in the cell move down."""
         mates = edits.cell_cards(self._journey, card.stage, card.lane)
         edits.add_card(self._journey, card, index)
+        self._cards[card.id] = card
         self.card_added.emit(card.id)
         self._emit_placed(mate.id for mate in mates[card.order :])
 
     def remove_cards(self, card_ids: Iterable[str]) -> CardsRemoval:
         """Take cards out with their connectors; returns what `restore_cards` needs."""
         removal = edits.remove_cards(self._journey, card_ids)
-        self._emit_cards_removal(removal)
+        self._cards_removed(removal)
         return removal
 
     def restore_cards(self, removal: CardsRemoval) -> None:
         """Put removed cards and connectors back exactly where they were."""
         edits.restore_cards(self._journey, removal)
-        self._emit_cards_restored(removal)
+        self._cards_restored(removal)
 
     def move_cards(
         self, card_ids: list[str], stage_id: str, lane_id: str, order: int
@@ -330,15 +337,16 @@ class Document(QObject):
 
     def add_connector(self, connector: Connector, index: int | None = None) -> None:
         """Insert a connector between two cards of the map."""
-        card_ids = {card.id for card in self._journey.cards}
-        if connector.source not in card_ids or connector.target not in card_ids:
+        if connector.source not in self._cards or connector.target not in self._cards:
             raise ValueError("a connector must join two cards of the map")
         edits.add_connector(self._journey, connector, index)
+        self._connectors[connector.id] = connector
         self.connector_added.emit(connector.id)
 
     def remove_connector(self, connector_id: str) -> tuple[int, Connector]:
         """Take a connector out; returns its index and itself, for `add_connector`."""
         removed = edits.remove_connector(self._journey, connector_id)
+        del self._connectors[connector_id]
         self.connector_removed.emit(connector_id)
         return removed
 
@@ -359,7 +367,7 @@ class Document(QObject):
     def remove_stage(self, stage_id: str) -> StageRemoval:
         """Remove a stage with its cards; spans reaching into it get shorter."""
         removal = edits.remove_stage(self._journey, stage_id)
-        self._emit_cards_removal(removal.cards)
+        self._cards_removed(removal.cards)
         self._emit_placed(removal.spans)
         self.stage_removed.emit(stage_id)
         return removal
@@ -369,7 +377,7 @@ class Document(QObject):
         edits.restore_stage(self._journey, removal)
         self.stage_added.emit(removal.stage.id)
         self._emit_placed(removal.spans)
-        self._emit_cards_restored(removal.cards)
+        self._cards_restored(removal.cards)
 
     def move_stage(self, stage_id: str, new_index: int) -> dict[str, int]:
         """Move a stage to column `new_index`; returns spans shortened to fit, for undo."""
@@ -400,7 +408,7 @@ class Document(QObject):
     def remove_lane(self, lane_id: str) -> LaneRemoval:
         """Remove a lane with its cards."""
         removal = edits.remove_lane(self._journey, lane_id)
-        self._emit_cards_removal(removal.cards)
+        self._cards_removed(removal.cards)
         self.lane_removed.emit(lane_id)
         return removal
 
@@ -408,7 +416,7 @@ class Document(QObject):
         """Undo `remove_lane` exactly."""
         edits.restore_lane(self._journey, removal)
         self.lane_added.emit(removal.lane.id)
-        self._emit_cards_restored(removal.cards)
+        self._cards_restored(removal.cards)
 
     def move_lane(self, lane_id: str, new_index: int) -> None:
         """Move a lane to row `new_index`; its cards go with it."""
@@ -475,21 +483,27 @@ class Document(QObject):
         self.map_changed.emit()
         return old
 
-    # ------------------------------------------------------------ signal helpers
+    # ------------------------------------------------------------ index and signal helpers
 
     def _emit_placed(self, card_ids: Iterable[str]) -> None:
         ids = list(card_ids)
         if ids:
             self.cards_placed.emit(ids)
 
-    def _emit_cards_removal(self, removal: CardsRemoval) -> None:
+    def _cards_removed(self, removal: CardsRemoval) -> None:
+        for _, connector in removal.connectors:
+            del self._connectors[connector.id]
+        for _, card in removal.cards:
+            del self._cards[card.id]
         for _, connector in removal.connectors:
             self.connector_removed.emit(connector.id)
         for _, card in removal.cards:
             self.card_removed.emit(card.id)
         self._emit_placed(removal.placements)
 
-    def _emit_cards_restored(self, removal: CardsRemoval) -> None:
+    def _cards_restored(self, removal: CardsRemoval) -> None:
+        self._cards.update((card.id, card) for _, card in removal.cards)
+        self._connectors.update((connector.id, connector) for _, connector in removal.connectors)
         for _, card in removal.cards:
             self.card_added.emit(card.id)
         for _, connector in removal.connectors:

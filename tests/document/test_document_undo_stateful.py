@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from document_helpers import PIXEL_PNG, SignalMirror, dump
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -73,6 +74,7 @@ class MapEditing(RuleBasedStateMachine):
         self.document = Document(journey)
         self.mirror = SignalMirror(self.document)
         self.snapshots = [dump(self.document.journey)]
+        self.seen: set[str] = set()
 
     # ------------------------------------------------------------ helpers
 
@@ -309,6 +311,22 @@ class MapEditing(RuleBasedStateMachine):
         stack = self.document.undo_stack
         assert len(self.snapshots) == stack.count() + 1
         assert dump(self.journey) == self.snapshots[stack.index()]
+
+    @invariant()
+    def lookups_find_exactly_what_is_in_the_map(self) -> None:
+        cards = {card.id: card for card in self.journey.cards}
+        connectors = {connector.id: connector for connector in self.journey.connectors}
+        self.seen |= cards.keys() | connectors.keys()
+        for item_id in self.seen:
+            for things, lookup in (
+                (cards, self.document.card),
+                (connectors, self.document.connector),
+            ):
+                if item_id in things:
+                    assert lookup(item_id) is things[item_id]
+                else:
+                    with pytest.raises(KeyError):
+                        lookup(item_id)
 
     @invariant()
     def map_is_sound(self) -> None:
