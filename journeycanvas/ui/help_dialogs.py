@@ -5,7 +5,7 @@ from __future__ import annotations
 import platform
 
 import PySide6
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,10 @@ def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
 
 
+def _has_modifier(key: QKeySequence) -> bool:
+    return key.count() > 0 and key[0].keyboardModifiers() != Qt.KeyboardModifier.NoModifier
+
+
 def menu_shortcuts(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
     """Every menu command that has a shortcut: (menu, command, shortcut as the user types it)."""
     rows: list[tuple[str, str, str]] = []
@@ -38,7 +42,11 @@ def menu_shortcuts(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
             if action.menu() is not None:
                 walk(action.menu(), title)
                 continue
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+            keys = [
+                key.toString(QKeySequence.SequenceFormat.NativeText)
+                for index, key in enumerate(action.shortcuts())
+                if index == 0 or _has_modifier(key)  # skip alternatives like the Save key
+            ]
             if action.isSeparator() or not any(keys):
                 continue
             rows.append((title, _plain(action.text()), ", ".join(k for k in keys if k)))

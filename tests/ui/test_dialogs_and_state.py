@@ -1,0 +1,178 @@
+"""Crash handler, preferences, help, palette drags, template chooser and remembered window state."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import close_quietly
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QDrag, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from journeycanvas import __version__
+from journeycanvas.io import load_map
+from journeycanvas.io.templates import template_names
+from journeycanvas.model import FORMAT_VERSION, CardKind
+from journeycanvas.ui.autosave import AutosaveStore
+from journeycanvas.ui.crash_handler import CrashDialog, CrashHandler
+from journeycanvas.ui.help_dialogs import ShortcutSheet, about_text, menu_shortcuts
+from journeycanvas.ui.main_window import MainWindow
+from journeycanvas.ui.palette import CARD_KIND_MIME, CardKindList
+from journeycanvas.ui.preferences import PreferencesDialog
+from journeycanvas.ui.settings import AppSettings, open_user_settings
+from journeycanvas.ui.template_chooser import TemplateChooser
+from journeycanvas.ui.thumbnail import render_thumbnail
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_unexpected_error_autosaves_then_shows_the_details_and_work_goes_on(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.inspector.map_page.title.setText("Unsaved before the error")
+    window.inspector.map_page.title.commit()
+    shown: list[str] = []
+    monkeypatch.setattr(
+        CrashDialog, "exec", lambda dialog: shown.append(dialog.details.toPlainText()) or 0
+    )
+    handler = CrashHandler(window.autosave_now, lambda: window)
+    handler.install()
+    try:
+
+        def broken_slot() -> None:
+            raise RuntimeError("something broke")
+
+        QTimer.singleShot(0, broken_slot)
+        qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    finally:
+        handler.uninstall()
+    assert "RuntimeError: something broke" in shown[0]
+    assert "broken_slot" in shown[0]
+    session = window.autosaver.session
+    assert load_map(session.map_path).title == "Unsaved before the error"
+    window.inspector.map_page.title.setText("Still working")
+    window.inspector.map_page.title.commit()
+    assert window.document.journey.title == "Still working"
+    assert sys.excepthook is not handler
+
+
+def test_crash_dialog_copies_its_details(qtbot: QtBot) -> None:
+    dialog = CrashDialog("Traceback: details", autosaved=True)
+    qtbot.addWidget(dialog)
+    dialog.copy_details()
+    assert QGuiApplication.clipboard().text() == "Traceback: details"
+
+
+def test_preferences_are_saved_and_autosave_follows(
+    qtbot: QtBot, window: MainWindow, settings: AppSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def choose(dialog: PreferencesDialog) -> int:
+        dialog.autosave.setValue(2.5)
+        dialog.paper.setCurrentIndex(dialog.paper.findData("A1"))
+        dialog.language.setCurrentIndex(dialog.language.findData("sv"))
+        dialog.density.setCurrentIndex(dialog.density.findData("compact"))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(PreferencesDialog, "exec", choose)
+    window.actions.preferences.trigger()
+    reread = AppSettings(QSettings(settings.store.fileName(), QSettings.Format.IniFormat))
+    assert reread.autosave_minutes == 2.5
+    assert reread.paper_size == "A1"
+    assert reread.language == "sv"
+    assert reread.grid_density == "compact"
+    assert window.autosaver.interval() == 150_000
+
+
+def test_language_list_names_languages_in_their_own_tongue(
+    qtbot: QtBot, settings: AppSettings
+) -> None:
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    names = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+    assert "Svenska" in names
+    assert "Polski" in names
+
+
+def test_shortcut_sheet_lists_the_menu_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
+    rows = menu_shortcuts(window.menuBar())
+    by_command = {command: keys for _menu, command, keys in rows}
+    assert by_command["Save"] == "Ctrl+S"
+    assert by_command["Undo"].split(", ")[0] == "Ctrl+Z"
+    assert by_command["Find"] == "Ctrl+F"
+    assert {menu for menu, _command, _keys in rows} >= {"File", "Edit", "View", "Help"}
+    sheet = ShortcutSheet(window.menuBar(), window)
+    qtbot.addWidget(sheet)
+    assert sheet.table.rowCount() > len(rows)  # the canvas's own gestures follow
+
+
+def test_menus_and_about(window: MainWindow) -> None:
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles == ["File", "Edit", "View", "Insert", "Map", "Help"]
+    text = about_text()
+    assert __version__ in text
+    assert "MIT" in text
+    assert FORMAT_VERSION in text
+
+
+def test_palette_drags_carry_the_card_kind(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    palette = CardKindList()
+    qtbot.addWidget(palette)
+    dragged: list[bytes] = []
+
+    def exec_(drag: QDrag, *_args: object) -> Qt.DropAction:
+        dragged.append(bytes(drag.mimeData().data(CARD_KIND_MIME).data()))
+        return Qt.DropAction.CopyAction
+
+    monkeypatch.setattr(QDrag, "exec", exec_)
+    row = [palette.kind_at(r) for r in range(palette.count())].index(CardKind.PAIN_POINT)
+    palette.setCurrentRow(row)
+    palette.startDrag(Qt.DropAction.CopyAction)
+    assert dragged == [b"pain_point"]
+    assert palette.count() == len(CardKind)
+
+
+def test_template_chooser_shows_every_template_with_a_picture(qtbot: QtBot) -> None:
+    chooser = TemplateChooser()
+    qtbot.addWidget(chooser)
+    assert chooser.list.count() == len(template_names())
+    assert chooser.chosen_name() == "hourglass"
+    assert "Know" in chooser.outline.text()
+    assert chooser.description.text()
+    for row in range(chooser.list.count()):
+        image = chooser.list.item(row).icon().pixmap(240, 150).toImage()
+        assert len({image.pixel(x, y) for x in range(0, 240, 6) for y in range(0, 150, 6)}) > 3
+    chooser.select("blank")
+    chooser.title.setText("My own map")
+    journey = chooser.chosen_map()
+    assert journey.title == "My own map"
+
+
+def test_thumbnail_of_an_empty_map_is_drawn(qtbot: QtBot) -> None:
+    from journeycanvas.model import JourneyMap
+
+    image = render_thumbnail(JourneyMap(id="m1"), QImage(80, 50, QImage.Format.Format_RGB32).size())
+    assert not image.isNull()
+
+
+def test_window_layout_is_remembered(
+    qtbot: QtBot, settings: AppSettings, tmp_path: Path, dialogs: object
+) -> None:
+    first = MainWindow(settings, AutosaveStore(tmp_path / "a1"))
+    first.show()
+    first.personas_dock.hide()
+    first.resize(first.width(), 530)  # the offscreen screen is 800 × 600: keep within it
+    close_quietly(first)
+    second = MainWindow(settings, AutosaveStore(tmp_path / "a2"))
+    second.show()
+    assert second.personas_dock.isHidden()
+    assert second.height() == 530
+    close_quietly(second)
+
+
+def test_user_settings_are_ini_files_under_the_test_folder(tmp_path: Path) -> None:
+    store = open_user_settings()
+    assert Path(store.fileName()).is_relative_to(tmp_path)
+    assert QApplication.organizationName() in ("JourneyCanvas", "")
