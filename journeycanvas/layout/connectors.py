@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from journeycanvas.layout.boxes import ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect
@@ -14,6 +13,7 @@ from journeycanvas.model.kinds import ConnectorKind
 from journeycanvas.text import FontSet
 
 _LABEL_SLACK_MM = 0.05
+_LABEL_CACHE_LIMIT = 10_000
 
 
 def route(source: Rect, target: Rect) -> tuple[Point, ...]:
@@ -53,49 +53,60 @@ def _middle(points: tuple[Point, ...]) -> tuple[Point, Point]:
     return Point((a.x + b.x) / 2, (a.y + b.y) / 2), direction
 
 
-@lru_cache(maxsize=4096)
-def _label_box(text: str, style: LayoutStyle, fonts: FontSet) -> tuple[TextBlock, float, float]:
-    """A label's text block (relative to its box), and the box's width and height."""
-    pad = style.connector_label_padding_mm
-    size = style.connector_label_pt
-    wrapped = fonts.wrap(
-        text, style.connector_label_max_width_mm / MM_PER_PT, size, style.connector_label_max_lines
-    )
-    # Re-wrapping at the widest line's width gives the same lines, now centred in a snug box.
-    inner_w = max((fonts.width(line, size) for line in wrapped.lines), default=0.0) * MM_PER_PT
-    inner_w = min(inner_w + _LABEL_SLACK_MM, style.connector_label_max_width_mm)
-    block = text_block(
-        fonts,
-        text,
-        Rect(pad, pad, inner_w, 0.0),
-        size,
-        style.line_spacing,
-        style.connector_label_max_lines,
-        centered=True,
-    )
-    return block, inner_w + 2 * pad, block_height(block) + 2 * pad
+class ConnectorRouter:
+    """Lays out connectors for one style and font set, caching label boxes by text."""
 
+    def __init__(self, style: LayoutStyle, fonts: FontSet) -> None:
+        self.style = style
+        self.fonts = fonts
+        self._labels: dict[str, tuple[TextBlock, float, float]] = {}
 
-def connector_layout(
-    connector: Connector, source: Rect, target: Rect, style: LayoutStyle, fonts: FontSet
-) -> ConnectorLayout:
-    """Lay out one connector between the rectangles of its two cards."""
-    points = route(source, target)
-    mid, direction = _middle(points)
-    label_rect, label = None, None
-    if connector.label.strip():
-        label, width, height = _label_box(connector.label, style, fonts)
-        label_rect = Rect(mid.x - width / 2, mid.y - height / 2, width, height)
-    break_mark = mid if connector.kind == ConnectorKind.BREAKPOINT else None
-    return ConnectorLayout(
-        connector.id,
-        connector.kind,
-        connector.source,
-        connector.target,
-        points,
-        mid,
-        direction,
-        label_rect,
-        label,
-        break_mark,
-    )
+    def layout(self, connector: Connector, source: Rect, target: Rect) -> ConnectorLayout:
+        """Lay out one connector between the rectangles of its two cards."""
+        points = route(source, target)
+        mid, direction = _middle(points)
+        label_rect, label = None, None
+        if connector.label.strip():
+            label, width, height = self._label_box(connector.label)
+            label_rect = Rect(mid.x - width / 2, mid.y - height / 2, width, height)
+        break_mark = mid if connector.kind == ConnectorKind.BREAKPOINT else None
+        return ConnectorLayout(
+            connector.id,
+            connector.kind,
+            connector.source,
+            connector.target,
+            points,
+            mid,
+            direction,
+            label_rect,
+            label,
+            break_mark,
+        )
+
+    def _label_box(self, text: str) -> tuple[TextBlock, float, float]:
+        """A label's text block (relative to its box), and the box's width and height."""
+        cached = self._labels.get(text)
+        if cached is not None:
+            return cached
+        style, fonts = self.style, self.fonts
+        pad = style.connector_label_padding_mm
+        size = style.connector_label_pt
+        max_w = style.connector_label_max_width_mm
+        wrapped = fonts.wrap(text, max_w / MM_PER_PT, size, style.connector_label_max_lines)
+        # Re-wrapping at the widest line's width gives the same lines, centred in a snug box.
+        widest = max((fonts.width(line, size) for line in wrapped.lines), default=0.0)
+        inner_w = min(widest * MM_PER_PT + _LABEL_SLACK_MM, max_w)
+        block = text_block(
+            fonts,
+            text,
+            Rect(pad, pad, inner_w, 0.0),
+            size,
+            style.line_spacing,
+            style.connector_label_max_lines,
+            centered=True,
+        )
+        cached = (block, inner_w + 2 * pad, block_height(block) + 2 * pad)
+        if len(self._labels) >= _LABEL_CACHE_LIMIT:
+            self._labels.clear()
+        self._labels[text] = cached
+        return cached

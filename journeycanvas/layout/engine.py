@@ -23,7 +23,7 @@ from journeycanvas.layout.boxes import (
     StageHeader,
 )
 from journeycanvas.layout.card_faces import CardFaces
-from journeycanvas.layout.connectors import connector_layout
+from journeycanvas.layout.connectors import ConnectorRouter
 from journeycanvas.layout.diff import DiffCollector, LayoutDiff, full_diff, same
 from journeycanvas.layout.emotion import emotion_curve
 from journeycanvas.layout.geometry import Rect
@@ -62,6 +62,7 @@ class LayoutEngine:
         self.fonts = fonts or default_font_set()
         self._layout: JourneyLayout | None = None
         self._face_maker = CardFaces(style, self.fonts)
+        self._router = ConnectorRouter(style, self.fonts)
         self._card_faces: dict[str, CardFace] = {}
         self._persona_colors: dict[str, str] = {}
         self._columns: list[StageColumn] = []
@@ -150,36 +151,46 @@ class LayoutEngine:
     # ------------------------------------------------------------ stacking
 
     def _face(self, card: Card, width: float) -> CardFace:
-        """The card's face at `width`: its last one if still valid, else from the cache."""
-        face = self._card_faces.get(card.id)
-        if face is None or face.width != width:
-            face = self._face_maker.face(card, width, self._persona_colors)
-            self._card_faces[card.id] = face
+        """The card's face at `width`, remembered as its current one."""
+        face = self._face_maker.face(card, width, self._persona_colors)
+        self._card_faces[card.id] = face
         return face
 
     def _stack(self, lane: _Lane) -> None:
         """Place the lane's cards (see the module's stacking rule), relative to its top."""
         pad, gap = self.style.cell_padding_mm, self.style.card_gap_mm
-        columns = self._columns
-        count = len(columns)
+        count = len(self._columns)
+        lefts = [column.x + pad for column in self._columns]
+        rights = [column.x + column.width - pad for column in self._columns]
         index = self._column_index
+        card_faces = self._card_faces
+        # Ids are unique, so the tuples never compare the cards themselves.
         entries = sorted(
-            ((card.order, index[card.stage], card.id, card) for card in lane.members.values()),
-            key=lambda entry: entry[:3],
+            (card.order, index[card.stage], card.id, card) for card in lane.members.values()
         )
         bottoms = [pad] * count
         placed: list[_Placed] = []
+        append = placed.append
         lowest = 0.0
-        for _, column, _, card in entries:
-            last = min(column + max(card.span, 1), count) - 1
-            x = columns[column].x + pad
-            face = self._face(card, columns[last].x + columns[last].width - pad - x)
-            y = max(bottoms[column : last + 1])
-            bottom = y + face.height
-            for covered in range(column, last + 1):
-                bottoms[covered] = bottom + gap
-            lowest = max(lowest, bottom)
-            placed.append((card, x, y, last - column + 1, face))
+        for _, column, card_id, card in entries:
+            span = card.span
+            last = column if span <= 1 else min(column + span, count) - 1
+            x = lefts[column]
+            width = rights[last] - x
+            face = card_faces.get(card_id)
+            if face is None or face.width != width:
+                face = self._face(card, width)
+            if last == column:
+                y = bottoms[column]
+                bottom = y + face.height
+                bottoms[column] = bottom + gap
+            else:
+                y = max(bottoms[column : last + 1])
+                bottom = y + face.height
+                bottoms[column : last + 1] = [bottom + gap] * (last + 1 - column)
+            if bottom > lowest:
+                lowest = bottom
+            append((card, x, y, last - column + 1, face))
         lane.placed = placed
         lane.content_height = lowest + pad if placed else 0.0
 
@@ -291,9 +302,8 @@ class LayoutEngine:
         old: JourneyLayout | None,
         collector: DiffCollector | None,
     ) -> dict[str, ConnectorLayout]:
-        """Connector paths; one is reused when it and both its cards' rects are unchanged."""
+        """Connector paths; one is reused when it and both its cards' layouts are unchanged."""
         previous = old.connectors if old is not None else {}
-        old_cards = old.cards if old is not None else {}
         keys: dict[str, tuple[str, str, str, str]] = {}
         result: dict[str, ConnectorLayout] = {}
         for connector in journey.connectors:
@@ -305,15 +315,14 @@ class LayoutEngine:
             was = previous.get(connector.id)
             if (
                 was is not None
+                and collector is not None
                 and self._connector_keys.get(connector.id) == key
-                and _same_rect(old_cards.get(connector.source), source)
-                and _same_rect(old_cards.get(connector.target), target)
+                and connector.source not in collector.cards
+                and connector.target not in collector.cards
             ):
                 result[connector.id] = was
                 continue
-            result[connector.id] = connector_layout(
-                connector, source.rect, target.rect, self.style, self.fonts
-            )
+            result[connector.id] = self._router.layout(connector, source.rect, target.rect)
             if collector is not None and not same(was, result[connector.id]):
                 collector.connectors.add(connector.id)
         self._connector_keys = keys
@@ -339,14 +348,18 @@ def _shift_lane(
     lane: _Lane, top: float, cards: dict[str, CardLayout], collector: DiffCollector | None
 ) -> None:
     """Move an unchanged lane's cards to its new `top` (the same arithmetic as placing)."""
+    moved = []
     for card, x, y, _, face in lane.placed:
         was = cards[card.id]
-        rect = Rect(x, top + y, face.width, face.height)
-        cards[card.id] = CardLayout(
-            was.id, was.stage_id, was.lane_id, was.order, was.span, rect, face
-        )
+        new_y = top + y
+        if was.rect.y != new_y:
+            rect = Rect(x, new_y, face.width, face.height)
+            cards[card.id] = CardLayout(
+                was.id, was.stage_id, was.lane_id, was.order, was.span, rect, face
+            )
+            moved.append(card.id)
     if collector is not None:
-        collector.cards.update(card.id for card, *_ in lane.placed)
+        collector.cards.update(moved)
 
 
 @contextmanager
@@ -363,10 +376,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _same_rect(old: CardLayout | None, new: CardLayout) -> bool:
-    return old is not None and old.rect == new.rect
 
 
 def layout_journey(

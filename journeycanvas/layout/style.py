@@ -24,7 +24,7 @@ class LayoutStyle:
     stage_goal_max_lines: int = 3
     header_padding_mm: float = 2.5
     header_gap_mm: float = 1.0
-    lane_header_width_mm: float = 38.0
+    lane_header_width_mm: float = 44.0
     lane_title_pt: float = 10.0
     lane_title_max_lines: int = 4
     lane_icon_mm: float = 5.0

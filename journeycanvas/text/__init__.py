@@ -16,6 +16,11 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     return default_font_set().runs(text, bold)
 
 
+def placed_runs(text: str, size_pt: float, bold: bool = False) -> list[tuple[str, str, float]]:
+    """(font name, substring, x offset in points) for each fallback run of a line."""
+    return default_font_set().placed_runs(text, size_pt, bold)
+
+
 def width(text: str, size_pt: float, bold: bool = False) -> float:
     """The width of `text` in points at `size_pt`, each character in its own font."""
     return default_font_set().width(text, size_pt, bold)
@@ -40,6 +45,7 @@ __all__ = [
     "WrappedText",
     "default_font_set",
     "find_fallback_fonts",
+    "placed_runs",
     "runs",
     "width",
     "wrap",

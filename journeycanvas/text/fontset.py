@@ -152,6 +152,21 @@ class FontSet:
         result.append((current, text[start:]))
         return result
 
+    def placed_runs(
+        self, text: str, size_pt: float, bold: bool = False
+    ) -> list[tuple[str, str, float]]:
+        """(font name, substring, x offset in points from the line's start) for each run.
+
+        Drawing each run at its offset makes every backend put every glyph run exactly
+        where the layout measured it, whatever its own text shaping would do.
+        """
+        placed = []
+        x = 0.0
+        for name, part in self.runs(text, bold):
+            placed.append((name, part, x))
+            x += self.width(part, size_pt, bold)
+        return placed
+
     def width(self, text: str, size_pt: float, bold: bool = False) -> float:
         """How wide `text` is in points at `size_pt`, each character in its own font."""
         return sum(map(self._chain(bold).widths.__getitem__, text)) * size_pt / 1000

@@ -81,9 +81,9 @@ def main() -> None:
         ]
         texts = {card.id: card.text for card in journey.cards}
 
-        def floor(text_widths=text_widths, texts=texts) -> None:
+        def floor(text_widths=text_widths, texts=texts, size=style.card_text_pt) -> None:
             for card_id, width_pt in text_widths:
-                simpleSplit(texts[card_id], "JourneyCanvas-Sans", style.card_text_pt, width_pt)
+                simpleSplit(texts[card_id], "JourneyCanvas-Sans", size, width_pt)
 
         floor_s = best(floor)
 

@@ -62,3 +62,12 @@ def test_font_files_exist_for_the_canvas_to_load() -> None:
     for font in default_font_set().all_font_files():
         assert font.path.is_file()
         assert pdfmetrics.getFont(font.name) is font.load()
+
+
+def test_placed_runs_start_where_the_previous_run_ends() -> None:
+    _cjk_font_name()
+    placed = default_font_set().placed_runs("Åsa 买 bröd", 10)
+    assert [part for _, part, _ in placed] == ["Åsa ", "买", " bröd"]
+    assert placed[0][2] == 0
+    assert placed[1][2] == pytest.approx(width("Åsa ", 10))
+    assert placed[2][2] == pytest.approx(width("Åsa 买", 10))
