@@ -3,11 +3,18 @@ so that what prints is what you see. No Qt.
 
 One-off (exporters)::
 
-    layout = layout_journey(journey)
+    layout = layout_journey(journey)             # or layout_journey(journey, STICKY_NOTE_STYLE)
     for card in layout.cards.values(): ...
 
 In the editor, keep a `LayoutEngine` and call ``engine.update(journey, changed_cards=...)``
-after each change; it returns a `LayoutDiff` naming what moved.
+after each change (``structure_changed=True`` for stages, lanes, personas); it returns a
+`LayoutDiff` naming what changed, and ``engine.layout`` is the new `JourneyLayout`.
+
+Drawing from it: y grows downwards from the grid's top-left corner (0, 0); a PDF flips
+it (``y_pdf = page_top - y``). Boxes inside a card, header or label are relative to that
+box's corner. Draw a `TextBlock` line by line: for line i, at (``xs[i]``, ``baselines[i]``),
+draw each ``(font name, part, dx_pt)`` of ``fonts.placed_runs(line, size, bold)`` at
+``x + dx_pt * MM_PER_PT`` in `font_size_pt`. The fonts are ``fonts.all_font_files()``.
 """
 
 from journeycanvas.layout.boxes import (

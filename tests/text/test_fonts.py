@@ -1,9 +1,12 @@
 """Fonts and per-character fallback: each character goes to a font that has it."""
 
+from pathlib import Path
+
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
 from journeycanvas.text import FONTS_DIR, default_font_set, find_fallback_fonts, runs, width
+from journeycanvas.text.fonts import EXTRA_FONTS_ENV
 
 
 def _cjk_font_name() -> str:
@@ -71,3 +74,15 @@ def test_placed_runs_start_where_the_previous_run_ends() -> None:
     assert placed[0][2] == 0
     assert placed[1][2] == pytest.approx(width("Åsa ", 10))
     assert placed[2][2] == pytest.approx(width("Åsa 买", 10))
+
+
+def test_fonts_reportlab_cannot_embed_are_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    cff = Path("/usr/share/fonts/opentype/urw-base35/NimbusSans-Bold.otf")
+    if not cff.is_file():
+        pytest.skip("no CFF font on this system to try")
+    monkeypatch.setenv(EXTRA_FONTS_ENV, str(cff))
+    find_fallback_fonts.cache_clear()
+    try:
+        assert all(font.path != cff for font in find_fallback_fonts())
+    finally:
+        find_fallback_fonts.cache_clear()
