@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -81,8 +82,12 @@ class _Page(QWidget):
         super().__init__(inspector)
         self.inspector = inspector
         self.target_id: str | None = None
-        self.form = QFormLayout(self)
+        self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.form)
+        outer.addStretch(1)
         self._loading = False
 
     @property
@@ -519,12 +524,21 @@ class Inspector(QWidget):
         if name == "many":
             self.heading.setText(self.tr("{count} objects selected").format(count=len(live)))
             self.many.setText(self.tr("Select a single card, stage, lane or connector to edit it."))
-            self.stack.setCurrentWidget(self.many)
+            self._show_page(self.many)
             return
         page = self._pages[name]
         self.heading.setText(self._headings[name])
         page.show_target(target)
-        self.stack.setCurrentWidget(page)
+        self._show_page(page)
+
+    def _show_page(self, shown: QWidget) -> None:
+        # Only the page on show counts for the size, so a short page needs no scroll bar.
+        for index in range(self.stack.count()):
+            page = self.stack.widget(index)
+            policy = QSizePolicy.Policy.Preferred if page is shown else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.stack.setCurrentWidget(shown)
+        self.stack.adjustSize()
 
     def commit_pending(self) -> None:
         """Push text typed into the shown page that has not been finished yet."""
@@ -546,5 +560,7 @@ class InspectorDock(QDockWidget):
         self.inspector = Inspector(document)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.inspector)
+        self.setMinimumWidth(self.inspector.minimumSizeHint().width() + 24)
         self.setWidget(scroll)

@@ -120,9 +120,9 @@ class MainWindow(QMainWindow):
         self.inspector = self.inspector_dock.inspector
         self.personas = self.personas_dock.panel
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.personas_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.personas_dock)
-        self.resizeDocks([self.palette_dock], [170], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.palette_dock], [230], Qt.Orientation.Horizontal)
         self.resizeDocks([self.inspector_dock], [330], Qt.Orientation.Horizontal)
 
         self.actions = MainActions(self)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -168,13 +169,14 @@ class PersonasPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_persona)
         self.filter = QComboBox(self)
         self.filter.activated.connect(lambda _index: self.filter_changed.emit(self.filter_id()))
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.colour_button, self.delete_button):
-            buttons.addWidget(button)
-        filter_row = QFormLayout()
-        filter_row.addRow(self.tr("Show journey for"), self.filter)
+        buttons = QGridLayout()
+        buttons.addWidget(self.add_button, 0, 0)
+        buttons.addWidget(self.edit_button, 0, 1)
+        buttons.addWidget(self.colour_button, 1, 0)
+        buttons.addWidget(self.delete_button, 1, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(filter_row)
+        layout.addWidget(QLabel(self.tr("Show journey for"), self))
+        layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         document.changed.connect(self.refresh)
