@@ -151,7 +151,17 @@ class AutosaveStore:
                 )
             )
         entries.sort(key=lambda entry: entry.saved_at, reverse=True)
+        self._drop_stale_locks()
         return entries
+
+    def _drop_stale_locks(self) -> None:
+        # Editors that crashed with nothing unsaved leave only their lock file behind.
+        for lock_path in self.folder.glob("*.lock"):
+            if (self.folder / f"{lock_path.stem}.journey").exists():
+                continue
+            lock = QLockFile(str(lock_path))
+            if lock.tryLock(0):
+                lock.unlock()
 
 
 def _read_sidecar(path: Path) -> dict[str, object]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Button, Dialogs, close_quietly
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSysInfo, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -197,3 +197,16 @@ def test_the_restore_question_offers_restore_discard_and_later(
         assert ask_restore(quick, entry) is choice
     assert sorted(seen[0]) == ["Decide Later", "Discard", "Restore"]
     entry.lock.unlock()
+
+
+def test_lock_files_of_crashed_editors_without_unsaved_work_are_cleaned_up(
+    tmp_path: Path, store: AutosaveStore
+) -> None:
+    live = store.open_session()
+    stale = store.folder / "session-deadbeef.lock"
+    # What QLockFile writes: pid, program, host; this pid cannot be running.
+    stale.write_text(f"2147483646\npython\n{QSysInfo.machineHostName()}\n", "utf-8")
+    assert store.leftovers() == []
+    assert not stale.exists()
+    assert (store.folder / f"{live.slot}.lock").exists()
+    live.close()
