@@ -30,10 +30,6 @@ class AvatarError(ValueError):
     """A picture that cannot be used as an avatar; the message says why, for the user."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Avatars", text)
-
-
 def avatar_from_file(path: str | Path) -> Asset:
     """Read a PNG or JPEG file and make it an avatar asset; AvatarError when it cannot be."""
     path = Path(path)
@@ -41,14 +37,16 @@ def avatar_from_file(path: str | Path) -> Asset:
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
             raise AvatarError(
-                _tr("The picture is too large ({size} MB); pick one under 20 MB.").format(
-                    size=size // (1024 * 1024)
-                )
+                QCoreApplication.translate(
+                    "Avatars", "The picture is too large ({size} MB); pick one under 20 MB."
+                ).format(size=size // (1024 * 1024))
             )
         data = path.read_bytes()
     except OSError as exc:
         raise AvatarError(
-            _tr("The picture cannot be read: {reason}").format(reason=exc.strerror or exc)
+            QCoreApplication.translate("Avatars", "The picture cannot be read: {reason}").format(
+                reason=exc.strerror or exc
+            )
         ) from exc
     return avatar_from_bytes(data)
 
@@ -61,11 +59,15 @@ def avatar_from_bytes(data: bytes) -> Asset:
     reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     if bytes(reader.format().data()).lower() not in _ACCEPTED_FORMATS:
-        raise AvatarError(_tr("Only PNG and JPEG pictures can be used."))
+        raise AvatarError(
+            QCoreApplication.translate("Avatars", "Only PNG and JPEG pictures can be used.")
+        )
     image = reader.read()
     if image.isNull():
         raise AvatarError(
-            _tr("The picture cannot be decoded: {reason}").format(reason=reader.errorString())
+            QCoreApplication.translate("Avatars", "The picture cannot be decoded: {reason}").format(
+                reason=reader.errorString()
+            )
         )
     if image.width() > AVATAR_PIXELS or image.height() > AVATAR_PIXELS:
         image = image.scaled(
@@ -75,7 +77,11 @@ def avatar_from_bytes(data: bytes) -> Asset:
         )
     encoded = _encode_png(image)
     if len(encoded) > MAX_AVATAR_BYTES:
-        raise AvatarError(_tr("The picture is still too large after scaling it down."))
+        raise AvatarError(
+            QCoreApplication.translate(
+                "Avatars", "The picture is still too large after scaling it down."
+            )
+        )
     return Asset(media_type="image/png", data=base64.b64encode(encoded).decode("ascii"))
 
 

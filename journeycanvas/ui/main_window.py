@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.state_label = QLabel(self)
         for label in (self.state_label, self.count_label, self.zoom_label):
             self.statusBar().addPermanentWidget(label)
-        self.zoom_label.setText("100 %")
+        self._show_zoom(1.0)
 
         session = autosave_store.open_session()
         self.autosaver = Autosaver(
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         a.about_qt.triggered.connect(QApplication.aboutQt)
 
         view.selection_changed.connect(self._selection_changed)
-        view.zoom_changed.connect(lambda zoom: self.zoom_label.setText(f"{round(zoom * 100)} %"))
+        view.zoom_changed.connect(self._show_zoom)
         self.personas.filter_changed.connect(lambda pid: self.view.set_persona_filter(pid))
         doc.changed.connect(self._document_changed)
         doc.changed.connect(self.autosaver.mark_changed)
@@ -266,6 +266,9 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("Unsaved changes")
         self.state_label.setText(text)
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(self.tr("{percent} %").format(percent=round(zoom * 100)))
 
     def _autosaved(self, _path: Path) -> None:
         self._last_autosave = QDateTime.currentDateTime()

@@ -18,19 +18,18 @@ class RecoveryChoice(Enum):
     LATER = "later"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Recovery", text)
-
-
 def describe_entry(entry: AutosaveEntry) -> str:
     """One paragraph naming the map, its file and when it was autosaved (local time)."""
     when = QDateTime.fromString(entry.saved_at, Qt.DateFormat.ISODate).toLocalTime()
     saved = when.toString("yyyy-MM-dd HH:mm") if when.isValid() else entry.saved_at
-    name = entry.title or _tr("Untitled map")
-    where = entry.original_path or _tr("a new map that was never saved")
-    return _tr(
+    name = entry.title or QCoreApplication.translate("Recovery", "Untitled map")
+    where = entry.original_path or QCoreApplication.translate(
+        "Recovery", "a new map that was never saved"
+    )
+    return QCoreApplication.translate(
+        "Recovery",
         "JourneyCanvas did not close properly last time. Unsaved changes to “{name}” "
-        "({where}) were kept from {saved}."
+        "({where}) were kept from {saved}.",
     ).format(name=name, where=where, saved=saved)
 
 
@@ -38,14 +37,23 @@ def ask_restore(parent: QWidget | None, entry: AutosaveEntry) -> RecoveryChoice:
     """Ask whether to restore `entry`: Restore, Discard, or decide next time."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Restore unsaved work?"))
+    box.setWindowTitle(QCoreApplication.translate("Recovery", "Restore unsaved work?"))
     box.setText(describe_entry(entry))
     box.setInformativeText(
-        _tr("Restore opens the map with those changes; you can then save it. Discard deletes them.")
+        QCoreApplication.translate(
+            "Recovery",
+            "Restore opens the map with those changes; you can then save it. Discard deletes them.",
+        )
     )
-    restore = box.addButton(_tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    later = box.addButton(_tr("Decide Later"), QMessageBox.ButtonRole.RejectRole)
+    restore = box.addButton(
+        QCoreApplication.translate("Recovery", "Restore"), QMessageBox.ButtonRole.AcceptRole
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("Recovery", "Discard"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    later = box.addButton(
+        QCoreApplication.translate("Recovery", "Decide Later"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(restore)
     box.setEscapeButton(later)
     box.exec()

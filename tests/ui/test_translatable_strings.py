@@ -1,0 +1,32 @@
+"""Every string of the shell is marked for translation, under a named context."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+import journeycanvas.ui
+
+UI_FOLDER = Path(journeycanvas.ui.__file__).parent
+LUPDATE = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+
+
+@pytest.mark.skipif(LUPDATE is None, reason="pyside6-lupdate is not installed")
+def test_lupdate_finds_the_shell_strings_in_named_contexts(tmp_path: Path) -> None:
+    catalogue = tmp_path / "journeycanvas.ts"
+    sources = sorted(str(path) for path in UI_FOLDER.glob("*.py"))
+    subprocess.run([LUPDATE, *sources, "-ts", str(catalogue)], check=True, capture_output=True)
+    root = ElementTree.parse(catalogue).getroot()
+    contexts = {
+        context.findtext("name"): [m.findtext("source") for m in context.iter("message")]
+        for context in root.iter("context")
+    }
+    assert "" not in contexts, contexts.get("")
+    sources_found = {text for texts in contexts.values() for text in texts}
+    for expected in ("&Save", "Unsaved changes", "Pain point", "Restore", "Show journey for"):
+        assert expected in sources_found
