@@ -1,0 +1,263 @@
+"""A card on the canvas: drawn from its `CardLayout`, text painted from the layout's lines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from journeycanvas.canvas.glyphs import accent, draw_card_glyph
+from journeycanvas.canvas.text_painter import QtFonts, TextOp, draw_ops
+from journeycanvas.canvas.units import qrect
+from journeycanvas.layout import MM_PER_PT, CardFace, CardLayout
+
+STRIPE_MM = 1.3
+RADIUS_MM = 1.2
+HANDLE_RADIUS_MM = 1.7
+EDGE_GRIP_MM = 1.6
+"""How far in from a card's right edge a press grabs the edge (to widen the card)."""
+
+# Zoom levels (screen pixels per mm) below which less is drawn.
+TEXT_MIN_LOD = 1.3
+BOX_ONLY_LOD = 0.55
+
+_TEXT_PEN = QPen(QColor("#263238"))
+_MUTED_PEN = QPen(QColor("#546e7a"))
+_SHADOW = QColor(0, 0, 0, 28)
+_GREEK = QColor(38, 50, 56, 70)
+_DOT_BRUSH = QBrush(QColor("#37474f"))
+_BAR_BACK = QBrush(QColor(0, 0, 0, 30))
+_SELECTED_PEN = QPen(QColor("#1565c0"), 0.6)
+_HIGHLIGHT_PEN = QPen(QColor("#ff9100"), 0.9)
+_HANDLE_PEN = QPen(QColor("#1565c0"), 0.4)
+_WHITE = QBrush(QColor("#ffffff"))
+_PERSONA_PEN = QPen(QColor("#ffffff"), 0.3)
+_DIMMED_OPACITY = 0.2
+
+
+def progress_color(progress: float | None) -> QColor:
+    """The metric bar's colour: red far from target, amber half way, green near or past it."""
+    if progress is None:
+        return QColor("#90a4ae")
+    if progress < 0.34:
+        return QColor("#e53935")
+    if progress < 0.67:
+        return QColor("#fb8c00")
+    return QColor("#43a047")
+
+
+class _FaceDrawing:
+    """What painting a face needs beyond the face: Qt text steps and greeked lines."""
+
+    __slots__ = ("badge", "badge_scale", "greek", "text", "text_scale", "votes", "votes_scale")
+
+    def __init__(self, face: CardFace, fonts: QtFonts) -> None:
+        self.text: list[TextOp] = fonts.ops(face.text)
+        self.text_scale = fonts.block_scale(face.text)
+        self.badge: list[TextOp] = []
+        self.badge_scale = 1.0
+        if face.metric is not None:
+            self.badge = fonts.ops(face.metric.text)
+            self.badge_scale = fonts.block_scale(face.metric.text)
+        self.votes: list[TextOp] = []
+        self.votes_scale = 1.0
+        if face.votes_label is not None:
+            self.votes = fonts.ops(face.votes_label)
+            self.votes_scale = fonts.block_scale(face.votes_label)
+        block = face.text
+        height = block.font_size_pt * MM_PER_PT * 0.55
+        self.greek = [
+            QRectF(x, baseline - height, fonts.fonts.width(line, block.font_size_pt) * MM_PER_PT,
+                   height)
+            for line, x, baseline in zip(block.lines, block.xs, block.baselines, strict=True)
+        ]  # fmt: skip
+
+
+class CardItem(QGraphicsItem):
+    """One card. It never changes the model: interactions read `card_id` and push commands."""
+
+    def __init__(self, card: CardLayout, fonts: QtFonts) -> None:
+        super().__init__()
+        self.card_id = card.id
+        self._fonts = fonts
+        self.layout = card
+        self._drawing: _FaceDrawing | None = None
+        self.dimmed = False
+        self.highlighted = False
+        self._hovered = False
+        self._set_face(card.face)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+        self.setPos(card.rect.x, card.rect.y)
+
+    def _set_face(self, face: CardFace) -> None:
+        w, h = face.width, face.height
+        self._rect = QRectF(0, 0, w, h)
+        margin = 1.0
+        self._bounds = QRectF(-margin, -margin, w + margin + HANDLE_RADIUS_MM + 0.3, h + 2 * margin)
+        self._fill = QColor(face.fill)
+        self._border = QPen(self._fill.darker(125), 0.25)
+        self._accent = accent(face.kind)
+        self._shape: QPainterPath | None = None
+        self._drawing = None
+
+    def set_layout(self, card: CardLayout) -> None:
+        """Follow a new layout of the card: position, and face when it changed."""
+        if card.face is not self.layout.face:
+            self.prepareGeometryChange()
+            self._set_face(card.face)
+            self.update()
+        self.layout = card
+        self.setPos(card.rect.x, card.rect.y)
+
+    def set_display(self, dimmed: bool, highlighted: bool) -> None:
+        """Dim the card (persona view) or mark it as a find match."""
+        if dimmed != self.dimmed or highlighted != self.highlighted:
+            self.dimmed, self.highlighted = dimmed, highlighted
+            self.update()
+
+    def card_rect(self) -> QRectF:
+        """The card's rectangle in item coordinates (the bounding rect has margins)."""
+        return QRectF(self._rect)
+
+    def handle_center(self) -> QPointF:
+        """Where the connector handle sits, in item coordinates."""
+        return QPointF(self._rect.width(), self._rect.height() / 2)
+
+    def on_handle(self, point: QPointF) -> bool:
+        """Whether an item-coordinate point is on the connector handle."""
+        delta = point - self.handle_center()
+        return delta.x() ** 2 + delta.y() ** 2 <= (HANDLE_RADIUS_MM + 0.4) ** 2
+
+    def on_right_edge(self, point: QPointF) -> bool:
+        """Whether an item-coordinate point grabs the card's right edge (not the handle)."""
+        w = self._rect.width()
+        return w - EDGE_GRIP_MM <= point.x() <= w + 0.3 and not self.on_handle(point)
+
+    def boundingRect(self) -> QRectF:
+        """The card with room for the selection outline and the connector handle."""
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        """The card and its handle, for hit tests."""
+        if self._shape is None:
+            path = QPainterPath()
+            path.addRect(self._rect)
+            path.addEllipse(self.handle_center(), HANDLE_RADIUS_MM, HANDLE_RADIUS_MM)
+            self._shape = path
+        return self._shape
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        """Show the connector handle."""
+        self._hovered = True
+        self.update()
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        """A resize cursor over the right edge."""
+        if self.on_right_edge(event.pos()):
+            self.setCursor(Qt.CursorShape.SizeHorCursor)
+        elif self.on_handle(event.pos()):
+            self.setCursor(Qt.CursorShape.CrossCursor)
+        else:
+            self.unsetCursor()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        """Hide the connector handle."""
+        self._hovered = False
+        self.unsetCursor()
+        self.update()
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        """Draw the card: full detail when big enough on screen, boxes when far away."""
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        rect = self._rect
+        selected = self.isSelected()
+        if self.dimmed:
+            painter.setOpacity(_DIMMED_OPACITY)
+        if lod < BOX_ONLY_LOD:
+            painter.fillRect(rect, self._fill)
+            painter.fillRect(QRectF(0, 0, STRIPE_MM, rect.height()), self._accent)
+            if selected or self.highlighted:
+                painter.setPen(_HIGHLIGHT_PEN if self.highlighted else _SELECTED_PEN)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect)
+            return
+        face = self.layout.face
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_SHADOW)
+        painter.drawRoundedRect(rect.translated(0.35, 0.5), RADIUS_MM, RADIUS_MM)
+        painter.setBrush(self._accent)
+        painter.drawRoundedRect(rect, RADIUS_MM, RADIUS_MM)
+        painter.setBrush(self._fill)
+        painter.setPen(self._border)
+        painter.drawRoundedRect(
+            QRectF(STRIPE_MM, 0, rect.width() - STRIPE_MM, rect.height()), RADIUS_MM, RADIUS_MM
+        )
+        if self._drawing is None:
+            self._drawing = _FaceDrawing(face, self._fonts)
+        drawing = self._drawing
+        if lod < TEXT_MIN_LOD:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_GREEK)
+            for line in drawing.greek:
+                painter.drawRect(line)
+        else:
+            draw_card_glyph(painter, face.kind, qrect(face.icon), self._accent)
+            painter.setPen(_TEXT_PEN)
+            draw_ops(painter, drawing.text, drawing.text_scale)
+        self._paint_footer(painter, face, drawing, lod >= TEXT_MIN_LOD)
+        if selected or self.highlighted:
+            painter.setPen(_HIGHLIGHT_PEN if self.highlighted else _SELECTED_PEN)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            outline = rect.adjusted(-0.45, -0.45, 0.45, 0.45)
+            painter.drawRoundedRect(outline, RADIUS_MM + 0.4, RADIUS_MM + 0.4)
+        if selected or self._hovered:
+            painter.setPen(_HANDLE_PEN)
+            painter.setBrush(_WHITE)
+            painter.drawEllipse(self.handle_center(), HANDLE_RADIUS_MM, HANDLE_RADIUS_MM)
+            painter.setBrush(_HANDLE_PEN.color())
+            painter.drawEllipse(self.handle_center(), 0.6, 0.6)
+
+    def _paint_footer(
+        self, painter: QPainter, face: CardFace, drawing: _FaceDrawing, with_text: bool
+    ) -> None:
+        badge = face.metric
+        if badge is not None:
+            bar = qrect(badge.bar)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_BAR_BACK)
+            radius = bar.height() / 2
+            painter.drawRoundedRect(bar, radius, radius)
+            painter.setBrush(progress_color(badge.progress))
+            filled = QRectF(bar)
+            filled.setWidth(bar.width() * (1.0 if badge.progress is None else badge.progress))
+            if filled.width() > 0:
+                painter.drawRoundedRect(filled, radius, radius)
+            if with_text:
+                painter.setPen(_MUTED_PEN)
+                draw_ops(painter, drawing.badge, drawing.badge_scale)
+        if face.vote_dots:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_DOT_BRUSH)
+            for dot in face.vote_dots:
+                painter.drawEllipse(qrect(dot))
+            if with_text and drawing.votes:
+                painter.setPen(_TEXT_PEN)
+                draw_ops(painter, drawing.votes, drawing.votes_scale)
+        if face.persona_dots:
+            painter.setPen(_PERSONA_PEN)
+            for dot in face.persona_dots:
+                painter.setBrush(QColor(dot.color))
+                painter.drawEllipse(qrect(dot.rect))

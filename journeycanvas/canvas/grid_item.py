@@ -1,0 +1,66 @@
+"""The grid behind the cards: alternating cell backgrounds, column and row lines, the corner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QRectF
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from journeycanvas.canvas.units import qrect
+from journeycanvas.layout import JourneyLayout
+
+_CELL = QColor("#ffffff")
+_CELL_SHADED = QColor("#f5f7f8")
+_LINE = QPen(QColor("#dde3e7"), 0.25)
+_CORNER = QColor("#37474f")
+_STAGE_TINT_ALPHA = 14
+
+
+class GridItem(QGraphicsItem):
+    """All cells of the map in one item (a map has few cells; one item paints them fast)."""
+
+    def __init__(self, layout: JourneyLayout) -> None:
+        super().__init__()
+        self.setZValue(0)
+        self.set_layout(layout)
+
+    def set_layout(self, layout: JourneyLayout) -> None:
+        """Follow a new layout of the grid."""
+        self.prepareGeometryChange()
+        self._rect = QRectF(0, 0, layout.width, layout.height)
+        self._cells = [(qrect(c.rect), c.shaded) for c in layout.cells]
+        tints = []
+        for stage in layout.stages:
+            tint = QColor(stage.color)
+            tint.setAlpha(_STAGE_TINT_ALPHA)
+            column = stage.column
+            tints.append((QRectF(column.x, layout.header_height, column.w, column.h), tint))
+        self._tints = tints
+        self._lines = [
+            QLineF(s.rect.right, layout.header_height, s.rect.right, layout.height)
+            for s in layout.stages
+        ]
+        self._lines += [
+            QLineF(0, lane.rect.bottom, layout.width, lane.rect.bottom) for lane in layout.lanes
+        ]
+        self._corner = QRectF(0, 0, layout.style.lane_header_width_mm, layout.header_height)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        """The whole grid."""
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Draw the cells that are exposed, then the grid lines."""
+        exposed = option.exposedRect
+        for rect, shaded in self._cells:
+            if rect.intersects(exposed):
+                painter.fillRect(rect, _CELL_SHADED if shaded else _CELL)
+        for rect, tint in self._tints:
+            if rect.intersects(exposed):
+                painter.fillRect(rect, tint)
+        painter.setPen(_LINE)
+        painter.drawLines(self._lines)
+        painter.fillRect(self._corner, _CORNER)

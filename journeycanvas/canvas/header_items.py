@@ -1,0 +1,144 @@
+"""Stage headers (the coloured column heads) and lane headers (row heads with a kind glyph)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from journeycanvas.canvas.glyphs import accent, draw_lane_glyph
+from journeycanvas.canvas.text_painter import QtFonts, draw_ops
+from journeycanvas.canvas.units import qrect
+from journeycanvas.layout import LaneHeader, StageHeader
+from journeycanvas.model.kinds import default_card_kind
+
+EDGE_GRIP_MM = 1.8
+"""How far in from a stage header's right edge a press grabs the edge (to resize)."""
+
+_SELECTED_PEN = QPen(QColor("#1565c0"), 0.7)
+_LANE_FILL = QColor("#eceff1")
+_LANE_FILL_SHADED = QColor("#e4e8eb")
+_LANE_TEXT = QPen(QColor("#263238"))
+_SEPARATOR = QPen(QColor("#cfd8dc"), 0.25)
+
+
+def readable_on(color: QColor) -> QColor:
+    """White or near-black text, whichever reads better on `color`."""
+    luminance = 0.2126 * color.redF() + 0.7152 * color.greenF() + 0.0722 * color.blueF()
+    return QColor("#ffffff") if luminance < 0.62 else QColor("#1f2a30")
+
+
+class StageHeaderItem(QGraphicsItem):
+    """A stage's header: its colour, its name in bold and its goal below."""
+
+    def __init__(self, header: StageHeader, fonts: QtFonts) -> None:
+        super().__init__()
+        self.stage_id = header.id
+        self._fonts = fonts
+        self.header = header
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(30)
+        self.set_header(header)
+
+    def set_header(self, header: StageHeader) -> None:
+        """Follow a new layout of the header."""
+        self.prepareGeometryChange()
+        self.header = header
+        self._rect = QRectF(0, 0, header.rect.w, header.rect.h)
+        self._fill = QColor(header.color)
+        self._text_pen = QPen(readable_on(self._fill))
+        goal = readable_on(self._fill)
+        goal.setAlphaF(0.85)
+        self._goal_pen = QPen(goal)
+        self._name_ops = self._fonts.ops(header.name)
+        self._goal_ops = self._fonts.ops(header.goal)
+        self.setPos(header.rect.x, header.rect.y)
+        self.update()
+
+    def on_right_edge(self, point: QPointF) -> bool:
+        """Whether an item-coordinate point grabs the header's right edge."""
+        return point.x() >= self._rect.width() - EDGE_GRIP_MM
+
+    def boundingRect(self) -> QRectF:
+        """The header's rectangle."""
+        return self._rect
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        """A resize cursor over the right edge."""
+        if self.on_right_edge(event.pos()):
+            self.setCursor(Qt.CursorShape.SizeHorCursor)
+        else:
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Draw the coloured header with its name and goal."""
+        rect = self._rect
+        painter.fillRect(rect, self._fill)
+        painter.fillRect(
+            QRectF(rect.right() - 0.25, 0, 0.25, rect.height()), QColor(255, 255, 255, 140)
+        )
+        painter.fillRect(QRectF(0, rect.bottom() - 0.8, rect.width(), 0.8), self._fill.darker(118))
+        painter.setPen(self._text_pen)
+        draw_ops(painter, self._name_ops, self._fonts.block_scale(self.header.name))
+        painter.setPen(self._goal_pen)
+        draw_ops(painter, self._goal_ops, self._fonts.block_scale(self.header.goal))
+        if self.isSelected():
+            painter.setPen(_SELECTED_PEN)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(0.35, 0.35, -0.35, -0.35))
+
+
+class LaneHeaderItem(QGraphicsItem):
+    """A lane's header: a bar in its kind's colour, the kind's glyph and the title."""
+
+    def __init__(self, header: LaneHeader, fonts: QtFonts) -> None:
+        super().__init__()
+        self.lane_id = header.id
+        self._fonts = fonts
+        self.header = header
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setZValue(30)
+        self.set_header(header)
+
+    def set_header(self, header: LaneHeader) -> None:
+        """Follow a new layout of the header."""
+        self.prepareGeometryChange()
+        self.header = header
+        self._rect = QRectF(0, 0, header.rect.w, header.rect.h)
+        self._accent = accent(default_card_kind(header.kind))
+        self._title_ops = self._fonts.ops(header.title)
+        self.setPos(header.rect.x, header.rect.y)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        """The header's rectangle."""
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Draw the header with its kind glyph and title."""
+        rect = self._rect
+        header = self.header
+        painter.fillRect(rect, _LANE_FILL_SHADED if header.index % 2 else _LANE_FILL)
+        painter.fillRect(QRectF(0, 0, 1.2, rect.height()), self._accent)
+        painter.setPen(_SEPARATOR)
+        painter.drawLine(QPointF(0, rect.bottom()), QPointF(rect.right(), rect.bottom()))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        draw_lane_glyph(painter, header.kind, qrect(header.icon), self._accent)
+        painter.setPen(_LANE_TEXT)
+        draw_ops(painter, self._title_ops, self._fonts.block_scale(header.title))
+        if self.isSelected():
+            painter.setPen(_SELECTED_PEN)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(0.35, 0.35, -0.35, -0.35))

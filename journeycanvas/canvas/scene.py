@@ -1,0 +1,304 @@
+"""MapScene: the map's items, filled from the document and kept in step with its signals.
+
+Data flows one way: the document's fine-grained signals mark what changed; when the
+document says a push, undo or redo is complete (`changed`), or when someone needs the
+current picture (`flush`), the layout engine updates incrementally and only the items
+whose boxes changed are touched. Items never change the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, QRectF, Signal
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from journeycanvas.canvas.card_item import CardItem
+from journeycanvas.canvas.connector_item import ConnectorItem
+from journeycanvas.canvas.emotion_curve_item import EmotionCurveItem
+from journeycanvas.canvas.grid_item import GridItem
+from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
+from journeycanvas.canvas.text_painter import qt_fonts_for
+from journeycanvas.document import Document
+from journeycanvas.layout import DEFAULT_STYLE, JourneyLayout, LayoutDiff, LayoutEngine, LayoutStyle
+from journeycanvas.text import FontSet
+
+SCENE_MARGIN_MM = 30.0
+"""Room around the map, so that it can be scrolled a little past its edges."""
+
+
+class MapScene(QGraphicsScene):
+    """The items of one document's map, with an item-for-id table per kind of object.
+
+    `layout_updated` is emitted after the items followed a layout update.
+    """
+
+    layout_updated = Signal()
+
+    def __init__(
+        self,
+        document: Document,
+        parent: QObject | None = None,
+        style: LayoutStyle = DEFAULT_STYLE,
+        fonts: FontSet | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._style = style
+        self._fonts = fonts
+        self.engine = LayoutEngine(style, fonts)
+        self.qt_fonts = qt_fonts_for(self.engine.fonts)
+        self.cards: dict[str, CardItem] = {}
+        self.connectors: dict[str, ConnectorItem] = {}
+        self.stages: dict[str, StageHeaderItem] = {}
+        self.lanes: dict[str, LaneHeaderItem] = {}
+        self.curves: dict[str, EmotionCurveItem] = {}
+        self.grid: GridItem | None = None
+        self._pending_cards: set[str] = set()
+        self._pending_structure = False
+        self._pending_reset = True
+        self._persona_filter: str | None = None
+        self._highlighted: frozenset[str] = frozenset()
+        self.document = document
+        self._connect(document)
+        self.flush()
+
+    # ------------------------------------------------------------ document
+
+    def _connect(self, document: Document) -> None:
+        for signal in (document.card_added, document.card_changed, document.card_removed):
+            signal.connect(self._card_touched)
+        document.cards_placed.connect(self._cards_touched)
+        for signal in (
+            document.stage_added,
+            document.stage_changed,
+            document.stage_removed,
+            document.stage_moved,
+            document.lane_added,
+            document.lane_changed,
+            document.lane_removed,
+            document.lane_moved,
+            document.persona_added,
+            document.persona_changed,
+            document.persona_removed,
+        ):
+            signal.connect(self._structure_touched)
+        document.reset.connect(self._reset_touched)
+        document.changed.connect(self.flush)
+
+    def _disconnect(self, document: Document) -> None:
+        for signal in (document.card_added, document.card_changed, document.card_removed):
+            signal.disconnect(self._card_touched)
+        document.cards_placed.disconnect(self._cards_touched)
+        for signal in (
+            document.stage_added,
+            document.stage_changed,
+            document.stage_removed,
+            document.stage_moved,
+            document.lane_added,
+            document.lane_changed,
+            document.lane_removed,
+            document.lane_moved,
+            document.persona_added,
+            document.persona_changed,
+            document.persona_removed,
+        ):
+            signal.disconnect(self._structure_touched)
+        document.reset.disconnect(self._reset_touched)
+        document.changed.disconnect(self.flush)
+
+    def set_document(self, document: Document) -> None:
+        """Show another document's map instead (a newly opened map)."""
+        self._disconnect(self.document)
+        self.document = document
+        self._connect(document)
+        self._reset_touched()
+        self.flush()
+
+    def _card_touched(self, card_id: str) -> None:
+        self._pending_cards.add(card_id)
+
+    def _cards_touched(self, card_ids: list[str]) -> None:
+        self._pending_cards.update(card_ids)
+
+    def _structure_touched(self, _object_id: str = "") -> None:
+        self._pending_structure = True
+
+    def _reset_touched(self) -> None:
+        self._pending_reset = True
+
+    # ------------------------------------------------------------ layout
+
+    @property
+    def layout(self) -> JourneyLayout:
+        """The current layout (brought up to date first)."""
+        self.flush()
+        return self.engine.layout
+
+    def flush(self) -> None:
+        """Apply the changes the document reported since the last flush to the items."""
+        if self._pending_reset:
+            self._rebuild()
+        elif self._pending_cards or self._pending_structure:
+            changed = self._pending_cards
+            structure = self._pending_structure
+            self._pending_cards, self._pending_structure = set(), False
+            diff = self.engine.update(self.document.journey, changed, structure)
+            self._apply(diff, self.engine.layout)
+            self._refresh_display(changed if not structure else None)
+        else:
+            return
+        self.layout_updated.emit()
+
+    def _rebuild(self) -> None:
+        """Throw every item away and build them again from a fresh layout."""
+        self._pending_reset = False
+        self._pending_cards, self._pending_structure = set(), False
+        self.clear()
+        self.cards.clear()
+        self.connectors.clear()
+        self.stages.clear()
+        self.lanes.clear()
+        self.curves.clear()
+        self.grid = None
+        self.engine = LayoutEngine(self._style, self._fonts)
+        diff = self.engine.update(self.document.journey)
+        self._apply(diff, self.engine.layout)
+        self._refresh_display(None)
+
+    def _apply(self, diff: LayoutDiff, layout: JourneyLayout) -> None:
+        """Touch exactly the items the diff names."""
+        for card_id in diff.removed_cards:
+            item = self.cards.pop(card_id, None)
+            if item is not None:
+                self.removeItem(item)
+        for connector_id in diff.removed_connectors:
+            item = self.connectors.pop(connector_id, None)
+            if item is not None:
+                self.removeItem(item)
+        fonts = self.qt_fonts
+        cards = self.cards
+        add = self.addItem
+        for card_id in diff.cards:
+            card = layout.cards[card_id]
+            item = cards.get(card_id)
+            if item is None:
+                item = cards[card_id] = CardItem(card, fonts)
+                add(item)
+            else:
+                item.set_layout(card)
+        for connector_id in diff.connectors:
+            connector = layout.connectors[connector_id]
+            item = self.connectors.get(connector_id)
+            if item is None:
+                item = self.connectors[connector_id] = ConnectorItem(connector, fonts)
+                add(item)
+            else:
+                item.set_layout(connector)
+        if diff.grid or self.grid is None:
+            self._apply_grid(layout)
+        if diff.emotion or diff.grid:
+            self._apply_curves(layout)
+
+    def _apply_grid(self, layout: JourneyLayout) -> None:
+        if self.grid is None:
+            self.grid = GridItem(layout)
+            self.addItem(self.grid)
+        else:
+            self.grid.set_layout(layout)
+        _sync(self, self.stages, {s.id: s for s in layout.stages}, StageHeaderItem, self.qt_fonts)
+        _sync(self, self.lanes, {lane.id: lane for lane in layout.lanes}, LaneHeaderItem,
+              self.qt_fonts)  # fmt: skip
+        margin = SCENE_MARGIN_MM
+        self.setSceneRect(
+            QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin)
+        )
+
+    def _apply_curves(self, layout: JourneyLayout) -> None:
+        left = layout.style.lane_header_width_mm
+        wanted = {curve.lane_id: curve for curve in layout.emotion_curves}
+        for lane_id in list(self.curves):
+            if lane_id not in wanted:
+                self.removeItem(self.curves.pop(lane_id))
+        for lane_id, curve in wanted.items():
+            item = self.curves.get(lane_id)
+            if item is None:
+                item = self.curves[lane_id] = EmotionCurveItem(curve, left, layout.width)
+                self.addItem(item)
+            else:
+                item.set_curve(curve, left, layout.width)
+
+    # ------------------------------------------------------------ display state
+
+    def set_persona_filter(self, persona_id: str | None) -> None:
+        """Dim the cards that do not concern `persona_id` (None: show every card fully)."""
+        self._persona_filter = persona_id
+        self._refresh_display(None)
+
+    def set_highlighted(self, card_ids: Iterable[str]) -> None:
+        """Mark find matches."""
+        self._highlighted = frozenset(card_ids)
+        self._refresh_display(None)
+
+    def _refresh_display(self, card_ids: Iterable[str] | None) -> None:
+        """Recompute dimming and highlighting of some cards (None: all of them)."""
+        persona = self._persona_filter
+        highlighted = self._highlighted
+        if persona is None and not highlighted and card_ids is None:
+            for item in self.cards.values():
+                if item.dimmed or item.highlighted:
+                    item.set_display(False, False)
+            return
+        wanted = None if card_ids is None else set(card_ids)
+        for card in self.document.journey.cards:
+            if wanted is not None and card.id not in wanted:
+                continue
+            item = self.cards.get(card.id)
+            if item is not None:
+                dimmed = persona is not None and persona not in card.personas
+                item.set_display(dimmed, card.id in highlighted)
+
+    # ------------------------------------------------------------ lookups
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected cards, connectors, stages and lanes."""
+        ids = []
+        for item in self.selectedItems():
+            object_id = item_id(item)
+            if object_id is not None:
+                ids.append(object_id)
+        return ids
+
+    def item_for(self, object_id: str) -> QGraphicsItem | None:
+        """The item showing the card, connector, stage or lane `object_id`."""
+        for table in (self.cards, self.connectors, self.stages, self.lanes):
+            item = table.get(object_id)
+            if item is not None:
+                return item
+        return None
+
+
+def item_id(item: QGraphicsItem) -> str | None:
+    """The model id an item shows, or None for items that show no model object."""
+    if isinstance(item, CardItem):
+        return item.card_id
+    if isinstance(item, ConnectorItem):
+        return item.connector_id
+    if isinstance(item, StageHeaderItem):
+        return item.stage_id
+    if isinstance(item, LaneHeaderItem):
+        return item.lane_id
+    return None
+
+
+def _sync(scene: QGraphicsScene, items: dict, headers: dict, kind: type, fonts: object) -> None:
+    """Make `items` hold one header item per entry of `headers`, each following its layout."""
+    for object_id in list(items):
+        if object_id not in headers:
+            scene.removeItem(items.pop(object_id))
+    for object_id, header in headers.items():
+        item = items.get(object_id)
+        if item is None:
+            item = items[object_id] = kind(header, fonts)
+            scene.addItem(item)
+        elif item.header != header:
+            item.set_header(header)

@@ -1,0 +1,94 @@
+"""Drawing the layout's wrapped text with Qt, in the very fonts the layout measured.
+
+The font files of the layout's `FontSet` are loaded into Qt once; each line is drawn run
+by run (one run per fallback font) at the x the layout's own measurements give, so the
+canvas never re-wraps and matches the PDF. Fonts are made at a fixed reference pixel size
+and scaled by the painter, which keeps fractional sizes exact at every zoom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFont, QFontDatabase, QPainter
+
+from journeycanvas.layout import MM_PER_PT, TextBlock
+from journeycanvas.text import FontSet
+
+REFERENCE_PX = 100
+"""The pixel size Qt fonts are made at; the painter scales them to the layout's size."""
+
+# One drawing step of a text block: font, position in reference units, text.
+TextOp = tuple[QFont, QPointF, str]
+
+
+class QtFonts:
+    """The layout's font files as Qt fonts, looked up by the layout's font names."""
+
+    def __init__(self, fonts: FontSet) -> None:
+        self.fonts = fonts
+        bold_primary = fonts.font_files(True)[0].name
+        self._by_name: dict[str, QFont] = {}
+        for font_file in fonts.all_font_files():
+            font_id = QFontDatabase.addApplicationFont(str(font_file.path))
+            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            family = families[min(font_file.subfont_index, len(families) - 1)] if families else ""
+            qfont = QFont(family) if family else QFont()
+            qfont.setPixelSize(REFERENCE_PX)
+            qfont.setBold(font_file.name == bold_primary)
+            qfont.setKerning(False)
+            qfont.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+            self._by_name[font_file.name] = qfont
+        self._fallback = self._by_name[fonts.font_files(False)[0].name]
+
+    def font(self, name: str) -> QFont:
+        """The Qt font (at `REFERENCE_PX`) for a layout font name."""
+        return self._by_name.get(name, self._fallback)
+
+    def ops(self, block: TextBlock, dx: float = 0.0, dy: float = 0.0) -> list[TextOp]:
+        """The drawing steps of `block` offset by (dx, dy) mm, for `draw_ops`."""
+        fonts = self.fonts
+        size, bold = block.font_size_pt, block.bold
+        factor = REFERENCE_PX / (size * MM_PER_PT)
+        result: list[TextOp] = []
+        for line, x, baseline in zip(block.lines, block.xs, block.baselines, strict=True):
+            y = (baseline + dy) * factor
+            cx = x + dx
+            for name, run in fonts.runs(line, bold):
+                result.append((self.font(name), QPointF(cx * factor, y), run))
+                cx += fonts.width(run, size, bold) * MM_PER_PT
+        return result
+
+    def block_scale(self, block: TextBlock) -> float:
+        """The painter scale that turns reference units of `block` into millimetres."""
+        return block.font_size_pt * MM_PER_PT / REFERENCE_PX
+
+
+def draw_ops(painter: QPainter, ops: Sequence[TextOp], scale: float) -> None:
+    """Draw text steps made by `QtFonts.ops` with the painter's pen."""
+    if not ops:
+        return
+    painter.save()
+    painter.scale(scale, scale)
+    current = None
+    for font, point, text in ops:
+        if font is not current:
+            painter.setFont(font)
+            current = font
+        painter.drawText(point, text)
+    painter.restore()
+
+
+def draw_block(
+    painter: QPainter, qt_fonts: QtFonts, block: TextBlock, dx: float = 0.0, dy: float = 0.0
+) -> None:
+    """Draw a text block directly (for items that draw little text)."""
+    draw_ops(painter, qt_fonts.ops(block, dx, dy), qt_fonts.block_scale(block))
+
+
+@cache
+def qt_fonts_for(fonts: FontSet) -> QtFonts:
+    """The Qt side of a font set, loaded once per process (needs a QGuiApplication)."""
+    return QtFonts(fonts)
