@@ -185,13 +185,18 @@ def move_cards(
     Returns the previous placement of every card whose placement changed; passing it to
     `apply_placements` undoes the move.
     """
-    moving = [card_by_id(journey, card_id) for card_id in card_ids]
     moving_ids = set(card_ids)
-    before = {card.id: placement_of(card) for card in journey.cards}
-    cells: dict[tuple[str, str], list[Card]] = defaultdict(list)
+    by_id = {card.id: card for card in journey.cards if card.id in moving_ids}
+    moving = [by_id[card_id] for card_id in card_ids]
+    # Only the cells the cards leave and the one they enter are renumbered.
+    touched = {(card.stage, card.lane) for card in moving} | {(stage_id, lane_id)}
+    cells: dict[tuple[str, str], list[Card]] = {cell: [] for cell in touched}
     for card in journey.cards:
-        if card.id not in moving_ids:
-            cells[(card.stage, card.lane)].append(card)
+        cell = (card.stage, card.lane)
+        if cell in touched and card.id not in moving_ids:
+            cells[cell].append(card)
+    before = {card.id: placement_of(card) for mates in cells.values() for card in mates}
+    before.update((card.id, placement_of(card)) for card in moving)
     for mates in cells.values():
         mates.sort(key=lambda c: c.order)
     target = cells[(stage_id, lane_id)]
@@ -201,12 +206,13 @@ def move_cards(
     for card in moving:
         card.stage, card.lane = stage_id, lane_id
         card.span = min(card.span, max_span)
+    changed: dict[str, Placement] = {}
     for mates in cells.values():
         for slot, card in enumerate(mates):
             card.order = slot
-    return {
-        card.id: before[card.id] for card in journey.cards if before[card.id] != placement_of(card)
-    }
+            if placement_of(card) != before[card.id]:
+                changed[card.id] = before[card.id]
+    return changed
 
 
 def set_card_span(journey: JourneyMap, card_id: str, span: int) -> int:
