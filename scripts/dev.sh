@@ -48,7 +48,14 @@ install_python_packages
 case "${1:-run}" in
   run)
     shift || true
-    exec .venv/bin/journeycanvas "${@:-journeycanvas/resources/templates/hourglass.journey}"
+    if [ $# -eq 0 ]; then
+      # Open a copy of the bundled sample, so that saving never touches the template itself.
+      sample="${HOME}/JourneyCanvas/hourglass-sample.journey"
+      mkdir -p "$(dirname "$sample")"
+      [ -f "$sample" ] || .venv/bin/journeycanvas new --template hourglass -o "$sample"
+      set -- "$sample"
+    fi
+    exec .venv/bin/journeycanvas "$@"
     ;;
   test)
     .venv/bin/ruff check .
