@@ -34,7 +34,14 @@ class GridItem(QGraphicsItem):
             tint = QColor(stage.color)
             tint.setAlpha(_STAGE_TINT_ALPHA)
             column = stage.column
-            tints.append((QRectF(column.x, layout.header_height, column.w, column.h), tint))
+            tints.append(
+                (
+                    QRectF(
+                        column.x, layout.header_height, column.w, column.h - layout.header_height
+                    ),
+                    tint,
+                )
+            )
         self._tints = tints
         self._lines = [
             QLineF(s.rect.right, layout.header_height, s.rect.right, layout.height)

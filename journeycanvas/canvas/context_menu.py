@@ -1,0 +1,150 @@
+"""The canvas's context menus: for a card, a connector, a stage or lane header, a cell."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QPoint
+from PySide6.QtWidgets import QMenu
+
+from journeycanvas.canvas import structure_edits
+from journeycanvas.canvas.card_item import CardItem
+from journeycanvas.canvas.connector_item import ConnectorItem
+from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
+from journeycanvas.canvas.kind_labels import card_kind_name, connector_kind_name, lane_kind_name
+from journeycanvas.document.commands import (
+    EditCardCommand,
+    EditConnectorCommand,
+    EditLaneCommand,
+    RemoveCardsCommand,
+)
+from journeycanvas.layout import JourneyLayout
+from journeycanvas.model.kinds import CardKind, ConnectorKind, LaneKind
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from journeycanvas.canvas.editor import MapEditorView
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MapEditor", text)
+
+
+def build_menu(view: MapEditorView, item: QGraphicsItem | None, scene_pos: QPointF) -> QMenu:
+    """The menu for what is under the pointer (`item`, or the cell at `scene_pos`)."""
+    menu = QMenu(view)
+    if isinstance(item, CardItem):
+        _card_menu(view, menu, item.card_id)
+    elif isinstance(item, ConnectorItem):
+        _connector_menu(view, menu, item.connector_id)
+    elif isinstance(item, StageHeaderItem):
+        _stage_menu(view, menu, item.stage_id)
+    elif isinstance(item, LaneHeaderItem):
+        _lane_menu(view, menu, item.lane_id)
+    else:
+        _cell_menu(view, menu, view.map_scene.layout, scene_pos)
+    return menu
+
+
+def show_menu(
+    view: MapEditorView, item: QGraphicsItem | None, scene_pos: QPointF, at: QPoint
+) -> None:
+    """Pop up the menu for `item` at global position `at`."""
+    menu = build_menu(view, item, scene_pos)
+    if not menu.isEmpty():
+        menu.exec(at)
+    menu.deleteLater()
+
+
+def _card_menu(view: MapEditorView, menu: QMenu, card_id: str) -> None:
+    document = view.document
+    if card_id not in view.selected_ids():
+        view.select_ids([card_id])
+    menu.addAction(_tr("Edit text"), lambda: view.editor.edit_card(card_id))
+    kinds = menu.addMenu(_tr("Kind"))
+    current = document.card(card_id).kind
+    for kind in CardKind:
+        action = kinds.addAction(card_kind_name(kind))
+        action.setCheckable(True)
+        action.setChecked(kind == current)
+        action.triggered.connect(
+            lambda _=False, k=kind: document.push(EditCardCommand(document, card_id, {"kind": k}))
+        )
+    menu.addSeparator()
+    menu.addAction(_tr("Copy"), view.copy)
+    menu.addAction(_tr("Cut"), view.cut)
+    menu.addAction(_tr("Duplicate"), view.duplicate_selection)
+    menu.addSeparator()
+    menu.addAction(_tr("Delete"), view.delete_selection)
+
+
+def _connector_menu(view: MapEditorView, menu: QMenu, connector_id: str) -> None:
+    document = view.document
+    view.select_ids([connector_id])
+    current = document.connector(connector_id).kind
+    for kind in ConnectorKind:
+        action = menu.addAction(connector_kind_name(kind))
+        action.setCheckable(True)
+        action.setChecked(kind == current)
+        action.triggered.connect(
+            lambda _=False, k=kind: document.push(
+                EditConnectorCommand(document, connector_id, {"kind": k})
+            )
+        )
+    menu.addSeparator()
+    menu.addAction(_tr("Edit label"), lambda: view.editor.edit_connector(connector_id))
+    menu.addSeparator()
+    menu.addAction(
+        _tr("Delete connector"),
+        lambda: document.push(RemoveCardsCommand(document, [], [connector_id])),
+    )
+
+
+def _stage_menu(view: MapEditorView, menu: QMenu, stage_id: str) -> None:
+    document = view.document
+    view.select_ids([stage_id])
+    index = [s.id for s in document.journey.stages].index(stage_id)
+    menu.addAction(_tr("Rename"), lambda: view.editor.edit_stage(stage_id))
+    menu.addAction(_tr("Colour…"), lambda: structure_edits.recolour_stage(view, stage_id))
+    menu.addSeparator()
+    menu.addAction(_tr("Insert stage before"), lambda: structure_edits.add_stage(view, index))
+    menu.addAction(_tr("Insert stage after"), lambda: structure_edits.add_stage(view, index + 1))
+    menu.addSeparator()
+    menu.addAction(_tr("Delete stage…"), view.delete_selection)
+
+
+def _lane_menu(view: MapEditorView, menu: QMenu, lane_id: str) -> None:
+    document = view.document
+    view.select_ids([lane_id])
+    index = [lane.id for lane in document.journey.lanes].index(lane_id)
+    menu.addAction(_tr("Rename"), lambda: view.editor.edit_lane(lane_id))
+    kinds = menu.addMenu(_tr("Kind"))
+    current = document.lane(lane_id).kind
+    for kind in LaneKind:
+        action = kinds.addAction(lane_kind_name(kind))
+        action.setCheckable(True)
+        action.setChecked(kind == current)
+        action.triggered.connect(
+            lambda _=False, k=kind: document.push(EditLaneCommand(document, lane_id, {"kind": k}))
+        )
+    menu.addSeparator()
+    menu.addAction(_tr("Insert lane above"), lambda: structure_edits.add_lane(view, index))
+    menu.addAction(_tr("Insert lane below"), lambda: structure_edits.add_lane(view, index + 1))
+    menu.addSeparator()
+    menu.addAction(_tr("Delete lane…"), view.delete_selection)
+
+
+def _cell_menu(view: MapEditorView, menu: QMenu, layout: JourneyLayout, scene_pos: QPointF) -> None:
+    cell = layout.cell_at(scene_pos.x(), scene_pos.y())
+    if cell is None:
+        menu.addAction(_tr("Add stage"), view.add_stage)
+        menu.addAction(_tr("Add lane"), view.add_lane)
+        return
+    view.remember_cell(*cell)
+    stage_id, lane_id = cell
+    count = len(layout.cell_cards.get(cell, ()))
+    menu.addAction(_tr("Add card here"), lambda: view.editor.new_card(stage_id, lane_id, count))
+    paste = menu.addAction(_tr("Paste here"), view.paste)
+    paste.setEnabled(view.can_paste())

@@ -1,0 +1,616 @@
+"""MapEditorView: the canvas the main window shows (contract: notes/CANVAS_API.md).
+
+The view owns the scene of the document's map, routes mouse gestures to interaction
+objects (card_drag, header_drag, edge_resize, connect_drag, palette_drop), edits text in
+place (inline_editor), and offers the edit actions the main window's menus trigger. Every
+change is a command pushed on ``document.undo_stack``; the scene follows the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QWidget
+
+from journeycanvas.canvas import context_menu, structure_edits
+from journeycanvas.canvas.card_drag import CardDrag
+from journeycanvas.canvas.card_item import CardItem
+from journeycanvas.canvas.connect_drag import ConnectDrag
+from journeycanvas.canvas.connector_item import ConnectorItem
+from journeycanvas.canvas.edge_resize import CardSpanResize, StageResize
+from journeycanvas.canvas.gesture import Gesture
+from journeycanvas.canvas.header_drag import HeaderDrag
+from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
+from journeycanvas.canvas.inline_editor import InlineEditor
+from journeycanvas.canvas.palette_drop import PaletteDrop, dropped_kind
+from journeycanvas.canvas.scene import MapScene
+from journeycanvas.canvas.slots import drop_slot
+from journeycanvas.canvas.units import PIXELS_PER_MM
+from journeycanvas.document import Document
+from journeycanvas.document.clipboard import mime_data_for, payload_from_mime
+from journeycanvas.document.commands import (
+    DuplicateCardsCommand,
+    PasteCardsCommand,
+    RemoveCardsCommand,
+)
+
+MIN_ZOOM = 0.05
+MAX_ZOOM = 8.0
+ZOOM_STEP = 1.25
+_BACKGROUND = QColor("#e8ecef")
+
+
+class MapEditorView(QGraphicsView):
+    """The journey-map editor: shows the document's map and edits it with mouse and keys.
+
+    Signals: `selection_changed(ids)` with the selected cards, connectors, stages and
+    lanes; `zoom_changed(factor)`, 1.0 being 100 %.
+    """
+
+    selection_changed = Signal(list)
+    zoom_changed = Signal(float)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.map_scene = MapScene(document, self)
+        self.setScene(self.map_scene)
+        self.editor = InlineEditor(self)
+        self._gesture: Gesture | None = None
+        self._drop: PaletteDrop | None = None
+        self._pan_from: QPoint | None = None
+        self._space_held = False
+        self._zoom = 1.0
+        self._batch = 0
+        self._selection_dirty = False
+        self._last_selection: list[str] = []
+        self._last_cell: tuple[str, str] | None = None
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
+        self.setBackgroundBrush(_BACKGROUND)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setTransform(QTransform.fromScale(PIXELS_PER_MM, PIXELS_PER_MM))
+        self.map_scene.selectionChanged.connect(self._scene_selection_changed)
+        self.map_scene.layout_updated.connect(self.editor.reposition)
+        self._connect(document)
+
+    def _connect(self, document: Document) -> None:
+        document.selection_requested.connect(self.select_ids)
+        document.reset.connect(self._document_reset)
+
+    def _disconnect(self, document: Document) -> None:
+        document.selection_requested.disconnect(self.select_ids)
+        document.reset.disconnect(self._document_reset)
+
+    def replace_document(self, document: Document) -> None:
+        """Edit another document (a newly opened map)."""
+        self._document_reset()
+        self._disconnect(self.document)
+        self.document = document
+        self._connect(document)
+        self.map_scene.set_document(document)
+        self._emit_selection()
+
+    def _document_reset(self) -> None:
+        self._cancel_gesture()
+        self.editor.finish(commit=False)
+        self._last_cell = None
+
+    # ------------------------------------------------------------ selection
+
+    @contextmanager
+    def selection_batch(self) -> Iterator[None]:
+        """Change the selection item by item inside; `selection_changed` is emitted once."""
+        self._batch += 1
+        try:
+            yield
+        finally:
+            self._batch -= 1
+            if self._batch == 0 and self._selection_dirty:
+                self._emit_selection()
+
+    def _scene_selection_changed(self) -> None:
+        if self._batch:
+            self._selection_dirty = True
+        else:
+            self._emit_selection()
+
+    def _emit_selection(self) -> None:
+        self._selection_dirty = False
+        ids = self.map_scene.selected_ids()
+        if set(ids) != set(self._last_selection):
+            self._last_selection = ids
+            self.selection_changed.emit(list(ids))
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected cards, connectors, stages and lanes."""
+        return self.map_scene.selected_ids()
+
+    def select_ids(self, ids: list[str]) -> None:
+        """Select exactly the objects `ids` (unknown ids are skipped)."""
+        scene = self.map_scene
+        scene.flush()
+        with self.selection_batch():
+            scene.clearSelection()
+            for object_id in ids:
+                item = scene.item_for(object_id)
+                if item is not None:
+                    item.setSelected(True)
+
+    def select_all(self) -> None:
+        """Select every card."""
+        with self.selection_batch():
+            for item in self.map_scene.cards.values():
+                item.setSelected(True)
+
+    def _selected_cards(self) -> list[str]:
+        """Selected card ids in reading order (stage, lane, slot)."""
+        layout = self.map_scene.layout
+        cards = [layout.cards[i] for i in self.selected_ids() if i in layout.cards]
+        cards.sort(key=lambda c: (layout.stage_index[c.stage_id], layout.lane_index[c.lane_id],
+                                  c.order))  # fmt: skip
+        return [card.id for card in cards]
+
+    # ------------------------------------------------------------ navigation
+
+    def zoom(self) -> float:
+        """The zoom factor, 1.0 = 100 %."""
+        return self._zoom
+
+    def pixels_per_mm(self) -> float:
+        """Screen pixels per millimetre of the map at the current zoom."""
+        return self._zoom * PIXELS_PER_MM
+
+    def set_zoom(self, zoom: float) -> None:
+        """Zoom to `zoom` (clamped), around the pointer when it is over the view."""
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        if abs(zoom - self._zoom) < 1e-9:
+            return
+        self._zoom = zoom
+        scale = zoom * PIXELS_PER_MM
+        self.setTransform(QTransform.fromScale(scale, scale))
+        self.editor.reposition()
+        self.zoom_changed.emit(zoom)
+
+    def _zoom_centered(self, zoom: float) -> None:
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.set_zoom(zoom)
+        self.setTransformationAnchor(anchor)
+
+    def zoom_in(self) -> None:
+        """Zoom in one step."""
+        self._zoom_centered(self._zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        """Zoom out one step."""
+        self._zoom_centered(self._zoom / ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        """Back to 100 %."""
+        self._zoom_centered(1.0)
+
+    def zoom_to_fit(self) -> None:
+        """Show the whole map."""
+        layout = self.map_scene.layout
+        area = QRectF(0, 0, layout.width, layout.height).adjusted(-4, -4, 4, 4)
+        viewport = self.viewport().size()
+        fit = min(viewport.width() / area.width(), viewport.height() / area.height())
+        self._zoom_centered(fit / PIXELS_PER_MM)
+        self.centerOn(area.center())
+
+    def center_on(self, item_id: str) -> None:
+        """Scroll so that the card, connector, stage or lane `item_id` is in the middle."""
+        self.map_scene.flush()
+        item = self.map_scene.item_for(item_id)
+        if item is not None:
+            self.centerOn(item)
+
+    # ------------------------------------------------------------ display
+
+    def set_persona_filter(self, persona_id: str | None) -> None:
+        """Dim the cards that do not concern `persona_id` (None: no filter)."""
+        self.map_scene.set_persona_filter(persona_id)
+
+    def set_highlighted(self, card_ids: list[str]) -> None:
+        """Mark the cards found by a search."""
+        self.map_scene.set_highlighted(card_ids)
+
+    # ------------------------------------------------------------ edit actions
+
+    def delete_selection(self) -> None:
+        """Delete the selected cards and connectors; or the selected stages and lanes, with
+        their cards, after asking."""
+        self.editor.finish(commit=True)
+        scene = self.map_scene
+        ids = self.selected_ids()
+        stages = [i for i in ids if i in scene.stages]
+        lanes = [i for i in ids if i in scene.lanes]
+        if stages or lanes:
+            if structure_edits.confirm_delete(self, stages, lanes):
+                structure_edits.delete_stages_and_lanes(self, stages, lanes)
+            return
+        cards = [i for i in ids if i in scene.cards]
+        connectors = [i for i in ids if i in scene.connectors]
+        if cards or connectors:
+            self.document.push(RemoveCardsCommand(self.document, cards, connectors))
+
+    def copy(self) -> None:
+        """Put the selected cards on the clipboard (JSON for JourneyCanvas, text for others)."""
+        cards = self._selected_cards()
+        if cards:
+            QApplication.clipboard().setMimeData(mime_data_for(self.document.journey, cards))
+
+    def cut(self) -> None:
+        """Copy the selected cards, then delete them (one undo step)."""
+        cards = self._selected_cards()
+        if not cards:
+            return
+        self.copy()
+        stack = self.document.undo_stack
+        stack.beginMacro(self.tr("Cut"))
+        self.document.push(RemoveCardsCommand(self.document, cards))
+        stack.endMacro()
+
+    def can_paste(self) -> bool:
+        """Whether the clipboard holds cards or text to paste."""
+        mime = QApplication.clipboard().mimeData()
+        return mime is not None and (payload_from_mime(mime) is not None or mime.hasText())
+
+    def remember_cell(self, stage_id: str, lane_id: str) -> None:
+        """Remember the cell last clicked: paste goes there when no card is selected."""
+        self._last_cell = (stage_id, lane_id)
+
+    def _paste_target(self) -> tuple[str, str, int] | None:
+        layout = self.map_scene.layout
+        cards = self._selected_cards()
+        if cards:
+            card = layout.cards[cards[-1]]
+            return card.stage_id, card.lane_id, card.order + 1
+        cell = self._last_cell
+        if cell is None or cell[0] not in layout.stage_index or cell[1] not in layout.lane_index:
+            if not layout.stages or not layout.lanes:
+                return None
+            cell = (layout.stages[0].id, layout.lanes[0].id)
+        return cell[0], cell[1], len(layout.cell_cards.get(cell, ()))
+
+    def paste(self) -> None:
+        """Paste cards from the clipboard after the selected card, or into the last clicked
+        cell; plain text from other programs becomes one card per line."""
+        target = self._paste_target()
+        mime = QApplication.clipboard().mimeData()
+        if target is None or mime is None:
+            return
+        stage_id, lane_id, order = target
+        payload = payload_from_mime(mime)
+        if payload is not None:
+            cards, connectors = payload.cards, payload.connectors
+        elif mime.hasText():
+            lines = [line.strip() for line in mime.text().splitlines() if line.strip()]
+            cards = [self.document.new_card(stage_id, lane_id, 0, text=line) for line in lines]
+            connectors = []
+        else:
+            return
+        if cards:
+            self.document.push(
+                PasteCardsCommand(
+                    self.document, cards, connectors, stage_id, lane_id, order,
+                    selection_before=self.selected_ids(),
+                )
+            )  # fmt: skip
+
+    def duplicate_selection(self) -> None:
+        """Put a copy of each selected card right after it."""
+        cards = self._selected_cards()
+        if cards:
+            self.document.push(DuplicateCardsCommand(self.document, cards))
+
+    def edit_selected_text(self) -> None:
+        """Edit the text of the selected card (or rename the selected stage or lane)."""
+        scene = self.map_scene
+        cards = self._selected_cards()
+        if cards:
+            self.editor.edit_card(cards[0])
+            return
+        for object_id in self.selected_ids():
+            if object_id in scene.stages:
+                self.editor.edit_stage(object_id)
+                return
+            if object_id in scene.lanes:
+                self.editor.edit_lane(object_id)
+                return
+            if object_id in scene.connectors:
+                self.editor.edit_connector(object_id)
+                return
+
+    def add_stage(self) -> None:
+        """Add a stage after the selected one (or at the end) and rename it in place."""
+        structure_edits.add_stage(self)
+
+    def add_lane(self) -> None:
+        """Add a lane below the selected one (or at the bottom) and rename it in place."""
+        structure_edits.add_lane(self)
+
+    # ------------------------------------------------------------ hit tests
+
+    def _item_at(self, pos: QPoint) -> QGraphicsItem | None:
+        """The topmost card, connector or header under a viewport point."""
+        for item in self.items(pos):
+            if isinstance(item, CardItem | ConnectorItem | StageHeaderItem | LaneHeaderItem):
+                return item
+        return None
+
+    def card_at_scene(self, scene_pos: QPointF) -> CardItem | None:
+        """The card under a scene point (for gestures)."""
+        for item in self.map_scene.items(scene_pos):
+            if isinstance(item, CardItem):
+                return item
+        return None
+
+    def far_enough(self, start: QPointF, now: QPointF) -> bool:
+        """Whether the pointer moved far enough from `start` on screen to begin a drag."""
+        moved = self.mapFromScene(now) - self.mapFromScene(start)
+        return moved.manhattanLength() >= QApplication.startDragDistance()
+
+    # ------------------------------------------------------------ mouse
+
+    def _gesture_for(
+        self, item: QGraphicsItem | None, scene_pos: QPointF, toggle: bool, extend: bool
+    ) -> Gesture | None:
+        if isinstance(item, CardItem):
+            local = item.mapFromScene(scene_pos)
+            if item.on_handle(local):
+                return ConnectDrag(self, scene_pos, item)
+            if item.on_right_edge(local) and not (toggle or extend):
+                self.select_ids([item.card_id])
+                return CardSpanResize(self, scene_pos, item)
+            return CardDrag(self, scene_pos, item, toggle, extend)
+        if isinstance(item, StageHeaderItem):
+            if item.on_right_edge(item.mapFromScene(scene_pos)):
+                return StageResize(self, scene_pos, item)
+            return HeaderDrag(self, scene_pos, item)
+        if isinstance(item, LaneHeaderItem):
+            return HeaderDrag(self, scene_pos, item)
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Start panning, a gesture on a card or header, or a rubber band."""
+        self.editor.finish(commit=True)
+        pos = event.position().toPoint()
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (
+            button == Qt.MouseButton.LeftButton and self._space_held
+        ):
+            self._pan_from = pos
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if button == Qt.MouseButton.LeftButton and self._gesture is None:
+            scene_pos = self.mapToScene(pos)
+            modifiers = event.modifiers()
+            toggle = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+            extend = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+            item = self._item_at(pos)
+            cell = self.map_scene.layout.cell_at(scene_pos.x(), scene_pos.y())
+            if cell is not None:
+                self.remember_cell(*cell)
+            gesture = self._gesture_for(item, scene_pos, toggle, extend)
+            if gesture is not None:
+                self._gesture = gesture
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """Pan, or feed the gesture in progress."""
+        pos = event.position().toPoint()
+        if self._pan_from is not None:
+            delta = pos - self._pan_from
+            self._pan_from = pos
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        if self._gesture is not None:
+            self._gesture.move(self.mapToScene(pos))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """End panning or finish the gesture (which pushes its one command)."""
+        if self._pan_from is not None and event.button() in (
+            Qt.MouseButton.MiddleButton,
+            Qt.MouseButton.LeftButton,
+        ):
+            self._pan_from = None
+            if self._space_held:
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
+            event.accept()
+            return
+        if self._gesture is not None and event.button() == Qt.MouseButton.LeftButton:
+            gesture, self._gesture = self._gesture, None
+            gesture.release(self.mapToScene(event.position().toPoint()))
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Edit what was double-clicked in place; on an empty spot of a cell, add a card."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        self._cancel_gesture()
+        pos = event.position().toPoint()
+        item = self._item_at(pos)
+        if isinstance(item, CardItem):
+            self.select_ids([item.card_id])
+            self.editor.edit_card(item.card_id)
+        elif isinstance(item, StageHeaderItem):
+            self.editor.edit_stage(item.stage_id)
+        elif isinstance(item, LaneHeaderItem):
+            self.editor.edit_lane(item.lane_id)
+        elif isinstance(item, ConnectorItem):
+            self.editor.edit_connector(item.connector_id)
+        else:
+            scene_pos = self.mapToScene(pos)
+            slot = drop_slot(self.map_scene.layout, scene_pos.x(), scene_pos.y())
+            if slot is not None:
+                self.select_ids([])
+                self.editor.new_card(slot.stage_id, slot.lane_id, slot.order)
+        event.accept()
+
+    def _cancel_gesture(self) -> None:
+        if self._gesture is not None:
+            gesture, self._gesture = self._gesture, None
+            gesture.cancel()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel zooms around the pointer; the wheel alone scrolls."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self._zoom * ZOOM_STEP**steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The menu for the card, connector, header or cell under the pointer."""
+        self._cancel_gesture()
+        self.editor.finish(commit=True)
+        item = self._item_at(event.pos())
+        context_menu.show_menu(self, item, self.mapToScene(event.pos()), event.globalPos())
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Scroll, keeping the text box over the object it edits."""
+        super().scrollContentsBy(dx, dy)
+        self.editor.reposition()
+
+    # ------------------------------------------------------------ keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys of the canvas: Delete, F2/Enter, Esc, Space (pan), and the edit shortcuts
+        when no menu action took them first."""
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            if self._gesture is not None:
+                self._cancel_gesture()
+            else:
+                self.map_scene.clearSelection()
+            return
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selection()
+            return
+        if key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit_selected_text()
+            return
+        actions = (
+            (QKeySequence.StandardKey.SelectAll, self.select_all),
+            (QKeySequence.StandardKey.Copy, self.copy),
+            (QKeySequence.StandardKey.Cut, self.cut),
+            (QKeySequence.StandardKey.Paste, self.paste),
+            (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
+        )
+        for sequence, action in actions:
+            if event.matches(sequence):
+                action()
+                return
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if control and key == Qt.Key.Key_D:
+            self.duplicate_selection()
+            return
+        if control and key == Qt.Key.Key_0:
+            self.zoom_reset()
+            return
+        if control and key == Qt.Key.Key_Equal:
+            self.zoom_in()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        """Releasing Space ends pan mode."""
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = False
+            if self._pan_from is None:
+                self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    def focusOutEvent(self, event: QEvent) -> None:
+        """Forget a held Space when the view loses focus."""
+        self._space_held = False
+        super().focusOutEvent(event)
+
+    # ------------------------------------------------------------ palette drops
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept a card kind from the palette and show where it would go."""
+        kind = dropped_kind(event.mimeData())
+        if kind is None:
+            event.ignore()
+            return
+        self.editor.finish(commit=True)
+        self._drop = PaletteDrop(self, kind)
+        self._drop.move(self.mapToScene(event.position().toPoint()))
+        event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        """Move the insertion marker with the drag."""
+        if self._drop is None:
+            event.ignore()
+            return
+        if self._drop.move(self.mapToScene(event.position().toPoint())):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        """Hide the marker."""
+        if self._drop is not None:
+            self._drop.leave()
+            self._drop = None
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Add a card of the dropped kind at the marker, then type its text."""
+        drop, self._drop = self._drop, None
+        if drop is None:
+            event.ignore()
+            return
+        card_id = drop.drop(self.mapToScene(event.position().toPoint()))
+        if card_id is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.editor.edit_card(card_id)

@@ -1,0 +1,264 @@
+"""Editing text in place: a card's text, a new card, a stage's name, a lane's title, a label.
+
+A text box is laid over the object on the viewport. Enter commits (one undo step); on a
+card it then starts the next card in the same cell, for fast capture in a workshop.
+Shift+Enter breaks the line, Esc cancels; a new card left empty is not kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import QFrame, QPlainTextEdit
+
+from journeycanvas.canvas.units import qrect
+from journeycanvas.document.commands import (
+    AddCardCommand,
+    EditCardCommand,
+    EditConnectorCommand,
+    EditLaneCommand,
+    EditStageCommand,
+)
+from journeycanvas.layout import MM_PER_PT
+from journeycanvas.model.kinds import CARD_KIND_COLORS, CardKind
+
+if TYPE_CHECKING:
+    from journeycanvas.canvas.editor import MapEditorView
+
+
+class EditKind(Enum):
+    """What the text box edits."""
+
+    NEW_CARD = "new_card"
+    CARD = "card"
+    STAGE = "stage"
+    LANE = "lane"
+    CONNECTOR = "connector"
+
+
+@dataclass(frozen=True)
+class EditTarget:
+    """The object under edit; a new card is named by its cell, slot and kind."""
+
+    kind: EditKind
+    object_id: str = ""
+    stage_id: str = ""
+    lane_id: str = ""
+    order: int = 0
+    card_kind: CardKind | None = None
+
+
+class InlineEditor(QObject):
+    """The in-place text box of a view; at most one edit at a time."""
+
+    def __init__(self, view: MapEditorView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.widget = QPlainTextEdit(view.viewport())
+        self.widget.setFrameShape(QFrame.Shape.NoFrame)
+        self.widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.widget.setTabChangesFocus(True)
+        self.widget.hide()
+        self.widget.installEventFilter(self)
+        self.target: EditTarget | None = None
+        self._original = ""
+        self._finishing = False
+
+    @property
+    def active(self) -> bool:
+        """Whether an edit is open."""
+        return self.target is not None
+
+    # ------------------------------------------------------------ starting
+
+    def edit_card(self, card_id: str) -> None:
+        """Edit the text of an existing card."""
+        card = self.view.document.card(card_id)
+        target = EditTarget(EditKind.CARD, card_id, card.stage, card.lane, card.order, card.kind)
+        self._open(target, card.text)
+
+    def new_card(
+        self, stage_id: str, lane_id: str, order: int, kind: CardKind | None = None
+    ) -> None:
+        """Start typing a card that will be added at a slot of a cell when committed."""
+        document = self.view.document
+        card_kind = kind or document.new_card(stage_id, lane_id, order).kind
+        self._open(EditTarget(EditKind.NEW_CARD, "", stage_id, lane_id, order, card_kind), "")
+
+    def edit_stage(self, stage_id: str) -> None:
+        """Rename a stage."""
+        self._open(EditTarget(EditKind.STAGE, stage_id), self.view.document.stage(stage_id).name)
+
+    def edit_lane(self, lane_id: str) -> None:
+        """Rename a lane."""
+        self._open(EditTarget(EditKind.LANE, lane_id), self.view.document.lane(lane_id).title)
+
+    def edit_connector(self, connector_id: str) -> None:
+        """Edit a connector's label (a branch's condition)."""
+        label = self.view.document.connector(connector_id).label
+        self._open(EditTarget(EditKind.CONNECTOR, connector_id), label)
+
+    def _open(self, target: EditTarget, text: str) -> None:
+        self.finish(commit=True)
+        self.target = target
+        self._original = text
+        widget = self.widget
+        widget.setPlainText(text)
+        widget.selectAll()
+        self._style()
+        self.reposition()
+        widget.show()
+        widget.raise_()
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ------------------------------------------------------------ geometry
+
+    def _scene_rect(self) -> QRectF | None:
+        """Where the text box goes, in scene millimetres; None when the object is gone."""
+        target = self.target
+        layout = self.view.map_scene.layout
+        try:
+            if target.kind == EditKind.CARD:
+                return qrect(layout.cards[target.object_id].rect)
+            if target.kind == EditKind.NEW_CARD:
+                cell = layout.cell(target.stage_id, target.lane_id).rect
+                pad = layout.style.cell_padding_mm
+                mates = layout.cards_in(target.stage_id, target.lane_id)
+                if target.order < len(mates):
+                    top = mates[target.order].rect.y
+                elif mates:
+                    top = mates[-1].rect.bottom + layout.style.card_gap_mm
+                else:
+                    top = cell.y + pad
+                return QRectF(cell.x + pad, top, cell.w - 2 * pad, layout.style.card_min_height_mm)
+            if target.kind == EditKind.STAGE:
+                return qrect(layout.stages[layout.stage_index[target.object_id]].rect)
+            if target.kind == EditKind.LANE:
+                return qrect(layout.lanes[layout.lane_index[target.object_id]].rect)
+            connector = layout.connectors[target.object_id]
+        except KeyError:
+            return None
+        if connector.label_rect is not None:
+            return qrect(connector.label_rect).adjusted(-6, -1, 6, 1)
+        return QRectF(connector.mid.x - 18, connector.mid.y - 3.5, 36, 7)
+
+    def reposition(self) -> None:
+        """Keep the text box over its object (after scrolling, zooming or a layout change)."""
+        if self.target is None:
+            return
+        rect = self._scene_rect()
+        if rect is None:
+            self.finish(commit=False)
+            return
+        view = self.view
+        self.widget.setGeometry(view.mapFromScene(rect).boundingRect().adjusted(0, 0, 1, 1))
+        style = view.map_scene.engine.style
+        size_pt = style.card_text_pt
+        if self.target.kind == EditKind.STAGE:
+            size_pt = style.stage_name_pt
+        elif self.target.kind == EditKind.LANE:
+            size_pt = style.lane_title_pt
+        elif self.target.kind == EditKind.CONNECTOR:
+            size_pt = style.connector_label_pt
+        font = QFont(view.map_scene.qt_fonts.font(view.map_scene.engine.fonts.font_files()[0].name))
+        font.setPixelSize(max(6, round(size_pt * MM_PER_PT * view.pixels_per_mm())))
+        font.setBold(self.target.kind in (EditKind.STAGE, EditKind.LANE))
+        self.widget.setFont(font)
+
+    def _style(self) -> None:
+        target = self.target
+        fill = "#ffffff"
+        if target.kind in (EditKind.CARD, EditKind.NEW_CARD) and target.card_kind is not None:
+            fill = CARD_KIND_COLORS[target.card_kind]
+            if target.kind == EditKind.CARD:
+                fill = self.view.document.card(target.object_id).color or fill
+        text = "#1f2a30" if QColor(fill).lightnessF() > 0.5 else "#ffffff"
+        self.widget.setStyleSheet(
+            f"QPlainTextEdit {{ background: {fill}; color: {text};"
+            " border: 2px solid #1565c0; border-radius: 3px; padding: 2px; }"
+        )
+
+    # ------------------------------------------------------------ finishing
+
+    def finish(self, commit: bool, next_card: bool = False) -> None:
+        """Close the edit, pushing its one command when `commit` and the text changed."""
+        if self.target is None or self._finishing:
+            return
+        self._finishing = True
+        target, text = self.target, self.widget.toPlainText()
+        self.target = None
+        had_focus = self.widget.hasFocus()
+        self.widget.hide()
+        if had_focus:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        try:
+            added = self._commit(target, text) if commit else None
+        finally:
+            self._finishing = False
+        if next_card and target.kind in (EditKind.CARD, EditKind.NEW_CARD):
+            self._start_next(target, added)
+
+    def _commit(self, target: EditTarget, text: str) -> str | None:
+        """Push the edit's command; returns the id of a card it added."""
+        document = self.view.document
+        if target.kind == EditKind.NEW_CARD:
+            if not text.strip():
+                return None
+            card = document.new_card(
+                target.stage_id, target.lane_id, target.order, target.card_kind, text
+            )
+            document.push(AddCardCommand(document, card, selection_before=self.view.selected_ids()))
+            return card.id
+        if text == self._original:
+            return None
+        try:
+            if target.kind == EditKind.CARD:
+                document.push(EditCardCommand(document, target.object_id, {"text": text}))
+            elif target.kind == EditKind.STAGE:
+                document.push(EditStageCommand(document, target.object_id, {"name": text}))
+            elif target.kind == EditKind.LANE:
+                document.push(EditLaneCommand(document, target.object_id, {"title": text}))
+            else:
+                document.push(EditConnectorCommand(document, target.object_id, {"label": text}))
+        except KeyError:
+            return None
+        return None
+
+    def _start_next(self, target: EditTarget, added: str | None) -> None:
+        """Open a new card right below the one just committed, in the same cell."""
+        document = self.view.document
+        card_id = added or (target.object_id if target.kind == EditKind.CARD else "")
+        if not card_id:
+            return
+        try:
+            card = document.card(card_id)
+        except KeyError:
+            return
+        self.new_card(card.stage, card.lane, card.order + 1, target.card_kind)
+
+    # ------------------------------------------------------------ keys
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter commits, Shift+Enter breaks the line, Esc cancels; leaving commits."""
+        if watched is not self.widget or self.target is None:
+            return False
+        if event.type() == QEvent.Type.KeyPress:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            key = key_event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                shift = key_event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                if shift and self.target.kind in (EditKind.CARD, EditKind.NEW_CARD):
+                    return False
+                self.finish(commit=True, next_card=True)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.finish(commit=False)
+                return True
+        elif event.type() == QEvent.Type.FocusOut:
+            self.finish(commit=True)
+        return False
