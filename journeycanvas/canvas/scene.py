@@ -55,6 +55,7 @@ class MapScene(QGraphicsScene):
         self.grid: GridItem | None = None
         self._pending_cards: set[str] = set()
         self._pending_structure = False
+        self._pending_connectors = False
         self._pending_reset = True
         self._persona_filter: str | None = None
         self._highlighted: frozenset[str] = frozenset()
@@ -68,6 +69,12 @@ class MapScene(QGraphicsScene):
         for signal in (document.card_added, document.card_changed, document.card_removed):
             signal.connect(self._card_touched)
         document.cards_placed.connect(self._cards_touched)
+        for signal in (
+            document.connector_added,
+            document.connector_changed,
+            document.connector_removed,
+        ):
+            signal.connect(self._connectors_touched)
         for signal in (
             document.stage_added,
             document.stage_changed,
@@ -89,6 +96,12 @@ class MapScene(QGraphicsScene):
         for signal in (document.card_added, document.card_changed, document.card_removed):
             signal.disconnect(self._card_touched)
         document.cards_placed.disconnect(self._cards_touched)
+        for signal in (
+            document.connector_added,
+            document.connector_changed,
+            document.connector_removed,
+        ):
+            signal.disconnect(self._connectors_touched)
         for signal in (
             document.stage_added,
             document.stage_changed,
@@ -120,6 +133,9 @@ class MapScene(QGraphicsScene):
     def _cards_touched(self, card_ids: list[str]) -> None:
         self._pending_cards.update(card_ids)
 
+    def _connectors_touched(self, _connector_id: str) -> None:
+        self._pending_connectors = True
+
     def _structure_touched(self, _object_id: str = "") -> None:
         self._pending_structure = True
 
@@ -138,10 +154,11 @@ class MapScene(QGraphicsScene):
         """Apply the changes the document reported since the last flush to the items."""
         if self._pending_reset:
             self._rebuild()
-        elif self._pending_cards or self._pending_structure:
+        elif self._pending_cards or self._pending_structure or self._pending_connectors:
             changed = self._pending_cards
             structure = self._pending_structure
             self._pending_cards, self._pending_structure = set(), False
+            self._pending_connectors = False
             diff = self.engine.update(self.document.journey, changed, structure)
             self._apply(diff, self.engine.layout)
             self._refresh_display(changed if not structure else None)
@@ -151,7 +168,7 @@ class MapScene(QGraphicsScene):
 
     def _rebuild(self) -> None:
         """Throw every item away and build them again from a fresh layout."""
-        self._pending_reset = False
+        self._pending_reset = self._pending_connectors = False
         self._pending_cards, self._pending_structure = set(), False
         self.clear()
         self.cards.clear()

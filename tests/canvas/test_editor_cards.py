@@ -1,0 +1,193 @@
+"""Driving the editor with the mouse and keyboard: palette drops, moves, typing, clipboard."""
+
+from __future__ import annotations
+
+import pytest
+from canvas_helpers import (
+    center,
+    click,
+    drag,
+    journey_from,
+    snapshot,
+    type_text,
+    undo_redo_check,
+    view_point,
+)
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from journeycanvas.canvas.editor import MapEditorView
+from journeycanvas.canvas.palette_drop import CARD_KIND_MIME
+from journeycanvas.document import Document
+from journeycanvas.model import edits
+from journeycanvas.model.kinds import CardKind
+
+
+def _cell_point(view: MapEditorView, stage: int, lane: int, below_cards: bool = True) -> QPointF:
+    """A point in a cell: below its cards (the last slot) or near its top (slot 0)."""
+    layout = view.map_scene.layout
+    stage_id, lane_id = layout.stages[stage].id, layout.lanes[lane].id
+    cell = layout.cell(stage_id, lane_id).rect
+    cards = layout.cards_in(stage_id, lane_id)
+    if below_cards:
+        y = cards[-1].rect.bottom + 1.0 if cards else cell.y + cell.h / 2
+        y = min(y, cell.bottom - 0.5)
+    else:
+        y = cell.y + 0.8
+    return QPointF(cell.x + cell.w / 2, y)
+
+
+def test_palette_drop_adds_a_card_of_the_kind_in_the_cell(
+    view: MapEditorView, document: Document
+) -> None:
+    before = snapshot(document.journey)
+    target = _cell_point(view, stage=2, lane=0)
+    stage_id, lane_id = document.journey.stages[2].id, document.journey.lanes[0].id
+    slots = len(view.map_scene.layout.cell_cards.get((stage_id, lane_id), ()))
+    mime = QMimeData()
+    mime.setData(CARD_KIND_MIME, CardKind.OPPORTUNITY.value.encode("ascii"))
+    viewport = view.viewport()
+    point = QPointF(view_point(view, target))
+    actions = Qt.DropAction.CopyAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point.toPoint(), actions, mime, buttons, mods)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    move = QDragMoveEvent(point.toPoint(), actions, mime, buttons, mods)
+    QApplication.sendEvent(viewport, move)
+    assert move.isAccepted()
+    assert view._drop is not None and view._drop.marker.isVisible()
+    QApplication.sendEvent(viewport, QDropEvent(point, actions, mime, buttons, mods))
+
+    added = [c for c in document.journey.cards if c.id not in {c["id"] for c in before["cards"]}]
+    assert len(added) == 1
+    card = added[0]
+    assert (card.stage, card.lane, card.order, card.kind) == (
+        stage_id, lane_id, slots, CardKind.OPPORTUNITY
+    )  # fmt: skip
+    assert view.editor.active
+    type_text(view.editor.widget, "Free tasting")
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Escape)
+    assert document.card(card.id).text == ""
+    after = snapshot(document.journey)
+    assert document.undo_stack.count() == 1
+    undo_redo_check(document, before, after)
+
+
+def test_dragging_a_card_to_another_stage_moves_it_there(
+    view: MapEditorView, document: Document
+) -> None:
+    layout = view.map_scene.layout
+    card_id = layout.cell_cards[("s1", "l4")][0]
+    before = snapshot(document.journey)
+    drag(view, center(layout.cards[card_id].rect), _cell_point(view, stage=3, lane=3))
+    card = document.card(card_id)
+    assert (card.stage, card.lane) == ("s4", "l4")
+    expected = Document(journey_from(before))
+    edits.move_cards(expected.journey, [card_id], "s4", "l4", len(layout.cell_cards[("s4", "l4")]))
+    assert snapshot(document.journey) == snapshot(expected.journey)
+    assert document.undo_stack.count() == 1
+    assert view.selected_ids() == [card_id]
+    undo_redo_check(document, before, snapshot(expected.journey))
+
+
+def test_several_selected_cards_move_together_in_one_step(
+    view: MapEditorView, document: Document
+) -> None:
+    layout = view.map_scene.layout
+    first = layout.cell_cards[("s1", "l5")][0]
+    second = layout.cell_cards[("s2", "l5")][0]
+    before = snapshot(document.journey)
+    click(view, center(layout.cards[first].rect))
+    click(view, center(layout.cards[second].rect), Qt.KeyboardModifier.ControlModifier)
+    assert sorted(view.selected_ids()) == sorted([first, second])
+    drag(
+        view,
+        center(layout.cards[second].rect),
+        _cell_point(view, stage=5, lane=4, below_cards=False),
+    )
+    for card_id in (first, second):
+        card = document.card(card_id)
+        assert (card.stage, card.lane) == ("s6", "l5")
+    expected = Document(journey_from(before))
+    edits.move_cards(expected.journey, [first, second], "s6", "l5", 0)
+    assert snapshot(document.journey) == snapshot(expected.journey)
+    assert document.undo_stack.count() == 1
+    undo_redo_check(document, before, snapshot(expected.journey))
+    assert sorted(view.selected_ids()) == sorted([first, second])
+
+
+def test_typing_a_new_card_enter_starts_the_next_and_escape_drops_it(
+    view: MapEditorView, document: Document
+) -> None:
+    before = snapshot(document.journey)
+    target = _cell_point(view, stage=3, lane=4)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      view_point(view, target))  # fmt: skip
+    assert view.editor.active
+    type_text(view.editor.widget, "Zażółć 你好")
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Return)
+    added = [c for c in document.journey.cards if c.text == "Zażółć 你好"]
+    assert len(added) == 1
+    assert (added[0].stage, added[0].lane, added[0].kind) == ("s4", "l5", CardKind.CONTENT_IDEA)
+    assert view.editor.active, "Enter starts the next card in the same cell"
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Escape)
+    assert not view.editor.active
+    assert len(document.journey.cards) == len(before["cards"]) + 1
+    assert document.undo_stack.count() == 1
+    undo_redo_check(document, before, snapshot(document.journey))
+
+
+def test_editing_a_card_text_in_place_is_one_undo_step(
+    view: MapEditorView, document: Document
+) -> None:
+    layout = view.map_scene.layout
+    card_id = layout.cell_cards[("s2", "l2")][0]
+    before = snapshot(document.journey)
+    click(view, center(layout.cards[card_id].rect))
+    QTest.keyClick(view.viewport(), Qt.Key.Key_F2)
+    assert view.editor.active
+    type_text(view.editor.widget, "Привет")
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Return)
+    assert document.card(card_id).text == "Привет"
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Escape)
+    assert document.undo_stack.count() == 1
+    undo_redo_check(document, before, snapshot(document.journey))
+
+
+def test_copy_and_paste_puts_copies_after_the_selected_card(
+    view: MapEditorView, document: Document
+) -> None:
+    layout = view.map_scene.layout
+    source = layout.cell_cards[("s1", "l1")][0]
+    target = layout.cell_cards[("s3", "l1")][0]
+    before = snapshot(document.journey)
+    click(view, center(layout.cards[source].rect))
+    view.copy()
+    assert "Smell of fresh bread" in QApplication.clipboard().text()
+    click(view, center(layout.cards[target].rect))
+    view.paste()
+    copies = [c for c in document.journey.cards if c.id not in {c["id"] for c in before["cards"]}]
+    assert len(copies) == 1
+    copy = copies[0]
+    assert (copy.stage, copy.lane, copy.order) == ("s3", "l1", 1)
+    assert copy.text == document.card(source).text
+    assert view.selected_ids() == [copy.id]
+    undo_redo_check(document, before, snapshot(document.journey))
+
+
+def test_delete_key_removes_the_selected_cards_with_their_connectors(
+    view: MapEditorView, document: Document
+) -> None:
+    layout = view.map_scene.layout
+    connector = document.journey.connectors[0]
+    before = snapshot(document.journey)
+    click(view, center(layout.cards[connector.source].rect))
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Delete)
+    with pytest.raises(KeyError):
+        document.card(connector.source)
+    assert connector.id not in view.map_scene.connectors
+    assert connector.source not in view.map_scene.cards
+    undo_redo_check(document, before, snapshot(document.journey))

@@ -1,0 +1,79 @@
+"""The view's contract with the main window: selection, zoom, persona view, find, reset."""
+
+from __future__ import annotations
+
+from canvas_helpers import click
+from pytestqt.qtbot import QtBot
+
+from journeycanvas.canvas.editor import MapEditorView
+from journeycanvas.document import Document
+from journeycanvas.document.commands import MoveCardsCommand
+from journeycanvas.io.templates import load_template
+
+
+def test_select_ids_and_selection_changed(qtbot: QtBot, view: MapEditorView) -> None:
+    with qtbot.waitSignal(view.selection_changed) as blocker:
+        view.select_ids(["c1", "s2", "l3"])
+    assert sorted(blocker.args[0]) == ["c1", "l3", "s2"]
+    assert sorted(view.selected_ids()) == ["c1", "l3", "s2"]
+
+
+def test_select_all_selects_every_card(view: MapEditorView, document: Document) -> None:
+    view.select_all()
+    assert sorted(view.selected_ids()) == sorted(c.id for c in document.journey.cards)
+
+
+def test_undo_and_redo_restore_the_selection(view: MapEditorView, document: Document) -> None:
+    card_id = document.journey.cards[0].id
+    view.select_ids([card_id])
+    document.push(MoveCardsCommand(document, [card_id], "s5", "l1", 0))
+    view.select_ids([])
+    document.undo_stack.undo()
+    assert view.selected_ids() == [card_id]
+    view.select_ids([])
+    document.undo_stack.redo()
+    assert view.selected_ids() == [card_id]
+
+
+def test_zoom_steps_fit_and_reset(qtbot: QtBot, view: MapEditorView) -> None:
+    with qtbot.waitSignal(view.zoom_changed) as blocker:
+        view.zoom_in()
+    assert blocker.args[0] == view.zoom() > 0.5
+    view.zoom_out()
+    view.zoom_to_fit()
+    layout = view.map_scene.layout
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.width() >= layout.width and shown.height() >= layout.height
+    view.zoom_reset()
+    assert view.zoom() == 1.0
+
+
+def test_persona_filter_dims_other_cards(view: MapEditorView, document: Document) -> None:
+    view.set_persona_filter("p1")
+    for card in document.journey.cards:
+        assert view.map_scene.cards[card.id].dimmed == ("p1" not in card.personas)
+    view.set_persona_filter(None)
+    assert not any(item.dimmed for item in view.map_scene.cards.values())
+
+
+def test_find_highlights_cards(view: MapEditorView) -> None:
+    view.set_highlighted(["c1", "c2"])
+    assert {i for i, item in view.map_scene.cards.items() if item.highlighted} == {"c1", "c2"}
+
+
+def test_a_new_map_replaces_every_item(view: MapEditorView, document: Document) -> None:
+    click(view, view.map_scene.cards["c1"].sceneBoundingRect().center())
+    document.set_map(load_template("decision-journey"))
+    assert set(view.map_scene.cards) == {c.id for c in document.journey.cards}
+    assert set(view.map_scene.stages) == {s.id for s in document.journey.stages}
+    assert view.selected_ids() == []
+
+
+def test_replace_document_follows_the_new_document(view: MapEditorView) -> None:
+    other = Document(load_template("content-ideation"))
+    view.replace_document(other)
+    assert set(view.map_scene.cards) == {c.id for c in other.journey.cards}
+    card = other.journey.cards[0]
+    other.push(MoveCardsCommand(other, [card.id], other.journey.stages[-1].id, card.lane, 0))
+    item = view.map_scene.cards[card.id]
+    assert item.layout.stage_id == other.journey.stages[-1].id
