@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -34,6 +34,9 @@ from journeycanvas.ui.recovery import RecoveryChoice, ask_restore
 from journeycanvas.ui.settings import AppSettings
 from journeycanvas.ui.template_chooser import TemplateChooser
 
+if TYPE_CHECKING:
+    from journeycanvas.canvas.inline_editor import InlineEditor
+
 MAP_SUFFIX = ".journey"
 
 
@@ -42,6 +45,7 @@ class MapView(Protocol):
 
     selection_changed: Signal
     zoom_changed: Signal
+    editor: InlineEditor  # its finish(commit=True) ends an edit in place before a save
 
     def selected_ids(self) -> list[str]: ...
     def select_ids(self, ids: list[str]) -> None: ...
@@ -64,15 +68,9 @@ class MapView(Protocol):
 
 
 def create_view(document: Document) -> QWidget:
-    """The canvas editor for `document` (a stand-in while the canvas package is missing)."""
-    try:
-        from journeycanvas.canvas.editor import MapEditorView
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("journeycanvas.canvas.editor", "journeycanvas.canvas"):
-            raise
-        from journeycanvas.ui.canvas_placeholder import CanvasPlaceholder
+    """The canvas editor for `document` (imported here: the canvas is the heaviest module)."""
+    from journeycanvas.canvas.editor import MapEditorView
 
-        return CanvasPlaceholder(document)
     return MapEditorView(document)
 
 
@@ -309,6 +307,13 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- files
 
     def _commit_typing(self) -> None:
+        # Autosave's tick: the inspector's half-typed text becomes an edit; an edit in
+        # place on the canvas stays open (closing it under the user's fingers would hurt).
+        self.inspector.commit_pending()
+
+    def _finish_editing(self) -> None:
+        """Before saving or replacing the map: text being typed anywhere goes into it."""
+        self.view.editor.finish(commit=True)
         self.inspector.commit_pending()
 
     def _display_name(self) -> str:
@@ -321,7 +326,7 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """Before the map is replaced or closed: True when it may go (saved or discarded)."""
-        self._commit_typing()
+        self._finish_editing()
         if not self.document.modified:
             return True
         answer = QMessageBox.warning(
@@ -382,14 +387,14 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         """Save to the map's file (asking for one if it has none). True when saved."""
-        self._commit_typing()
+        self._finish_editing()
         if self.document.path is None:
             return self.save_as()
         return self._write(self.document.path)
 
     def save_as(self) -> bool:
         """Ask for a file name and save the map there. True when saved."""
-        self._commit_typing()
+        self._finish_editing()
         suggested = self.document.path or Path(self._start_folder()) / (
             _file_stem(self.document.journey.title) + MAP_SUFFIX
         )
@@ -491,7 +496,7 @@ class MainWindow(QMainWindow):
     def autosave_now(self) -> bool:
         """Write the autosave at once (after an unexpected error). True when written."""
         try:
-            self._commit_typing()
+            self._finish_editing()
         finally:
             written = self.autosaver.save_now()
         return written is not None

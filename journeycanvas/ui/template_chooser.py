@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,14 +18,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeycanvas.canvas.render import render_image
 from journeycanvas.io import JourneyFileError
 from journeycanvas.io.templates import TemplateInfo, list_templates, load_template
+from journeycanvas.layout import layout_journey
 from journeycanvas.model import JourneyMap
-from journeycanvas.ui.thumbnail import render_thumbnail
 
 _NAME_ROLE = Qt.ItemDataRole.UserRole
-THUMBNAIL_SIZE = QSize(240, 150)
+THUMBNAIL_SIZE = QSize(240, 150)  # the preview's proportions, scaled down
 PREVIEW_SIZE = QSize(420, 262)
+_MM_PER_INCH = 25.4
+
+
+def template_picture(journey: JourneyMap, size: QSize) -> QImage:
+    """The map drawn by the canvas, scaled to fit `size` and centred on a white page."""
+    page = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    page.fill(QColor("#ffffff"))
+    layout = layout_journey(journey)
+    if layout.width <= 0 or layout.height <= 0:
+        return page
+    dpi = min(size.width() / layout.width, size.height() / layout.height) * _MM_PER_INCH
+    picture = render_image(journey, dpi)
+    painter = QPainter(page)
+    corner = QPoint((size.width() - picture.width()) // 2, (size.height() - picture.height()) // 2)
+    painter.drawImage(corner, picture)
+    painter.end()
+    return page
 
 
 class TemplateChooser(QDialog):
@@ -37,6 +55,7 @@ class TemplateChooser(QDialog):
         self.resize(980, 600)
         self.templates: dict[str, TemplateInfo] = {}
         self._maps: dict[str, JourneyMap] = {}
+        self._previews: dict[str, QPixmap] = {}
         self.list = QListWidget(self)
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setIconSize(THUMBNAIL_SIZE)
@@ -94,7 +113,15 @@ class TemplateChooser(QDialog):
                 continue  # a broken bundled file must not block the other templates
             self.templates[info.name] = info
             self._maps[info.name] = journey
-            icon = QIcon(QPixmap.fromImage(render_thumbnail(journey, THUMBNAIL_SIZE)))
+            preview = QPixmap.fromImage(template_picture(journey, PREVIEW_SIZE))
+            self._previews[info.name] = preview
+            icon = QIcon(
+                preview.scaled(
+                    THUMBNAIL_SIZE,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
             item = QListWidgetItem(icon, info.title)
             item.setData(_NAME_ROLE, info.name)
             item.setToolTip(info.description)
@@ -128,7 +155,7 @@ class TemplateChooser(QDialog):
             return
         name = item.data(_NAME_ROLE)
         info, journey = self.templates[name], self._maps[name]
-        self.preview.setPixmap(QPixmap.fromImage(render_thumbnail(journey, PREVIEW_SIZE)))
+        self.preview.setPixmap(self._previews[name])
         self.heading.setText(info.title)
         self.description.setText(info.description)
         stages = " → ".join(stage.name for stage in journey.stages)

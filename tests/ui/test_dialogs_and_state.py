@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 from conftest import close_quietly
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QDrag, QGuiApplication, QImage
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QDrag, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journeycanvas import __version__
 from journeycanvas.io import load_map
-from journeycanvas.io.templates import template_names
-from journeycanvas.model import FORMAT_VERSION, CardKind
+from journeycanvas.io.templates import load_template, template_names
+from journeycanvas.model import FORMAT_VERSION, CardKind, JourneyMap
 from journeycanvas.ui.autosave import AutosaveStore
 from journeycanvas.ui.crash_handler import CrashDialog, CrashHandler
 from journeycanvas.ui.help_dialogs import ShortcutSheet, about_text, menu_shortcuts
@@ -23,8 +23,7 @@ from journeycanvas.ui.main_window import MainWindow
 from journeycanvas.ui.palette import CARD_KIND_MIME, CardKindList
 from journeycanvas.ui.preferences import PreferencesDialog
 from journeycanvas.ui.settings import AppSettings, open_user_settings
-from journeycanvas.ui.template_chooser import TemplateChooser
-from journeycanvas.ui.thumbnail import render_thumbnail
+from journeycanvas.ui.template_chooser import TemplateChooser, template_picture
 
 
 @pytest.mark.qt_no_exception_capture
@@ -150,11 +149,10 @@ def test_template_chooser_shows_every_template_with_a_picture(qtbot: QtBot) -> N
     assert journey.title == "My own map"
 
 
-def test_thumbnail_of_an_empty_map_is_drawn(qtbot: QtBot) -> None:
-    from journeycanvas.model import JourneyMap
-
-    image = render_thumbnail(JourneyMap(id="m1"), QImage(80, 50, QImage.Format.Format_RGB32).size())
-    assert not image.isNull()
+def test_template_picture_fits_the_size_asked_for(qtbot: QtBot) -> None:
+    for journey in (JourneyMap(id="m1"), load_template("hourglass")):
+        image = template_picture(journey, QSize(120, 80))
+        assert (image.width(), image.height()) == (120, 80)
 
 
 def test_window_layout_is_remembered(

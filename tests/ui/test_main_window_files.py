@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import Button, Dialogs, close_quietly
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from journeycanvas.io import load_map, save_map
@@ -302,3 +302,62 @@ def test_first_run_shows_the_hourglass_then_a_blank_map(
     second = started(None, autosave_store=store)
     blank = load_template("blank")  # not a first run, and no last map to reopen
     assert [s.name for s in second.document.journey.stages] == [s.name for s in blank.stages]
+
+
+def test_text_typed_in_place_on_the_canvas_is_saved(
+    qtbot: QtBot, window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    path = tmp_path / "map.journey"
+    save_map(load_template("hourglass"), path)
+    window.open_path(path)
+    card_id = window.document.journey.cards[0].id
+    window.view.select_ids([card_id])
+    window.actions.edit_text.trigger()
+    editor = window.view.editor.widget
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Typed on the canvas")
+    assert window.view.editor.active  # still typing when the user saves
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_map(path).cards[0].text == "Typed on the canvas"
+    assert not window.document.modified
+
+
+def test_closing_while_typing_on_the_canvas_asks_to_save(
+    qtbot: QtBot, window: MainWindow, dialogs: Dialogs
+) -> None:
+    window.view.select_ids([window.document.journey.stages[0].id])
+    window.actions.edit_text.trigger()
+    qtbot.keyClicks(window.view.editor.widget, "Renamed")
+    dialogs.answers.append(Button.Cancel)
+    window.close()
+    assert dialogs.kinds() == ["warning"]
+    assert window.document.journey.stages[0].name.endswith("Renamed")
+
+
+def test_a_map_file_dragged_over_the_canvas_reaches_the_window(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    path = tmp_path / "dragged.journey"
+    save_map(load_template("decision-journey"), path)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    viewport = window.view.viewport()
+    centre = QPointF(viewport.width() / 2, viewport.height() / 2)
+    enter = QDragEnterEvent(
+        centre.toPoint(),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        centre,
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, drop)
+    assert window.document.path == path.absolute()
