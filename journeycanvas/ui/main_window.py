@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeycanvas.canvas.editor import MapEditorView
 from journeycanvas.document import Document
 from journeycanvas.io import JourneyFileError, dumps_map, load_map, save_map
 from journeycanvas.io.templates import load_template
@@ -34,44 +34,9 @@ from journeycanvas.ui.recovery import RecoveryChoice, ask_restore
 from journeycanvas.ui.settings import AppSettings
 from journeycanvas.ui.template_chooser import TemplateChooser
 
-if TYPE_CHECKING:
-    from journeycanvas.canvas.inline_editor import InlineEditor
-
 MAP_SUFFIX = ".journey"
-
-
-class MapView(Protocol):
-    """The canvas as the main window uses it (see notes/CANVAS_API.md)."""
-
-    selection_changed: Signal
-    zoom_changed: Signal
-    editor: InlineEditor  # its finish(commit=True) ends an edit in place before a save
-
-    def selected_ids(self) -> list[str]: ...
-    def select_ids(self, ids: list[str]) -> None: ...
-    def center_on(self, item_id: str) -> None: ...
-    def zoom_in(self) -> None: ...
-    def zoom_out(self) -> None: ...
-    def zoom_to_fit(self) -> None: ...
-    def zoom_reset(self) -> None: ...
-    def set_persona_filter(self, persona_id: str | None) -> None: ...
-    def set_highlighted(self, card_ids: list[str]) -> None: ...
-    def delete_selection(self) -> None: ...
-    def cut(self) -> None: ...
-    def copy(self) -> None: ...
-    def paste(self) -> None: ...
-    def duplicate_selection(self) -> None: ...
-    def select_all(self) -> None: ...
-    def edit_selected_text(self) -> None: ...
-    def add_stage(self) -> None: ...
-    def add_lane(self) -> None: ...
-
-
-def create_view(document: Document) -> QWidget:
-    """The canvas editor for `document` (imported here: the canvas is the heaviest module)."""
-    from journeycanvas.canvas.editor import MapEditorView
-
-    return MapEditorView(document)
+READABLE_ZOOM = 0.45
+"""Below this zoom the canvas draws cards without their text."""
 
 
 def map_file_filter() -> str:
@@ -100,7 +65,7 @@ class MainWindow(QMainWindow):
         self.autosave_store = autosave_store
         self._autosave_override = autosave_interval_ms
         self.document = Document(load_template("blank"), parent=self)
-        self.view: MapView = create_view(self.document)
+        self.view = MapEditorView(self.document)
 
         self.find_bar = FindBar(lambda: self.document.journey, lambda: self.view, self)
         self.find_bar.hide()
@@ -144,6 +109,7 @@ class MainWindow(QMainWindow):
         self.state_label = QLabel(self)
         for label in (self.state_label, self.count_label, self.zoom_label):
             self.statusBar().addPermanentWidget(label)
+        self._zoom = 1.0
         self._show_zoom(1.0)
 
         session = autosave_store.open_session()
@@ -265,7 +231,17 @@ class MainWindow(QMainWindow):
             text = self.tr("Unsaved changes")
         self.state_label.setText(text)
 
+    def _frame_map(self) -> None:
+        """Show as much of a newly opened map as fits while card text stays readable."""
+        self.view.zoom_to_fit()
+        while self._zoom < READABLE_ZOOM:
+            self.view.zoom_in()
+        visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        margin = 4.0  # mm of background left and above the map
+        self.view.centerOn(visible.width() / 2 - margin, visible.height() / 2 - margin)
+
     def _show_zoom(self, zoom: float) -> None:
+        self._zoom = zoom
         self.zoom_label.setText(self.tr("{percent} %").format(percent=round(zoom * 100)))
 
     def _autosaved(self, _path: Path) -> None:
@@ -349,7 +325,7 @@ class MainWindow(QMainWindow):
         self.document.set_map(journey, path)
         self.autosaver.session.clear()
         self._last_autosave = None
-        self.view.zoom_to_fit()
+        QTimer.singleShot(0, self._frame_map)  # once the window has its final size
         self._document_changed()
 
     def new_map(self) -> bool:
