@@ -64,6 +64,8 @@ class LayoutEngine:
         self._face_maker = CardFaces(style, self.fonts)
         self._router = ConnectorRouter(style, self.fonts)
         self._card_faces: dict[str, CardFace] = {}
+        # Faces of the cards changed since the last update, kept until they are re-made.
+        self._previous_faces: dict[str, CardFace] = {}
         self._persona_colors: dict[str, str] = {}
         self._columns: list[StageColumn] = []
         self._column_index: dict[str, int] = {}
@@ -107,6 +109,7 @@ class LayoutEngine:
         affected = self._apply_card_changes(journey, changed, old)
         for lane_id in affected:
             self._stack(self._lanes[lane_id])
+        self._previous_faces.clear()
         collector = DiffCollector()
         self._layout = self._assemble(journey, affected, old, changed, collector)
         return collector.result(old, self._layout)
@@ -137,7 +140,9 @@ class LayoutEngine:
         current = {card.id: card for card in journey.cards if card.id in changed}
         affected: set[str] = set()
         for card_id in changed:
-            self._card_faces.pop(card_id, None)
+            face = self._card_faces.pop(card_id, None)
+            if face is not None:
+                self._previous_faces[card_id] = face
             before = old.cards.get(card_id)
             if before is not None:
                 self._lanes[before.lane_id].members.pop(card_id, None)
@@ -151,8 +156,15 @@ class LayoutEngine:
     # ------------------------------------------------------------ stacking
 
     def _face(self, card: Card, width: float) -> CardFace:
-        """The card's face at `width`, remembered as its current one."""
+        """The card's face at `width`, remembered as its current one.
+
+        An edit can leave the face as it was ("Kort " → "Kort"); the previous face object
+        is kept then, so that "same face" stays "the same object" for diffs and the canvas.
+        """
         face = self._face_maker.face(card, width, self._persona_colors)
+        previous = self._previous_faces.pop(card.id, None)
+        if previous is not None and previous == face:
+            face = previous
         self._card_faces[card.id] = face
         return face
 

@@ -1,5 +1,6 @@
 """The incremental engine gives exactly the layout a full layout gives, after any edits."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from maps import bakery_map
@@ -9,6 +10,7 @@ from journeycanvas.layout import LayoutEngine, layout_journey
 from journeycanvas.model import Card, JourneyMap
 from journeycanvas.model.edits import (
     add_card,
+    card_by_id,
     move_cards,
     move_stage,
     remove_cards,
@@ -34,6 +36,22 @@ def test_an_update_with_nothing_changed_is_empty() -> None:
     engine = LayoutEngine()
     engine.update(journey)
     assert engine.update(journey).empty
+
+
+@pytest.mark.parametrize(("old_text", "new_text"), [("\t", ""), ("Kort ", "Kort"), ("", " ")])
+def test_an_edit_that_looks_the_same_reports_no_card(old_text: str, new_text: str) -> None:
+    # Regression: a text wrapping to the same lines made an equal but new face, and the
+    # card was reported although nothing about it had to be redrawn.
+    journey = bakery_map()
+    card_by_id(journey, "d").text = old_text
+    engine = LayoutEngine()
+    engine.update(journey)
+    face = engine.layout.cards["d"].face
+    set_fields(card_by_id(journey, "d"), {"text": new_text})
+    diff = engine.update(journey, changed_cards=["d"])
+    assert diff.empty
+    assert engine.layout.cards["d"].face is face
+    assert engine.layout == layout_journey(journey)
 
 
 def test_removed_and_added_cards_are_reported() -> None:
@@ -74,7 +92,16 @@ def edits(draw: st.DrawFn, journey: JourneyMap) -> list[tuple[str, ...]]:
                 draw(st.sampled_from(lane_ids)),
                 str(draw(st.integers(0, 4))),
                 draw(
-                    st.sampled_from(["", "Kort", "顾客在社交媒体上看到面包店的视频" * 3, "x " * 80])
+                    st.sampled_from(
+                        [
+                            "",
+                            " ",
+                            "Kort",
+                            "Kort ",
+                            "顾客在社交媒体上看到面包店的视频" * 3,
+                            "x " * 80,
+                        ]
+                    )
                 ),
             )
         )
