@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from journeycanvas.canvas.editor import MapEditorView
 from journeycanvas.document import Document
-from journeycanvas.io import JourneyFileError, dumps_map, load_map, save_map
+from journeycanvas.io import JourneyFileError, dumps_map, load_map
 from journeycanvas.io.templates import load_template
 from journeycanvas.model import JourneyMap
 from journeycanvas.ui.actions import MainActions, build_menus, build_toolbar, shortcuts
@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
 
     def _write(self, path: Path) -> bool:
         try:
-            save_map(self.document.journey, path)
+            self.document.save(path)
         except (OSError, ValueError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             QMessageBox.critical(
@@ -398,7 +398,6 @@ class MainWindow(QMainWindow):
                 ).format(path=path, reason=reason),
             )
             return False
-        self.document.mark_saved(path)
         self.settings.add_recent_file(path)
         self.autosaver.session.clear()
         self._document_changed()

@@ -13,9 +13,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from journeycanvas.document import document as document_module
 from journeycanvas.io import load_map, save_map
 from journeycanvas.io.templates import load_template
-from journeycanvas.ui import main_window as main_window_module
 from journeycanvas.ui.autosave import AutosaveStore
 from journeycanvas.ui.main_window import MainWindow
 from journeycanvas.ui.settings import AppSettings
@@ -198,13 +198,28 @@ def test_save_errors_are_shown_and_the_map_stays_modified(
     def fail(*_args: object, **_kwargs: object) -> None:
         raise failure
 
-    monkeypatch.setattr(main_window_module, "save_map", fail)
+    monkeypatch.setattr(document_module, "save_map", fail)
     assert not window.save()
     assert dialogs.kinds() == ["critical"]
     assert failure.strerror in dialogs.shown[0][2]
     assert window.document.modified
     assert window.isWindowModified()
     assert path.read_bytes() == before
+
+
+def test_saving_stamps_the_modified_time_in_the_file(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "map.journey"
+    journey = load_template("hourglass")
+    journey.modified = "2020-01-01T00:00:00Z"
+    save_map(journey, path)
+    window.open_path(path)
+    type_title(qtbot, window, "Stamped")
+    assert window.save()
+    saved = load_map(path)
+    assert saved.title == "Stamped"
+    assert saved.modified > "2020-01-01T00:00:00Z"
 
 
 def test_saving_into_a_missing_folder_fails_cleanly(
