@@ -132,12 +132,17 @@ class _EditCommand(DocumentCommand):
         return self._merge_id
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        """Absorb a typing edit of the same object that was just done after this one."""
+        """Absorb a typing edit of the same field(s) of the same object done just after this one.
+
+        Typing in another field starts a new undo step, so that undo takes back one field's
+        edit at a time.
+        """
         if not (
             type(other) is type(self)
             and self.typing
             and other.typing
             and other.target_id == self.target_id
+            and other.changes.keys() == self.changes.keys()
         ):
             return False
         for name, value in other.old.items():

@@ -161,6 +161,19 @@ def test_typing_merges_only_with_typing_in_the_same_card(document: Document) -> 
     assert document.undo_stack.count() == 4
 
 
+def test_typing_in_another_field_of_the_same_card_is_its_own_undo_step(
+    document: Document,
+) -> None:
+    document.push(EditCardCommand(document, "c1", {"text": "Be"}, typing=True))
+    document.push(EditCardCommand(document, "c1", {"text": "Bed"}, typing=True))
+    document.push(EditCardCommand(document, "c1", {"notes": "N"}, typing=True))
+    document.push(EditCardCommand(document, "c1", {"notes": "No"}, typing=True))
+    assert document.undo_stack.count() == 2
+    document.undo_stack.undo()
+    assert document.card("c1").notes == ""
+    assert document.card("c1").text == "Bed"
+
+
 def test_typing_does_not_merge_into_the_saved_state(document: Document) -> None:
     document.push(EditCardCommand(document, "c2", {"text": "Fly"}, typing=True))
     document.mark_saved()
