@@ -15,6 +15,7 @@ from journeycanvas.canvas.glyphs import accent, draw_card_glyph
 from journeycanvas.canvas.text_painter import QtFonts, TextOp, draw_ops
 from journeycanvas.canvas.units import qrect
 from journeycanvas.layout import MM_PER_PT, CardFace, CardLayout
+from journeycanvas.model.kinds import CardKind
 
 STRIPE_MM = 1.3
 RADIUS_MM = 1.2
@@ -78,6 +79,24 @@ class _FaceDrawing:
         ]  # fmt: skip
 
 
+_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_GEOMETRY: dict[tuple[float, float], tuple[QRectF, QRectF, QPointF]] = {}
+_COLOURS: dict[tuple[str, CardKind], tuple[QColor, QPen, QColor]] = {}
+
+
+def _geometry(width: float, height: float) -> tuple[QRectF, QRectF, QPointF]:
+    """A card's rectangle, bounding rectangle (room for outline and handle) and handle."""
+    margin = 1.0
+    bounds = QRectF(-margin, -margin, width + margin + HANDLE_RADIUS_MM + 0.3, height + 2 * margin)
+    return QRectF(0, 0, width, height), bounds, QPointF(width, height / 2)
+
+
+def _colours(face: CardFace) -> tuple[QColor, QPen, QColor]:
+    """A card's fill, border pen and kind accent."""
+    fill = QColor(face.fill)
+    return fill, QPen(fill.darker(125), 0.25), accent(face.kind)
+
+
 class CardItem(QGraphicsItem):
     """One card. It never changes the model: interactions read `card_id` and push commands."""
 
@@ -86,26 +105,27 @@ class CardItem(QGraphicsItem):
         self.card_id = card.id
         self._fonts = fonts
         self.layout = card
-        self._drawing: _FaceDrawing | None = None
         self.dimmed = False
         self.highlighted = False
         self._hovered = False
         self._set_face(card.face)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(_SELECTABLE)
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
         self.setPos(card.rect.x, card.rect.y)
 
     def _set_face(self, face: CardFace) -> None:
-        w, h = face.width, face.height
-        self._rect = QRectF(0, 0, w, h)
-        margin = 1.0
-        self._bounds = QRectF(-margin, -margin, w + margin + HANDLE_RADIUS_MM + 0.3, h + 2 * margin)
-        self._fill = QColor(face.fill)
-        self._border = QPen(self._fill.darker(125), 0.25)
-        self._accent = accent(face.kind)
+        # Cards share sizes and colours: the Qt objects for them are made once and shared.
+        geometry = _GEOMETRY.get((face.width, face.height))
+        if geometry is None:
+            geometry = _GEOMETRY[(face.width, face.height)] = _geometry(face.width, face.height)
+        self._rect, self._bounds, self._handle = geometry
+        colours = _COLOURS.get((face.fill, face.kind))
+        if colours is None:
+            colours = _COLOURS[(face.fill, face.kind)] = _colours(face)
+        self._fill, self._border, self._accent = colours
         self._shape: QPainterPath | None = None
-        self._drawing = None
+        self._drawing: _FaceDrawing | None = None
 
     def set_layout(self, card: CardLayout) -> None:
         """Follow a new layout of the card: position, and face when it changed."""
@@ -128,7 +148,7 @@ class CardItem(QGraphicsItem):
 
     def handle_center(self) -> QPointF:
         """Where the connector handle sits, in item coordinates."""
-        return QPointF(self._rect.width(), self._rect.height() / 2)
+        return QPointF(self._handle)
 
     def on_handle(self, point: QPointF) -> bool:
         """Whether an item-coordinate point is on the connector handle."""

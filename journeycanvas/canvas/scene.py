@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeycanvas.canvas.card_item import CardItem
-from journeycanvas.canvas.connector_item import ConnectorItem
+from journeycanvas.canvas.connector_item import ConnectorItem, ConnectorLayer
 from journeycanvas.canvas.emotion_curve_item import EmotionCurveItem
 from journeycanvas.canvas.grid_item import GridItem
 from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
@@ -53,6 +53,8 @@ class MapScene(QGraphicsScene):
         self.lanes: dict[str, LaneHeaderItem] = {}
         self.curves: dict[str, EmotionCurveItem] = {}
         self.grid: GridItem | None = None
+        self._connector_layer = ConnectorLayer()
+        self.addItem(self._connector_layer)
         self._pending_cards: set[str] = set()
         self._pending_structure = False
         self._pending_connectors = False
@@ -177,6 +179,8 @@ class MapScene(QGraphicsScene):
         self.lanes.clear()
         self.curves.clear()
         self.grid = None
+        self._connector_layer = ConnectorLayer()
+        self.addItem(self._connector_layer)
         self.engine = LayoutEngine(self._style, self._fonts)
         diff = self.engine.update(self.document.journey)
         self._apply(diff, self.engine.layout)
@@ -208,7 +212,7 @@ class MapScene(QGraphicsScene):
             item = self.connectors.get(connector_id)
             if item is None:
                 item = self.connectors[connector_id] = ConnectorItem(connector, fonts)
-                add(item)
+                item.setParentItem(self._connector_layer)
             else:
                 item.set_layout(connector)
         if diff.grid or self.grid is None:
@@ -226,9 +230,9 @@ class MapScene(QGraphicsScene):
         _sync(self, self.lanes, {lane.id: lane for lane in layout.lanes}, LaneHeaderItem,
               self.qt_fonts)  # fmt: skip
         margin = SCENE_MARGIN_MM
-        self.setSceneRect(
-            QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin)
-        )
+        area = QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin)
+        self.setSceneRect(area)
+        self._connector_layer.set_area(area)
 
     def _apply_curves(self, layout: JourneyLayout) -> None:
         left = layout.style.lane_header_width_mm

@@ -1,0 +1,312 @@
+"""The canvas editor on generated maps (1k, 5k, 20k cards), against plain Qt doing the same.
+
+Run: ``python tests/bench/bench_canvas.py [SIZES...]`` (offscreen unless a display is
+set). Prints ``figure value unit`` lines; each figure also as a ratio to the "raw" floor:
+a QGraphicsScene of plain QGraphicsRectItems, each with a QGraphicsSimpleTextItem of the
+card's text, at the cards' rectangles, in a view of the same size, in the same run.
+
+- ``open``: Document + MapEditorView built, shown, and the first frame painted (raw:
+  building the plain items, showing the view, first frame).
+- ``frame_pan``: one frame after scrolling the 1600×1000 view by 400 px at 100 %.
+- ``frame_zoom``: one frame after zooming out one step (1.25×), at 100 % and around it.
+- ``frame_fit``: one frame of the whole map (zoom to fit: all cards drawn as boxes).
+- ``drag_step``: one mouse move while dragging a card, with the repaint it causes.
+- ``undo_move``: undoing a card moved to another cell, with the repaint (raw: moving back
+  the same number of plain items the undo touched).
+- ``memory``: resident memory the open map adds (measured in a child process, from
+  /proc/self/status), in MB.
+Times are medians of several runs (open: best of two), in milliseconds.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import generate_map
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QTransform
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+)
+
+from journeycanvas.canvas.editor import MapEditorView
+from journeycanvas.canvas.units import PIXELS_PER_MM
+from journeycanvas.document import Document
+from journeycanvas.document.commands import MoveCardsCommand
+from journeycanvas.layout import JourneyLayout, layout_journey
+from journeycanvas.model.entities import JourneyMap
+
+SIZES = (1_000, 5_000, 20_000)
+VIEW_W, VIEW_H = 1600, 1000
+REPEAT = 15
+
+
+def figure(name: str, value: float, unit: str) -> None:
+    """Print one figure line."""
+    print(f"{name} {value:.4g} {unit}", flush=True)
+
+
+def timed(run: Callable[[], object]) -> float:
+    """Wall time of one call, in milliseconds."""
+    start = time.perf_counter()
+    run()
+    return (time.perf_counter() - start) * 1000
+
+
+def rss_mb() -> float:
+    """This process's resident memory, in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+# ---------------------------------------------------------------- the raw floor
+
+
+class RawCanvas:
+    """Plain Qt: a rect item with a simple text item per card, in a plain view."""
+
+    def __init__(self, journey: JourneyMap, layout: JourneyLayout) -> None:
+        scene = QGraphicsScene()
+        scene.setSceneRect(QRectF(0, 0, layout.width, layout.height))
+        texts = {card.id: card.text for card in journey.cards}
+        self.items: dict[str, QGraphicsRectItem] = {}
+        for card in layout.cards.values():
+            item = QGraphicsRectItem(0, 0, card.rect.w, card.rect.h)
+            item.setBrush(QColor(card.face.fill))
+            item.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemIsMovable)
+            item.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemIsSelectable)
+            item.setPos(card.rect.x, card.rect.y)
+            text = QGraphicsSimpleTextItem(texts[card.id])
+            text.setParentItem(item)
+            text.setScale(0.25)
+            scene.addItem(item)
+            self.items[card.id] = item
+        view = QGraphicsView(scene)
+        view.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        view.setTransform(QTransform.fromScale(PIXELS_PER_MM, PIXELS_PER_MM))
+        view.resize(VIEW_W, VIEW_H)
+        self.scene, self.view = scene, view
+
+    def set_zoom(self, zoom: float) -> None:
+        """Zoom as the editor does."""
+        self.view.setTransform(QTransform.fromScale(zoom * PIXELS_PER_MM, zoom * PIXELS_PER_MM))
+
+    def close(self) -> None:
+        """Drop the view and scene."""
+        self.view.close()
+        self.view.deleteLater()
+        self.scene.deleteLater()
+
+
+# ---------------------------------------------------------------- shared measurements
+
+
+def paint(view: QGraphicsView) -> None:
+    """Paint the view's pending updates now."""
+    view.viewport().repaint()
+
+
+def frame_times(view: QGraphicsView, set_zoom: Callable[[float], None]) -> dict[str, float]:
+    """Median pan, zoom and fit frames of a view at 100 %, in ms."""
+    set_zoom(1.0)
+    bar = view.horizontalScrollBar()
+    vbar = view.verticalScrollBar()
+    bar.setValue(bar.minimum())
+    vbar.setValue(vbar.minimum())
+    paint(view)
+    pans, zooms = [], []
+    for i in range(REPEAT):
+        step = 400 if i % 2 == 0 else -400
+        pans.append(timed(lambda step=step: (bar.setValue(bar.value() + step), paint(view))))
+    for i in range(REPEAT):
+        zoom = 1.0 / 1.25 if i % 2 == 0 else 1.0
+        zooms.append(timed(lambda zoom=zoom: (set_zoom(zoom), paint(view))))
+    fits = []
+    layout_rect = view.sceneRect()
+    fit = min(VIEW_W / layout_rect.width(), VIEW_H / layout_rect.height()) / PIXELS_PER_MM
+    for i in range(5):
+        zoom = fit if i % 2 == 0 else fit * 1.1
+        fits.append(timed(lambda zoom=zoom: (set_zoom(zoom), paint(view))))
+    set_zoom(1.0)
+    return {
+        "frame_pan": statistics.median(pans),
+        "frame_zoom": statistics.median(zooms),
+        "frame_fit": statistics.median(fits),
+    }
+
+
+def drag_steps(view: QGraphicsView, start: QPointF, steps: int = 40) -> float:
+    """Median time of one mouse move (and its repaint) while dragging from `start`."""
+    view.centerOn(start)
+    paint(view)
+    viewport = view.viewport()
+    point = view.mapFromScene(start)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    times = []
+    for i in range(1, steps + 1):
+        target = point + type(point)(3 * i, 2 * i)
+
+        def step(target=target) -> None:
+            QTest.mouseMove(viewport, target)
+            QApplication.processEvents()
+
+        times.append(timed(step))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       point)  # fmt: skip
+    QApplication.processEvents()
+    return statistics.median(times[2:])
+
+
+# ---------------------------------------------------------------- one size
+
+
+def measure(n: int) -> None:
+    """Every timing figure for a map of `n` cards."""
+    label = f"{n // 1000}k"
+    journey = generate_map(n, seed=n)
+    layout = layout_journey(journey)
+
+    def open_canvas() -> MapEditorView:
+        document = Document(journey.model_copy(deep=True))
+        view = MapEditorView(document)
+        view.resize(VIEW_W, VIEW_H)
+        view.show()
+        paint(view)
+        return view
+
+    def open_raw() -> RawCanvas:
+        raw = RawCanvas(journey, layout)
+        raw.view.show()
+        paint(raw.view)
+        return raw
+
+    canvas_open = []
+    for _ in range(2):
+        gc.collect()
+        start = time.perf_counter()
+        view = open_canvas()
+        canvas_open.append((time.perf_counter() - start) * 1000)
+        if len(canvas_open) < 2:
+            view.close()
+            view.deleteLater()
+            QApplication.processEvents()
+    raw_open = []
+    for _ in range(2):
+        gc.collect()
+        start = time.perf_counter()
+        raw = open_raw()
+        raw_open.append((time.perf_counter() - start) * 1000)
+        if len(raw_open) < 2:
+            raw.close()
+            QApplication.processEvents()
+    results = {"open": (min(canvas_open), min(raw_open))}
+
+    canvas_frames = frame_times(view, view.set_zoom)
+    raw_frames = frame_times(raw.view, raw.set_zoom)
+    for key in canvas_frames:
+        results[key] = (canvas_frames[key], raw_frames[key])
+
+    card = layout.cards[next(iter(layout.cards))]
+    grab = QPointF(card.rect.x + card.rect.w / 3, card.rect.y + card.rect.h / 2)
+    results["drag_step"] = (drag_steps(view, grab), drag_steps(raw.view, grab))
+
+    document = view.document
+    undo_canvas, undo_raw = [], []
+    stages = [s.id for s in document.journey.stages]
+    for i in range(7):
+        moved = document.journey.cards[i * 37 % len(document.journey.cards)]
+        target_stage = stages[(stages.index(moved.stage) + 1) % len(stages)]
+        document.push(MoveCardsCommand(document, [moved.id], target_stage, moved.lane, 0))
+        QApplication.processEvents()
+        before = {i: c.rect for i, c in view.map_scene.layout.cards.items()}
+        undo_canvas.append(timed(lambda: (document.undo_stack.undo(), paint(view))))
+        after = view.map_scene.layout.cards
+        touched = [i for i, rect in before.items() if after[i].rect != rect]
+
+        def raw_undo(touched=touched) -> None:
+            for card_id in touched:
+                item = raw.items.get(card_id)
+                if item is not None:
+                    item.setPos(after[card_id].rect.x, after[card_id].rect.y)
+            paint(raw.view)
+
+        undo_raw.append(timed(raw_undo))
+    results["undo_move"] = (statistics.median(undo_canvas), statistics.median(undo_raw))
+
+    for key, (ours, floor) in results.items():
+        figure(f"{key}_{label}", ours, "ms")
+        figure(f"{key}_raw_{label}", floor, "ms")
+        figure(f"{key}_vs_raw_{label}", ours / floor if floor else float("nan"), "x")
+    view.close()
+    raw.close()
+    QApplication.processEvents()
+
+
+def memory_child(kind: str, n: int) -> None:
+    """In a child process: print the MB that opening the map (or the raw floor) adds."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    journey = generate_map(n, seed=n)
+    layout = layout_journey(journey) if kind == "raw" else None
+    gc.collect()
+    base = rss_mb()
+    if kind == "raw":
+        keep = RawCanvas(journey, layout)
+        keep.view.show()
+        paint(keep.view)
+    else:
+        keep = MapEditorView(Document(journey.model_copy(deep=True)))
+        keep.resize(VIEW_W, VIEW_H)
+        keep.show()
+        paint(keep)
+    gc.collect()
+    print(rss_mb() - base)
+    del keep, app
+
+
+def memory(n: int) -> None:
+    """Memory figures, each measured in a fresh process."""
+    label = f"{n // 1000}k"
+    values = {}
+    for kind in ("canvas", "raw"):
+        out = subprocess.run(
+            [sys.executable, __file__, "--memory", kind, str(n)],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        values[kind] = float(out.strip().splitlines()[-1])
+    figure(f"memory_{label}", values["canvas"], "MB")
+    figure(f"memory_raw_{label}", values["raw"], "MB")
+    figure(f"memory_vs_raw_{label}", values["canvas"] / values["raw"], "x")
+
+
+def main() -> None:
+    """Measure every size asked for on the command line (default 1k, 5k, 20k)."""
+    if len(sys.argv) == 4 and sys.argv[1] == "--memory":
+        memory_child(sys.argv[2], int(sys.argv[3]))
+        return
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    sizes = [int(arg) for arg in sys.argv[1:]] or list(SIZES)
+    for n in sizes:
+        measure(n)
+        memory(n)
+    del app
+
+
+if __name__ == "__main__":
+    main()
