@@ -1,0 +1,31 @@
+"""Printing a journey map with ReportLab, without Qt and without a display.
+
+``export_pdf(journey, "map.pdf", ExportOptions(paper="A1"))`` writes a poster; tiles,
+a blank workshop canvas and handouts are chosen with `ExportOptions` (``tile="a4"``,
+``blank=True``, ``handouts="stage"``).
+"""
+
+from journeycanvas.io.pdf.exporter import export_pdf
+from journeycanvas.io.pdf.options import (
+    ExportCancelled,
+    ExportError,
+    ExportOptions,
+    ExportResult,
+)
+from journeycanvas.io.pdf.paper import PAPER_SIZES, Paper, TileGrid, parse_paper, tile_grid
+from journeycanvas.io.pdf.progress import Cancel, Progress
+
+__all__ = [
+    "PAPER_SIZES",
+    "Cancel",
+    "ExportCancelled",
+    "ExportError",
+    "ExportOptions",
+    "ExportResult",
+    "Paper",
+    "Progress",
+    "TileGrid",
+    "export_pdf",
+    "parse_paper",
+    "tile_grid",
+]

@@ -1,0 +1,135 @@
+"""The blank workshop canvas: the map's grid at true size, cells that hold 76 mm notes.
+
+The paper comes from the grid (the smallest A-series sheet that holds it, or a page of
+its own size beyond A0) or the grid from the paper (a map without stages or lanes gets as
+many empty columns and rows as the paper holds). The canvas is never scaled: a sticky
+note is 76 mm on any paper.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from journeycanvas.io.pdf.chrome import Chrome, TitleInfo, persona_legend
+from journeycanvas.io.pdf.options import ExportError, ExportOptions
+from journeycanvas.io.pdf.paper import Paper, parse_paper
+from journeycanvas.io.pdf.poster import LegendGroups, PosterPlan, plan_poster
+from journeycanvas.layout import STICKY_NOTE_MM, JourneyLayout, LayoutStyle, layout_journey
+from journeycanvas.layout.style import sticky_note_style
+from journeycanvas.model.entities import JourneyMap, Lane, Stage
+from journeycanvas.model.kinds import LaneKind
+from journeycanvas.text import FontSet
+
+CANDIDATE_PAPERS = ("A4", "A3", "A2", "A1", "A0")
+DEFAULT_FILL_PAPER = "A1"
+STAGE_COLORS = ("#4f81bd", "#5b9bd5", "#70ad47", "#9bbb59", "#f2b134", "#ed7d31", "#c0504d")
+
+
+CHROME_FACTOR = 1.4
+"""The frame of a blank canvas stays small: the grid is what the workshop needs."""
+
+
+def blank_style(note_mm: float = STICKY_NOTE_MM) -> LayoutStyle:
+    """The layout style of a blank canvas: every cell holds one `note_mm` sticky note, and
+    the headers are set larger, to be read from across the room."""
+    return replace(
+        sticky_note_style(note_mm),
+        stage_header_min_height_mm=22.0,
+        stage_name_pt=20.0,
+        stage_goal_pt=11.0,
+        lane_header_width_mm=62.0,
+        lane_title_pt=13.0,
+        lane_icon_mm=7.0,
+        header_padding_mm=4.0,
+    )
+
+
+def plan_blank(
+    journey: JourneyMap, options: ExportOptions, fonts: FontSet
+) -> tuple[JourneyLayout, PosterPlan]:
+    """The empty grid's layout and its page.
+
+    With a paper, the grid must fit it at true size (ExportError otherwise, unless the
+    canvas is tiled); without one, the smallest A-series paper that holds it is chosen.
+    """
+    style = blank_style()
+    skeleton = journey.model_copy(update={"cards": [], "connectors": []})
+    info = TitleInfo.of(journey, ("Cells", f"{STICKY_NOTE_MM:g} mm sticky notes"))
+    legend: LegendGroups = [("Personas", persona_legend(journey))]
+    at_true_size = replace(options, scale=1.0)
+    if not skeleton.stages or not skeleton.lanes:
+        paper = parse_paper(options.paper or DEFAULT_FILL_PAPER)
+        if paper.name:
+            paper = paper.oriented("portrait" if options.orientation == "portrait" else "landscape")
+        skeleton = _filled(skeleton, paper, style, info, legend, fonts)
+        at_true_size = replace(
+            at_true_size, paper=options.paper or paper.name, orientation=paper.orientation
+        )
+    layout = layout_journey(skeleton, style, fonts)
+    if at_true_size.paper is not None:
+        plan = plan_poster(layout, info, legend, at_true_size, fonts, CHROME_FACTOR)
+        if not plan.fits and options.tile is None:
+            raise ExportError(_too_small(layout, info, legend, at_true_size, fonts))
+        return layout, plan
+    for name in CANDIDATE_PAPERS:
+        plan = plan_poster(
+            layout, info, legend, replace(at_true_size, paper=name), fonts, CHROME_FACTOR
+        )
+        if plan.fits:
+            return layout, plan
+    return layout, plan_poster(layout, info, legend, at_true_size, fonts, CHROME_FACTOR)
+
+
+def _too_small(
+    layout: JourneyLayout,
+    info: TitleInfo,
+    legend: LegendGroups,
+    options: ExportOptions,
+    fonts: FontSet,
+) -> str:
+    paper = options.paper
+    for name in CANDIDATE_PAPERS:
+        plan = plan_poster(layout, info, legend, replace(options, paper=name), fonts, CHROME_FACTOR)
+        if plan.fits:
+            return (
+                f"the blank canvas does not fit {paper} at true size "
+                f"(76 mm cells): it needs {plan.page.label}, or tile it with --tile a4"
+            )
+    return (
+        f"the blank canvas does not fit {paper} at true size (76 mm cells): "
+        "it is larger than A0; leave out the paper for a page of its own size, or tile it"
+    )
+
+
+def _filled(
+    journey: JourneyMap,
+    paper: Paper,
+    style: LayoutStyle,
+    info: TitleInfo,
+    legend: LegendGroups,
+    fonts: FontSet,
+) -> JourneyMap:
+    """The map with empty stages and/or lanes added until the paper is full."""
+    chrome = Chrome(fonts, paper.width, CHROME_FACTOR)
+    cell = style.fixed_stage_width_mm or STICKY_NOTE_MM
+    used_h = (
+        2 * chrome.margin
+        + chrome.header_height(info)
+        + chrome.legend_height(legend)
+        + chrome.footer_height
+        + 2 * chrome.gap
+        + style.stage_header_min_height_mm
+    )
+    stages = list(journey.stages)
+    lanes = list(journey.lanes)
+    if not stages:
+        room = paper.width - 2 * chrome.margin - style.lane_header_width_mm
+        count = max(1, int(room // cell))
+        stages = [
+            Stage(id=f"blank-s{i}", name="", color=STAGE_COLORS[i % len(STAGE_COLORS)])
+            for i in range(count)
+        ]
+    if not lanes:
+        count = max(1, int((paper.height - used_h) // style.row_min_height_mm))
+        lanes = [Lane(id=f"blank-l{i}", kind=LaneKind.NOTES, title="") for i in range(count)]
+    return journey.model_copy(update={"stages": stages, "lanes": lanes})

@@ -1,0 +1,320 @@
+"""Drawing a laid-out map with a `Pen`: the same boxes and lines the canvas shows.
+
+Everything comes from the `JourneyLayout` (mm, the grid's top-left at the origin): stage
+and lane headers, cells, cards with their wrapped lines, metric badges, dots, connectors
+and emotion curves. Nothing is laid out again here, so what prints is what is on screen.
+Shapes are drawn in one pass and text in the next, so the PDF switches in and out of
+text mode a few times per map, not per card.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from journeycanvas.io.pdf.colors import (
+    CONNECTOR_COLORS,
+    EMOTION_CURVE,
+    FAINT,
+    GRID,
+    HEADER_BG,
+    INK,
+    KIND_ACCENTS,
+    MUTED,
+    PAPER,
+    PROGRESS_DONE,
+    PROGRESS_OPEN,
+    VOTE_DOT,
+    border_of,
+    ink_on,
+    lane_accent,
+    mix,
+)
+from journeycanvas.io.pdf.icons import DOT, icon_name, lane_icon_name
+from journeycanvas.io.pdf.pen import Pen, color_op, left_tab_path, round_rect_path
+from journeycanvas.layout import CardLayout, ConnectorLayout, JourneyLayout, PersonaDot, Point, Rect
+from journeycanvas.model.kinds import CardKind, ConnectorKind
+
+CARD_RADIUS_MM = 1.4
+STRIPE_MM = 1.1
+CARD_BORDER_MM = 0.18
+GRID_LINE_MM = 0.2
+CONNECTOR_MM = 0.35
+ARROW_MM = 2.4
+BREAK_GAP_MM = 2.2
+BREAK_MARK_MM = 3.6
+EMOTION_LINE_MM = 0.7
+EMOTION_DOT_MM = 1.3
+_CHUNK = 256
+
+Tick = Callable[[int], None]
+"""Told how many more cards have been drawn (progress and cancelling)."""
+
+
+def draw_map(pen: Pen, layout: JourneyLayout, tick: Tick | None = None) -> None:
+    """The whole map: grid and headers, card shapes, emotion curves (over the cards'
+    fills, under their words), card text, connectors."""
+    draw_grid(pen, layout)
+    cards = list(layout.cards.values())
+    draw_card_shapes(pen, cards, tick)
+    draw_emotion_curves(pen, layout)
+    draw_card_text(pen, cards, tick)
+    draw_connectors(pen, layout)
+
+
+def draw_grid(pen: Pen, layout: JourneyLayout, blank: bool = False) -> None:
+    """Tinted cells, thin grid lines, coloured stage header bands and lane headers.
+
+    A `blank` grid keeps its cells white, for writing and sticking notes on.
+    """
+    stage_colors = [stage.color for stage in layout.stages]
+    count = len(layout.stages)
+    for index, cell in enumerate(layout.cells):
+        color = stage_colors[index % count]
+        if blank:
+            tint = PAPER if not cell.shaded else mix(color, PAPER, 0.975)
+        else:
+            tint = mix(color, PAPER, 0.9 if cell.shaded else 0.95)
+        pen.fill(tint)
+        r = cell.rect
+        pen.rect(r.x, r.y, r.w, r.h)
+    for lane in layout.lanes:
+        r = lane.rect
+        pen.fill(HEADER_BG if lane.index % 2 == 0 else mix(HEADER_BG, INK, 0.04))
+        pen.rect(r.x, r.y, r.w, r.h)
+        pen.fill(lane_accent(lane.kind))
+        pen.rect(r.x, r.y, 1.0, r.h)
+    for stage in layout.stages:
+        r = stage.rect
+        pen.fill(stage.color)
+        pen.rect(r.x, r.y, r.w, r.h)
+    _grid_lines(pen, layout, blank)
+    for lane in layout.lanes:
+        accent = lane_accent(lane.kind)
+        pen.fill(accent)
+        pen.stroke(accent)
+        icon = lane.icon.translated(lane.rect.x, lane.rect.y)
+        pen.form(lane_icon_name(lane.kind), icon.x, icon.y, icon.w, icon.h)
+    pen.fill(INK)
+    for lane in layout.lanes:
+        pen.block(lane.title, lane.rect.x, lane.rect.y)
+    for stage in layout.stages:
+        ink = ink_on(stage.color)
+        pen.fill(ink)
+        pen.block(stage.name, stage.rect.x, stage.rect.y)
+        pen.fill(mix(ink, stage.color, 0.22))
+        pen.block(stage.goal, stage.rect.x, stage.rect.y)
+
+
+def _grid_lines(pen: Pen, layout: JourneyLayout, blank: bool) -> None:
+    top = layout.header_height
+    bottom = layout.height
+    left = layout.lanes[0].rect.right if layout.lanes else layout.style.lane_header_width_mm
+    pen.stroke(mix(GRID, PAPER, 0.3) if blank else GRID, GRID_LINE_MM)
+    for stage in layout.stages[1:]:
+        pen.line(stage.rect.x, top, stage.rect.x, bottom)
+    for lane in layout.lanes[1:]:
+        pen.line(0.0, lane.rect.y, layout.width, lane.rect.y)
+    pen.stroke(mix(GRID, INK, 0.25), GRID_LINE_MM)
+    pen.line(left, top, layout.width, top)
+    pen.line(left, top, left, bottom)
+    pen.stroke(PAPER, GRID_LINE_MM * 2)
+    for stage in layout.stages[1:]:
+        pen.line(stage.rect.x, 0.0, stage.rect.x, top)
+
+
+def draw_card_shapes(pen: Pen, cards: list[CardLayout], tick: Tick | None = None) -> None:
+    """The cards' boxes, stripes, icons, bars and dots; `tick` gets half a unit per card."""
+    shapes = _CardShapes(pen)
+    for start in range(0, len(cards), _CHUNK):
+        chunk = cards[start : start + _CHUNK]
+        for card in chunk:
+            shapes.draw(card)
+        pen.flush()
+        if tick is not None:
+            tick(len(chunk) // 2)
+
+
+def draw_card_text(pen: Pen, cards: list[CardLayout], tick: Tick | None = None) -> None:
+    """The cards' words: text, vote counts, metric labels."""
+    for start in range(0, len(cards), _CHUNK):
+        chunk = cards[start : start + _CHUNK]
+        for card in chunk:
+            _card_text(pen, card)
+        pen.flush()
+        if tick is not None:
+            tick(len(chunk) - len(chunk) // 2)
+
+
+class _CardShapes:
+    """Writes each card's shapes in the card's own coordinates (``q … cm … Q``).
+
+    Most of a card's look repeats from card to card (the box at a size and colour, the
+    stripe, the icon, the dots), so those operators are made once per look and reused.
+    """
+
+    def __init__(self, pen: Pen) -> None:
+        self.pen = pen
+        self._bodies: dict[tuple[object, ...], str] = {}
+        self._dots: dict[tuple[object, ...], str] = {}
+        self._dot = pen.form_op(DOT)
+
+    def draw(self, card: CardLayout) -> None:
+        face = card.face
+        icon = face.icon
+        key = (face.width, face.height, face.fill, face.kind, icon.x, icon.y, icon.w)
+        body = self._bodies.get(key)
+        if body is None:
+            body = self._bodies[key] = self._body(
+                face.width, face.height, face.fill, face.kind, icon
+            )
+        parts = [f"q 1 0 0 1 {card.rect.x:.2f} {card.rect.y:.2f} cm", body]
+        badge = face.metric
+        if badge is not None:
+            bar = badge.bar
+            box = f"{bar.x:.2f} {bar.y:.2f}"
+            parts.append(
+                f"{color_op(mix(face.fill, INK, 0.14))} {box} {bar.w:.2f} {bar.h:.2f} re f"
+            )
+            if badge.progress:
+                done = PROGRESS_DONE if badge.progress >= 1 else PROGRESS_OPEN
+                filled = bar.w * badge.progress
+                parts.append(f"{color_op(done)} {box} {filled:.2f} {bar.h:.2f} re f")
+        if face.vote_dots or face.persona_dots:
+            dot_key = (face.vote_dots, face.persona_dots)
+            dots = self._dots.get(dot_key)
+            if dots is None:
+                dots = self._dots[dot_key] = self._dot_ops(face.vote_dots, face.persona_dots)
+            parts.append(dots)
+        parts.append("Q")
+        self.pen.raw("\n".join(parts))
+
+    def _body(self, width: float, height: float, fill: str, kind: CardKind, icon: Rect) -> str:
+        accent = KIND_ACCENTS[kind]
+        return "\n".join(
+            [
+                f"{color_op(fill)} {color_op(border_of(fill), stroke=True)} {CARD_BORDER_MM:.2f} w",
+                round_rect_path(0, 0, width, height, CARD_RADIUS_MM) + " B",
+                color_op(accent),
+                left_tab_path(0, 0, STRIPE_MM, height, CARD_RADIUS_MM) + " f",
+                f"{color_op(accent, stroke=True)} q {icon.w:.3f} 0 0 {icon.h:.3f} {icon.x:.3f} "
+                f"{icon.y:.3f} cm {self.pen.form_op(icon_name(kind))} Q",
+            ]
+        )
+
+    def _dot_ops(self, votes: tuple[Rect, ...], personas: tuple[PersonaDot, ...]) -> str:
+        parts = [color_op(VOTE_DOT)] if votes else []
+        dots = [(None, rect) for rect in votes] + [(p.color, p.rect) for p in personas]
+        for color, r in dots:
+            if color is not None:
+                parts.append(color_op(color))
+            parts.append(f"q {r.w:.2f} 0 0 {r.h:.2f} {r.x:.2f} {r.y:.2f} cm {self._dot} Q")
+        return " ".join(parts)
+
+
+def _card_text(pen: Pen, card: CardLayout) -> None:
+    x, y = card.rect.x, card.rect.y
+    face = card.face
+    pen.fill(INK)
+    pen.block(face.text, x, y)
+    if face.votes_label is not None:
+        pen.fill(VOTE_DOT)
+        pen.block(face.votes_label, x, y)
+    if face.metric is not None:
+        pen.fill(MUTED)
+        pen.block(face.metric.text, x, y)
+
+
+def draw_connectors(pen: Pen, layout: JourneyLayout) -> None:
+    """Connector paths with arrow heads, broken breakpoints, and their labels."""
+    connectors = list(layout.connectors.values())
+    if not connectors:
+        return
+    pen.save()
+    pen.round_caps()
+    for connector in connectors:
+        _connector_path(pen, connector)
+    for connector in connectors:
+        if connector.label_rect is not None:
+            r = connector.label_rect
+            pen.fill(PAPER)
+            pen.stroke(CONNECTOR_COLORS[connector.kind], GRID_LINE_MM)
+            pen.round_rect(r.x, r.y, r.w, r.h, min(1.2, r.h / 2), "B")
+    for connector in connectors:
+        if connector.label_rect is not None and connector.label is not None:
+            pen.fill(INK)
+            pen.block(connector.label, connector.label_rect.x, connector.label_rect.y)
+    pen.restore()
+
+
+def _connector_path(pen: Pen, connector: ConnectorLayout) -> None:
+    color = CONNECTOR_COLORS[connector.kind]
+    points = list(connector.points)
+    if len(points) < 2:
+        return
+    tip = points[-1]
+    before = points[-2]
+    length = math.hypot(tip.x - before.x, tip.y - before.y)
+    if length == 0:
+        return
+    ux, uy = (tip.x - before.x) / length, (tip.y - before.y) / length
+    arrow = min(ARROW_MM, length * 0.6)
+    points[-1] = Point(tip.x - ux * arrow * 0.8, tip.y - uy * arrow * 0.8)
+    pen.stroke(color, CONNECTOR_MM)
+    if connector.kind == ConnectorKind.BREAKPOINT:
+        _broken_path(pen, points, connector)
+    else:
+        pen.polyline(points)
+    pen.fill(color)
+    half = arrow * 0.42
+    pen.polyline(
+        [
+            tip,
+            Point(tip.x - ux * arrow - uy * half, tip.y - uy * arrow + ux * half),
+            Point(tip.x - ux * arrow + uy * half, tip.y - uy * arrow - ux * half),
+        ],
+        "f",
+        close=True,
+    )
+
+
+def _broken_path(pen: Pen, points: list[Point], connector: ConnectorLayout) -> None:
+    """The path with a gap at its middle and two slanted bars across the gap."""
+    mid, d = connector.mid, connector.mid_direction
+    index = (len(connector.points) - 1) // 2
+    gap = BREAK_GAP_MM / 2
+    before = Point(mid.x - d.x * gap, mid.y - d.y * gap)
+    after = Point(mid.x + d.x * gap, mid.y + d.y * gap)
+    pen.dash((1.4, 0.9))
+    pen.polyline([*points[: index + 1], before])
+    pen.polyline([after, *points[index + 1 :]])
+    pen.dash()
+    # Bars at 60° to the path, one on each side of the gap.
+    cos, sin = math.cos(math.pi / 3), math.sin(math.pi / 3)
+    bx, by = d.x * cos - d.y * sin, d.x * sin + d.y * cos
+    half = BREAK_MARK_MM / 2
+    pen.line_width(CONNECTOR_MM * 1.6)
+    for end in (before, after):
+        pen.line(end.x - bx * half, end.y - by * half, end.x + bx * half, end.y + by * half)
+    pen.line_width(CONNECTOR_MM)
+
+
+def draw_emotion_curves(pen: Pen, layout: JourneyLayout) -> None:
+    """Each emotions lane's curve: a dashed neutral line, the smoothed curve, its points."""
+    for curve in layout.emotion_curves:
+        lane = layout.lanes[layout.lane_index[curve.lane_id]]
+        left, right = lane.rect.right, layout.width
+        pen.save()
+        pen.stroke(FAINT, GRID_LINE_MM)
+        pen.dash((1.0, 1.0))
+        pen.line(left + 2, curve.zero_y, right - 2, curve.zero_y)
+        pen.dash()
+        points = [point.point for point in curve.points]
+        pen.round_caps()
+        pen.stroke(EMOTION_CURVE, EMOTION_LINE_MM)
+        pen.smooth_curve(points)
+        pen.fill(EMOTION_CURVE)
+        pen.stroke(PAPER, EMOTION_LINE_MM * 0.6)
+        for point in points:
+            pen.circle(point.x, point.y, EMOTION_DOT_MM, "B")
+        pen.restore()

@@ -1,0 +1,144 @@
+"""What to export and how: the options the editor's dialog, the CLI and `export_map` share."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from typing import Any, Literal
+
+FORMATS = ("pdf", "png", "svg", "csv", "md")
+ORIENTATIONS = ("landscape", "portrait")
+HANDOUT_MODES = ("stage", "persona")
+DEFAULT_PAPER = "A1"
+DEFAULT_OVERLAP_MM = 10.0
+MAX_SCALE = 20.0
+
+PdfKind = Literal["poster", "tiled", "blank", "handouts"]
+
+
+class ExportError(Exception):
+    """A user error in an export: options that do not go together, a map that does not fit.
+
+    Its message is one sentence, ready to show in a dialog or on the command line.
+    """
+
+
+class ExportCancelled(Exception):
+    """The export was cancelled; no file was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """How to export a map. The defaults make an A1 poster fitted to the page.
+
+    - `format`: pdf, png, svg, csv or md; None takes it from the output file's extension.
+    - `paper`: "A0".."A4", "letter", "tabloid" or "WxHmm". None: A1 for posters; for a
+      fixed `scale`, a page as large as the map needs; for a blank canvas, the smallest
+      A-series paper that holds the grid. Handouts are always A4.
+    - `orientation`: None picks whichever fits the map better.
+    - `scale`: None fits the map to the paper; a number prints 1 mm of the map as that many
+      mm of paper (at scale 1 the cards are as large as on screen at 100 %).
+    - `tile`: "a4" or "letter" splits the poster over office sheets, `overlap_mm` shared.
+    - `persona`: a persona's name or id: only that persona's cards are printed.
+    - `blank`: the empty grid with 76 mm cells for sticky notes.
+    - `handouts`: "stage" or "persona": one A4 page (or more) per stage or per persona.
+    - `source_name`: the map's file name, printed in the footer.
+    - `csv_delimiter`: "," or ";" for CSV.
+    """
+
+    format: str | None = None
+    paper: str | None = None
+    orientation: str | None = None
+    scale: float | None = None
+    tile: str | None = None
+    overlap_mm: float = DEFAULT_OVERLAP_MM
+    persona: str | None = None
+    blank: bool = False
+    handouts: str | None = None
+    source_name: str = ""
+    csv_delimiter: str = ","
+
+    @property
+    def pdf_kind(self) -> PdfKind:
+        """Which PDF these options make: handouts, a blank canvas, tiles or a poster."""
+        if self.handouts:
+            return "handouts"
+        if self.blank:
+            return "blank"
+        return "tiled" if self.tile else "poster"
+
+    def checked(self) -> ExportOptions:
+        """These options, normalised (lower-case names); ExportError when they clash."""
+        options = replace(
+            self,
+            format=self.format.lower().lstrip(".") if self.format else None,
+            orientation=self.orientation.lower() if self.orientation else None,
+            tile=self.tile.lower() if self.tile else None,
+            handouts=self.handouts.lower() if self.handouts else None,
+            persona=self.persona.strip() if self.persona and self.persona.strip() else None,
+        )
+        if options.format is not None and options.format not in FORMATS:
+            raise ExportError(f"unknown format {self.format!r}: use one of {', '.join(FORMATS)}")
+        if options.orientation is not None and options.orientation not in ORIENTATIONS:
+            raise ExportError(
+                f"orientation must be landscape or portrait, not {self.orientation!r}"
+            )
+        if options.scale is not None and not (0 < options.scale <= MAX_SCALE):
+            raise ExportError(f"scale must be above 0 and at most {MAX_SCALE:g}")
+        if options.tile is not None and options.tile not in ("a4", "letter"):
+            raise ExportError(f"tiles can be a4 or letter, not {self.tile!r}")
+        if not (0 <= options.overlap_mm <= 50):
+            raise ExportError("the overlap must be between 0 and 50 mm")
+        if options.handouts is not None and options.handouts not in HANDOUT_MODES:
+            raise ExportError(f"handouts are per stage or per persona, not {self.handouts!r}")
+        if options.handouts and (options.blank or options.tile):
+            raise ExportError("handouts are A4 pages: they cannot be blank or tiled")
+        if options.csv_delimiter not in (",", ";", "\t"):
+            raise ExportError("the CSV delimiter must be a comma, a semicolon or a tab")
+        return options
+
+    def to_settings(self) -> dict[str, Any]:
+        """The options as plain JSON values, to remember in a map's ``export_settings``."""
+        settings = asdict(self)
+        del settings["source_name"]
+        return settings
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any]) -> ExportOptions:
+        """Options from remembered settings; entries of the wrong type are ignored, and
+        settings that do not go together give the defaults."""
+        values: dict[str, Any] = {}
+        for name, kind in _SETTING_TYPES.items():
+            value = settings.get(name)
+            if value is None or isinstance(value, bool) != (kind is bool):
+                continue
+            if isinstance(value, kind):
+                values[name] = float(value) if kind is _NUMBER else value
+        try:
+            return cls(**values).checked()
+        except ExportError:
+            return cls()
+
+
+_NUMBER = (int, float)
+_SETTING_TYPES: dict[str, Any] = {
+    "format": str,
+    "paper": str,
+    "orientation": str,
+    "scale": _NUMBER,
+    "tile": str,
+    "overlap_mm": _NUMBER,
+    "persona": str,
+    "blank": bool,
+    "handouts": str,
+    "csv_delimiter": str,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What an export wrote: the file, its page count (0 for CSV and Markdown) and a
+    one-line summary for the user, e.g. "1 page, A1 landscape, map at 84 %"."""
+
+    path: str
+    pages: int
+    summary: str
