@@ -1,4 +1,10 @@
-"""A connector between two cards: a flow arrow, a branch with its condition, or a breakpoint."""
+"""Connectors between cards: a flow arrow, a branch with its condition, or a breakpoint.
+
+A connector can run across the whole map, and a big map has thousands. So the connector
+items only answer hit tests and carry the selection; one `ConnectorLayer` draws all of
+them, batching the visible pieces of their (orthogonal) segments into a few crisp
+``drawLines`` calls per kind.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +15,14 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeycanvas.canvas.text_painter import QtFonts, draw_ops
+from journeycanvas.canvas.text_painter import QtFonts, TextOp, draw_ops
 from journeycanvas.canvas.units import qpoint, qrect
 from journeycanvas.layout import ConnectorLayout
 from journeycanvas.model.kinds import ConnectorKind
 
 ARROW_MM = 2.6
 BREAK_GAP_MM = 2.4
+LINE_MM = 0.45
 
 _COLORS = {
     ConnectorKind.FLOW: QColor("#455a64"),
@@ -26,101 +33,79 @@ _LABEL_FILL = QColor("#ffffff")
 _TEXT = QPen(QColor("#263238"))
 _HALO = QPen(QColor(21, 101, 192, 90), 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
 _MARGIN_MM = 3.0
-_SMOOTH_LOD = 1.0
 _LABEL_TEXT_LOD = 1.3
-_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-_EXTENDED_OPTION = QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
 
 
 def _pen(kind: ConnectorKind) -> QPen:
-    pen = QPen(_COLORS[kind], 0.45)
-    pen.setCapStyle(
-        Qt.PenCapStyle.RoundCap if kind != ConnectorKind.BRANCH else Qt.PenCapStyle.FlatCap
-    )
+    pen = QPen(_COLORS[kind], LINE_MM)
+    pen.setCapStyle(Qt.PenCapStyle.SquareCap)
     if kind == ConnectorKind.BRANCH:
         pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
 
 
 _PENS = {kind: _pen(kind) for kind in ConnectorKind}
+_MARK_PENS = {
+    kind: QPen(color, 0.55, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    for kind, color in _COLORS.items()
+}
+_LABEL_PENS = {kind: QPen(color, 0.3) for kind, color in _COLORS.items()}
 
-
-class ConnectorLayer(QGraphicsItem):
-    """The parent of every connector, clipping them to the map.
-
-    A connector can reach across the whole map; in the scene's BSP index such an item sits
-    in thousands of leaves and each change of its shape costs milliseconds. Children of
-    an item that clips its children stay out of the index (Qt finds them through this
-    parent), so re-routing hundreds of connectors after a move stays cheap.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rect = QRectF()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(20)
-
-    def set_area(self, rect: QRectF) -> None:
-        """Clip connectors to `rect` (the scene rect)."""
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = QRectF(rect)
-
-    def boundingRect(self) -> QRectF:
-        """The area connectors are drawn in."""
-        return self._rect
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        """Nothing: only the connectors draw."""
+# A segment of a connector: its ends and how far along the connector it starts (mm).
+_Segment = tuple[float, float, float, float, float]
 
 
 class ConnectorItem(QGraphicsItem):
-    """One connector, drawn from its `ConnectorLayout` (points in scene millimetres).
-
-    A connector may run across the whole map; it draws only the pieces of its segments
-    inside the area being painted, so long connectors cost little when scrolling.
-    """
+    """One connector: its geometry for hit tests and selection (the layer draws it)."""
 
     def __init__(self, connector: ConnectorLayout, fonts: QtFonts) -> None:
         super().__init__()
         self.connector_id = connector.id
         self._fonts = fonts
-        self.setFlag(_SELECTABLE)
-        self.setFlag(_EXTENDED_OPTION)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.set_layout(connector)
 
     def set_layout(self, connector: ConnectorLayout) -> None:
         """Follow a new layout of the connector."""
         self.prepareGeometryChange()
+        self._repaint()
         self.layout = connector
         points = [qpoint(p) for p in connector.points]
-        self._color = _COLORS[connector.kind]
-        self._pen = _PENS[connector.kind]
+        self.kind = connector.kind
         pieces = _broken_pieces(points, connector) if connector.break_mark else [points]
-        self._segments = _segments(pieces)
-        self._pieces = pieces
-        self._arrow = _arrow_head(points)
-        self._label_rect = qrect(connector.label_rect) if connector.label_rect else None
-        self._label_ops = (
-            self._fonts.ops(connector.label, connector.label_rect.x, connector.label_rect.y)
-            if connector.label is not None and connector.label_rect is not None
-            else []
-        )
-        self._label_scale = (
-            self._fonts.block_scale(connector.label) if connector.label is not None else 1.0
-        )
+        self.pieces = pieces
+        self.segments = _segments(pieces)
+        self.arrow = _arrow_head(points)
+        self.arrow_box = self.arrow.boundingRect()
+        self.label_rect = qrect(connector.label_rect) if connector.label_rect else None
+        self.label_ops: list[TextOp] = []
+        self.label_scale = 1.0
+        if connector.label is not None and connector.label_rect is not None:
+            self.label_ops = self._fonts.ops(
+                connector.label, connector.label_rect.x, connector.label_rect.y
+            )
+            self.label_scale = self._fonts.block_scale(connector.label)
         xs = [p.x for p in connector.points]
         ys = [p.y for p in connector.points]
         bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-        if self._label_rect is not None:
-            bounds = bounds.united(self._label_rect)
+        if self.label_rect is not None:
+            bounds = bounds.united(self.label_rect)
         self._bounds = bounds.adjusted(-_MARGIN_MM, -_MARGIN_MM, _MARGIN_MM, _MARGIN_MM)
+        self.box = (
+            self._bounds.left(),
+            self._bounds.top(),
+            self._bounds.right(),
+            self._bounds.bottom(),
+        )
         self._shape: QPainterPath | None = None
-        self.update()
+        self._repaint()
+
+    def _repaint(self) -> None:
+        layer = self.parentItem()
+        if layer is not None and hasattr(self, "_bounds"):
+            layer.update(self._bounds)
 
     def boundingRect(self) -> QRectF:
         """The path, arrow head, break mark and label, with a margin."""
@@ -130,61 +115,129 @@ class ConnectorItem(QGraphicsItem):
         """A band along the path (easy to click) and the label."""
         if self._shape is None:
             outline = QPainterPath()
-            for piece in self._pieces:
+            for piece in self.pieces:
                 outline.addPolygon(QPolygonF(piece))
             stroker = QPainterPathStroker()
             stroker.setWidth(2.4)
             shape = stroker.createStroke(outline)
-            shape.addPolygon(self._arrow)
-            if self._label_rect is not None:
-                shape.addRect(self._label_rect)
+            shape.addPolygon(self.arrow)
+            if self.label_rect is not None:
+                shape.addRect(self.label_rect)
             self._shape = shape
         return self._shape
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        """Repaint (through the layer) when the selection changes."""
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._repaint()
+        return super().itemChange(change, value)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        """Draw the visible part of the path, the arrow head, the break mark and the label."""
+        """Nothing: the connector layer draws every connector."""
+
+
+class ConnectorLayer(QGraphicsItem):
+    """The parent of every connector: clips them to the map and draws them all.
+
+    Children of an item that clips its children stay out of the scene's BSP index, where
+    a connector crossing the map would sit in thousands of leaves and every change of
+    its shape would cost milliseconds.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rect = QRectF()
+        self.items: dict[str, ConnectorItem] = {}
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(20)
+
+    def set_area(self, rect: QRectF) -> None:
+        """Clip connectors to `rect` (the scene rect)."""
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QRectF(rect)
+
+    def add(self, item: ConnectorItem) -> None:
+        """Take a connector in."""
+        self.items[item.connector_id] = item
+        item.setParentItem(self)
+        self.update(item.boundingRect())
+
+    def discard(self, connector_id: str) -> ConnectorItem | None:
+        """Let a connector go (the caller removes it from the scene)."""
+        item = self.items.pop(connector_id, None)
+        if item is not None:
+            self.update(item.boundingRect())
+        return item
+
+    def boundingRect(self) -> QRectF:
+        """The area connectors are drawn in."""
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Draw the visible parts of every connector crossing the exposed area."""
         area = option.exposedRect.adjusted(-_MARGIN_MM, -_MARGIN_MM, _MARGIN_MM, _MARGIN_MM)
-        visible = _clipped(self._segments, area)
+        left, top, right, bottom = area.left(), area.top(), area.right(), area.bottom()
+        lines: dict[ConnectorKind, list[tuple[QLineF, float]]] = {k: [] for k in ConnectorKind}
+        halos: list[QLineF] = []
+        shown: list[ConnectorItem] = []
+        for item in self.items.values():
+            x1, y1, x2, y2 = item.box
+            if x2 < left or x1 > right or y2 < top or y1 > bottom:
+                continue
+            shown.append(item)
+            visible = _clipped(item.segments, left, top, right, bottom)
+            lines[item.kind].extend(visible)
+            if item.isSelected():
+                halos.extend(line for line, _ in visible)
+        if not shown:
+            return
+        # Connectors are orthogonal: crisp, unsmoothed lines look best and draw fastest.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        if halos:
+            painter.setPen(_HALO)
+            painter.drawLines(halos)
+        for kind, visible in lines.items():
+            if visible:
+                _draw_segments(painter, _PENS[kind], visible)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= _SMOOTH_LOD)
-        if visible:
-            if self.isSelected():
-                painter.setPen(_HALO)
-                painter.drawLines([line for line, _ in visible])
-            _draw_segments(painter, self._pen, visible)
-        if self._arrow.boundingRect().intersects(area):
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self._color)
-            painter.drawPolygon(self._arrow)
-        mark = self.layout.break_mark
-        if mark is not None and area.contains(qpoint(mark)):
-            self._paint_break(painter, qpoint(mark))
-        if self._label_rect is not None and self._label_rect.intersects(area):
-            painter.setPen(QPen(self._color, 0.3))
-            painter.setBrush(_LABEL_FILL)
-            painter.drawRoundedRect(self._label_rect, 1.0, 1.0)
-            if lod >= _LABEL_TEXT_LOD:
-                painter.setPen(_TEXT)
-                draw_ops(painter, self._label_ops, self._label_scale)
-
-    def _paint_break(self, painter: QPainter, mark: QPointF) -> None:
-        """Two slanted strokes across the gap in the line: the journey breaks here."""
-        d = self.layout.mid_direction
-        along = QPointF(d.x, d.y)
-        across = QPointF(-d.y, d.x)
-        pen = QPen(self._color, 0.55)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        for side in (-1, 1):
-            center = mark + along * (side * BREAK_GAP_MM / 2)
-            tilt = along * 0.9
-            painter.drawLine(center - across * 2.0 - tilt, center + across * 2.0 + tilt)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for item in shown:
+            if item.arrow_box.intersects(area):
+                painter.setBrush(_COLORS[item.kind])
+                painter.drawPolygon(item.arrow)
+        for item in shown:
+            mark = item.layout.break_mark
+            if mark is not None and area.contains(qpoint(mark)):
+                _paint_break(painter, item)
+        for item in shown:
+            if item.label_rect is not None and item.label_rect.intersects(area):
+                painter.setPen(_LABEL_PENS[item.kind])
+                painter.setBrush(_LABEL_FILL)
+                painter.drawRoundedRect(item.label_rect, 1.0, 1.0)
+                if lod >= _LABEL_TEXT_LOD:
+                    painter.setPen(_TEXT)
+                    draw_ops(painter, item.label_ops, item.label_scale)
 
 
-# A segment of a connector: its ends and how far along the connector it starts (mm).
-_Segment = tuple[float, float, float, float, float]
+def _paint_break(painter: QPainter, item: ConnectorItem) -> None:
+    """Two slanted strokes across the gap in the line: the journey breaks here."""
+    mark = qpoint(item.layout.break_mark)
+    d = item.layout.mid_direction
+    along = QPointF(d.x, d.y)
+    across = QPointF(-d.y, d.x)
+    painter.setPen(_MARK_PENS[item.kind])
+    for side in (-1, 1):
+        center = mark + along * (side * BREAK_GAP_MM / 2)
+        tilt = along * 0.9
+        painter.drawLine(center - across * 2.0 - tilt, center + across * 2.0 + tilt)
 
 
 def _segments(pieces: list[list[QPointF]]) -> list[_Segment]:
@@ -198,11 +251,20 @@ def _segments(pieces: list[list[QPointF]]) -> list[_Segment]:
     return result
 
 
-def _clipped(segments: list[_Segment], area: QRectF) -> list[tuple[QLineF, float]]:
-    """The parts of `segments` inside `area` (Liang–Barsky), with their start distances."""
-    left, top, right, bottom = area.left(), area.top(), area.right(), area.bottom()
+def _clipped(
+    segments: list[_Segment], left: float, top: float, right: float, bottom: float
+) -> list[tuple[QLineF, float]]:
+    """The parts of `segments` inside the rectangle (Liang–Barsky), with start distances."""
     result = []
     for x1, y1, x2, y2, distance in segments:
+        if (
+            left <= min(x1, x2)
+            and max(x1, x2) <= right
+            and top <= min(y1, y2)
+            and max(y1, y2) <= bottom
+        ):
+            result.append((QLineF(x1, y1, x2, y2), distance))
+            continue
         dx, dy = x2 - x1, y2 - y1
         t0, t1 = 0.0, 1.0
         for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QKeyEvent
-from PySide6.QtWidgets import QFrame, QPlainTextEdit
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
 from journeycanvas.canvas.units import qrect
 from journeycanvas.document.commands import (
@@ -52,19 +52,36 @@ class EditTarget:
     card_kind: CardKind | None = None
 
 
+class _TextBox(QPlainTextEdit):
+    """The text box: hands Enter, Esc and leaving over to its `InlineEditor`."""
+
+    def __init__(self, editor: InlineEditor, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._editor = editor
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter commits, Shift+Enter breaks the line (cards), Esc cancels."""
+        if not self._editor.key_pressed(event):
+            super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Leaving the box commits the edit."""
+        super().focusOutEvent(event)
+        self._editor.finish(commit=True)
+
+
 class InlineEditor(QObject):
     """The in-place text box of a view; at most one edit at a time."""
 
     def __init__(self, view: MapEditorView) -> None:
         super().__init__(view)
         self.view = view
-        self.widget = QPlainTextEdit(view.viewport())
+        self.widget = _TextBox(self, view.viewport())
         self.widget.setFrameShape(QFrame.Shape.NoFrame)
         self.widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.widget.setTabChangesFocus(True)
         self.widget.hide()
-        self.widget.installEventFilter(self)
         self.target: EditTarget | None = None
         self._original = ""
         self._finishing = False
@@ -243,22 +260,18 @@ class InlineEditor(QObject):
 
     # ------------------------------------------------------------ keys
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter commits, Shift+Enter breaks the line, Esc cancels; leaving commits."""
-        if watched is not self.widget or self.target is None:
+    def key_pressed(self, event: QKeyEvent) -> bool:
+        """Handle Enter and Esc in the text box; False for keys the box should type."""
+        if self.target is None:
             return False
-        if event.type() == QEvent.Type.KeyPress:
-            key_event: QKeyEvent = event  # type: ignore[assignment]
-            key = key_event.key()
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                shift = key_event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-                if shift and self.target.kind in (EditKind.CARD, EditKind.NEW_CARD):
-                    return False
-                self.finish(commit=True, next_card=True)
-                return True
-            if key == Qt.Key.Key_Escape:
-                self.finish(commit=False)
-                return True
-        elif event.type() == QEvent.Type.FocusOut:
-            self.finish(commit=True)
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            if shift and self.target.kind in (EditKind.CARD, EditKind.NEW_CARD):
+                return False
+            self.finish(commit=True, next_card=True)
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.finish(commit=False)
+            return True
         return False

@@ -195,6 +195,7 @@ class MapScene(QGraphicsScene):
         for connector_id in diff.removed_connectors:
             item = self.connectors.pop(connector_id, None)
             if item is not None:
+                self._connector_layer.discard(connector_id)
                 self.removeItem(item)
         fonts = self.qt_fonts
         cards = self.cards
@@ -212,7 +213,7 @@ class MapScene(QGraphicsScene):
             item = self.connectors.get(connector_id)
             if item is None:
                 item = self.connectors[connector_id] = ConnectorItem(connector, fonts)
-                item.setParentItem(self._connector_layer)
+                self._connector_layer.add(item)
             else:
                 item.set_layout(connector)
         if diff.grid or self.grid is None:
