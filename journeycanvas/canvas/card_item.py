@@ -18,7 +18,7 @@ from journeycanvas.layout import MM_PER_PT, CardFace, CardLayout
 from journeycanvas.model.kinds import CardKind
 
 STRIPE_MM = 1.3
-RADIUS_MM = 1.2
+SHADOW_MM = 0.45
 HANDLE_RADIUS_MM = 1.7
 EDGE_GRIP_MM = 1.6
 """How far in from a card's right edge a press grabs the edge (to widen the card)."""
@@ -29,7 +29,7 @@ BOX_ONLY_LOD = 0.55
 
 _TEXT_PEN = QPen(QColor("#263238"))
 _MUTED_PEN = QPen(QColor("#546e7a"))
-_SHADOW = QColor(0, 0, 0, 28)
+_SHADOW = QColor(0, 0, 0, 34)
 _GREEK = QColor(38, 50, 56, 70)
 _DOT_BRUSH = QBrush(QColor("#37474f"))
 _BAR_BACK = QBrush(QColor(0, 0, 0, 30))
@@ -80,15 +80,22 @@ class _FaceDrawing:
 
 
 _SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-_GEOMETRY: dict[tuple[float, float], tuple[QRectF, QRectF, QPointF]] = {}
+_Geometry = tuple[QRectF, QRectF, QPointF, tuple[QRectF, QRectF, QRectF]]
+_GEOMETRY: dict[tuple[float, float], _Geometry] = {}
 _COLOURS: dict[tuple[str, CardKind], tuple[QColor, QPen, QColor]] = {}
 
 
-def _geometry(width: float, height: float) -> tuple[QRectF, QRectF, QPointF]:
-    """A card's rectangle, bounding rectangle (room for outline and handle) and handle."""
+def _geometry(width: float, height: float) -> _Geometry:
+    """A card's rectangle, bounding rectangle (room for outline and handle), handle, and
+    the rectangles of its shadow (right, bottom) and kind stripe."""
     margin = 1.0
     bounds = QRectF(-margin, -margin, width + margin + HANDLE_RADIUS_MM + 0.3, height + 2 * margin)
-    return QRectF(0, 0, width, height), bounds, QPointF(width, height / 2)
+    chrome = (
+        QRectF(width, SHADOW_MM, SHADOW_MM, height),
+        QRectF(SHADOW_MM, height, width, SHADOW_MM),
+        QRectF(0, 0, STRIPE_MM, height),
+    )
+    return QRectF(0, 0, width, height), bounds, QPointF(width, height / 2), chrome
 
 
 def _colours(face: CardFace) -> tuple[QColor, QPen, QColor]:
@@ -119,7 +126,7 @@ class CardItem(QGraphicsItem):
         geometry = _GEOMETRY.get((face.width, face.height))
         if geometry is None:
             geometry = _GEOMETRY[(face.width, face.height)] = _geometry(face.width, face.height)
-        self._rect, self._bounds, self._handle = geometry
+        self._rect, self._bounds, self._handle, self._chrome = geometry
         colours = _COLOURS.get((face.fill, face.kind))
         if colours is None:
             colours = _COLOURS[(face.fill, face.kind)] = _colours(face)
@@ -214,17 +221,18 @@ class CardItem(QGraphicsItem):
                 painter.drawRect(rect)
             return
         face = self.layout.face
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_SHADOW)
-        painter.drawRoundedRect(rect.translated(0.35, 0.5), RADIUS_MM, RADIUS_MM)
-        painter.setBrush(self._accent)
-        painter.drawRoundedRect(rect, RADIUS_MM, RADIUS_MM)
-        painter.setBrush(self._fill)
+        # A sticky note: square, opaque fills drawn without smoothing (the cheap path),
+        # a soft shadow only where it shows, then smoothed glyph, text and dots.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        shadow_right, shadow_bottom, stripe = self._chrome
+        painter.fillRect(shadow_right, _SHADOW)
+        painter.fillRect(shadow_bottom, _SHADOW)
+        painter.fillRect(rect, self._fill)
+        painter.fillRect(stripe, self._accent)
         painter.setPen(self._border)
-        painter.drawRoundedRect(
-            QRectF(STRIPE_MM, 0, rect.width() - STRIPE_MM, rect.height()), RADIUS_MM, RADIUS_MM
-        )
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if self._drawing is None:
             self._drawing = _FaceDrawing(face, self._fonts)
         drawing = self._drawing
@@ -241,8 +249,7 @@ class CardItem(QGraphicsItem):
         if selected or self.highlighted:
             painter.setPen(_HIGHLIGHT_PEN if self.highlighted else _SELECTED_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            outline = rect.adjusted(-0.45, -0.45, 0.45, 0.45)
-            painter.drawRoundedRect(outline, RADIUS_MM + 0.4, RADIUS_MM + 0.4)
+            painter.drawRect(rect.adjusted(-0.45, -0.45, 0.45, 0.45))
         if selected or self._hovered:
             painter.setPen(_HANDLE_PEN)
             painter.setBrush(_WHITE)

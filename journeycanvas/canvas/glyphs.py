@@ -115,14 +115,20 @@ def _pain_point(painter: QPainter, color: QColor) -> None:
     painter.drawPolygon(bolt)
 
 
+_STAR = QPolygonF(
+    [
+        QPointF(
+            r * math.cos(-math.pi / 2 + i * math.pi / 5),
+            r * math.sin(-math.pi / 2 + i * math.pi / 5),
+        )
+        for i, r in enumerate([4.6, 2.0] * 5)
+    ]
+)
+
+
 def _opportunity(painter: QPainter, color: QColor) -> None:
     painter.setBrush(color)
-    points = []
-    for i in range(10):
-        radius = 4.6 if i % 2 == 0 else 2.0
-        angle = -math.pi / 2 + i * math.pi / 5
-        points.append(QPointF(radius * math.cos(angle), radius * math.sin(angle)))
-    painter.drawPolygon(QPolygonF(points))
+    painter.drawPolygon(_STAR)
 
 
 def _content_idea(painter: QPainter, color: QColor) -> None:

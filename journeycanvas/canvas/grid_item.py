@@ -13,7 +13,16 @@ _CELL = QColor("#ffffff")
 _CELL_SHADED = QColor("#f5f7f8")
 _LINE = QPen(QColor("#dde3e7"), 0.25)
 _CORNER = QColor("#37474f")
-_STAGE_TINT_ALPHA = 14
+_STAGE_TINT = 0.055
+
+
+def _mix(base: QColor, tint: QColor) -> QColor:
+    """`base` with a little of `tint` mixed in."""
+    return QColor.fromRgbF(
+        base.redF() + (tint.redF() - base.redF()) * _STAGE_TINT,
+        base.greenF() + (tint.greenF() - base.greenF()) * _STAGE_TINT,
+        base.blueF() + (tint.blueF() - base.blueF()) * _STAGE_TINT,
+    )
 
 
 class GridItem(QGraphicsItem):
@@ -28,21 +37,13 @@ class GridItem(QGraphicsItem):
         """Follow a new layout of the grid."""
         self.prepareGeometryChange()
         self._rect = QRectF(0, 0, layout.width, layout.height)
-        self._cells = [(qrect(c.rect), c.shaded) for c in layout.cells]
-        tints = []
-        for stage in layout.stages:
-            tint = QColor(stage.color)
-            tint.setAlpha(_STAGE_TINT_ALPHA)
-            column = stage.column
-            tints.append(
-                (
-                    QRectF(
-                        column.x, layout.header_height, column.w, column.h - layout.header_height
-                    ),
-                    tint,
-                )
-            )
-        self._tints = tints
+        # Each cell's colour: its row's background with a hint of its stage's colour,
+        # mixed once here so that painting fills opaque rectangles only.
+        tints = {s.id: QColor(s.color) for s in layout.stages}
+        self._cells = [
+            (qrect(c.rect), _mix(_CELL_SHADED if c.shaded else _CELL, tints[c.stage_id]))
+            for c in layout.cells
+        ]
         self._lines = [
             QLineF(s.rect.right, layout.header_height, s.rect.right, layout.height)
             for s in layout.stages
@@ -62,12 +63,10 @@ class GridItem(QGraphicsItem):
     ) -> None:
         """Draw the cells that are exposed, then the grid lines."""
         exposed = option.exposedRect
-        for rect, shaded in self._cells:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for rect, color in self._cells:
             if rect.intersects(exposed):
-                painter.fillRect(rect, _CELL_SHADED if shaded else _CELL)
-        for rect, tint in self._tints:
-            if rect.intersects(exposed):
-                painter.fillRect(rect, tint)
+                painter.fillRect(rect, color)
         painter.setPen(_LINE)
         painter.drawLines(self._lines)
         painter.fillRect(self._corner, _CORNER)
