@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["journeycanvas.cli_export"]
 """Modules whose ``register(subparsers)`` adds commands, e.g. export and import-csv."""
 
 Registrar = Callable[[Any], None]

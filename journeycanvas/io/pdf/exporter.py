@@ -148,7 +148,10 @@ class _Job:
         save_canvas(canvas)
         steps.finish()
         poster = f"a {plan.page.width:.0f} × {plan.page.height:.0f} mm poster ({scale})"
-        return grid.count + 1, f"{poster} on {tile_count_note(grid)}, and an assembly page"
+        note = f"{poster} on {tile_count_note(grid)}, and an assembly page"
+        if self.options.tile is None:
+            note = f"too large for one sheet of {plan.paper.label}, so tiled: {note}"
+        return grid.count + 1, note
 
     def _snug(self, plan: PosterPlan, layout: JourneyLayout, sheet: Paper) -> PosterPlan:
         """A fitted poster shrunk a little (at most `MAX_SHRINK`) when that saves a row or

@@ -66,7 +66,8 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
     as it was.
     """
     final = Path(target)
-    temporary = final.with_name(f".{final.name}.{secrets.token_hex(4)}.part")
+    # The suffix stays last: writers that choose a format by it (Qt's image writer) still can.
+    temporary = final.with_name(f".{final.stem}.{secrets.token_hex(4)}.part{final.suffix}")
     try:
         yield temporary
         os.replace(temporary, final)

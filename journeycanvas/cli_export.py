@@ -1,0 +1,167 @@
+"""The ``export`` and ``import-csv`` commands of ``journeycanvas``.
+
+PDF, CSV and Markdown are written without Qt and without a display. PNG and SVG are drawn
+by the editor's canvas: the command loads it only for them, offscreen when there is no
+display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from journeycanvas.cli import CommandError
+
+DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``export`` and ``import-csv`` commands."""
+    export = subparsers.add_parser(
+        "export",
+        help="print a map to PDF, or export it as PNG, SVG, CSV or Markdown",
+        description="Export a .journey map. The format comes from OUT's extension (.pdf, "
+        ".png, .svg, .csv, .md) unless --format is given. A PDF is a poster fitted to A1 "
+        "unless told otherwise; --tile splits it over office sheets, --blank prints the "
+        "empty grid for sticky notes, --handouts prints A4 pages per stage or persona.",
+    )
+    export.add_argument("file", metavar="FILE", help="the .journey map to export")
+    export.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    export.add_argument("--format", choices=("pdf", "png", "svg", "csv", "md"), type=str.lower)
+    export.add_argument(
+        "--paper",
+        metavar="SIZE",
+        help="A0, A1, A2, A3, A4, letter, tabloid or WxHmm such as 500x700mm (default A1)",
+    )
+    export.add_argument(
+        "--orientation", choices=("landscape", "portrait"), type=str.lower, help="default: best fit"
+    )
+    size = export.add_mutually_exclusive_group()
+    size.add_argument("--fit", action="store_true", help="fit the map to the paper (default)")
+    size.add_argument(
+        "--scale",
+        type=_positive_number,
+        metavar="N",
+        help="print 1 mm of the map as N mm of paper (1 = as on screen at 100 %%)",
+    )
+    export.add_argument(
+        "--tile", choices=("a4", "letter"), type=str.lower, help="split the poster over sheets"
+    )
+    export.add_argument(
+        "--overlap",
+        type=_positive_number,
+        default=10.0,
+        metavar="MM",
+        help="what neighbouring tiles share, in mm (default 10)",
+    )
+    export.add_argument(
+        "--blank", action="store_true", help="the empty grid with 76 mm cells for sticky notes"
+    )
+    export.add_argument(
+        "--handouts", choices=("stage", "persona"), type=str.lower, help="A4 handouts"
+    )
+    export.add_argument("--persona", metavar="NAME", help="only this persona's cards")
+    export.add_argument(
+        "--delimiter",
+        choices=tuple(DELIMITERS),
+        default="comma",
+        help="CSV column separator (default comma; semicolon for Excel in Sweden or Poland)",
+    )
+    export.add_argument(
+        "--dpi", type=_positive_number, default=150.0, metavar="N", help="PNG resolution"
+    )
+    export.set_defaults(handler=_export)
+
+    importer = subparsers.add_parser(
+        "import-csv",
+        help="build a map from a CSV of cards",
+        description="Make a new .journey map from a CSV file with the columns stage, lane, "
+        "lane_kind, kind, text, notes, tags, personas, votes, emotion, metric_name, "
+        "metric_value, metric_target, metric_unit (UTF-8, comma or semicolon separated). "
+        "Every bad row is reported by line number, and no map is written until all are right.",
+    )
+    importer.add_argument("csv", metavar="CSV", help="the CSV file to read")
+    importer.add_argument("-o", "--output", required=True, metavar="FILE", help="map to create")
+    importer.add_argument("--title", metavar="TEXT", help="title of the map (default: file name)")
+    importer.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    importer.set_defaults(handler=_import_csv)
+
+
+def _positive_number(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number above 0, not {text!r}")
+    return value
+
+
+def _export(args: argparse.Namespace) -> int:
+    from journeycanvas.io.export import IMAGE_FORMATS, export_map, format_for
+    from journeycanvas.io.jsonfile import load_map
+    from journeycanvas.io.pdf.options import ExportError, ExportOptions
+
+    options = ExportOptions(
+        format=args.format,
+        paper=args.paper,
+        orientation=args.orientation,
+        scale=args.scale,
+        tile=args.tile,
+        overlap_mm=args.overlap,
+        persona=args.persona,
+        blank=args.blank,
+        handouts=args.handouts,
+        source_name=Path(args.file).name,
+        csv_delimiter=DELIMITERS[args.delimiter],
+    )
+    try:
+        kind = format_for(args.output, options)
+        journey = load_map(args.file)
+        renderer = _image_renderer(args.dpi) if kind in IMAGE_FORMATS else None
+        result = export_map(journey, args.output, options, renderer=renderer)
+    except (ExportError, ValueError) as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"{args.output}: {result.summary}")
+    return 0
+
+
+def _image_renderer(dpi: float) -> Any:
+    """A renderer for PNG and SVG built on the canvas, offscreen without a display."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from journeycanvas.canvas import render
+    except ImportError as exc:
+        raise CommandError(
+            f"PNG and SVG need the editor's canvas (Qt), which failed: {exc}"
+        ) from exc
+
+    def draw(journey: Any, path: Path, options: Any) -> None:
+        if options.format == "svg" or (options.format is None and path.suffix.lower() == ".svg"):
+            render.render_svg(journey, path)
+        else:
+            render.render_png(journey, path, dpi=dpi)
+
+    return draw
+
+
+def _import_csv(args: argparse.Namespace) -> int:
+    from journeycanvas.io.csv_cards import CsvImportError, import_cards_csv
+    from journeycanvas.io.jsonfile import save_map
+
+    output = Path(args.output)
+    if output.exists() and not args.force:
+        raise CommandError(f"{output}: already exists; add --force to replace it")
+    try:
+        journey = import_cards_csv(args.csv, title=args.title)
+    except CsvImportError as exc:
+        lines = [str(problem) for problem in exc.problems]
+        shown = "; ".join(lines[:5]) + (f"; and {len(lines) - 5} more" if len(lines) > 5 else "")
+        noun = "problem" if len(lines) == 1 else "problems"
+        raise CommandError(f"{args.csv}: {len(lines)} {noun}, nothing imported: {shown}") from exc
+    save_map(journey, output)
+    print(f"{output}: {len(journey.cards)} cards in {len(journey.stages)} stages")
+    return 0
