@@ -1,0 +1,392 @@
+"""The Export dialog's live preview: what the first page will look like, and how many pages
+the export makes.
+
+There is no PDF renderer in PySide6-Essentials, so the preview is drawn, not rendered from
+the PDF: the paper's rectangle, the title block and legend as bands, the map as a picture
+made by the canvas renderer, and the sheet grid of a tiled poster. The geometry comes
+from the PDF exporter's own planning, and the page count from a dry run of the exporter
+into a temporary folder, so it is the count the export will have. Planning runs in a
+worker thread, so a 20,000-card map does not freeze the dialog.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from dataclasses import dataclass, replace
+from itertools import islice
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRectF, Qt, QThread, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from journeycanvas.io.export import export_map
+from journeycanvas.io.pdf import ExportCancelled, ExportError, ExportOptions, Paper, TileGrid
+from journeycanvas.io.pdf.blank import plan_blank
+from journeycanvas.io.pdf.chrome import TitleInfo
+from journeycanvas.io.pdf.exporter import _Job
+from journeycanvas.io.pdf.filtering import find_persona, only_persona
+from journeycanvas.io.pdf.paper import PAPER_SIZES, parse_paper, tile_grid
+from journeycanvas.io.pdf.poster import PosterPlan, plan_poster, poster_legend, trimmed
+from journeycanvas.io.pdf.progress import Cancel
+from journeycanvas.io.pdf.tiled import SHEET_MARGIN_MM
+from journeycanvas.layout import DEFAULT_STYLE, layout_journey
+from journeycanvas.model.entities import JourneyMap
+from journeycanvas.text import default_font_set
+from journeycanvas.ui.export_choice import ExportChoice
+
+MM_PER_INCH = 25.4
+TEXT_LINES = 40
+"""Lines of a CSV or Markdown export shown in the preview."""
+
+Box = tuple[float, float, float, float]
+"""x, y, width, height in mm."""
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewPlan:
+    """What the first page of an export looks like and how many pages it has.
+
+    `page` is the first page's (or the picture's) size in mm, `paper` that page as the
+    exporter names it; `map_box` where the map sits
+    on it, `bands` the title block and legend. A tiled poster shows the poster as `page`
+    with `grid` (its sheets) over it. `error` is the exporter's reason when these
+    settings cannot be exported.
+    """
+
+    choice: ExportChoice
+    pages: int = 0
+    page: tuple[float, float] = (0.0, 0.0)
+    map_box: Box = (0.0, 0.0, 0.0, 0.0)
+    bands: tuple[Box, ...] = ()
+    title: str = ""
+    grid: TileGrid | None = None
+    scale: float | None = None
+    paper: Paper | None = None
+    map_size: tuple[float, float] = (0.0, 0.0)
+    heading: str = ""
+    heading_color: str = "#4f81bd"
+    cards: int = 0
+    text: str = ""
+    error: str = ""
+
+
+def plan_preview(
+    journey: JourneyMap, choice: ExportChoice, cancel: Cancel | None = None
+) -> PreviewPlan:
+    """The preview of exporting `journey` as `choice`.
+
+    Raises ExportCancelled when `cancel` says so; an export that cannot work gives a plan
+    with its `error`.
+    """
+    try:
+        options = choice.options().checked()
+        shown = journey
+        if options.persona:
+            shown = only_persona(journey, find_persona(journey, options.persona))
+        if choice.kind in ("png", "svg"):
+            return _picture(shown, choice)
+        plan = _pdf_page(journey, shown, choice, options) if choice.is_pdf else _text(shown, choice)
+        pages, text = _dry_run(journey, options, choice.suffix, cancel)
+        return replace(plan, pages=pages, text=text)
+    except ExportError as exc:
+        return PreviewPlan(choice, error=str(exc))
+    except OSError as exc:
+        return PreviewPlan(choice, error=exc.strerror or str(exc))
+
+
+def _picture(shown: JourneyMap, choice: ExportChoice) -> PreviewPlan:
+    layout = layout_journey(shown, DEFAULT_STYLE, default_font_set())
+    size = (layout.width, layout.height)
+    return PreviewPlan(choice, 1, size, (0.0, 0.0, *size), map_size=size, cards=len(shown.cards))
+
+
+def _text(shown: JourneyMap, choice: ExportChoice) -> PreviewPlan:
+    return PreviewPlan(choice, page=PAPER_SIZES["A4"], cards=len(shown.cards))
+
+
+def _pdf_page(
+    journey: JourneyMap, shown: JourneyMap, choice: ExportChoice, options: ExportOptions
+) -> PreviewPlan:
+    """The first page's geometry, from the exporter's own planning."""
+    fonts = default_font_set()
+    if options.handouts:
+        stage_mode = options.handouts == "stage"
+        sections = shown.stages if stage_mode else journey.personas
+        first = sections[0] if sections else None
+        return PreviewPlan(
+            choice,
+            page=PAPER_SIZES["A4"],
+            heading=first.name if first is not None else "",
+            heading_color=first.color if first is not None else "#4f81bd",
+            paper=Paper("A4", *PAPER_SIZES["A4"]),
+            cards=len(shown.cards),
+        )
+    persona = find_persona(journey, options.persona) if options.persona else None
+    if options.blank:
+        layout, plan = plan_blank(shown, options, fonts)
+    else:
+        layout = layout_journey(shown, DEFAULT_STYLE, fonts)
+        facts = (("Persona", persona.name),) if persona else ()
+        info = TitleInfo.of(shown, *facts)
+        plan = plan_poster(layout, info, poster_legend(shown), options, fonts)
+    grid = None
+    if options.tile is not None or not plan.fits:
+        sheet = parse_paper(options.tile) if options.tile else plan.paper
+        plan = trimmed(plan, layout, fonts)
+        if options.scale is None and not options.blank:
+            # The exporter's own adjustment, so that the sheets shown are the sheets printed.
+            plan = _Job(options, fonts, "", ())._snug(plan, layout, sheet)
+        grid = tile_grid(
+            plan.page.width, plan.page.height, sheet, options.overlap_mm, SHEET_MARGIN_MM
+        )
+    return PreviewPlan(
+        choice,
+        page=(plan.page.width, plan.page.height),
+        map_box=(plan.map_x, plan.map_y, layout.width * plan.scale, layout.height * plan.scale),
+        bands=_bands(plan, layout.height),
+        title=plan.info.title,
+        grid=grid,
+        scale=plan.scale,
+        paper=plan.page,
+        map_size=(layout.width, layout.height),
+        cards=len(shown.cards),
+    )
+
+
+def _bands(plan: PosterPlan, map_height: float) -> tuple[Box, ...]:
+    margin = plan.chrome.margin
+    width = plan.page.width - 2 * margin
+    legend_y = plan.map_y + map_height * plan.scale + plan.chrome.gap
+    return (
+        (margin, margin, width, plan.header_height),
+        (margin, legend_y, width, plan.legend_height),
+    )
+
+
+def _dry_run(
+    journey: JourneyMap, options: ExportOptions, suffix: str, cancel: Cancel | None
+) -> tuple[int, str]:
+    """Export into a temporary folder: the page count, and the start of a text export."""
+    with tempfile.TemporaryDirectory(prefix="journeycanvas-preview-") as folder:
+        path = Path(folder) / f"preview{suffix}"
+        result = export_map(journey, path, options, cancel=cancel)
+        if suffix == ".pdf":
+            return result.pages, ""
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            return result.pages, "".join(islice(stream, TEXT_LINES))
+
+
+class PlanWorker(QThread):
+    """Plans previews one after another off the UI thread; a newer request cancels the
+    one being planned. `planned` carries each finished PreviewPlan."""
+
+    planned = Signal(object)
+
+    def __init__(self, journey: JourneyMap, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._journey = journey
+        self._lock = threading.Lock()
+        self._wanted: ExportChoice | None = None
+        self._busy = False
+
+    def request(self, choice: ExportChoice) -> None:
+        """Plan `choice` next (dropping any request not started yet)."""
+        with self._lock:
+            self._wanted = choice
+            if self._busy:
+                return
+            self._busy = True
+        self.wait()  # a previous run may still be returning
+        self.start()
+
+    def stop(self) -> None:
+        """Stop planning and wait for the thread to end."""
+        with self._lock:
+            self._wanted = None
+        self.requestInterruption()
+        self.wait()
+
+    def _superseded(self) -> bool:
+        return self._wanted is not None or self.isInterruptionRequested()
+
+    def run(self) -> None:
+        """Plan the wanted choices until none is left."""
+        while True:
+            with self._lock:
+                choice, self._wanted = self._wanted, None
+                if choice is None or self.isInterruptionRequested():
+                    self._busy = False
+                    return
+            try:
+                plan = plan_preview(self._journey, choice, self._superseded)
+            except ExportCancelled:
+                continue
+            self.planned.emit(plan)
+
+
+class PreviewWidget(QWidget):
+    """Draws a PreviewPlan: the first page, the map picture on it, the sheet grid."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(360, 280)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.plan: PreviewPlan | None = None
+        self.picture: QImage | None = None
+        self.message = ""
+
+    def show_plan(self, plan: PreviewPlan | None, picture: QImage | None) -> None:
+        """Draw `plan` with `picture` as the map (None: "preparing")."""
+        self.plan = plan
+        self.picture = picture
+        self.update()
+
+    def show_message(self, text: str) -> None:
+        """Show `text` instead of a page (while the first plan is being made)."""
+        self.plan = None
+        self.message = text
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        """Paint the page, or the message."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.fillRect(self.rect(), QColor("#dfe3e6"))
+        plan = self.plan
+        if plan is None or plan.error or plan.page[0] <= 0:
+            text = self.message if plan is None else plan.error
+            painter.setPen(QColor("#b00020") if plan is not None else QColor("#455a64"))
+            painter.drawText(
+                QRectF(self.rect()).adjusted(16, 16, -16, -16),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                text,
+            )
+            return
+        _PagePainter(painter, plan, self.picture, QRectF(self.rect()).adjusted(14, 14, -14, -14))
+
+
+class _PagePainter:
+    """Paints one PreviewPlan into a rectangle of the widget, page mm scaled to fit."""
+
+    def __init__(
+        self, painter: QPainter, plan: PreviewPlan, picture: QImage | None, room: QRectF
+    ) -> None:
+        self.painter = painter
+        self.plan = plan
+        width, height = plan.page
+        extent_w, extent_h = width, height
+        if plan.grid is not None:  # the outer sheets reach past the poster
+            extent_w = max(width, (plan.grid.cols - 1) * plan.grid.step_x + plan.grid.cell_w)
+            extent_h = max(height, (plan.grid.rows - 1) * plan.grid.step_y + plan.grid.cell_h)
+        self.zoom = min(room.width() / extent_w, room.height() / extent_h)
+        self.x0 = room.x() + (room.width() - extent_w * self.zoom) / 2
+        self.y0 = room.y() + (room.height() - extent_h * self.zoom) / 2
+        page = self.rect((0.0, 0.0, width, height))
+        painter.fillRect(page.translated(2, 3), QColor(0, 0, 0, 40))
+        painter.fillRect(page, QColor("#ffffff"))
+        kind = plan.choice.kind
+        if kind.startswith("handouts"):
+            self.handout()
+        elif kind in ("csv", "md"):
+            self.text(page)
+        else:
+            self.poster(picture)
+        painter.setPen(QPen(QColor("#90a4ae"), 1))
+        painter.drawRect(page)
+
+    def rect(self, box: Box) -> QRectF:
+        """A box in page mm as widget pixels."""
+        x, y, w, h = box
+        return QRectF(
+            self.x0 + x * self.zoom, self.y0 + y * self.zoom, w * self.zoom, h * self.zoom
+        )
+
+    def poster(self, picture: QImage | None) -> None:
+        """Title block and legend bands, the map picture, and the sheet grid if tiled."""
+        painter, plan = self.painter, self.plan
+        for band in plan.bands:
+            painter.fillRect(self.rect(band), QColor("#eceff1"))
+        if plan.bands and plan.title:
+            header = self.rect(plan.bands[0])
+            font = QFont(painter.font())
+            font.setPixelSize(max(4, min(14, round(header.height() * 0.45))))
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor("#1f2a30"))
+            painter.drawText(
+                header.adjusted(3, 0, -3, 0),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                plan.title,
+            )
+        target = self.rect(plan.map_box)
+        if picture is not None and not picture.isNull():
+            fitted = QRectF(0, 0, picture.width(), picture.height())
+            fitted.setSize(fitted.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio))
+            fitted.moveCenter(target.center())
+            fitted.moveTop(target.top())
+            painter.drawImage(fitted, picture)
+        else:
+            painter.fillRect(target, QColor("#f5f7f8"))
+        if plan.grid is not None:
+            self.sheets(plan.grid)
+
+    def sheets(self, grid: TileGrid) -> None:
+        """The part of the poster each sheet prints, labelled like the sheets."""
+        painter = self.painter
+        pen = QPen(QColor("#1565c0"), 1, Qt.PenStyle.DashLine)
+        font = QFont(painter.font())
+        font.setPixelSize(10)
+        font.setBold(True)
+        painter.setFont(font)
+        for row in range(grid.rows):
+            for col in range(grid.cols):
+                x, y = grid.origin(row, col)
+                cell = self.rect((x, y, grid.cell_w, grid.cell_h))
+                painter.setPen(pen)
+                painter.drawRect(cell)
+                painter.setPen(QColor("#1565c0"))
+                painter.drawText(cell.adjusted(3, 2, 0, 0), TileGrid.label(row, col))
+
+    def handout(self) -> None:
+        """A handout page: the first section's heading and lines standing for its cards."""
+        painter, plan = self.painter, self.plan
+        margin = 16.0
+        heading = self.rect((margin, margin, plan.page[0] - 2 * margin, 14.0))
+        painter.fillRect(heading, QColor(plan.heading_color))
+        font = QFont(painter.font())
+        font.setPixelSize(max(6, round(heading.height() * 0.5)))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(
+            heading.adjusted(4, 0, -4, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            plan.heading,
+        )
+        y = margin + 22.0
+        line = 0
+        while y < plan.page[1] - 30:
+            width = (plan.page[0] - 2 * margin) * (0.55 if line % 4 == 0 else 0.9)
+            painter.fillRect(self.rect((margin, y, width, 2.6)), QColor("#cfd8dc"))
+            y += 11.0 if line % 4 == 3 else 7.0
+            line += 1
+
+    def text(self, page: QRectF) -> None:
+        """The first lines of a CSV or Markdown export."""
+        painter = self.painter
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPixelSize(max(6, round(self.zoom * 3.2)))
+        painter.setFont(font)
+        painter.setPen(QColor("#1f2a30"))
+        painter.save()
+        painter.setClipRect(page)
+        painter.drawText(
+            page.adjusted(6, 6, -6, -6),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            self.plan.text,
+        )
+        painter.restore()
