@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeycanvas.canvas.glyphs import accent, draw_card_glyph
+from journeycanvas.canvas.glyphs import accent, draw_card_glyph_cached
 from journeycanvas.canvas.text_painter import QtFonts, TextOp, draw_ops
 from journeycanvas.canvas.units import qrect
 from journeycanvas.layout import MM_PER_PT, CardFace, CardLayout
@@ -242,7 +242,8 @@ class CardItem(QGraphicsItem):
             for line in drawing.greek:
                 painter.drawRect(line)
         else:
-            draw_card_glyph(painter, face.kind, qrect(face.icon), self._accent)
+            icon = face.icon
+            draw_card_glyph_cached(painter, face.kind, qrect(icon), icon.w * lod)
             painter.setPen(_TEXT_PEN)
             draw_ops(painter, drawing.text, drawing.text_scale)
         self._paint_footer(painter, face, drawing, lod >= TEXT_MIN_LOD)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from journeycanvas.model.kinds import CardKind, LaneKind, default_card_kind
 
@@ -30,6 +30,31 @@ _ACCENT_COLORS = {kind: QColor(value) for kind, value in CARD_KIND_ACCENTS.items
 def accent(kind: CardKind) -> QColor:
     """The accent colour of a card kind."""
     return _ACCENT_COLORS[kind]
+
+
+_GLYPH_PIXMAPS: dict[tuple[CardKind, int], QPixmap] = {}
+_MAX_CACHED_PX = 96
+
+
+def draw_card_glyph_cached(painter: QPainter, kind: CardKind, rect: QRectF, pixels: float) -> None:
+    """Draw a card kind's glyph (in its accent colour) from a picture made once per size.
+
+    `pixels` is the glyph's size on the device; very large glyphs are drawn directly.
+    """
+    size = round(pixels)
+    if size > _MAX_CACHED_PX or size < 1:
+        draw_card_glyph(painter, kind, rect, accent(kind))
+        return
+    pixmap = _GLYPH_PIXMAPS.get((kind, size))
+    if pixmap is None:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        picture = QPainter(pixmap)
+        picture.setRenderHint(QPainter.RenderHint.Antialiasing)
+        draw_card_glyph(picture, kind, QRectF(0, 0, size, size), accent(kind))
+        picture.end()
+        _GLYPH_PIXMAPS[(kind, size)] = pixmap
+    painter.drawPixmap(rect, pixmap, QRectF(0, 0, size, size))
 
 
 def draw_card_glyph(painter: QPainter, kind: CardKind, rect: QRectF, color: QColor) -> None:

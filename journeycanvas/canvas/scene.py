@@ -8,7 +8,9 @@ whose boxes changed are touched. Items never change the model.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
@@ -154,19 +156,25 @@ class MapScene(QGraphicsScene):
 
     def flush(self) -> None:
         """Apply the changes the document reported since the last flush to the items."""
-        if self._pending_reset:
-            self._rebuild()
-        elif self._pending_cards or self._pending_structure or self._pending_connectors:
-            changed = self._pending_cards
-            structure = self._pending_structure
-            self._pending_cards, self._pending_structure = set(), False
-            self._pending_connectors = False
-            diff = self.engine.update(self.document.journey, changed, structure)
-            self._apply(diff, self.engine.layout)
-            self._refresh_display(changed if not structure else None)
-        else:
+        pending = self._pending_cards or self._pending_structure or self._pending_connectors
+        if not (self._pending_reset or pending):
             return
+        with _collector_paused():
+            if self._pending_reset:
+                self._rebuild()
+            else:
+                self._update()
         self.layout_updated.emit()
+
+    def _update(self) -> None:
+        """Lay out again what changed and touch the items whose boxes changed."""
+        changed = self._pending_cards
+        structure = self._pending_structure
+        self._pending_cards, self._pending_structure = set(), False
+        self._pending_connectors = False
+        diff = self.engine.update(self.document.journey, changed, structure)
+        self._apply(diff, self.engine.layout)
+        self._refresh_display(changed if not structure else None)
 
     def _rebuild(self) -> None:
         """Throw every item away and build them again from a fresh layout."""
@@ -297,6 +305,22 @@ class MapScene(QGraphicsScene):
             if item is not None:
                 return item
         return None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while thousands of items are made.
+
+    Each item is a small Python object; left on, the collector would rescan the whole
+    heap (the map, its layout, the items) many times while a big map opens.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def item_id(item: QGraphicsItem) -> str | None:
