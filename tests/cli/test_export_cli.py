@@ -1,0 +1,188 @@
+"""``journeycanvas export`` and ``journeycanvas import-csv``, run as a user runs them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from journeycanvas.io.jsonfile import load_map
+from journeycanvas.io.templates import template_path
+
+PT_PER_MM = 72 / 25.4
+HOURGLASS = str(template_path("hourglass"))
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m journeycanvas ARGS`` without a display."""
+    return subprocess.run(
+        [sys.executable, "-m", "journeycanvas", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env={"PATH": "/usr/bin:/bin", "PYTHONUTF8": "1"},
+        timeout=120,
+    )
+
+
+def assert_user_error(result: subprocess.CompletedProcess[str], words: str) -> None:
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_writes_an_a1_poster_by_default(tmp_path: Path) -> None:
+    result = run("export", HOURGLASS, "-o", "map.pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "map.pdf: 1 page, A1 landscape, map at 118 %\n"
+    (page,) = PdfReader(tmp_path / "map.pdf").pages
+    assert float(page.mediabox.width) == pytest.approx(841 * PT_PER_MM, abs=0.5)
+    assert "hourglass.journey" in page.extract_text()
+
+
+def test_paper_orientation_and_scale(tmp_path: Path) -> None:
+    args = ["--paper", "a3", "--orientation", "portrait", "--scale", "0.3"]
+    result = run("export", HOURGLASS, "-o", "a3.pdf", *args, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (page,) = PdfReader(tmp_path / "a3.pdf").pages
+    assert float(page.mediabox.width) == pytest.approx(297 * PT_PER_MM, abs=0.5)
+    assert float(page.mediabox.height) == pytest.approx(420 * PT_PER_MM, abs=0.5)
+    assert "map at 30 %" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--tile", "A4"], "sheets of A4"),
+        (["--tile", "letter", "--paper", "A2", "--overlap", "5"], "sheets of letter"),
+        (["--blank"], "blank canvas at true size"),
+        (["--blank", "--tile", "a4"], "blank canvas at true size"),
+        (["--handouts", "stage"], "handouts for 7 stages"),
+        (["--handouts", "persona", "--persona", "commuter clara"], "handouts for 1 persona"),
+        (["--persona", "Weekend family Erik", "--fit"], "1 page"),
+    ],
+)
+def test_every_kind_of_pdf(args: list[str], words: str, tmp_path: Path) -> None:
+    result = run("export", HOURGLASS, "-o", "out.pdf", *args, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert words in result.stdout
+    assert len(PdfReader(tmp_path / "out.pdf").pages) >= 1
+
+
+def test_csv_and_markdown_by_extension_or_format(tmp_path: Path) -> None:
+    assert run("export", HOURGLASS, "-o", "cards.csv", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "cards.csv").read_text(encoding="utf-8-sig").startswith("stage,lane,")
+    result = run("export", HOURGLASS, "-o", "cards.txt", "--format", "csv", "--delimiter",
+                 "semicolon", cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "cards.txt").read_text(encoding="utf-8-sig").startswith("stage;lane;")
+    assert run("export", HOURGLASS, "-o", "report.md", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# ")
+
+
+@pytest.mark.parametrize(("name", "magic"), [("map.png", b"\x89PNG"), ("map.svg", b"<?xml")])
+def test_images_are_drawn_offscreen_without_a_display(
+    name: str, magic: bytes, tmp_path: Path
+) -> None:
+    result = run("export", HOURGLASS, "-o", name, "--dpi", "40", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / name).read_bytes().startswith(magic)
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--paper", "B5"], "unknown paper 'B5'"),
+        (["--persona", "Nobody"], "no persona 'Nobody'"),
+        (["--handouts", "stage", "--tile", "a4"], "cannot be blank or tiled"),
+        (["--fit", "--scale", "2"], "not allowed with argument"),
+        (["--scale", "zero"], "not a number"),
+        (["--blank", "--paper", "A4"], "does not fit A4"),
+        (["--tile", "a4", "--overlap", "300"], "overlap"),
+    ],
+)
+def test_user_errors_are_one_line(args: list[str], words: str, tmp_path: Path) -> None:
+    assert_user_error(run("export", HOURGLASS, "-o", "x.pdf", *args, cwd=tmp_path), words)
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_an_unknown_extension_or_a_missing_map_is_a_user_error(tmp_path: Path) -> None:
+    assert_user_error(run("export", HOURGLASS, "-o", "x.docx", cwd=tmp_path), "cannot tell")
+    assert_user_error(run("export", "missing.journey", "-o", "x.pdf", cwd=tmp_path), "missing")
+
+
+def test_export_as_pdf_does_not_import_qt(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from journeycanvas import cli\n"
+        f"assert cli.main(['export', {HOURGLASS!r}, '-o', {str(tmp_path / 'a.pdf')!r},"
+        " '--tile', 'a4']) == 0\n"
+        "assert 'PySide6' not in sys.modules, 'PySide6 was imported'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_export_has_help() -> None:
+    result = run("export", "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: journeycanvas export")
+    for option in ("--paper", "--tile", "--blank", "--handouts", "--persona", "--scale"):
+        assert option in result.stdout
+
+
+# ---------------------------------------------------------------- import-csv
+
+
+def write_csv(path: Path, rows: list[str], encoding: str = "utf-8") -> None:
+    header = (
+        "stage;lane;lane_kind;kind;text;notes;tags;personas;votes;emotion;"
+        "metric_name;metric_value;metric_target;metric_unit"
+    )
+    path.write_text("\n".join([header, *rows]) + "\n", encoding=encoding)
+
+
+def test_import_csv_builds_a_map_from_a_spreadsheet_export(tmp_path: Path) -> None:
+    write_csv(
+        tmp_path / "cards.csv",
+        [
+            "Köpa;Kontaktpunkter;touchpoints;;Kassan;;;Anna;2;;reach;1 200,5;5 000;besök",
+            "Köpa;Känslor;emotions;;Glad;;;;;3;;;;",
+            "Använda;Kontaktpunkter;touchpoints;;Appen;;tag;;;;;;;",
+        ],
+        encoding="utf-8-sig",
+    )
+    result = run("import-csv", "cards.csv", "-o", "map.journey", "--title", "Från Excel",
+                 cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "map.journey: 3 cards in 2 stages\n"
+    journey = load_map(tmp_path / "map.journey")
+    assert journey.title == "Från Excel"
+    assert [stage.name for stage in journey.stages] == ["Köpa", "Använda"]
+
+
+def test_import_csv_reports_bad_rows_by_line_and_writes_nothing(tmp_path: Path) -> None:
+    write_csv(
+        tmp_path / "bad.csv",
+        ["Köpa;Kontaktpunkter;touchpoints;;Kassan;;;;many;;;;;", "Köpa;X;nonsense;;Y;;;;;;;;;"],
+    )
+    result = run("import-csv", "bad.csv", "-o", "map.journey", cwd=tmp_path)
+    assert_user_error(result, "nothing imported")
+    assert "line 2" in result.stderr and "line 3" in result.stderr
+    assert not (tmp_path / "map.journey").exists()
+
+
+def test_import_csv_does_not_overwrite_unless_forced(tmp_path: Path) -> None:
+    write_csv(tmp_path / "ok.csv", ["A;Notes;notes;;Hello;;;;;;;;;"])
+    (tmp_path / "map.journey").write_text("keep me", encoding="utf-8")
+    assert_user_error(run("import-csv", "ok.csv", "-o", "map.journey", cwd=tmp_path), "--force")
+    assert (tmp_path / "map.journey").read_text(encoding="utf-8") == "keep me"
+    assert run("import-csv", "ok.csv", "-o", "map.journey", "--force", cwd=tmp_path).returncode == 0
+    assert load_map(tmp_path / "map.journey").cards[0].text == "Hello"

@@ -1,0 +1,146 @@
+"""`export_map`: one entry for every format, with progress, cancelling and no partial files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pdf_helpers import multilingual_map, page_texts
+from pypdf import PdfReader
+
+from journeycanvas.io.csv_cards import import_cards_csv
+from journeycanvas.io.export import export_map, format_for
+from journeycanvas.io.pdf import ExportCancelled, ExportError, ExportOptions
+from journeycanvas.io.templates import load_template
+from journeycanvas.model import JourneyMap
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("a.pdf", "pdf"), ("a.PNG", "png"), ("a.svg", "svg"), ("a.csv", "csv"), ("a.md", "md")],
+)
+def test_the_format_comes_from_the_extension(name: str, fmt: str) -> None:
+    assert format_for(name, ExportOptions()) == fmt
+    assert format_for("whatever.bin", ExportOptions(format=fmt)) == fmt
+
+
+def test_an_unknown_extension_asks_for_a_format() -> None:
+    with pytest.raises(ExportError, match="cannot tell the format"):
+        format_for("map.docx", ExportOptions())
+
+
+def test_csv_export_round_trips_through_import(tmp_path: Path) -> None:
+    journey = multilingual_map()
+    out = tmp_path / "cards.csv"
+    result = export_map(journey, out, ExportOptions(csv_delimiter=";"))
+    assert result.pages == 0 and f"{len(journey.cards)} cards" in result.summary
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    back = import_cards_csv(out)
+    assert sorted(card.text for card in back.cards) == sorted(card.text for card in journey.cards)
+
+
+def test_markdown_report(tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    export_map(load_template("hourglass"), out)
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# ") and "Know" in text
+
+
+def test_a_persona_filter_applies_to_csv_too(tmp_path: Path) -> None:
+    journey = multilingual_map()
+    out = tmp_path / "one.csv"
+    export_map(journey, out, ExportOptions(persona="王小明"))
+    back = import_cards_csv(out)
+    expected = [card.text for card in journey.cards if "p2" in card.personas]
+    assert sorted(card.text for card in back.cards) == sorted(expected)
+
+
+def test_pdf_only_options_are_refused_for_other_formats(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="PDFs"):
+        export_map(multilingual_map(), tmp_path / "x.csv", ExportOptions(tile="a4"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_images_need_a_renderer(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="PNG export draws the map with the editor's canvas"):
+        export_map(multilingual_map(), tmp_path / "map.png")
+    with pytest.raises(ExportError, match="SVG"):
+        export_map(multilingual_map(), tmp_path / "map.svg")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_injected_renderer_draws_images(tmp_path: Path) -> None:
+    calls: list[tuple[JourneyMap, Path, ExportOptions]] = []
+
+    def renderer(journey: JourneyMap, path: Path, options: ExportOptions) -> None:
+        calls.append((journey, path, options))
+        path.write_bytes(b"\x89PNG fake")
+
+    out = tmp_path / "map.png"
+    journey = multilingual_map()
+    result = export_map(journey, out, ExportOptions(persona="Åsa Ström"), renderer=renderer)
+    assert out.read_bytes() == b"\x89PNG fake"
+    ((shown, path, _),) = calls
+    assert path.suffix == ".png" and path != out
+    assert all("p1" in card.personas for card in shown.cards)
+    assert "PNG" in result.summary
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ExportOptions(),
+        ExportOptions(tile="a4"),
+        ExportOptions(blank=True),
+        ExportOptions(handouts="stage"),
+    ],
+)
+def test_progress_runs_up_to_the_total(options: ExportOptions, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    export_map(
+        multilingual_map(), tmp_path / "p.pdf", options, progress=lambda d, t: seen.append((d, t))
+    )
+    assert seen, "progress was never reported"
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    done, total = seen[-1]
+    assert done == total
+
+
+@pytest.mark.parametrize("name", ["new.pdf", "old.pdf", "tiles.pdf", "cards.csv"])
+def test_a_cancelled_export_leaves_no_file_and_keeps_the_old_one(name: str, tmp_path: Path) -> None:
+    out = tmp_path / name
+    if name.startswith("old"):
+        out.write_bytes(b"the previous export")
+    options = ExportOptions(tile="a4") if name.startswith("tiles") else ExportOptions()
+    with pytest.raises(ExportCancelled):
+        export_map(load_template("hourglass"), out, options, cancel=lambda: True)
+    if name.startswith("old"):
+        assert out.read_bytes() == b"the previous export"
+        assert [p.name for p in tmp_path.iterdir()] == [name]
+    else:
+        assert list(tmp_path.iterdir()) == []
+
+
+def test_cancelling_part_way_through_a_big_poster(tmp_path: Path) -> None:
+    journey = multilingual_map()
+    many = [
+        card.model_copy(update={"id": f"{card.id}-{i}", "order": i})
+        for i, card in enumerate(journey.cards * 100)
+    ]
+    journey = journey.model_copy(update={"cards": many, "connectors": []})
+    asked = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) > 3
+
+    with pytest.raises(ExportCancelled):
+        export_map(journey, tmp_path / "big.pdf", cancel=cancel)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_written_pdf_is_complete(tmp_path: Path) -> None:
+    out = tmp_path / "ok.pdf"
+    export_map(load_template("hourglass"), out)
+    assert len(PdfReader(out).pages) == 1
+    assert "Know" in page_texts(out)[0]
