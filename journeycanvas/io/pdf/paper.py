@@ -201,21 +201,3 @@ def tile_grid(
             best = grid
     assert best is not None
     return best
-
-
-def smallest_paper(
-    width: float, height: float, orientation: Orientation | None = None
-) -> Paper | None:
-    """The smallest A-series paper (A4 up to A0) that holds width × height mm; None if none."""
-    for name in ("A4", "A3", "A2", "A1", "A0"):
-        paper = Paper(name, *PAPER_SIZES[name])
-        for turned in _orientations(paper, orientation):
-            if width <= turned.width + 1e-6 and height <= turned.height + 1e-6:
-                return turned
-    return None
-
-
-def _orientations(paper: Paper, orientation: Orientation | None) -> list[Paper]:
-    if orientation is not None:
-        return [paper.oriented(orientation)]
-    return [paper.oriented("landscape"), paper.oriented("portrait")]

@@ -239,19 +239,12 @@ class Pen:
             op = self._forms[name] = f"/{self._doc.getXObjectName(name)} Do"
         return op
 
-    def raw(self, ops: str, fill: str | None = None, stroke: str | None = None) -> None:
-        """Append ready-made operators; say which colours they leave set, if any."""
+    def raw(self, ops: str) -> None:
+        """Append ready-made operators that leave the graphics state as they found it
+        (wrapped in ``q``/``Q``)."""
         if self._in_text:
             self._end_text()
         self._ops.append(ops)
-        if fill is not None:
-            self._fill = fill
-        if stroke is not None:
-            self._stroke = stroke
-
-    def forget_colors(self) -> None:
-        """Stop assuming the current colours (after operators that changed them)."""
-        self._fill = self._stroke = self._width = None
 
     # ------------------------------------------------------------------ text
 

@@ -8,11 +8,9 @@ from hypothesis import strategies as st
 
 from journeycanvas.io.pdf import ExportError, parse_paper, tile_grid
 from journeycanvas.io.pdf.paper import (
-    Paper,
     fit_scale,
     row_name,
     sheets_along,
-    smallest_paper,
 )
 
 
@@ -99,10 +97,3 @@ def test_row_names_run_like_spreadsheet_columns() -> None:
         "ZZ",
         "AAA",
     ]
-
-
-def test_smallest_paper_that_holds_a_size() -> None:
-    assert smallest_paper(200, 280) == Paper("A4", 210, 297)
-    assert smallest_paper(400, 280) == Paper("A3", 420, 297)
-    assert smallest_paper(400, 280, "portrait") == Paper("A2", 420, 594)
-    assert smallest_paper(2000, 2000) is None
