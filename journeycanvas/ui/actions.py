@@ -83,6 +83,26 @@ class MainActions(QObject):
             self.tr("Throw away the changes since the last save"),
             _icon(theme.DocumentRevert, None),
         )
+        self.export = make(
+            self.tr("&Export…"),
+            shortcuts(None, "Ctrl+E"),
+            self.tr(
+                "Export a PDF poster, tiles, blank canvas or handouts, a picture, CSV or Markdown"
+            ),
+            _icon(theme.DocumentSend, None),
+        )
+        self.print_preview = make(
+            self.tr("Print Pre&view…"),
+            None,
+            self.tr("See the printed pages before printing"),
+            _icon(theme.DocumentPrintPreview, None),
+        )
+        self.print_map = make(
+            self.tr("&Print…"),
+            shortcuts(_Key.Print, "Ctrl+P"),
+            self.tr("Print the map on one page or at true size over several"),
+            _icon(theme.DocumentPrint, None),
+        )
         self.close_map = make(
             self.tr("&Close"),
             shortcuts(_Key.Close, "Ctrl+W"),
@@ -208,6 +228,8 @@ def build_menus(
     file_menu.addMenu(a.recent_menu)
     file_menu.addSeparator()
     file_menu.addActions([a.save, a.save_as, a.revert])
+    file_menu.addSeparator()
+    file_menu.addActions([a.export, a.print_preview, a.print_map])
     file_menu.addSeparator()
     file_menu.addAction(a.close_map)
     file_menu.addSeparator()

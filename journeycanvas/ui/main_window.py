@@ -19,17 +19,23 @@ from PySide6.QtWidgets import (
 
 from journeycanvas.canvas.editor import MapEditorView
 from journeycanvas.document import Document
+from journeycanvas.document.commands import EditMapCommand
 from journeycanvas.io import JourneyFileError, dumps_map, load_map
+from journeycanvas.io.pdf import ExportError
 from journeycanvas.io.templates import load_template
 from journeycanvas.model import JourneyMap
 from journeycanvas.ui.actions import MainActions, build_menus, build_toolbar, shortcuts
 from journeycanvas.ui.autosave import AutosaveEntry, Autosaver, AutosaveStore
+from journeycanvas.ui.export_choice import ExportChoice
+from journeycanvas.ui.export_dialog import ExportDialog
+from journeycanvas.ui.export_runner import ExportRunner
 from journeycanvas.ui.find_bar import FindBar
 from journeycanvas.ui.help_dialogs import ShortcutSheet, show_about
 from journeycanvas.ui.inspector import InspectorDock
 from journeycanvas.ui.palette import PaletteDock
 from journeycanvas.ui.personas_panel import PersonasDock
 from journeycanvas.ui.preferences import PreferencesDialog
+from journeycanvas.ui.printing import MapPrinting
 from journeycanvas.ui.recovery import RecoveryChoice, ask_restore
 from journeycanvas.ui.settings import AppSettings
 from journeycanvas.ui.template_chooser import TemplateChooser
@@ -89,6 +95,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.inspector_dock], [330], Qt.Orientation.Horizontal)
 
         self.actions = MainActions(self)
+        self.exports = ExportRunner(self)
+        self.printing = MapPrinting(
+            lambda: self.document.journey, lambda: self.settings.paper_size, self
+        )
         stack = self.document.undo_stack
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Undo))
@@ -148,6 +158,9 @@ class MainWindow(QMainWindow):
         a.save.triggered.connect(self.save)
         a.save_as.triggered.connect(self.save_as)
         a.revert.triggered.connect(self.revert)
+        a.export.triggered.connect(self.export_dialog)
+        a.print_preview.triggered.connect(self.print_preview)
+        a.print_map.triggered.connect(self.print_map)
         a.close_map.triggered.connect(self.close_map)
         a.preferences.triggered.connect(self.edit_preferences)
         a.quit.triggered.connect(self.close)
@@ -455,6 +468,84 @@ class MainWindow(QMainWindow):
             menu.addAction(self.tr("Clear Menu"), self.settings.clear_recent_files)
         else:
             menu.addAction(self.tr("No recent maps")).setEnabled(False)
+
+    # ---------------------------------------------------------------- export and print
+
+    def export_dialog(self) -> bool:
+        """Choose how to export the map and where, then export it. True when exported."""
+        self._finish_editing()
+        suggested = self.document.path or Path(self._start_folder()) / (
+            _file_stem(self.document.journey.title) + MAP_SUFFIX
+        )
+        dialog = ExportDialog(
+            self.document.journey, self.settings.paper_size, suggested.with_suffix(""), self
+        )
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        path, choice = dialog.path, dialog.choice()
+        dialog.deleteLater()
+        if not accepted or path is None:
+            return False
+        self._remember_export(choice)
+        return self.export_to(path, choice)
+
+    def _remember_export(self, choice: ExportChoice) -> None:
+        # The settings are part of the file, so remembering them is an edit like any
+        # other: an undo step that marks the map modified (only when they changed).
+        settings = choice.settings()
+        if settings != self.document.journey.export_settings:
+            self.document.push(EditMapCommand(self.document, {"export_settings": settings}))
+
+    def export_to(self, path: Path, choice: ExportChoice) -> bool:
+        """Export the map to `path` as `choice` says, with progress; True when written."""
+        try:
+            result = self.exports.run(self.document.journey, path, choice, self._display_name())
+        except (ExportError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            QMessageBox.warning(
+                self,
+                self.tr("Export failed"),
+                self.tr("{name} could not be exported: {reason}.").format(
+                    name=path.name, reason=reason.rstrip(".")
+                ),
+            )
+            return False
+        if result is None:
+            self.statusBar().showMessage(self.tr("Export cancelled; no file was written."), 5000)
+            return False
+        if result.pages > 1:
+            message = self.tr("Exported {pages} pages to {path}").format(
+                pages=result.pages, path=path
+            )
+        else:
+            message = self.tr("Exported {path}").format(path=path)
+        self.statusBar().showMessage(message, 8000)
+        return True
+
+    def print_map(self) -> bool:
+        """Print the map through the print dialog. True when printed."""
+        self._finish_editing()
+        try:
+            pages = self.printing.print_map()
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Printing failed"),
+                self.tr("The map could not be printed: {reason}.").format(reason=exc),
+            )
+            return False
+        if pages:
+            self.statusBar().showMessage(
+                self.tr("Sent {pages} pages to the printer").format(pages=pages)
+                if pages > 1
+                else self.tr("Sent the map to the printer"),
+                5000,
+            )
+        return pages > 0
+
+    def print_preview(self) -> None:
+        """Show the printed pages in a preview window, from which they can be printed."""
+        self._finish_editing()
+        self.printing.preview()
 
     # ---------------------------------------------------------------- autosave and recovery
 

@@ -1,0 +1,315 @@
+"""File → Export… through the real action: the dialog, the file it writes, the remembered
+settings, progress with cancel, and errors in a message box."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import Dialogs
+from pypdf import PdfReader
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDialog, QPushButton
+from pytestqt.qtbot import QtBot
+
+from journeycanvas.io import load_map, save_map
+from journeycanvas.io.templates import load_template
+from journeycanvas.model.entities import JourneyMap
+from journeycanvas.ui.export_choice import ExportChoice
+from journeycanvas.ui.export_dialog import ExportDialog
+from journeycanvas.ui.export_preview import PreviewPlan
+from journeycanvas.ui.main_window import MainWindow
+
+PT_PER_MM = 72 / 25.4
+
+
+class ScriptedExport:
+    """Stands in for the dialog's exec: sets the fields, waits for the live preview, then
+    presses Export (or Cancel), keeping what the dialog showed."""
+
+    def __init__(self, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.qtbot = qtbot
+        self.configure: Callable[[ExportDialog], None] = lambda _dialog: None
+        self.press_export = True
+        self.opened_with: list[ExportChoice] = []
+        self.plans: list[PreviewPlan] = []
+        self.captions: list[str] = []
+        monkeypatch.setattr(ExportDialog, "exec", lambda dialog: self._exec(dialog))
+
+    def _exec(self, dialog: ExportDialog) -> int:
+        self.opened_with.append(dialog.choice())
+        self.configure(dialog)
+        self.qtbot.waitUntil(
+            lambda: dialog.plan is not None and dialog.plan.choice == dialog.choice(),
+            timeout=20_000,
+        )
+        assert dialog.plan is not None
+        self.plans.append(dialog.plan)
+        self.captions.append(dialog.caption.text())
+        if self.press_export:
+            dialog.accept()
+        else:
+            dialog.reject()
+        return dialog.result()
+
+
+@pytest.fixture
+def scripted(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> ScriptedExport:
+    return ScriptedExport(qtbot, monkeypatch)
+
+
+def select(combo, data: object) -> None:  # type: ignore[no-untyped-def]
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+def open_hourglass(window: MainWindow) -> JourneyMap:
+    window.set_map(load_template("hourglass"), None)
+    return window.document.journey
+
+
+def status(window: MainWindow) -> str:
+    return window.statusBar().currentMessage()
+
+
+def test_a3_landscape_poster_is_a_pdf_of_that_size_and_its_settings_come_back(
+    window: MainWindow, dialogs: Dialogs, scripted: ScriptedExport, tmp_path: Path
+) -> None:
+    open_hourglass(window)
+
+    def poster_a3_landscape(dialog: ExportDialog) -> None:
+        select(dialog.kind, "poster")
+        select(dialog.paper, "A3")
+        select(dialog.orientation, "landscape")
+
+    scripted.configure = poster_a3_landscape
+    dialogs.save_paths.append(str(tmp_path / "bakery"))  # the suffix is added
+    window.actions.export.trigger()
+
+    written = tmp_path / "bakery.pdf"
+    pages = PdfReader(written).pages
+    assert len(pages) == 1
+    box = pages[0].mediabox
+    assert float(box.width) == pytest.approx(420 * PT_PER_MM, abs=0.5)
+    assert float(box.height) == pytest.approx(297 * PT_PER_MM, abs=0.5)
+    assert scripted.plans[0].pages == 1
+    assert "A3 landscape" in scripted.captions[0]
+    assert str(written) in status(window)
+
+    settings = window.document.journey.export_settings
+    assert (settings["format"], settings["paper"], settings["orientation"]) == (
+        "pdf",
+        "A3",
+        "landscape",
+    )
+    assert window.document.modified  # the settings are part of the file
+    assert window.document.undo_stack.undoText() == "Change export settings"
+
+    scripted.configure = lambda _dialog: None
+    scripted.press_export = False
+    window.actions.export.trigger()
+    assert scripted.opened_with[1] == ExportChoice(
+        kind="poster", paper="A3", orientation="landscape"
+    )
+
+    saved = tmp_path / "bakery.journey"
+    save_map(window.document.journey, saved)
+    reopened = ExportChoice.from_settings(load_map(saved).export_settings, "A4")
+    assert reopened == scripted.opened_with[1]
+
+
+def test_the_same_settings_again_add_no_undo_step(
+    window: MainWindow, dialogs: Dialogs, scripted: ScriptedExport, tmp_path: Path
+) -> None:
+    open_hourglass(window)
+    scripted.configure = lambda dialog: select(dialog.kind, "md")
+    dialogs.save_paths.extend([str(tmp_path / "one.md"), str(tmp_path / "two.md")])
+    window.actions.export.trigger()
+    window.actions.export.trigger()
+    assert window.document.undo_stack.count() == 1
+
+
+def test_a_new_map_starts_from_the_preferred_paper(
+    window: MainWindow, scripted: ScriptedExport
+) -> None:
+    open_hourglass(window)
+    window.settings.paper_size = "Letter"
+    scripted.press_export = False
+    window.actions.export.trigger()
+    assert scripted.opened_with[0].paper == "letter"
+    assert scripted.opened_with[0].kind == "poster"
+
+
+def test_tiled_poster_has_the_pages_the_dialog_counted(
+    window: MainWindow, dialogs: Dialogs, scripted: ScriptedExport, tmp_path: Path
+) -> None:
+    open_hourglass(window)
+
+    def tiled_a1_on_a4(dialog: ExportDialog) -> None:
+        select(dialog.kind, "tiled")
+        select(dialog.paper, "A1")
+        select(dialog.tile, "a4")
+        dialog.overlap.setValue(12)
+
+    scripted.configure = tiled_a1_on_a4
+    dialogs.save_paths.append(str(tmp_path / "tiles.pdf"))
+    window.actions.export.trigger()
+
+    plan = scripted.plans[0]
+    pages = PdfReader(tmp_path / "tiles.pdf").pages
+    assert plan.grid is not None
+    assert len(pages) == plan.pages == plan.grid.count + 1  # the sheets and the assembly page
+    assert plan.grid.overlap == 12
+    a4 = sorted((210 * PT_PER_MM, 297 * PT_PER_MM))
+    for page in pages:
+        size = sorted((float(page.mediabox.width), float(page.mediabox.height)))
+        assert size == pytest.approx(a4, abs=0.5)
+    assert f"Exported {len(pages)} pages" in status(window)
+
+
+def test_csv_with_semicolons_has_a_row_per_card(
+    window: MainWindow, dialogs: Dialogs, scripted: ScriptedExport, tmp_path: Path
+) -> None:
+    journey = open_hourglass(window)
+
+    def csv_semicolons(dialog: ExportDialog) -> None:
+        select(dialog.kind, "csv")
+        select(dialog.delimiter, ";")
+
+    scripted.configure = csv_semicolons
+    dialogs.save_paths.append(str(tmp_path / "cards.txt"))  # the wrong suffix is kept, .csv added
+    window.actions.export.trigger()
+
+    text = (tmp_path / "cards.txt.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(text.splitlines(), delimiter=";"))
+    assert rows[0][:3] == ["stage", "lane", "lane_kind"]
+    assert len(rows) == len(journey.cards) + 1
+    assert {row[4] for row in rows[1:]} == {card.text for card in journey.cards}
+    assert scripted.captions[0] == f"{len(journey.cards)} cards, one row each"
+
+
+def test_markdown_report_for_one_persona(
+    window: MainWindow, dialogs: Dialogs, scripted: ScriptedExport, tmp_path: Path
+) -> None:
+    journey = open_hourglass(window)
+    persona = journey.personas[0]
+    theirs = [card for card in journey.cards if persona.id in card.personas]
+    others = [card for card in journey.cards if persona.id not in card.personas]
+    assert theirs and others
+
+    def markdown_for_persona(dialog: ExportDialog) -> None:
+        select(dialog.kind, "md")
+        select(dialog.persona, persona.id)
+
+    scripted.configure = markdown_for_persona
+    dialogs.save_paths.append(str(tmp_path / "report.md"))
+    window.actions.export.trigger()
+
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert journey.title in report
+    assert scripted.plans[0].text.startswith(report[:200])  # the preview shows its start
+    assert scripted.captions[0] == f"A report of {len(theirs)} cards"
+
+
+def test_png_has_the_size_the_dialog_announced(
+    window: MainWindow, dialogs: Dialogs, scripted: ScriptedExport, tmp_path: Path
+) -> None:
+    open_hourglass(window)
+
+    def png_at_60_dpi(dialog: ExportDialog) -> None:
+        select(dialog.kind, "png")
+        dialog.dpi.setValue(60)
+
+    scripted.configure = png_at_60_dpi
+    dialogs.save_paths.append(str(tmp_path / "map.png"))
+    window.actions.export.trigger()
+
+    image = QImage(str(tmp_path / "map.png"))
+    assert scripted.captions[0] == f"{image.width()} × {image.height()} pixels at 60 dpi"
+    assert window.document.journey.export_settings["png_dpi"] == 60
+
+
+def test_settings_that_cannot_work_disable_export(
+    window: MainWindow, scripted: ScriptedExport
+) -> None:
+    open_hourglass(window)
+
+    def blank_on_a4(dialog: ExportDialog) -> None:
+        select(dialog.kind, "blank")
+        select(dialog.paper, "A4")
+
+    scripted.configure = blank_on_a4
+    scripted.press_export = False
+    window.actions.export.trigger()
+    assert scripted.plans[0].error
+    assert "blank canvas" in scripted.captions[0]
+
+
+def test_cancelling_the_file_dialog_keeps_the_export_dialog_open(
+    qtbot: QtBot, window: MainWindow, dialogs: Dialogs
+) -> None:
+    dialog = ExportDialog(load_template("hourglass"), "A4", Path("/nowhere/map"), window)
+    qtbot.addWidget(dialog)
+    dialogs.save_paths.append("")
+    dialog.accept()
+    assert dialog.path is None
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    dialog.done(0)
+
+
+def big_map(cards: int) -> JourneyMap:
+    """The hourglass with its cards repeated until it has `cards` of them."""
+    journey = load_template("hourglass")
+    originals = journey.cards
+    copies = [
+        originals[number % len(originals)].model_copy(update={"id": f"x{number}", "order": number})
+        for number in range(cards)
+    ]
+    return journey.model_copy(update={"cards": copies, "connectors": []})
+
+
+def test_cancel_during_progress_leaves_no_file(window: MainWindow, tmp_path: Path) -> None:
+    window.set_map(big_map(3000), None)
+    runner = window.exports
+    reported: list[tuple[int, int]] = []
+
+    def cancel_once_under_way(done: int, total: int) -> None:
+        reported.append((done, total))
+        if done > 0 and runner.progress is not None:
+            runner.progress.findChild(QPushButton).click()  # the dialog's Cancel
+
+    runner.progressed.connect(cancel_once_under_way)
+    target = tmp_path / "out" / "poster.pdf"
+    target.parent.mkdir()
+    assert not window.export_to(target, ExportChoice(kind="poster", paper="A0"))
+
+    assert any(0 < done < total for done, total in reported)
+    assert list(target.parent.iterdir()) == []  # neither the file nor a part of it
+    assert "cancelled" in status(window)
+
+
+def test_an_export_error_is_one_sentence_in_a_message_box(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    open_hourglass(window)
+    target = tmp_path / "blank.pdf"
+    assert not window.export_to(target, ExportChoice(kind="blank", paper="A4"))
+    assert not target.exists()
+    kind, title, text = dialogs.shown[-1]
+    assert (kind, title) == ("warning", "Export failed")
+    assert text.startswith("blank.pdf could not be exported: ")
+    assert text.endswith(".") and "\n" not in text and "Traceback" not in text
+
+
+def test_an_unwritable_folder_is_reported(
+    window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    open_hourglass(window)
+    target = tmp_path / "missing" / "map.csv"
+    assert not window.export_to(target, ExportChoice(kind="csv"))
+    kind, title, text = dialogs.shown[-1]
+    assert (kind, title) == ("warning", "Export failed")
+    assert text.startswith("map.csv could not be exported: ") and "\n" not in text
