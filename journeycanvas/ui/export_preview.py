@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -346,9 +346,16 @@ class _PagePainter:
                 x, y = grid.origin(row, col)
                 cell = self.rect((x, y, grid.cell_w, grid.cell_h))
                 painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(cell)
+                label = TileGrid.label(row, col)
+                tag = QRectF(painter.fontMetrics().boundingRect(label)).adjusted(-3, -1, 3, 1)
+                tag.moveTopLeft(cell.topLeft() + QPointF(2, 2))
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(255, 255, 255, 220))
+                painter.drawRoundedRect(tag, 3, 3)
                 painter.setPen(QColor("#1565c0"))
-                painter.drawText(cell.adjusted(3, 2, 0, 0), TileGrid.label(row, col))
+                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, label)
 
     def handout(self) -> None:
         """A handout page: the first section's heading and lines standing for its cards."""

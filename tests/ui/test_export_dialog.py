@@ -313,3 +313,26 @@ def test_an_unwritable_folder_is_reported(
     kind, title, text = dialogs.shown[-1]
     assert (kind, title) == ("warning", "Export failed")
     assert text.startswith("map.csv could not be exported: ") and "\n" not in text
+
+
+@pytest.mark.parametrize(
+    "choice",
+    [
+        ExportChoice(),
+        ExportChoice(kind="tiled", paper="A1", tile="letter", overlap_mm=15),
+        ExportChoice(kind="blank", paper=None, orientation="portrait"),
+        ExportChoice(kind="handouts_persona", persona="p1"),
+        ExportChoice(kind="poster", paper="500x700mm", scale=0.5),
+        ExportChoice(kind="png", dpi=300, tile="letter"),
+        ExportChoice(kind="csv", csv_delimiter=";"),
+        ExportChoice(kind="svg"),
+    ],
+)
+def test_remembered_settings_give_the_same_choice(choice: ExportChoice) -> None:
+    assert ExportChoice.from_settings(choice.settings(), "A4") == choice
+
+
+def test_settings_from_a_newer_or_broken_file_fall_back_to_defaults() -> None:
+    broken = {"format": "pdf", "paper": 3, "scale": "big", "png_dpi": 10_000, "tile": "a9"}
+    assert ExportChoice.from_settings(broken, "A3") == ExportChoice(paper=None)
+    assert ExportChoice.from_settings({}, "Tabloid") == ExportChoice(paper="tabloid")

@@ -8,7 +8,7 @@ import pytest
 from conftest import Dialogs
 from pypdf import PdfReader
 from PySide6.QtGui import QPageLayout, QPageSize
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 
 from journeycanvas.io.templates import load_template
 from journeycanvas.layout import layout_journey
@@ -115,3 +115,18 @@ def test_unwritable_print_file_is_reported(
     assert [(kind, title) for kind, title, _text in dialogs.shown] == [
         ("warning", "Printing failed")
     ]
+
+
+def test_print_preview_draws_the_pages_it_shows(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window.set_map(load_template("hourglass"), None)
+    target = tmp_path / "preview.pdf"
+
+    def draw_into_a_file(dialog: QPrintPreviewDialog) -> int:
+        dialog.paintRequested.emit(pdf_printer(target))
+        return QPrintPreviewDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", draw_into_a_file)
+    window.actions.print_preview.trigger()
+    assert len(PdfReader(target).pages) == 1
