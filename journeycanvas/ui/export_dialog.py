@@ -150,6 +150,7 @@ class ExportDialog(QDialog):
         for spin in (self.custom_width, self.custom_height, self.scale, self.overlap, self.dpi):
             spin.valueChanged.connect(self._changed)
         self.fit.toggled.connect(self._changed)
+        self.caption.setText(self.tr("Counting pages…"))
         self._request_plan()
 
     # ---------------------------------------------------------------- building

@@ -36,7 +36,6 @@ from journeycanvas.model.entities import JourneyMap
 from journeycanvas.text import default_font_set
 from journeycanvas.ui.export_choice import ExportChoice
 
-MM_PER_INCH = 25.4
 TEXT_LINES = 40
 """Lines of a CSV or Markdown export shown in the preview."""
 
@@ -49,10 +48,9 @@ class PreviewPlan:
     """What the first page of an export looks like and how many pages it has.
 
     `page` is the first page's (or the picture's) size in mm, `paper` that page as the
-    exporter names it; `map_box` where the map sits
-    on it, `bands` the title block and legend. A tiled poster shows the poster as `page`
-    with `grid` (its sheets) over it. `error` is the exporter's reason when these
-    settings cannot be exported.
+    exporter names it; `map_box` is where the map sits on it, `bands` the title block and
+    legend. A tiled poster shows the poster as `page` with `grid` (its sheets) over it.
+    `error` is the exporter's reason when these settings cannot be exported.
     """
 
     choice: ExportChoice
@@ -111,9 +109,12 @@ def _pdf_page(
 ) -> PreviewPlan:
     """The first page's geometry, from the exporter's own planning."""
     fonts = default_font_set()
+    persona = find_persona(journey, options.persona) if options.persona else None
     if options.handouts:
-        stage_mode = options.handouts == "stage"
-        sections = shown.stages if stage_mode else journey.personas
+        if options.handouts == "stage":
+            sections = shown.stages
+        else:
+            sections = [persona] if persona else journey.personas
         first = sections[0] if sections else None
         return PreviewPlan(
             choice,
@@ -123,7 +124,6 @@ def _pdf_page(
             paper=Paper("A4", *PAPER_SIZES["A4"]),
             cards=len(shown.cards),
         )
-    persona = find_persona(journey, options.persona) if options.persona else None
     if options.blank:
         layout, plan = plan_blank(shown, options, fonts)
     else:
@@ -174,7 +174,7 @@ def _dry_run(
         result = export_map(journey, path, options, cancel=cancel)
         if suffix == ".pdf":
             return result.pages, ""
-        with path.open(encoding="utf-8-sig", newline="") as stream:
+        with path.open(encoding="utf-8-sig") as stream:
             return result.pages, "".join(islice(stream, TEXT_LINES))
 
 
