@@ -54,6 +54,8 @@ MIN_ZOOM = 0.05
 MAX_ZOOM = 8.0
 ZOOM_STEP = 1.25
 _BACKGROUND = QColor("#e8ecef")
+_EDGE_PX = 24
+"""Dragging within this many pixels of the viewport's edge scrolls the map."""
 
 
 class MapEditorView(QGraphicsView):
@@ -88,6 +90,7 @@ class MapEditorView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
         self.setBackgroundBrush(_BACKGROUND)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -434,10 +437,28 @@ class MapEditorView(QGraphicsView):
             event.accept()
             return
         if self._gesture is not None:
+            self._scroll_near_edge(pos)
             self._gesture.move(self.mapToScene(pos))
             event.accept()
             return
         super().mouseMoveEvent(event)
+
+    def _scroll_near_edge(self, pos: QPoint) -> None:
+        """While dragging near the viewport's edge, scroll the map that way."""
+        rect = self.viewport().rect()
+        dx = dy = 0
+        if pos.x() < _EDGE_PX:
+            dx = -(_EDGE_PX - pos.x())
+        elif pos.x() > rect.right() - _EDGE_PX:
+            dx = pos.x() - (rect.right() - _EDGE_PX)
+        if pos.y() < _EDGE_PX:
+            dy = -(_EDGE_PX - pos.y())
+        elif pos.y() > rect.bottom() - _EDGE_PX:
+            dy = pos.y() - (rect.bottom() - _EDGE_PX)
+        if dx:
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
+        if dy:
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """End panning or finish the gesture (which pushes its one command)."""

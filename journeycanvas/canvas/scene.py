@@ -94,6 +94,7 @@ class MapScene(QGraphicsScene):
         ):
             signal.connect(self._structure_touched)
         document.reset.connect(self._reset_touched)
+        document.map_changed.connect(self._map_touched)
         document.changed.connect(self.flush)
 
     def _disconnect(self, document: Document) -> None:
@@ -121,6 +122,7 @@ class MapScene(QGraphicsScene):
         ):
             signal.disconnect(self._structure_touched)
         document.reset.disconnect(self._reset_touched)
+        document.map_changed.disconnect(self._map_touched)
         document.changed.disconnect(self.flush)
 
     def set_document(self, document: Document) -> None:
@@ -142,6 +144,10 @@ class MapScene(QGraphicsScene):
 
     def _structure_touched(self, _object_id: str = "") -> None:
         self._pending_structure = True
+
+    def _map_touched(self) -> None:
+        if self.grid is not None:
+            self.grid.set_title(self.document.journey.title)
 
     def _reset_touched(self) -> None:
         self._pending_reset = True
@@ -231,7 +237,8 @@ class MapScene(QGraphicsScene):
 
     def _apply_grid(self, layout: JourneyLayout) -> None:
         if self.grid is None:
-            self.grid = GridItem(layout)
+            self.grid = GridItem(layout, self.qt_fonts)
+            self.grid.set_title(self.document.journey.title)
             self.addItem(self.grid)
         else:
             self.grid.set_layout(layout)
