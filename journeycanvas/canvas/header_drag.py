@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtCore import QLineF, QPointF
 
 from journeycanvas.canvas import overlays
 from journeycanvas.canvas.gesture import Gesture
@@ -97,9 +97,3 @@ class HeaderDrag(Gesture):
         """Remove the ghost and the marker."""
         overlays.remove(self.ghost, self.marker)
         self.ghost = self.marker = None
-
-
-def header_band(item: StageHeaderItem | LaneHeaderItem) -> QRectF:
-    """The whole column of a stage header or row of a lane header."""
-    header = item.header
-    return qrect(header.column if isinstance(item, StageHeaderItem) else header.row)

@@ -81,13 +81,6 @@ def draw_ops(painter: QPainter, ops: Sequence[TextOp], scale: float) -> None:
     painter.restore()
 
 
-def draw_block(
-    painter: QPainter, qt_fonts: QtFonts, block: TextBlock, dx: float = 0.0, dy: float = 0.0
-) -> None:
-    """Draw a text block directly (for items that draw little text)."""
-    draw_ops(painter, qt_fonts.ops(block, dx, dy), qt_fonts.block_scale(block))
-
-
 @cache
 def qt_fonts_for(fonts: FontSet) -> QtFonts:
     """The Qt side of a font set, loaded once per process (needs a QGuiApplication)."""
