@@ -26,6 +26,7 @@ EDGE_GRIP_MM = 1.6
 # Zoom levels (screen pixels per mm) below which less is drawn.
 TEXT_MIN_LOD = 1.3
 BOX_ONLY_LOD = 0.55
+STRIPE_MIN_LOD = 0.3
 
 _TEXT_PEN = QPen(QColor("#263238"))
 _MUTED_PEN = QPen(QColor("#546e7a"))
@@ -214,7 +215,8 @@ class CardItem(QGraphicsItem):
             painter.setOpacity(_DIMMED_OPACITY)
         if lod < BOX_ONLY_LOD:
             painter.fillRect(rect, self._fill)
-            painter.fillRect(QRectF(0, 0, STRIPE_MM, rect.height()), self._accent)
+            if lod >= STRIPE_MIN_LOD:
+                painter.fillRect(self._chrome[2], self._accent)
             if selected or self.highlighted:
                 painter.setPen(_HIGHLIGHT_PEN if self.highlighted else _SELECTED_PEN)
                 painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -34,6 +34,7 @@ _TEXT = QPen(QColor("#263238"))
 _HALO = QPen(QColor(21, 101, 192, 90), 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
 _MARGIN_MM = 3.0
 _LABEL_TEXT_LOD = 1.3
+_DETAIL_LOD = 0.5
 
 
 def _pen(kind: ConnectorKind) -> QPen:
@@ -206,8 +207,10 @@ class ConnectorLayer(QGraphicsItem):
         for kind, visible in lines.items():
             if visible:
                 _draw_segments(painter, _PENS[kind], visible)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < _DETAIL_LOD:
+            return  # arrow heads, marks and labels would be a pixel or two: lines only
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         for item in shown:
             if item.arrow_box.intersects(area):
