@@ -40,6 +40,7 @@ from journeycanvas.canvas.header_drag import HeaderDrag
 from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
 from journeycanvas.canvas.inline_editor import InlineEditor
 from journeycanvas.canvas.palette_drop import PaletteDrop, dropped_kind
+from journeycanvas.canvas.pinned_headers import PinnedHeaders
 from journeycanvas.canvas.scene import MapScene
 from journeycanvas.canvas.slots import drop_slot
 from journeycanvas.canvas.units import PIXELS_PER_MM
@@ -75,6 +76,7 @@ class MapEditorView(QGraphicsView):
         self.map_scene = MapScene(document, self)
         self.setScene(self.map_scene)
         self.editor = InlineEditor(self)
+        self.pinned_headers = PinnedHeaders(self)
         self._gesture: Gesture | None = None
         self._drop: PaletteDrop | None = None
         self._pan_from: QPoint | None = None
@@ -529,9 +531,20 @@ class MapEditorView(QGraphicsView):
         context_menu.show_menu(self, item, self.mapToScene(event.pos()), event.globalPos())
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
-        """Scroll, keeping the text box over the object it edits."""
+        """Scroll, keeping the text box over the object it edits and the pinned headers
+        in place."""
         super().scrollContentsBy(dx, dy)
         self.editor.reposition()
+        pinned = self.pinned_headers.bands()
+        if pinned:
+            viewport = self.viewport()
+            for band in pinned:
+                # Scrolling moved the pinned headers' pixels too: paint them where they stay.
+                viewport.update(self.mapFromScene(band).boundingRect().adjusted(-2, -2, 2, 2))
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """Headers scrolled out of sight stay pinned to the top and left edges."""
+        self.pinned_headers.paint(painter)
 
     # ------------------------------------------------------------ keys
 
