@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from canvas_helpers import click
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from journeycanvas.canvas.editor import MapEditorView
@@ -77,3 +79,15 @@ def test_replace_document_follows_the_new_document(view: MapEditorView) -> None:
     other.push(MoveCardsCommand(other, [card.id], other.journey.stages[-1].id, card.lane, 0))
     item = view.map_scene.cards[card.id]
     assert item.layout.stage_id == other.journey.stages[-1].id
+
+
+def test_stage_headers_stay_pinned_when_scrolled_away(view: MapEditorView) -> None:
+    view.set_zoom(1.5)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    bands = view.pinned_headers.bands()
+    assert bands, "the header row is out of sight, so a pinned strip shows"
+    image = view.viewport().grab().toImage()
+    stage = view.map_scene.layout.stages[2]
+    x = view.mapFromScene(QPointF(stage.rect.x + 2.0, 0)).x()
+    colour = QColor(image.pixel(x, 2))
+    assert colour.name() == QColor(stage.color).name()
