@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
+    QResizeEvent,
     QTransform,
     QWheelEvent,
 )
@@ -100,6 +101,7 @@ class MapEditorView(QGraphicsView):
         self.setTransform(QTransform.fromScale(PIXELS_PER_MM, PIXELS_PER_MM))
         self.map_scene.selectionChanged.connect(self._scene_selection_changed)
         self.map_scene.layout_updated.connect(self.editor.reposition)
+        self.map_scene.layout_updated.connect(self.pinned_headers.reposition)
         self._connect(document)
 
     def _connect(self, document: Document) -> None:
@@ -198,6 +200,7 @@ class MapEditorView(QGraphicsView):
         scale = zoom * PIXELS_PER_MM
         self.setTransform(QTransform.fromScale(scale, scale))
         self.editor.reposition()
+        self.pinned_headers.reposition()
         self.zoom_changed.emit(zoom)
 
     def _zoom_centered(self, zoom: float) -> None:
@@ -535,16 +538,12 @@ class MapEditorView(QGraphicsView):
         in place."""
         super().scrollContentsBy(dx, dy)
         self.editor.reposition()
-        pinned = self.pinned_headers.bands()
-        if pinned:
-            viewport = self.viewport()
-            for band in pinned:
-                # Scrolling moved the pinned headers' pixels too: paint them where they stay.
-                viewport.update(self.mapFromScene(band).boundingRect().adjusted(-2, -2, 2, 2))
+        self.pinned_headers.reposition()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
-        """Headers scrolled out of sight stay pinned to the top and left edges."""
-        self.pinned_headers.paint(painter)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the pinned headers fitted to the viewport."""
+        super().resizeEvent(event)
+        self.pinned_headers.reposition()
 
     # ------------------------------------------------------------ keys
 

@@ -1,38 +1,67 @@
 """Stage and lane headers pinned to the view's edges once the real ones scroll away.
 
 On a big map the stage names are a long way up and the lane titles far left; a strip of
-each stays in sight (drawn over the map, like frozen panes in a spreadsheet).
+each stays in sight, like frozen panes in a spreadsheet. The strips are small widgets
+over the viewport that draw the header items themselves: scrolling the map then repaints
+only the strip of map uncovered, never the whole view.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QStyleOptionGraphicsItem
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 if TYPE_CHECKING:
     from journeycanvas.canvas.editor import MapEditorView
 
 _CORNER = QColor("#37474f")
 _SHADOW = QColor(0, 0, 0, 40)
-_SHADOW_MM = 0.6
+_SHADOW_PX = 3
+
+
+class _Strip(QWidget):
+    """One pinned strip: paints its headers in scene coordinates through the view."""
+
+    def __init__(self, pinned: PinnedHeaders, stages: bool) -> None:
+        super().__init__(pinned.view.viewport())
+        self._pinned = pinned
+        self._stages = stages
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the stage (or lane) headers that fall in this strip."""
+        painter = QPainter(self)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+        )
+        origin = QTransform.fromTranslate(-self.x(), -self.y())
+        painter.setTransform(self._pinned.view.viewportTransform() * origin)
+        self._pinned.paint_strip(painter, self._stages)
+        painter.resetTransform()
+        shadow = (
+            QRect(0, self.height() - _SHADOW_PX, self.width(), _SHADOW_PX)
+            if self._stages
+            else QRect(self.width() - _SHADOW_PX, 0, _SHADOW_PX, self.height())
+        )
+        painter.fillRect(shadow, _SHADOW)
+        painter.end()
 
 
 class PinnedHeaders:
-    """Draws the pinned header strips of a view and says where they are."""
+    """The pinned stage strip (top) and lane strip (left) of a view."""
 
     def __init__(self, view: MapEditorView) -> None:
         self.view = view
         self._option = QStyleOptionGraphicsItem()
+        self.stage_strip = _Strip(self, stages=True)
+        self.lane_strip = _Strip(self, stages=False)
 
-    def _visible(self) -> QRectF:
-        view = self.view
-        return view.mapToScene(view.viewport().rect()).boundingRect()
-
-    def _heights(self) -> tuple[float, float] | None:
-        """The pinned stage strip's height and lane strip's width (mm), or None."""
+    def _sizes(self) -> tuple[float, float] | None:
+        """The stage strip's height and the lane strip's width (mm), or None."""
         try:
             layout = self.view.map_scene.engine.layout
         except RuntimeError:
@@ -44,54 +73,62 @@ class PinnedHeaders:
         strip = name.box.y + name.box.h + style.header_padding_mm
         return min(strip, layout.header_height), style.lane_header_width_mm
 
-    def bands(self) -> list[QRectF]:
-        """The scene rectangles the pinned strips cover now (none when headers show)."""
-        sizes = self._heights()
-        if sizes is None:
-            return []
-        strip_h, strip_w = sizes
-        visible = self._visible()
-        bands = []
-        if visible.top() > 0:
-            bands.append(QRectF(visible.left(), visible.top(), visible.width(), strip_h))
-        if visible.left() > 0:
-            bands.append(QRectF(visible.left(), visible.top(), strip_w, visible.height()))
-        return bands
+    def _visible(self) -> QRectF:
+        view = self.view
+        return view.mapToScene(view.viewport().rect()).boundingRect()
 
-    def paint(self, painter: QPainter) -> None:
-        """Draw the strips of the headers that scrolled out of sight."""
-        sizes = self._heights()
+    def reposition(self) -> None:
+        """Show the strips whose headers scrolled out of sight, sized to the zoom."""
+        sizes = self._sizes()
+        visible = self._visible()
+        viewport = self.view.viewport()
+        scale = self.view.transform().m11()
+        show_stages = sizes is not None and visible.top() > 0
+        show_lanes = sizes is not None and visible.left() > 0
+        if show_stages:
+            height = round(sizes[0] * scale) + _SHADOW_PX
+            self.stage_strip.setGeometry(0, 0, viewport.width(), height)
+            self.stage_strip.update()
+        if show_lanes:
+            width = round(sizes[1] * scale) + _SHADOW_PX
+            self.lane_strip.setGeometry(0, 0, width, viewport.height())
+            self.lane_strip.update()
+        self.stage_strip.setVisible(show_stages)
+        self.lane_strip.setVisible(show_lanes)
+        if show_stages and show_lanes:
+            self.stage_strip.raise_()
+
+    def paint_strip(self, painter: QPainter, stages: bool) -> None:
+        """Draw the pinned headers of one strip, in scene coordinates."""
+        sizes = self._sizes()
         if sizes is None:
             return
         strip_h, strip_w = sizes
         visible = self._visible()
-        scene = self.view.map_scene
         top, left = visible.top(), visible.left()
-        if top > 0:
+        scene = self.view.map_scene
+        if stages:
             for item in scene.stages.values():
                 rect = item.header.rect
-                if rect.right < left or rect.x > visible.right():
-                    continue
-                self._paint_item(painter, item, rect.x, top, QRectF(0, 0, rect.w, strip_h))
-            painter.fillRect(QRectF(left, top + strip_h, visible.width(), _SHADOW_MM), _SHADOW)
-        if left > 0:
-            below = top + strip_h if top > 0 else top
-            for item in scene.lanes.values():
-                rect = item.header.rect
-                if rect.bottom < below or rect.y > visible.bottom():
-                    continue
-                # A tall lane's title slides down to stay at the top of what is visible.
-                y = max(rect.y, below)
-                self._paint_item(painter, item, left, y, QRectF(0, 0, strip_w, rect.bottom - y))
-            painter.fillRect(QRectF(left + strip_w, top, _SHADOW_MM, visible.height()), _SHADOW)
-        if top > 0 and left > 0:
-            painter.fillRect(QRectF(left, top, strip_w, strip_h), _CORNER)
+                if rect.right >= left and rect.x <= visible.right():
+                    self._paint_item(painter, item, rect.x, top, QRectF(0, 0, rect.w, strip_h))
+            if left > 0:
+                painter.fillRect(QRectF(left, top, strip_w, strip_h), _CORNER)
+            return
+        below = top + strip_h if top > 0 else top
+        for item in scene.lanes.values():
+            rect = item.header.rect
+            if rect.bottom < below or rect.y > visible.bottom():
+                continue
+            # A tall lane's title slides down to stay at the top of what is visible.
+            y = max(rect.y, below)
+            self._paint_item(painter, item, left, y, QRectF(0, 0, strip_w, rect.bottom - y))
 
     def _paint_item(
-        self, painter: QPainter, item: object, x: float, y: float, clip: QRectF
+        self, painter: QPainter, item: QGraphicsItem, x: float, y: float, clip: QRectF
     ) -> None:
         painter.save()
         painter.translate(x, y)
         painter.setClipRect(clip)
-        item.paint(painter, self._option, None)  # type: ignore[attr-defined]
+        item.paint(painter, self._option, None)
         painter.restore()
