@@ -25,7 +25,7 @@ from journeycanvas.document import Document
 from journeycanvas.layout import DEFAULT_STYLE, JourneyLayout, LayoutDiff, LayoutEngine, LayoutStyle
 from journeycanvas.text import FontSet
 
-SCENE_MARGIN_MM = 30.0
+SCENE_MARGIN_MM = 12.0
 """Room around the map, so that it can be scrolled a little past its edges."""
 
 
