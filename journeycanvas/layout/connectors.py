@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Set
+from operator import attrgetter
 
-from journeycanvas.layout.boxes import ConnectorLayout, TextBlock
+from journeycanvas.layout.box_makers import make_connector_layout, make_point, make_rect
+from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect
 from journeycanvas.layout.style import LayoutStyle
 from journeycanvas.layout.text_blocks import block_height, text_block
@@ -14,6 +17,7 @@ from journeycanvas.text import FontSet
 
 _LABEL_SLACK_MM = 0.05
 _LABEL_CACHE_LIMIT = 10_000
+_RIGHT = Point(1.0, 0.0)
 
 
 def route(source: Rect, target: Rect) -> tuple[Point, ...]:
@@ -23,34 +27,49 @@ def route(source: Rect, target: Rect) -> tuple[Point, ...]:
     Above one another: from the facing horizontal edges at mid-width. Overlapping:
     straight from centre to centre.
     """
-    if target.x >= source.right or target.right <= source.x:
-        rightwards = target.x >= source.right
-        start = Point(source.right if rightwards else source.x, source.center.y)
-        end = Point(target.x if rightwards else target.right, target.center.y)
-        if abs(start.y - end.y) < 1e-9:
-            return (start, end)
-        mid_x = (start.x + end.x) / 2
-        return (start, Point(mid_x, start.y), Point(mid_x, end.y), end)
-    if target.y >= source.bottom or target.bottom <= source.y:
-        downwards = target.y >= source.bottom
-        start = Point(source.center.x, source.bottom if downwards else source.y)
-        end = Point(target.center.x, target.y if downwards else target.bottom)
-        if abs(start.x - end.x) < 1e-9:
-            return (start, end)
-        mid_y = (start.y + end.y) / 2
-        return (start, Point(start.x, mid_y), Point(end.x, mid_y), end)
-    return (source.center, target.center)
+    sx, sy, sw, sh = source.x, source.y, source.w, source.h
+    tx, ty, tw, th = target.x, target.y, target.w, target.h
+    s_right, t_right = sx + sw, tx + tw
+    if tx >= s_right or t_right <= sx:
+        rightwards = tx >= s_right
+        start_x = s_right if rightwards else sx
+        end_x = tx if rightwards else t_right
+        start_y, end_y = sy + sh / 2, ty + th / 2
+        if abs(start_y - end_y) < 1e-9:
+            return (make_point(start_x, start_y), make_point(end_x, end_y))
+        mid_x = (start_x + end_x) / 2
+        return (
+            make_point(start_x, start_y),
+            make_point(mid_x, start_y),
+            make_point(mid_x, end_y),
+            make_point(end_x, end_y),
+        )
+    s_bottom, t_bottom = sy + sh, ty + th
+    if ty >= s_bottom or t_bottom <= sy:
+        downwards = ty >= s_bottom
+        start_y = s_bottom if downwards else sy
+        end_y = ty if downwards else t_bottom
+        start_x, end_x = sx + sw / 2, tx + tw / 2
+        if abs(start_x - end_x) < 1e-9:
+            return (make_point(start_x, start_y), make_point(end_x, end_y))
+        mid_y = (start_y + end_y) / 2
+        return (
+            make_point(start_x, start_y),
+            make_point(start_x, mid_y),
+            make_point(end_x, mid_y),
+            make_point(end_x, end_y),
+        )
+    return (make_point(sx + sw / 2, sy + sh / 2), make_point(tx + tw / 2, ty + th / 2))
 
 
 def _middle(points: tuple[Point, ...]) -> tuple[Point, Point]:
     """The middle of the path's middle segment, and a unit vector along it."""
     index = (len(points) - 1) // 2
     a, b = points[index], points[index + 1]
-    length = math.hypot(b.x - a.x, b.y - a.y)
-    direction = (
-        Point(1.0, 0.0) if length == 0 else Point((b.x - a.x) / length, (b.y - a.y) / length)
-    )
-    return Point((a.x + b.x) / 2, (a.y + b.y) / 2), direction
+    dx, dy = b.x - a.x, b.y - a.y
+    length = math.hypot(dx, dy)
+    direction = _RIGHT if length == 0 else make_point(dx / length, dy / length)
+    return make_point((a.x + b.x) / 2, (a.y + b.y) / 2), direction
 
 
 class ConnectorRouter:
@@ -68,9 +87,9 @@ class ConnectorRouter:
         label_rect, label = None, None
         if connector.label.strip():
             label, width, height = self._label_box(connector.label)
-            label_rect = Rect(mid.x - width / 2, mid.y - height / 2, width, height)
+            label_rect = make_rect(mid.x - width / 2, mid.y - height / 2, width, height)
         break_mark = mid if connector.kind == ConnectorKind.BREAKPOINT else None
-        return ConnectorLayout(
+        return make_connector_layout(
             connector.id,
             connector.kind,
             connector.source,
@@ -110,3 +129,114 @@ class ConnectorRouter:
             self._labels.clear()
         self._labels[text] = cached
         return cached
+
+
+# What a connector's path depends on besides its cards: id, source, target, kind, label.
+_ConnectorKey = tuple[str, str, str, ConnectorKind, str]
+_key_of = attrgetter("id", "source", "target", "kind", "label")
+
+
+class ConnectorPaths:
+    """The connectors of a map laid out, and kept up to date as its cards move.
+
+    While the map's connectors stay as they were, an update routes again only those
+    touching a card whose layout changed; otherwise every connector is compared.
+    """
+
+    def __init__(self, router: ConnectorRouter) -> None:
+        self._router = router
+        self._keys: list[_ConnectorKey] = []
+        self._key_by_id: dict[str, _ConnectorKey] = {}
+        self._connectors: dict[str, Connector] = {}
+        self._by_card: dict[str, list[str]] = {}
+
+    def _remember(self, connectors: list[Connector], keys: list[_ConnectorKey]) -> None:
+        self._keys = keys
+        self._key_by_id = {key[0]: key for key in keys}
+        self._connectors = {connector.id: connector for connector in connectors}
+        by_card: dict[str, list[str]] = {}
+        for connector_id, source, target, _, _ in keys:
+            by_card.setdefault(source, []).append(connector_id)
+            by_card.setdefault(target, []).append(connector_id)
+        self._by_card = by_card
+
+    def lay_out(
+        self, connectors: list[Connector], cards: Mapping[str, CardLayout]
+    ) -> dict[str, ConnectorLayout]:
+        """Every connector whose two cards are laid out."""
+        self._remember(connectors, list(map(_key_of, connectors)))
+        layout = self._router.layout
+        result = {}
+        for connector in connectors:
+            source, target = cards.get(connector.source), cards.get(connector.target)
+            if source is not None and target is not None:
+                result[connector.id] = layout(connector, source.rect, target.rect)
+        return result
+
+    def update(
+        self,
+        connectors: list[Connector],
+        cards: Mapping[str, CardLayout],
+        old_cards: Mapping[str, CardLayout],
+        previous: Mapping[str, ConnectorLayout],
+        moved_cards: Set[str],
+    ) -> tuple[dict[str, ConnectorLayout], set[str], set[str]]:
+        """The connectors after cards moved: all of them, the ids changed and those gone.
+
+        `moved_cards` names every card whose layout changed or that is gone.
+        """
+        keys = list(map(_key_of, connectors))
+        if keys == self._keys:
+            if len(moved_cards) < len(keys) // 4:
+                by_card = self._by_card
+                touched = {i for card_id in moved_cards for i in by_card.get(card_id, ())}
+                touched_keys = [self._key_by_id[i] for i in touched]
+            else:
+                touched_keys = [k for k in keys if k[1] in moved_cards or k[2] in moved_cards]
+            objects = self._connectors
+            work = [(objects[key[0]], key, key) for key in touched_keys]
+            result = dict(previous)
+        else:
+            old_keys = self._key_by_id
+            work = [(c, key, old_keys.get(key[0])) for c, key in zip(connectors, keys, strict=True)]
+            self._remember(connectors, keys)
+            result = {}
+        changed: set[str] = set()
+        for connector, key, old_key in work:
+            connector_id = key[0]
+            was = previous.get(connector_id)
+            path = self._path(connector, key, cards, old_cards, was, old_key)
+            if path is None:
+                result.pop(connector_id, None)
+            else:
+                result[connector_id] = path
+                # Paths that moved differ in their points: cheaper to compare first.
+                if was is None or (was is not path and (was.points != path.points or was != path)):
+                    changed.add(connector_id)
+        removed = set(previous.keys() - result.keys())
+        return result, changed, removed
+
+    def _path(
+        self,
+        connector: Connector,
+        key: _ConnectorKey,
+        cards: Mapping[str, CardLayout],
+        old_cards: Mapping[str, CardLayout],
+        was: ConnectorLayout | None,
+        old_key: _ConnectorKey | None,
+    ) -> ConnectorLayout | None:
+        """The connector's path (`was` when nothing it depends on changed); None without
+        both its cards."""
+        source, target = cards.get(key[1]), cards.get(key[2])
+        if source is None or target is None:
+            return None
+        if was is not None and old_key == key:
+            old_source, old_target = old_cards.get(key[1]), old_cards.get(key[2])
+            if (
+                old_source is not None
+                and old_target is not None
+                and (old_source is source or old_source.rect == source.rect)
+                and (old_target is target or old_target.rect == target.rect)
+            ):
+                return was
+        return self._router.layout(connector, source.rect, target.rect)

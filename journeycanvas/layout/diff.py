@@ -44,16 +44,18 @@ class DiffCollector:
     """Collects changes while an update assembles the new layout."""
 
     cards: set[str] = field(default_factory=set)
+    removed_cards: set[str] = field(default_factory=set)
     connectors: set[str] = field(default_factory=set)
+    removed_connectors: set[str] = field(default_factory=set)
     shifted_lanes: set[str] = field(default_factory=set)
 
     def result(self, old: JourneyLayout, new: JourneyLayout) -> LayoutDiff:
-        """The diff, completing removals and the grid from the two layouts."""
+        """The diff, completing the grid and the emotion curves from the two layouts."""
         return LayoutDiff(
             cards=frozenset(self.cards),
-            removed_cards=frozenset(i for i in old.cards.keys() - new.cards.keys()),
+            removed_cards=frozenset(self.removed_cards),
             connectors=frozenset(self.connectors),
-            removed_connectors=frozenset(old.connectors.keys() - new.connectors.keys()),
+            removed_connectors=frozenset(self.removed_connectors),
             shifted_lanes=frozenset(self.shifted_lanes),
             grid=not _same_grid(old, new),
             emotion=old.emotion_curves != new.emotion_curves,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 from journeycanvas.layout.boxes import EmotionCurve, EmotionPoint, StageHeader
@@ -12,31 +11,57 @@ from journeycanvas.model.entities import Card
 MAX_SCORE = 3
 
 
-def emotion_curve(
-    lane_id: str,
-    row: Rect,
-    cards: Iterable[Card],
-    stages: Iterable[StageHeader],
-    padding: float,
-) -> EmotionCurve:
-    """One point per stage with scored cards in the lane, at the stage's centre line.
+class EmotionScores:
+    """The scores of one lane's cards, totalled per stage, kept up to date card by card.
 
-    The average score maps linearly from +3 (top of the lane, less `padding`) to -3
-    (bottom). A card counts for the stage it starts in.
+    A card counts for the stage it starts in. Cards are edited in place, so the score and
+    stage each card was counted with are remembered, to take it out again.
     """
-    scores: dict[str, list[int]] = defaultdict(list)
-    for card in cards:
-        if card.emotion is not None:
-            scores[card.stage].append(card.emotion)
-    top = row.y + padding
-    bottom = row.bottom - padding
-    half = (bottom - top) / 2
-    zero = top + half
-    points = []
-    for stage in stages:
-        stage_scores = scores.get(stage.id)
-        if stage_scores:
-            average = sum(stage_scores) / len(stage_scores)
-            y = zero - average / MAX_SCORE * half
-            points.append(EmotionPoint(stage.id, average, Point(stage.rect.center.x, y)))
-    return EmotionCurve(lane_id, tuple(points), zero, top, bottom)
+
+    def __init__(self, cards: Iterable[Card] = ()) -> None:
+        self._counted: dict[str, tuple[str, int]] = {}
+        self._totals: dict[str, list[int]] = {}
+        for card in cards:
+            self.add(card)
+
+    def add(self, card: Card) -> None:
+        """Count the card's score (if it has one)."""
+        if card.emotion is None:
+            return
+        self._counted[card.id] = (card.stage, card.emotion)
+        total = self._totals.setdefault(card.stage, [0, 0])
+        total[0] += card.emotion
+        total[1] += 1
+
+    def remove(self, card_id: str) -> None:
+        """Stop counting a card (nothing if it was not counted)."""
+        counted = self._counted.pop(card_id, None)
+        if counted is None:
+            return
+        stage_id, score = counted
+        total = self._totals[stage_id]
+        total[0] -= score
+        total[1] -= 1
+        if not total[1]:
+            del self._totals[stage_id]
+
+    def curve(
+        self, lane_id: str, row: Rect, stages: Iterable[StageHeader], padding: float
+    ) -> EmotionCurve:
+        """One point per stage with scored cards, at the stage's centre line.
+
+        The average score maps linearly from +3 (top of the lane, less `padding`) to -3
+        (bottom).
+        """
+        top = row.y + padding
+        bottom = row.bottom - padding
+        half = (bottom - top) / 2
+        zero = top + half
+        points = []
+        for stage in stages:
+            total = self._totals.get(stage.id)
+            if total:
+                average = total[0] / total[1]
+                y = zero - average / MAX_SCORE * half
+                points.append(EmotionPoint(stage.id, average, Point(stage.rect.center.x, y)))
+        return EmotionCurve(lane_id, tuple(points), zero, top, bottom)

@@ -10,42 +10,40 @@ lane's title needs); the header row is as high as the tallest stage header needs
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from journeycanvas.layout.box_makers import make_card_layout, make_rect
 from journeycanvas.layout.boxes import (
     CardFace,
     CardLayout,
-    ConnectorLayout,
     EmotionCurve,
     LaneHeader,
     StageHeader,
 )
 from journeycanvas.layout.card_faces import CardFaces
-from journeycanvas.layout.connectors import ConnectorRouter
-from journeycanvas.layout.diff import DiffCollector, LayoutDiff, full_diff, same
-from journeycanvas.layout.emotion import emotion_curve
+from journeycanvas.layout.connectors import ConnectorPaths, ConnectorRouter
+from journeycanvas.layout.diff import DiffCollector, LayoutDiff, full_diff
+from journeycanvas.layout.emotion import EmotionScores
 from journeycanvas.layout.geometry import Rect
 from journeycanvas.layout.headers import LaneTitle, StageColumn, grid, lane_titles, stage_columns
 from journeycanvas.layout.journey_layout import JourneyLayout
+from journeycanvas.layout.stacking import LaneStack, Slot
 from journeycanvas.layout.style import DEFAULT_STYLE, LayoutStyle
 from journeycanvas.model.entities import Card, JourneyMap
 from journeycanvas.model.kinds import LaneKind
 from journeycanvas.text import FontSet, default_font_set
 
-# A stacked card: the card, its x (absolute), its y below the lane's top, span, face.
-_Placed = tuple[Card, float, float, int, CardFace]
-
 
 @dataclass(slots=True)
 class _Lane:
-    """The engine's working state of one lane: its cards and their stacking."""
+    """The engine's working state of one lane: its title, its stacked cards, and for an
+    emotions lane the scores of its cards."""
 
     title: LaneTitle
-    members: dict[str, Card] = field(default_factory=dict)
-    placed: list[_Placed] = field(default_factory=list)
-    content_height: float = 0.0
+    stack: LaneStack
+    scores: EmotionScores | None
 
 
 class LayoutEngine:
@@ -53,8 +51,9 @@ class LayoutEngine:
 
     Call `update` after every change of the map. With `structure_changed` (stages,
     lanes or personas changed) everything is laid out again, reusing cached wrapping and
-    card faces. Otherwise only the lanes that held or hold the `changed_cards` are
-    re-stacked, and the lanes below them shifted if their height changed.
+    card faces. Otherwise the changed cards are taken out of their lanes and put in again,
+    only the cards they push or pull are re-placed (see `LaneStack`), and the lanes below
+    a lane whose height changed are shifted.
     """
 
     def __init__(self, style: LayoutStyle = DEFAULT_STYLE, fonts: FontSet | None = None) -> None:
@@ -62,8 +61,7 @@ class LayoutEngine:
         self.fonts = fonts or default_font_set()
         self._layout: JourneyLayout | None = None
         self._face_maker = CardFaces(style, self.fonts)
-        self._router = ConnectorRouter(style, self.fonts)
-        self._card_faces: dict[str, CardFace] = {}
+        self._connectors = ConnectorPaths(ConnectorRouter(style, self.fonts))
         # Faces of the cards changed since the last update, kept until they are re-made.
         self._previous_faces: dict[str, CardFace] = {}
         self._persona_colors: dict[str, str] = {}
@@ -71,7 +69,10 @@ class LayoutEngine:
         self._column_index: dict[str, int] = {}
         self._header_height = 0.0
         self._lanes: dict[str, _Lane] = {}
-        self._connector_keys: dict[str, tuple[str, str, str, str]] = {}
+        # Where each card was in the map's card list when last looked for.
+        self._positions: dict[str, int] = {}
+        # Each emotions lane's curve and the row it was drawn for.
+        self._curves: dict[str, tuple[Rect, EmotionCurve]] = {}
 
     @property
     def layout(self) -> JourneyLayout:
@@ -102,16 +103,11 @@ class LayoutEngine:
         old = self._layout
         if old is None or structure_changed:
             self._read_structure(journey)
-            for lane in self._lanes.values():
-                self._stack(lane)
-            self._layout = self._assemble(journey, set(self._lanes), None, changed, None)
+            self._layout = self._assemble(journey, {}, None, changed, None)
             return full_diff(old, self._layout)
-        affected = self._apply_card_changes(journey, changed, old)
-        for lane_id in affected:
-            self._stack(self._lanes[lane_id])
-        self._previous_faces.clear()
+        restacked = self._apply_card_changes(journey, changed, old)
         collector = DiffCollector()
-        self._layout = self._assemble(journey, affected, old, changed, collector)
+        self._layout = self._assemble(journey, restacked, old, changed, collector)
         return collector.result(old, self._layout)
 
     # ------------------------------------------------------------ reading the map
@@ -119,92 +115,93 @@ class LayoutEngine:
     def _read_structure(self, journey: JourneyMap) -> None:
         style = self.style
         self._persona_colors = {p.id: p.color for p in journey.personas}
-        self._card_faces.clear()
         self._columns = stage_columns(journey.stages, style, self.fonts)
         self._column_index = {column.id: i for i, column in enumerate(self._columns)}
         self._header_height = max(
             [style.stage_header_min_height_mm] + [c.height_needed for c in self._columns]
         )
-        self._lanes = {t.id: _Lane(t) for t in lane_titles(journey.lanes, style, self.fonts)}
+        pad = style.cell_padding_mm
+        lefts = [column.x + pad for column in self._columns]
+        rights = [column.x + column.width - pad for column in self._columns]
+        self._lanes = {
+            t.id: _Lane(t, LaneStack(lefts, rights, pad, style.card_gap_mm), None)
+            for t in lane_titles(journey.lanes, style, self.fonts)
+        }
+        members: dict[str, list[Card]] = {lane_id: [] for lane_id in self._lanes}
         for card in journey.cards:
-            lane = self._lanes.get(card.lane)
+            lane = members.get(card.lane)
             if lane is not None and card.stage in self._column_index:
-                lane.members[card.id] = card
+                lane.append(card)
+        self._positions = {card.id: i for i, card in enumerate(journey.cards)}
+        self._previous_faces.clear()
+        self._curves.clear()
+        for lane_id, lane in self._lanes.items():
+            lane.stack.build(members[lane_id], self._column_index, self._face)
+            if lane.title.kind == LaneKind.EMOTIONS:
+                lane.scores = EmotionScores(members[lane_id])
 
     def _apply_card_changes(
         self, journey: JourneyMap, changed: set[str], old: JourneyLayout
-    ) -> set[str]:
-        """Move changed cards between the lanes' member lists; returns the lanes touched."""
+    ) -> dict[str, tuple[list[Slot], set[int]]]:
+        """Take the changed cards out of their lanes and put them in again; returns, per
+        lane re-stacked, the slots that may have changed and the columns whose cells did."""
         if not changed:
-            return set()
-        current = {card.id: card for card in journey.cards if card.id in changed}
-        affected: set[str] = set()
+            return {}
+        lanes = self._lanes
+        touched: set[str] = set()
         for card_id in changed:
-            face = self._card_faces.pop(card_id, None)
-            if face is not None:
-                self._previous_faces[card_id] = face
             before = old.cards.get(card_id)
             if before is not None:
-                self._lanes[before.lane_id].members.pop(card_id, None)
-                affected.add(before.lane_id)
-            card = current.get(card_id)
-            if card is not None and card.lane in self._lanes and card.stage in self._column_index:
-                self._lanes[card.lane].members[card_id] = card
-                affected.add(card.lane)
-        return affected
+                lane = lanes[before.lane_id]
+                slot = lane.stack.remove(card_id)
+                if slot is not None:
+                    self._previous_faces[card_id] = slot.face
+                if lane.scores is not None:
+                    lane.scores.remove(card_id)
+                touched.add(before.lane_id)
+        columns = self._column_index
+        for card in self._find_cards(journey.cards, changed):
+            lane = lanes.get(card.lane)
+            column = columns.get(card.stage)
+            if lane is not None and column is not None:
+                lane.stack.add(card, column, self._face)
+                if lane.scores is not None:
+                    lane.scores.add(card)
+                touched.add(card.lane)
+        self._previous_faces.clear()
+        return {lane_id: lanes[lane_id].stack.restack() for lane_id in touched}
 
-    # ------------------------------------------------------------ stacking
+    def _find_cards(self, cards: list[Card], ids: set[str]) -> list[Card]:
+        """The cards of the map with these ids; without looking through the whole list
+        when they are where they were (edits and moves do not reorder the list)."""
+        positions = self._positions
+        found = []
+        count = len(cards)
+        for card_id in ids:
+            index = positions.get(card_id, count)
+            if index >= count or cards[index].id != card_id:
+                break
+            found.append(cards[index])
+        else:
+            return found
+        positions = self._positions = {card.id: i for i, card in enumerate(cards)}
+        return [cards[positions[card_id]] for card_id in ids if card_id in positions]
+
+    def _holds(self, card_id: str) -> bool:
+        """Whether a lane holds the card (it has a layout)."""
+        return any(card_id in lane.stack.slots for lane in self._lanes.values())
 
     def _face(self, card: Card, width: float) -> CardFace:
-        """The card's face at `width`, remembered as its current one.
+        """The card's face at `width`.
 
         An edit can leave the face as it was ("Kort " → "Kort"); the previous face object
         is kept then, so that "same face" stays "the same object" for diffs and the canvas.
         """
         face = self._face_maker.face(card, width, self._persona_colors)
-        previous = self._previous_faces.pop(card.id, None)
-        if previous is not None and previous == face:
-            face = previous
-        self._card_faces[card.id] = face
+        previous = self._previous_faces.get(card.id)
+        if previous is not None and previous is not face and previous == face:
+            return previous
         return face
-
-    def _stack(self, lane: _Lane) -> None:
-        """Place the lane's cards (see the module's stacking rule), relative to its top."""
-        pad, gap = self.style.cell_padding_mm, self.style.card_gap_mm
-        count = len(self._columns)
-        lefts = [column.x + pad for column in self._columns]
-        rights = [column.x + column.width - pad for column in self._columns]
-        index = self._column_index
-        card_faces = self._card_faces
-        # Ids are unique, so the tuples never compare the cards themselves.
-        entries = sorted(
-            (card.order, index[card.stage], card.id, card) for card in lane.members.values()
-        )
-        bottoms = [pad] * count
-        placed: list[_Placed] = []
-        append = placed.append
-        lowest = 0.0
-        for _, column, card_id, card in entries:
-            span = card.span
-            last = column if span <= 1 else min(column + span, count) - 1
-            x = lefts[column]
-            width = rights[last] - x
-            face = card_faces.get(card_id)
-            if face is None or face.width != width:
-                face = self._face(card, width)
-            if last == column:
-                y = bottoms[column]
-                bottom = y + face.height
-                bottoms[column] = bottom + gap
-            else:
-                y = max(bottoms[column : last + 1])
-                bottom = y + face.height
-                bottoms[column : last + 1] = [bottom + gap] * (last + 1 - column)
-            if bottom > lowest:
-                lowest = bottom
-            append((card, x, y, last - column + 1, face))
-        lane.placed = placed
-        lane.content_height = lowest + pad if placed else 0.0
 
     # ------------------------------------------------------------ assembling
 
@@ -213,7 +210,9 @@ class LayoutEngine:
         rects = []
         y = self._header_height
         for lane in self._lanes.values():
-            height = max(style.row_min_height_mm, lane.content_height, lane.title.height_needed)
+            height = max(
+                style.row_min_height_mm, lane.stack.content_height, lane.title.height_needed
+            )
             rects.append(Rect(0.0, y, style.lane_header_width_mm, height))
             y += height
         return rects
@@ -221,7 +220,7 @@ class LayoutEngine:
     def _assemble(
         self,
         journey: JourneyMap,
-        affected: set[str],
+        restacked: dict[str, tuple[list[Slot], set[int]]],
         old: JourneyLayout | None,
         changed: set[str],
         collector: DiffCollector | None,
@@ -236,21 +235,44 @@ class LayoutEngine:
             stages, lanes, cells = grid(
                 self._columns, titles, self._header_height, lane_rects, style
             )
-        cards: dict[str, CardLayout] = {}
-        cell_cards: dict[tuple[str, str], tuple[str, ...]] = {}
-        if old is not None:
-            cards.update(old.cards)
-            cell_cards.update(old.cell_cards)
-            for card_id in changed:
-                cards.pop(card_id, None)
-        for (lane_id, lane), rect in zip(self._lanes.items(), lane_rects, strict=True):
-            if lane_id in affected:
-                self._place_lane(lane_id, lane, rect.y, cards, cell_cards, old, collector)
-            elif old is not None and rect.y != old.lanes[old.lane_index[lane_id]].rect.y:
-                _shift_lane(lane, rect.y, cards, collector)
-                if collector is not None:
+        if old is None or collector is None:
+            cards: dict[str, CardLayout] = {}
+            cell_cards: dict[tuple[str, str], tuple[str, ...]] = {}
+            for (lane_id, lane), rect in zip(self._lanes.items(), lane_rects, strict=True):
+                _place_all(lane_id, lane.stack, rect.y, cards, cell_cards)
+        else:
+            # A dict that never lost a key copies fast, so the gone cards are deleted last.
+            cards = dict(old.cards)
+            cell_cards = dict(old.cell_cards)
+            old_lanes = old.lanes
+            for (lane_id, lane), rect in zip(self._lanes.items(), lane_rects, strict=True):
+                shifted = rect.y != old_lanes[old.lane_index[lane_id]].rect.y
+                work = restacked.get(lane_id)
+                if work is not None:
+                    slots, columns = work
+                    if shifted:
+                        slots = list(lane.stack.slots.values())
+                    _place(lane_id, slots, rect.y, cards, old.cards, collector)
+                    self._list_cells(lane_id, lane.stack, columns, cell_cards)
+                elif shifted:
+                    _shift(lane.stack, rect.y, cards, collector)
                     collector.shifted_lanes.add(lane_id)
-        connectors = self._connectors(journey, cards, old, collector)
+            for card_id in changed:
+                if card_id in cards and not self._holds(card_id):
+                    del cards[card_id]
+                    collector.removed_cards.add(card_id)
+        if old is None or collector is None:
+            connectors = self._connectors.lay_out(journey.connectors, cards)
+        else:
+            connectors, collector.connectors, collector.removed_connectors = (
+                self._connectors.update(
+                    journey.connectors,
+                    cards,
+                    old.cards,
+                    old.connectors,
+                    collector.cards | collector.removed_cards,
+                )
+            )
         return JourneyLayout(
             style=style,
             width=stages[-1].rect.right if stages else style.lane_header_width_mm,
@@ -261,117 +283,121 @@ class LayoutEngine:
             cells=cells,
             cards=cards,
             connectors=connectors,
-            emotion_curves=self._emotion_curves(lanes, stages),
+            emotion_curves=self._emotion_curves(lanes, stages, restacked),
             cell_cards=cell_cards,
             stage_index={s.id: s.index for s in stages},
             lane_index={lane.id: lane.index for lane in lanes},
         )
 
-    def _place_lane(
+    def _list_cells(
         self,
         lane_id: str,
-        lane: _Lane,
-        top: float,
-        cards: dict[str, CardLayout],
+        stack: LaneStack,
+        columns: set[int],
         cell_cards: dict[tuple[str, str], tuple[str, ...]],
-        old: JourneyLayout | None,
-        collector: DiffCollector | None,
     ) -> None:
-        """Card layouts of a re-stacked lane, and its cells' slot lists."""
-        for key in [key for key in cell_cards if key[1] == lane_id]:
-            del cell_cards[key]
-        cells: dict[tuple[str, str], list[str]] = {}
-        old_cards = old.cards if old is not None else {}
-        for card, x, y, span, face in lane.placed:
-            was = old_cards.get(card.id)
-            top_y = top + y
-            if (
-                was is not None
-                and was.face is face
-                and was.rect.y == top_y
-                and was.rect.x == x
-                and was.order == card.order
-                and was.stage_id == card.stage
-                and was.lane_id == lane_id
-                and was.span == span
-            ):
-                cards[card.id] = was
+        """The slot lists of the lane's cells in `columns` (those whose cards changed)."""
+        for column in columns:
+            key = (self._columns[column].id, lane_id)
+            cell = stack.cells[column]
+            if cell:
+                cell_cards[key] = tuple(slot.card.id for slot in cell)
             else:
-                rect = Rect(x, top_y, face.width, face.height)
-                cards[card.id] = CardLayout(
-                    card.id, card.stage, lane_id, card.order, span, rect, face
-                )
-                if collector is not None:
-                    collector.cards.add(card.id)
-            cells.setdefault((card.stage, lane_id), []).append(card.id)
-        for key, ids in cells.items():
-            cell_cards[key] = tuple(ids)
-
-    def _connectors(
-        self,
-        journey: JourneyMap,
-        cards: dict[str, CardLayout],
-        old: JourneyLayout | None,
-        collector: DiffCollector | None,
-    ) -> dict[str, ConnectorLayout]:
-        """Connector paths; one is reused when it and both its cards' layouts are unchanged."""
-        previous = old.connectors if old is not None else {}
-        keys: dict[str, tuple[str, str, str, str]] = {}
-        result: dict[str, ConnectorLayout] = {}
-        for connector in journey.connectors:
-            source, target = cards.get(connector.source), cards.get(connector.target)
-            if source is None or target is None:
-                continue
-            key = (connector.source, connector.target, connector.kind, connector.label)
-            keys[connector.id] = key
-            was = previous.get(connector.id)
-            if (
-                was is not None
-                and collector is not None
-                and self._connector_keys.get(connector.id) == key
-                and connector.source not in collector.cards
-                and connector.target not in collector.cards
-            ):
-                result[connector.id] = was
-                continue
-            result[connector.id] = self._router.layout(connector, source.rect, target.rect)
-            if collector is not None and not same(was, result[connector.id]):
-                collector.connectors.add(connector.id)
-        self._connector_keys = keys
-        return result
+                cell_cards.pop(key, None)
 
     def _emotion_curves(
-        self, lanes: tuple[LaneHeader, ...], stages: tuple[StageHeader, ...]
+        self,
+        lanes: tuple[LaneHeader, ...],
+        stages: tuple[StageHeader, ...],
+        restacked: dict[str, tuple[list[Slot], set[int]]],
     ) -> tuple[EmotionCurve, ...]:
-        return tuple(
-            emotion_curve(
-                header.id,
-                header.row,
-                self._lanes[header.id].members.values(),
-                stages,
-                self.style.emotion_padding_mm,
+        """The curves of the emotions lanes; a lane's is kept while its cards and row are."""
+        curves = []
+        for header in lanes:
+            scores = self._lanes[header.id].scores
+            if scores is None:
+                continue
+            kept = self._curves.get(header.id)
+            if kept is not None and kept[0] == header.row and header.id not in restacked:
+                curve = kept[1]
+            else:
+                curve = scores.curve(header.id, header.row, stages, self.style.emotion_padding_mm)
+                self._curves[header.id] = (header.row, curve)
+            curves.append(curve)
+        return tuple(curves)
+
+
+def _place_all(
+    lane_id: str,
+    stack: LaneStack,
+    top: float,
+    cards: dict[str, CardLayout],
+    cell_cards: dict[tuple[str, str], tuple[str, ...]],
+) -> None:
+    """Card layouts and cell lists of a whole lane, from nothing."""
+    for cell in stack.cells:
+        if not cell:
+            continue
+        ids = []
+        for slot in cell:
+            card, face = slot.card, slot.face
+            card_id = card.id
+            rect = make_rect(slot.x, top + slot.y, face.width, face.height)
+            span = slot.last - slot.column + 1
+            cards[card_id] = make_card_layout(
+                card_id, card.stage, lane_id, slot.key[0], span, rect, face
             )
-            for header in lanes
-            if header.kind == LaneKind.EMOTIONS
-        )
+            ids.append(card_id)
+        cell_cards[(cell[0].card.stage, lane_id)] = tuple(ids)
 
 
-def _shift_lane(
-    lane: _Lane, top: float, cards: dict[str, CardLayout], collector: DiffCollector | None
+def _place(
+    lane_id: str,
+    slots: Iterable[Slot],
+    top: float,
+    cards: dict[str, CardLayout],
+    old_cards: Mapping[str, CardLayout],
+    collector: DiffCollector,
+) -> None:
+    """New layouts of the `slots` whose card's layout changed, reported to `collector`."""
+    for slot in slots:
+        card, face = slot.card, slot.face
+        card_id = card.id
+        was = old_cards.get(card_id)
+        y = top + slot.y
+        order, span = slot.key[0], slot.last - slot.column + 1
+        if (
+            was is not None
+            and was.face is face
+            and was.rect.y == y
+            and was.rect.x == slot.x
+            and was.order == order
+            and was.stage_id == card.stage
+            and was.lane_id == lane_id
+            and was.span == span
+        ):
+            cards[card_id] = was
+        else:
+            rect = make_rect(slot.x, y, face.width, face.height)
+            cards[card_id] = make_card_layout(card_id, card.stage, lane_id, order, span, rect, face)
+            collector.cards.add(card_id)
+
+
+def _shift(
+    stack: LaneStack, top: float, cards: dict[str, CardLayout], collector: DiffCollector
 ) -> None:
     """Move an unchanged lane's cards to its new `top` (the same arithmetic as placing)."""
     moved = []
-    for card, x, y, _, face in lane.placed:
-        was = cards[card.id]
-        new_y = top + y
-        if was.rect.y != new_y:
-            rect = Rect(x, new_y, face.width, face.height)
-            cards[card.id] = CardLayout(
-                was.id, was.stage_id, was.lane_id, was.order, was.span, rect, face
+    for card_id, slot in stack.slots.items():
+        was = cards[card_id]
+        y = top + slot.y
+        if was.rect.y != y:
+            rect = make_rect(slot.x, y, was.rect.w, was.rect.h)
+            cards[card_id] = make_card_layout(
+                card_id, was.stage_id, was.lane_id, was.order, was.span, rect, was.face
             )
-            moved.append(card.id)
-    if collector is not None:
-        collector.cards.update(moved)
+            moved.append(card_id)
+    collector.cards.update(moved)
 
 
 @contextmanager

@@ -7,7 +7,7 @@ from maps import bakery_map
 from strategies import journey_maps
 
 from journeycanvas.layout import LayoutEngine, layout_journey
-from journeycanvas.model import Card, JourneyMap
+from journeycanvas.model import Card, CardKind, Connector, JourneyMap, Lane, LaneKind, Stage
 from journeycanvas.model.edits import (
     add_card,
     card_by_id,
@@ -143,4 +143,77 @@ def test_incremental_updates_equal_a_full_layout(data: st.DataObject, journey: J
         moved = {i for i, card in full.cards.items() if before.cards.get(i) != card}
         assert diff.cards == moved
         assert diff.removed_cards == set(before.cards) - set(full.cards)
+        before = full
+
+
+@st.composite
+def crowded_lanes(draw: st.DrawFn) -> JourneyMap:
+    """Few cells with many cards, a third of them spanning: the couplings between columns
+    that incremental re-stacking must follow."""
+    stages = [Stage(id=f"s{i}", name="", width_mm=70) for i in range(draw(st.integers(2, 4)))]
+    lanes = [
+        Lane(id=f"l{i}", kind=kind, title="")
+        for i, kind in enumerate(draw(st.lists(st.sampled_from(LaneKind), min_size=1, max_size=2)))
+    ]
+    journey = JourneyMap(id="m", title="Crowded", stages=stages, lanes=lanes)
+    for i in range(draw(st.integers(0, 40))):
+        card = Card(
+            id=f"c{i}",
+            stage=draw(st.sampled_from(stages)).id,
+            lane=draw(st.sampled_from(lanes)).id,
+            order=draw(st.integers(0, 12)),
+            span=draw(st.sampled_from([1, 1, 2, 3, 4])),
+            text=draw(st.sampled_from(["", "Kort", "x " * 30])),
+            kind=CardKind.EMOTION,
+            emotion=draw(st.integers(-3, 3)),
+        )
+        add_card(journey, card)
+    for i in range(draw(st.integers(0, 6)) if journey.cards else 0):
+        source, target = draw(st.sampled_from(journey.cards)), draw(st.sampled_from(journey.cards))
+        journey.connectors.append(Connector(id=f"k{i}", source=source.id, target=target.id))
+    return journey
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), journey=crowded_lanes())
+def test_incremental_updates_of_crowded_lanes_equal_a_full_layout(
+    data: st.DataObject, journey: JourneyMap
+) -> None:
+    engine = LayoutEngine()
+    engine.update(journey)
+    before = layout_journey(journey)
+    stage_ids = st.sampled_from([s.id for s in journey.stages])
+    lane_ids = st.sampled_from([lane.id for lane in journey.lanes])
+    for serial in range(data.draw(st.integers(1, 5))):
+        cards = journey.cards
+        action = data.draw(st.sampled_from(["move", "span", "emotion", "remove", "add"]))
+        if action == "add" or not cards:
+            card = Card(id=f"new{serial}", stage=data.draw(stage_ids), lane=data.draw(lane_ids))
+            add_card(journey, card)
+            changed = [card.id]
+        else:
+            changed = sorted(
+                {c.id for c in data.draw(st.lists(st.sampled_from(cards), min_size=1, max_size=3))}
+            )
+            if action == "move":
+                slot = data.draw(st.integers(0, 12))
+                move_cards(journey, changed, data.draw(stage_ids), data.draw(lane_ids), slot)
+            elif action == "span":
+                set_card_span(journey, changed[0], data.draw(st.integers(1, 4)))
+            elif action == "emotion":
+                set_fields(
+                    card_by_id(journey, changed[0]), {"emotion": data.draw(st.integers(-3, 3))}
+                )
+            else:
+                remove_cards(journey, changed)
+        diff = engine.update(journey, changed_cards=changed)
+        full = layout_journey(journey)
+        assert engine.layout == full
+        assert diff.cards == {i for i, c in full.cards.items() if before.cards.get(i) != c}
+        assert diff.removed_cards == set(before.cards) - set(full.cards)
+        assert diff.connectors == {
+            i for i, c in full.connectors.items() if before.connectors.get(i) != c
+        }
+        assert diff.removed_connectors == set(before.connectors) - set(full.connectors)
+        assert diff.emotion == (before.emotion_curves != full.emotion_curves)
         before = full

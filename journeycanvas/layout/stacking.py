@@ -1,0 +1,246 @@
+"""Stacking the cards of one lane, and re-stacking only what an edit moves.
+
+The rule: cards are placed in order of their key (slot, stage column, id); each goes
+directly below everything already placed in every column it covers. So a card's y is
+decided by its *predecessors*: in each column it covers, the card covering that column
+just before it in key order (or the cell's padding when there is none).
+
+`LaneStack` keeps, for every column, the cards covering it in key order. After an edit
+it re-places a card only when its predecessors changed (another card, or a new bottom),
+in key order, so a move costs the cards it really moves, not the whole lane. A spanning
+card couples the columns it covers: when it moves, its successors in all of them do.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping
+from heapq import heapify, heappop, heappush
+from operator import attrgetter
+
+from journeycanvas.layout.boxes import CardFace
+from journeycanvas.model.entities import Card
+
+# Makes a card's face at a width (mm).
+FaceMaker = Callable[[Card, float], CardFace]
+
+_MISSING = object()
+
+
+class Slot:
+    """A card stacked in a lane: its key, the columns it covers, x, face, y and bottom.
+
+    y and bottom are relative to the lane's top; `last` is the last column covered.
+    """
+
+    __slots__ = ("bottom", "card", "column", "face", "key", "last", "x", "y")
+
+    def __init__(
+        self,
+        card: Card,
+        key: tuple[int, int, str],
+        column: int,
+        last: int,
+        x: float,
+        face: CardFace,
+        y: float,
+        bottom: float,
+    ) -> None:
+        self.card = card
+        self.key = key
+        self.column = column
+        self.last = last
+        self.x = x
+        self.face = face
+        self.y = y
+        self.bottom = bottom
+
+
+_by_key = attrgetter("key")
+
+
+class LaneStack:
+    """The stacked cards of one lane, updated in place by `remove`, `add` and `restack`.
+
+    `cells[c]` holds the cards sitting in column c in slot order; `slots` every card by id.
+    """
+
+    def __init__(self, lefts: list[float], rights: list[float], pad: float, gap: float) -> None:
+        self._lefts = lefts
+        self._rights = rights
+        self._pad = pad
+        self._gap = gap
+        count = len(lefts)
+        self.slots: dict[str, Slot] = {}
+        self.cells: list[list[Slot]] = [[] for _ in range(count)]
+        self._covers: list[list[Slot]] = [[] for _ in range(count)]
+        self.content_height = 0.0
+        # Pending edits: the cover lists as they were before them, the columns whose
+        # cells changed, and the slots added.
+        self._before: dict[int, list[Slot]] = {}
+        self._touched: set[int] = set()
+        self._added: list[Slot] = []
+
+    def _last_column(self, column: int, span: int) -> int:
+        return column if span <= 1 else min(column + span, len(self._lefts)) - 1
+
+    def build(self, cards: Iterable[Card], columns: Mapping[str, int], face: FaceMaker) -> None:
+        """Stack `cards` (all in known stages) into this empty stack."""
+        pad, gap = self._pad, self._gap
+        lefts, rights = self._lefts, self._rights
+        covers, cells, slots = self._covers, self.cells, self.slots
+        count = len(lefts)
+        # Ids are unique, so the tuples never compare the cards themselves.
+        entries = sorted((card.order, columns[card.stage], card.id, card) for card in cards)
+        bottoms = [pad] * count
+        for order, column, card_id, card in entries:
+            span = card.span
+            last = column if span <= 1 else min(column + span, count) - 1
+            x = lefts[column]
+            card_face = face(card, rights[last] - x)
+            if last == column:
+                y = bottoms[column]
+                bottom = y + card_face.height
+                bottoms[column] = bottom + gap
+                slot = Slot(card, (order, column, card_id), column, last, x, card_face, y, bottom)
+                covers[column].append(slot)
+            else:
+                y = max(bottoms[column : last + 1])
+                bottom = y + card_face.height
+                bottoms[column : last + 1] = [bottom + gap] * (last + 1 - column)
+                slot = Slot(card, (order, column, card_id), column, last, x, card_face, y, bottom)
+                for covered in range(column, last + 1):
+                    covers[covered].append(slot)
+            cells[column].append(slot)
+            slots[card_id] = slot
+        self._update_height()
+
+    def _remember(self, column: int) -> None:
+        if column not in self._before:
+            self._before[column] = list(self._covers[column])
+
+    def remove(self, card_id: str) -> Slot | None:
+        """Take a card out (placed again by `restack`); its slot, or None if not here."""
+        slot = self.slots.pop(card_id, None)
+        if slot is None:
+            return None
+        self._touched.add(slot.column)
+        self.cells[slot.column].remove(slot)
+        for covered in range(slot.column, slot.last + 1):
+            self._remember(covered)
+            self._covers[covered].remove(slot)
+        return slot
+
+    def add(self, card: Card, column: int, face: FaceMaker) -> None:
+        """Put a card in at `column` (placed by `restack`)."""
+        last = self._last_column(column, card.span)
+        x = self._lefts[column]
+        card_face = face(card, self._rights[last] - x)
+        slot = Slot(card, (card.order, column, card.id), column, last, x, card_face, -1.0, -1.0)
+        self.slots[card.id] = slot
+        self.cells[column].append(slot)
+        self._touched.add(column)
+        for covered in range(column, last + 1):
+            self._remember(covered)
+            self._covers[covered].append(slot)
+        self._added.append(slot)
+
+    def restack(self) -> tuple[list[Slot], set[int]]:
+        """Place what the pending edits moved; returns the slots that may have changed
+        (moved, added or renumbered) and the columns whose cells changed."""
+        renumbered = self._renumber()
+        for column in self._touched:
+            self.cells[column].sort(key=_by_key)
+        for column in self._before:
+            self._covers[column].sort(key=_by_key)
+        seeds = set(self._added)
+        seeds.update(renumbered)
+        for column, before in self._before.items():
+            seeds.update(_new_successors(before, self._covers[column]))
+        moved = self._propagate(seeds)
+        moved.extend(self._added)
+        moved.extend(renumbered)
+        moved = list(dict.fromkeys(moved))
+        touched = self._touched
+        self._before, self._touched, self._added = {}, set(), []
+        self._update_height()
+        return moved, touched
+
+    def _renumber(self) -> list[Slot]:
+        """New keys for cell mates whose slot number changed (a card left or came in)."""
+        renumbered = []
+        for column in self._touched:
+            for slot in self.cells[column]:
+                order = slot.card.order
+                if order != slot.key[0]:
+                    slot.key = (order, column, slot.card.id)
+                    renumbered.append(slot)
+                    for covered in range(column, slot.last + 1):
+                        self._remember(covered)
+        return renumbered
+
+    def _propagate(self, seeds: set[Slot]) -> list[Slot]:
+        """Re-place the seeds, and in key order every card below one whose bottom moved."""
+        pad, gap = self._pad, self._gap
+        covers = self._covers
+        heap = [(slot.key, slot) for slot in seeds]
+        heapify(heap)
+        queued = seeds
+        moved: list[Slot] = []
+        while heap:
+            key, slot = heappop(heap)
+            column, last = slot.column, slot.last
+            if column == last:
+                # Down a column: a card of span 1 has one predecessor, final once placed,
+                # so the run goes on without the heap.
+                stack = covers[column]
+                index = bisect_left(stack, key, key=_by_key)
+                while True:
+                    y = stack[index - 1].bottom + gap if index else pad
+                    bottom = y + slot.face.height
+                    if y == slot.y and bottom == slot.bottom:
+                        break
+                    slot.y, slot.bottom = y, bottom
+                    moved.append(slot)
+                    index += 1
+                    if index == len(stack):
+                        break
+                    slot = stack[index]
+                    if slot in queued:
+                        break
+                    queued.add(slot)
+                    if slot.column != slot.last:
+                        heappush(heap, (slot.key, slot))
+                        break
+                continue
+            indexes = [bisect_left(covers[c], key, key=_by_key) for c in range(column, last + 1)]
+            y = max(
+                covers[c][i - 1].bottom + gap if i else pad
+                for c, i in zip(range(column, last + 1), indexes, strict=True)
+            )
+            bottom = y + slot.face.height
+            if y == slot.y and bottom == slot.bottom:
+                continue
+            slot.y, slot.bottom = y, bottom
+            moved.append(slot)
+            for c, i in zip(range(column, last + 1), indexes, strict=True):
+                if i + 1 < len(covers[c]):
+                    successor = covers[c][i + 1]
+                    if successor not in queued:
+                        queued.add(successor)
+                        heappush(heap, (successor.key, successor))
+        return moved
+
+    def _update_height(self) -> None:
+        bottoms = [stack[-1].bottom for stack in self._covers if stack]
+        self.content_height = max(bottoms) + self._pad if bottoms else 0.0
+
+
+def _new_successors(before: list[Slot], after: list[Slot]) -> Iterable[Slot]:
+    """The slots of `after` whose predecessor is not the one they had in `before`."""
+    previous = dict(zip(before, [None, *before], strict=False))
+    predecessor = None
+    for slot in after:
+        if previous.get(slot, _MISSING) is not predecessor:
+            yield slot
+        predecessor = slot
