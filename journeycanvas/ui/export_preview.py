@@ -3,10 +3,11 @@ the export makes.
 
 There is no PDF renderer in PySide6-Essentials, so the preview is drawn, not rendered from
 the PDF: the paper's rectangle, the title block and legend as bands, the map as a picture
-made by the canvas renderer, and the sheet grid of a tiled poster. The geometry comes
-from the PDF exporter's own planning, and the page count from a dry run of the exporter
-into a temporary folder, so it is the count the export will have. Planning runs in a
-worker thread, so a 20,000-card map does not freeze the dialog.
+made by the canvas renderer, and the sheet grid of a tiled poster. The geometry and the
+page count of posters, tiles and blank canvases come from the PDF exporter's own planning
+(`plan_pdf`); the page count of handouts, and the start of a CSV or Markdown export, from
+a dry run of the exporter into a temporary folder. Either way it is what the export will
+make. Planning runs in a worker thread, so a 20,000-card map does not freeze the dialog.
 """
 
 from __future__ import annotations
@@ -22,15 +23,18 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from journeycanvas.io.export import export_map
-from journeycanvas.io.pdf import ExportCancelled, ExportError, ExportOptions, Paper, TileGrid
-from journeycanvas.io.pdf.blank import plan_blank
-from journeycanvas.io.pdf.chrome import TitleInfo
-from journeycanvas.io.pdf.exporter import _Job
+from journeycanvas.io.pdf import (
+    ExportCancelled,
+    ExportError,
+    ExportOptions,
+    Paper,
+    TileGrid,
+    plan_pdf,
+)
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
-from journeycanvas.io.pdf.paper import PAPER_SIZES, parse_paper, tile_grid
-from journeycanvas.io.pdf.poster import PosterPlan, plan_poster, poster_legend, trimmed
+from journeycanvas.io.pdf.paper import PAPER_SIZES
+from journeycanvas.io.pdf.poster import PosterPlan
 from journeycanvas.io.pdf.progress import Cancel
-from journeycanvas.io.pdf.tiled import SHEET_MARGIN_MM
 from journeycanvas.layout import DEFAULT_STYLE, layout_journey
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.text import default_font_set
@@ -85,7 +89,9 @@ def plan_preview(
             shown = only_persona(journey, find_persona(journey, options.persona))
         if choice.kind in ("png", "svg"):
             return _picture(shown, choice)
-        plan = _pdf_page(journey, shown, choice, options) if choice.is_pdf else _text(shown, choice)
+        if choice.is_pdf and not options.handouts:
+            return _poster(journey, shown, choice, options)
+        plan = _handout(journey, shown, choice, options) if choice.is_pdf else _text(shown, choice)
         pages, text = _dry_run(journey, options, choice.suffix, cancel)
         return replace(plan, pages=pages, text=text)
     except ExportError as exc:
@@ -104,50 +110,41 @@ def _text(shown: JourneyMap, choice: ExportChoice) -> PreviewPlan:
     return PreviewPlan(choice, page=PAPER_SIZES["A4"], cards=len(shown.cards))
 
 
-def _pdf_page(
+def _handout(
     journey: JourneyMap, shown: JourneyMap, choice: ExportChoice, options: ExportOptions
 ) -> PreviewPlan:
-    """The first page's geometry, from the exporter's own planning."""
-    fonts = default_font_set()
-    persona = find_persona(journey, options.persona) if options.persona else None
-    if options.handouts:
-        if options.handouts == "stage":
-            sections = shown.stages
-        else:
-            sections = [persona] if persona else journey.personas
-        first = sections[0] if sections else None
-        return PreviewPlan(
-            choice,
-            page=PAPER_SIZES["A4"],
-            heading=first.name if first is not None else "",
-            heading_color=first.color if first is not None else "#4f81bd",
-            paper=Paper("A4", *PAPER_SIZES["A4"]),
-            cards=len(shown.cards),
-        )
-    if options.blank:
-        layout, plan = plan_blank(shown, options, fonts)
+    """The first handout page: its section's heading."""
+    if options.handouts == "stage":
+        sections = shown.stages
+    elif options.persona:
+        sections = [find_persona(journey, options.persona)]
     else:
-        layout = layout_journey(shown, DEFAULT_STYLE, fonts)
-        facts = (("Persona", persona.name),) if persona else ()
-        info = TitleInfo.of(shown, *facts)
-        plan = plan_poster(layout, info, poster_legend(shown), options, fonts)
-    grid = None
-    if options.tile is not None or not plan.fits:
-        sheet = parse_paper(options.tile) if options.tile else plan.paper
-        plan = trimmed(plan, layout, fonts)
-        if options.scale is None and not options.blank:
-            # The exporter's own adjustment, so that the sheets shown are the sheets printed.
-            plan = _Job(options, fonts, "", ())._snug(plan, layout, sheet)
-        grid = tile_grid(
-            plan.page.width, plan.page.height, sheet, options.overlap_mm, SHEET_MARGIN_MM
-        )
+        sections = journey.personas
+    first = sections[0] if sections else None
     return PreviewPlan(
         choice,
+        page=PAPER_SIZES["A4"],
+        heading=first.name if first is not None else "",
+        heading_color=first.color if first is not None else "#4f81bd",
+        paper=Paper("A4", *PAPER_SIZES["A4"]),
+        cards=len(shown.cards),
+    )
+
+
+def _poster(
+    journey: JourneyMap, shown: JourneyMap, choice: ExportChoice, options: ExportOptions
+) -> PreviewPlan:
+    """A poster, tiled poster or blank canvas, as the exporter plans it."""
+    planned = plan_pdf(journey, options, default_font_set())
+    plan, layout = planned.poster, planned.layout
+    return PreviewPlan(
+        choice,
+        pages=planned.pages,
         page=(plan.page.width, plan.page.height),
         map_box=(plan.map_x, plan.map_y, layout.width * plan.scale, layout.height * plan.scale),
         bands=_bands(plan, layout.height),
         title=plan.info.title,
-        grid=grid,
+        grid=planned.grid,
         scale=plan.scale,
         paper=plan.page,
         map_size=(layout.width, layout.height),

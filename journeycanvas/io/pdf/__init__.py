@@ -2,10 +2,11 @@
 
 ``export_pdf(journey, "map.pdf", ExportOptions(paper="A1"))`` writes a poster; tiles,
 a blank workshop canvas and handouts are chosen with `ExportOptions` (``tile="a4"``,
-``blank=True``, ``handouts="stage"``).
+``blank=True``, ``handouts="stage"``). ``plan_pdf`` tells, without writing anything, what
+a poster, tiled poster or blank canvas export will print: its page, scale and sheets.
 """
 
-from journeycanvas.io.pdf.exporter import export_pdf
+from journeycanvas.io.pdf.exporter import PdfPlan, export_pdf, plan_pdf
 from journeycanvas.io.pdf.options import (
     ExportCancelled,
     ExportError,
@@ -23,9 +24,11 @@ __all__ = [
     "ExportOptions",
     "ExportResult",
     "Paper",
+    "PdfPlan",
     "Progress",
     "TileGrid",
     "export_pdf",
     "parse_paper",
+    "plan_pdf",
     "tile_grid",
 ]

@@ -1,8 +1,10 @@
-"""`export_pdf`: one entry for every kind of PDF (poster, tiles, blank canvas, handouts)."""
+"""`export_pdf`: one entry for every kind of PDF (poster, tiles, blank canvas, handouts),
+and `plan_pdf`, the planning the exporter and the editor's preview share."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from journeycanvas.io.pdf.blank import plan_blank
@@ -11,7 +13,7 @@ from journeycanvas.io.pdf.document import new_canvas, save_canvas
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
 from journeycanvas.io.pdf.handouts import write_handouts
 from journeycanvas.io.pdf.options import ExportOptions, ExportResult
-from journeycanvas.io.pdf.paper import Paper, parse_paper, tile_grid
+from journeycanvas.io.pdf.paper import Paper, TileGrid, parse_paper, tile_grid
 from journeycanvas.io.pdf.pen import Pen
 from journeycanvas.io.pdf.poster import (
     PosterPlan,
@@ -31,6 +33,81 @@ MAX_SHRINK = 0.12
 """How much smaller a fitted poster may become to need fewer sheets when tiled."""
 
 
+@dataclass(frozen=True, slots=True)
+class PdfPlan:
+    """What a poster, tiled poster or blank canvas export prints, decided before drawing.
+
+    `journey` is the map as printed (only the chosen persona's cards), `layout` its
+    geometry, `poster` the poster page and where the map sits on it, and `grid` the
+    sheets the poster is split over (None when it prints on one page).
+    """
+
+    journey: JourneyMap
+    layout: JourneyLayout
+    poster: PosterPlan
+    grid: TileGrid | None
+
+    @property
+    def pages(self) -> int:
+        """The PDF's page count: 1, or the sheets and the assembly page."""
+        return 1 if self.grid is None else self.grid.count + 1
+
+
+def plan_pdf(journey: JourneyMap, options: ExportOptions, fonts: FontSet | None = None) -> PdfPlan:
+    """Plan the poster, tiled poster or blank canvas `options` ask for (not handouts).
+
+    Raises ExportError for options that cannot work (an unknown persona or paper, a blank
+    canvas too large for its paper).
+    """
+    options = options.checked()
+    if options.handouts:
+        raise ValueError("handouts are not planned as a poster")
+    fonts = fonts or default_font_set()
+    persona = find_persona(journey, options.persona) if options.persona else None
+    shown = only_persona(journey, persona) if persona else journey
+    if options.blank:
+        layout, plan = plan_blank(shown, options, fonts)
+    else:
+        layout = layout_journey(shown, DEFAULT_STYLE, fonts)
+        facts = (("Persona", persona.name),) if persona else ()
+        info = TitleInfo.of(shown, *facts)
+        plan = plan_poster(layout, info, poster_legend(shown), options, fonts)
+    if options.tile is None and plan.fits:
+        return PdfPlan(shown, layout, plan, None)
+    sheet = parse_paper(options.tile) if options.tile else plan.paper
+    plan = trimmed(plan, layout, fonts)
+    if options.scale is None and not options.blank:
+        plan = _snug(plan, layout, sheet, options.overlap_mm, fonts)
+    grid = tile_grid(plan.page.width, plan.page.height, sheet, options.overlap_mm, SHEET_MARGIN_MM)
+    return PdfPlan(shown, layout, plan, grid)
+
+
+def _snug(
+    plan: PosterPlan, layout: JourneyLayout, sheet: Paper, overlap: float, fonts: FontSet
+) -> PosterPlan:
+    """A fitted poster shrunk a little (at most `MAX_SHRINK`) when that saves a row or
+    column of sheets that would hold only a sliver of it."""
+    grid = tile_grid(plan.page.width, plan.page.height, sheet, overlap, SHEET_MARGIN_MM)
+    best = plan
+    for cols, rows in ((grid.cols - 1, grid.rows), (grid.cols, grid.rows - 1)):
+        if cols < 1 or rows < 1:
+            continue
+        spare_w = plan.page.width - (cols * grid.step_x + overlap)
+        spare_h = plan.page.height - (rows * grid.step_y + overlap)
+        scale = plan.scale - max(
+            max(0.0, spare_w) / layout.width, max(0.0, spare_h) / layout.height
+        )
+        if scale >= plan.scale * (1 - MAX_SHRINK) and scale < plan.scale:
+            candidate = rescaled(plan, layout, scale * 0.999, fonts)
+            if _sheets(candidate, sheet, overlap) < _sheets(best, sheet, overlap):
+                best = candidate
+    return best
+
+
+def _sheets(plan: PosterPlan, sheet: Paper, overlap: float) -> int:
+    return tile_grid(plan.page.width, plan.page.height, sheet, overlap, SHEET_MARGIN_MM).count
+
+
 def export_pdf(
     journey: JourneyMap,
     out_path: str | os.PathLike[str],
@@ -45,66 +122,52 @@ def export_pdf(
     """
     options = (options or ExportOptions()).checked()
     fonts = default_font_set()
-    persona = find_persona(journey, options.persona) if options.persona else None
-    shown = only_persona(journey, persona) if persona else journey
-    facts = (("Persona", persona.name),) if persona else ()
-    job = _Job(options, fonts, options.source_name or Path(out_path).name, facts)
-    with atomic_output(out_path) as temporary:
-        if options.pdf_kind == "handouts":
+    source = options.source_name or Path(out_path).name
+    if options.handouts:
+        persona = find_persona(journey, options.persona) if options.persona else None
+        shown = only_persona(journey, persona) if persona else journey
+        with atomic_output(out_path) as temporary:
             pages, summary = write_handouts(
-                temporary, journey, shown, options, fonts, job.source, progress, cancel
+                temporary, journey, shown, options, fonts, source, progress, cancel
             )
-        else:
-            pages, summary = job.poster(temporary, shown, progress, cancel)
+        return ExportResult(str(out_path), pages, summary)
+    plan = plan_pdf(journey, options, fonts)
+    steps = Steps(0 if options.blank else len(plan.journey.cards) + 1, progress, cancel)
+    steps.check()
+    job = _Job(plan, options, fonts, source, steps)
+    with atomic_output(out_path) as temporary:
+        pages, summary = job.tiled(temporary) if plan.grid else job.single(temporary)
     return ExportResult(str(out_path), pages, summary)
 
 
 class _Job:
-    """One poster, tiled poster or blank canvas export."""
+    """Draws one planned poster, tiled poster or blank canvas."""
 
     def __init__(
-        self,
-        options: ExportOptions,
-        fonts: FontSet,
-        source: str,
-        facts: tuple[tuple[str, str], ...],
+        self, plan: PdfPlan, options: ExportOptions, fonts: FontSet, source: str, steps: Steps
     ) -> None:
+        self.plan = plan
         self.options = options
         self.fonts = fonts
         self.source = source
-        self.facts = facts
+        self.steps = steps
         self.blank = options.blank
 
-    def poster(
-        self, path: Path, journey: JourneyMap, progress: Progress | None, cancel: Cancel | None
-    ) -> tuple[int, str]:
-        """Lay out and plan the page, then write it on one sheet or tiled."""
-        steps = Steps(0 if self.blank else len(journey.cards) + 1, progress, cancel)
-        if self.blank:
-            layout, plan = plan_blank(journey, self.options, self.fonts)
-        else:
-            layout = layout_journey(journey, DEFAULT_STYLE, self.fonts)
-            steps.check()
-            info = TitleInfo.of(journey, *self.facts)
-            plan = plan_poster(layout, info, poster_legend(journey), self.options, self.fonts)
-        if self.options.tile is None and plan.fits:
-            return self._single(path, journey, layout, plan, steps)
-        return self._tiled(path, journey, layout, plan, steps)
-
-    def _single(
-        self,
-        path: Path,
-        journey: JourneyMap,
-        layout: JourneyLayout,
-        plan: PosterPlan,
-        steps: Steps,
-    ) -> tuple[int, str]:
-        canvas = new_canvas(path, journey, plan.page, self.fonts)
+    def single(self, path: Path) -> tuple[int, str]:
+        """The poster on one page."""
+        plan, steps = self.plan.poster, self.steps
+        canvas = new_canvas(path, self.plan.journey, plan.page, self.fonts)
         pen = Pen(canvas, self.fonts)
         pen.begin(plan.page.height)
         scale = "" if self.blank else f"Map at {plan.scale_label} · "
         draw_poster(
-            pen, plan, layout, self.source, f"{scale}Page 1 of 1", steps.advance, self.blank
+            pen,
+            plan,
+            self.plan.layout,
+            self.source,
+            f"{scale}Page 1 of 1",
+            steps.advance,
+            self.blank,
         )
         pen.end()
         canvas.showPage()
@@ -114,37 +177,26 @@ class _Job:
         what = "blank canvas at true size" if self.blank else f"map at {plan.scale_label}"
         return 1, f"1 page, {plan.page.label}, {what}"
 
-    def _tiled(
-        self,
-        path: Path,
-        journey: JourneyMap,
-        layout: JourneyLayout,
-        plan: PosterPlan,
-        steps: Steps,
-    ) -> tuple[int, str]:
-        sheet = parse_paper(self.options.tile) if self.options.tile else plan.paper
-        plan = trimmed(plan, layout, self.fonts)
-        if self.options.scale is None and not self.blank:
-            plan = self._snug(plan, layout, sheet)
-        canvas = new_canvas(path, journey, sheet, self.fonts)
+    def tiled(self, path: Path) -> tuple[int, str]:
+        """The assembly page and the sheets of the poster."""
+        plan, grid, steps = self.plan.poster, self.plan.grid, self.steps
+        assert grid is not None
+        canvas = new_canvas(path, self.plan.journey, grid.sheet, self.fonts)
         pen = Pen(canvas, self.fonts)
         scale = "blank canvas at true size" if self.blank else f"map at {plan.scale_label}"
 
         def draw(poster_pen: Pen) -> None:
             draw_poster(
-                poster_pen, plan, layout, self.source, scale.capitalize(), steps.advance, self.blank
+                poster_pen,
+                plan,
+                self.plan.layout,
+                self.source,
+                scale.capitalize(),
+                steps.advance,
+                self.blank,
             )
 
-        grid = write_tiles(
-            canvas,
-            pen,
-            plan.page,
-            draw,
-            sheet,
-            self.options.overlap_mm,
-            plan.info.title,
-            steps.check,
-        )
+        write_tiles(canvas, pen, grid, draw, plan.info.title, steps.check)
         save_canvas(canvas)
         steps.finish()
         poster = f"a {plan.page.width:.0f} × {plan.page.height:.0f} mm poster ({scale})"
@@ -152,27 +204,3 @@ class _Job:
         if self.options.tile is None:
             note = f"too large for one sheet of {plan.paper.label}, so tiled: {note}"
         return grid.count + 1, note
-
-    def _snug(self, plan: PosterPlan, layout: JourneyLayout, sheet: Paper) -> PosterPlan:
-        """A fitted poster shrunk a little (at most `MAX_SHRINK`) when that saves a row or
-        column of sheets that would hold only a sliver of it."""
-        overlap = self.options.overlap_mm
-        grid = tile_grid(plan.page.width, plan.page.height, sheet, overlap, SHEET_MARGIN_MM)
-        best = plan
-        for cols, rows in ((grid.cols - 1, grid.rows), (grid.cols, grid.rows - 1)):
-            if cols < 1 or rows < 1:
-                continue
-            spare_w = plan.page.width - (cols * grid.step_x + overlap)
-            spare_h = plan.page.height - (rows * grid.step_y + overlap)
-            scale = plan.scale - max(
-                max(0.0, spare_w) / layout.width, max(0.0, spare_h) / layout.height
-            )
-            if scale >= plan.scale * (1 - MAX_SHRINK) and scale < plan.scale:
-                candidate = rescaled(plan, layout, scale * 0.999, self.fonts)
-                if _sheets(candidate, sheet, overlap) < _sheets(best, sheet, overlap):
-                    best = candidate
-        return best
-
-
-def _sheets(plan: PosterPlan, sheet: Paper, overlap: float) -> int:
-    return tile_grid(plan.page.width, plan.page.height, sheet, overlap, SHEET_MARGIN_MM).count

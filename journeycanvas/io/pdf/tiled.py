@@ -13,7 +13,7 @@ from collections.abc import Callable
 from reportlab.pdfgen.canvas import Canvas
 
 from journeycanvas.io.pdf.colors import FAINT, INK, MUTED, PAPER
-from journeycanvas.io.pdf.paper import Paper, TileGrid, tile_grid
+from journeycanvas.io.pdf.paper import Paper, TileGrid
 from journeycanvas.io.pdf.pen import Pen
 from journeycanvas.layout import MM_PER_PT, Rect
 from journeycanvas.layout.text_blocks import text_block
@@ -32,19 +32,16 @@ Drawer = Callable[[Pen], None]
 def write_tiles(
     canvas: Canvas,
     pen: Pen,
-    poster: Paper,
+    grid: TileGrid,
     draw_poster: Drawer,
-    sheet: Paper,
-    overlap: float,
     title: str,
     on_sheet: Callable[[], None] | None = None,
-) -> TileGrid:
-    """The assembly page and every sheet of `poster` tiled onto `sheet` paper; returns the grid.
+) -> None:
+    """The assembly page and every sheet of the poster tiled as `grid` says.
 
     `draw_poster` runs once, into a form. `on_sheet` is called after each page.
     """
-    grid = tile_grid(poster.width, poster.height, sheet, overlap, SHEET_MARGIN_MM)
-    canvas.beginForm(POSTER_FORM, 0, 0, poster.width, poster.height)
+    canvas.beginForm(POSTER_FORM, 0, 0, grid.poster_w, grid.poster_h)
     pen.begin(None)
     draw_poster(pen)
     pen.end()
@@ -57,7 +54,6 @@ def write_tiles(
             _sheet_page(canvas, pen, grid, row, col, title)
             if on_sheet is not None:
                 on_sheet()
-    return grid
 
 
 def _start_page(canvas: Canvas, pen: Pen, paper: Paper) -> None:
