@@ -10,11 +10,20 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journeycanvas.cli import CommandError
 
+if TYPE_CHECKING:
+    from journeycanvas.io.pdf.options import ExportError
+
 DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
+HINTS = {
+    "tile": "tile it with --tile a4",
+    "own_size": "leave out --paper for a page of its own size",
+}
+"""The command's wording of each ExportHint (keyed by its value: the exporter is imported
+only when a command runs)."""
 
 
 def register(subparsers: Any) -> None:
@@ -122,10 +131,17 @@ def _export(args: argparse.Namespace) -> int:
         journey = load_map(args.file)
         renderer = _image_renderer(args.dpi) if kind in IMAGE_FORMATS else None
         result = export_map(journey, args.output, options, renderer=renderer)
-    except (ExportError, ValueError) as exc:
+    except ExportError as exc:
+        raise CommandError(_with_hints(exc)) from exc
+    except ValueError as exc:
         raise CommandError(str(exc)) from exc
     print(f"{args.output}: {result.summary}")
     return 0
+
+
+def _with_hints(error: ExportError) -> str:
+    """An ExportError's sentence with its hints worded as this command's options."""
+    return ", or ".join([str(error), *(HINTS[hint] for hint in error.hints)])
 
 
 def _image_renderer(dpi: float) -> Any:

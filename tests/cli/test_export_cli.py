@@ -103,12 +103,21 @@ def test_images_are_drawn_offscreen_without_a_display(
         (["--fit", "--scale", "2"], "not allowed with argument"),
         (["--scale", "zero"], "not a number"),
         (["--blank", "--paper", "A4"], "does not fit A4"),
+        (["--blank", "--paper", "A4"], "or tile it with --tile a4"),
         (["--tile", "a4", "--overlap", "300"], "overlap"),
     ],
 )
 def test_user_errors_are_one_line(args: list[str], words: str, tmp_path: Path) -> None:
     assert_user_error(run("export", HOURGLASS, "-o", "x.pdf", *args, cwd=tmp_path), words)
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_every_export_hint_has_the_commands_wording() -> None:
+    from journeycanvas.cli_export import HINTS
+    from journeycanvas.io.pdf import ExportHint
+
+    assert set(HINTS) == {hint.value for hint in ExportHint}
+    assert all("--" in wording for wording in HINTS.values())
 
 
 def test_an_unknown_extension_or_a_missing_map_is_a_user_error(tmp_path: Path) -> None:

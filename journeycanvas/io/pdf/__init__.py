@@ -10,6 +10,7 @@ from journeycanvas.io.pdf.exporter import PdfPlan, export_pdf, plan_pdf
 from journeycanvas.io.pdf.options import (
     ExportCancelled,
     ExportError,
+    ExportHint,
     ExportOptions,
     ExportResult,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "Cancel",
     "ExportCancelled",
     "ExportError",
+    "ExportHint",
     "ExportOptions",
     "ExportResult",
     "Paper",

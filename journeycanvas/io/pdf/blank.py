@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from journeycanvas.io.pdf.chrome import Chrome, TitleInfo, persona_legend
-from journeycanvas.io.pdf.options import ExportError, ExportOptions
+from journeycanvas.io.pdf.options import ExportError, ExportHint, ExportOptions
 from journeycanvas.io.pdf.paper import Paper, parse_paper
 from journeycanvas.io.pdf.poster import LegendGroups, PosterPlan, plan_poster
 from journeycanvas.layout import STICKY_NOTE_MM, JourneyLayout, LayoutStyle, layout_journey
@@ -69,7 +69,7 @@ def plan_blank(
     if at_true_size.paper is not None:
         plan = plan_poster(layout, info, legend, at_true_size, fonts, CHROME_FACTOR)
         if not plan.fits and options.tile is None:
-            raise ExportError(_too_small(layout, info, legend, at_true_size, fonts))
+            raise _too_small(layout, info, legend, at_true_size, fonts)
         return layout, plan
     for name in CANDIDATE_PAPERS:
         plan = plan_poster(
@@ -86,18 +86,20 @@ def _too_small(
     legend: LegendGroups,
     options: ExportOptions,
     fonts: FontSet,
-) -> str:
+) -> ExportError:
     paper = options.paper
     for name in CANDIDATE_PAPERS:
         plan = plan_poster(layout, info, legend, replace(options, paper=name), fonts, CHROME_FACTOR)
         if plan.fits:
-            return (
+            return ExportError(
                 f"the blank canvas does not fit {paper} at true size "
-                f"(76 mm cells): it needs {plan.page.label}, or tile it with --tile a4"
+                f"({STICKY_NOTE_MM:g} mm cells): it needs {plan.page.label}",
+                (ExportHint.TILE,),
             )
-    return (
-        f"the blank canvas does not fit {paper} at true size (76 mm cells): "
-        "it is larger than A0; leave out the paper for a page of its own size, or tile it"
+    return ExportError(
+        f"the blank canvas does not fit {paper} at true size ({STICKY_NOTE_MM:g} mm cells): "
+        "it needs a page larger than A0",
+        (ExportHint.OWN_SIZE, ExportHint.TILE),
     )
 
 

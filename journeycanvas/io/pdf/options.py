@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from enum import StrEnum
 from typing import Any, Literal
 
 FORMATS = ("pdf", "png", "svg", "csv", "md")
@@ -15,11 +16,27 @@ MAX_SCALE = 20.0
 PdfKind = Literal["poster", "tiled", "blank", "handouts"]
 
 
+class ExportHint(StrEnum):
+    """A way out of an ExportError, for the caller to word in its own terms (a
+    command-line option, a choice in a dialog)."""
+
+    TILE = "tile"
+    """Tiling onto office sheets would print it."""
+    OWN_SIZE = "own_size"
+    """Leaving the paper out (automatic) would give a page of the map's own size."""
+
+
 class ExportError(Exception):
     """A user error in an export: options that do not go together, a map that does not fit.
 
-    Its message is one sentence, ready to show in a dialog or on the command line.
+    Its message is one sentence, ready to show in a dialog or on the command line, and
+    names no command-line option or dialog field; `hints` are the other ways out, which
+    the caller may add in its own words.
     """
+
+    def __init__(self, message: str, hints: tuple[ExportHint, ...] = ()) -> None:
+        super().__init__(message)
+        self.hints = hints
 
 
 class ExportCancelled(Exception):

@@ -17,10 +17,10 @@ from pdf_helpers import (
     unembedded_fonts,
 )
 
-from journeycanvas.io.pdf import ExportError, ExportOptions, export_pdf
+from journeycanvas.io.pdf import ExportError, ExportHint, ExportOptions, export_pdf
 from journeycanvas.io.pdf.blank import blank_style, plan_blank
 from journeycanvas.layout import STICKY_NOTE_MM
-from journeycanvas.model import JourneyMap
+from journeycanvas.model import JourneyMap, Lane, LaneKind, Stage
 from journeycanvas.text import default_font_set
 
 MAPS = all_maps()
@@ -68,6 +68,31 @@ def test_the_paper_is_chosen_from_the_grid(tmp_path: Path) -> None:
             export_pdf(
                 MAPS["hourglass"], tmp_path / "x.pdf", ExportOptions(blank=True, paper=smaller)
             )
+
+
+def test_a_canvas_too_large_for_its_paper_says_why_in_words_any_caller_can_show(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "never.pdf"
+    with pytest.raises(ExportError) as caught:
+        export_pdf(MAPS["hourglass"], out, ExportOptions(blank=True, paper="A4"))
+    message = str(caught.value)
+    assert message.startswith("the blank canvas does not fit A4 at true size")
+    assert "it needs A1 landscape" in message  # one sentence, no command-line option in it
+    assert "--" not in message and ". " not in message
+    assert caught.value.hints == (ExportHint.TILE,)
+    assert not out.exists()
+
+
+def test_a_canvas_larger_than_a0_hints_at_its_own_page_size_and_tiles() -> None:
+    stages = [Stage(id=f"s{i}", name=f"Stage {i}") for i in range(20)]
+    journey = JourneyMap(
+        id="wide", title="Wide", stages=stages, lanes=[Lane(id="l", kind=LaneKind.NOTES)]
+    )
+    with pytest.raises(ExportError) as caught:
+        plan_blank(journey, ExportOptions(blank=True, paper="A0"), default_font_set())
+    assert "larger than A0" in str(caught.value) and "--" not in str(caught.value)
+    assert caught.value.hints == (ExportHint.OWN_SIZE, ExportHint.TILE)
 
 
 def test_the_grid_is_chosen_from_the_paper_for_a_map_without_stages(tmp_path: Path) -> None:
