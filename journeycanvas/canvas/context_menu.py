@@ -11,7 +11,11 @@ from journeycanvas.canvas import structure_edits
 from journeycanvas.canvas.card_item import CardItem
 from journeycanvas.canvas.connector_item import ConnectorItem
 from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
-from journeycanvas.canvas.kind_labels import card_kind_name, connector_kind_name, lane_kind_name
+from journeycanvas.canvas.kind_labels import (
+    card_kind_label,
+    connector_kind_label,
+    lane_kind_label,
+)
 from journeycanvas.document.commands import (
     EditCardCommand,
     EditConnectorCommand,
@@ -66,7 +70,7 @@ def _card_menu(view: MapEditorView, menu: QMenu, card_id: str) -> None:
     kinds = menu.addMenu(_tr("Kind"))
     current = document.card(card_id).kind
     for kind in CardKind:
-        action = kinds.addAction(card_kind_name(kind))
+        action = kinds.addAction(card_kind_label(kind))
         action.setCheckable(True)
         action.setChecked(kind == current)
         action.triggered.connect(
@@ -85,7 +89,7 @@ def _connector_menu(view: MapEditorView, menu: QMenu, connector_id: str) -> None
     view.select_ids([connector_id])
     current = document.connector(connector_id).kind
     for kind in ConnectorKind:
-        action = menu.addAction(connector_kind_name(kind))
+        action = menu.addAction(connector_kind_label(kind))
         action.setCheckable(True)
         action.setChecked(kind == current)
         action.triggered.connect(
@@ -123,7 +127,7 @@ def _lane_menu(view: MapEditorView, menu: QMenu, lane_id: str) -> None:
     kinds = menu.addMenu(_tr("Kind"))
     current = document.lane(lane_id).kind
     for kind in LaneKind:
-        action = kinds.addAction(lane_kind_name(kind))
+        action = kinds.addAction(lane_kind_label(kind))
         action.setCheckable(True)
         action.setChecked(kind == current)
         action.triggered.connect(

@@ -1,7 +1,7 @@
-"""Translated names of card, lane and connector kinds for the canvas's menus.
+"""Translated, human names of the model's kinds, for menus, lists and the inspector.
 
-The strings and their context ("Kinds") are the same as the main window's, so one
-translation serves both.
+The one home of these names: the canvas's menus use them, and so do the main window's
+palette, inspector and find bar (the shell may import the canvas, never the reverse).
 """
 
 from __future__ import annotations
@@ -10,6 +10,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from journeycanvas.model.kinds import CardKind, ConnectorKind, LaneKind
 
+_CONTEXT = "Kinds"
+
+# QT_TRANSLATE_NOOP marks each name for lupdate; translate() looks it up at run time.
 _CARD_KINDS: dict[CardKind, str] = {
     CardKind.ACTION: QT_TRANSLATE_NOOP("Kinds", "Action"),
     CardKind.TOUCHPOINT: QT_TRANSLATE_NOOP("Kinds", "Touchpoint"),
@@ -45,16 +48,16 @@ _CONNECTOR_KINDS: dict[ConnectorKind, str] = {
 }
 
 
-def card_kind_name(kind: CardKind) -> str:
-    """The name a user sees for a card kind."""
-    return QCoreApplication.translate("Kinds", _CARD_KINDS[kind])
+def card_kind_label(kind: CardKind) -> str:
+    """The name a user sees for a card kind, e.g. "Pain point"."""
+    return QCoreApplication.translate(_CONTEXT, _CARD_KINDS[kind])
 
 
-def lane_kind_name(kind: LaneKind) -> str:
-    """The name a user sees for a lane kind."""
-    return QCoreApplication.translate("Kinds", _LANE_KINDS[kind])
+def lane_kind_label(kind: LaneKind) -> str:
+    """The name a user sees for a lane kind, e.g. "Pain points"."""
+    return QCoreApplication.translate(_CONTEXT, _LANE_KINDS[kind])
 
 
-def connector_kind_name(kind: ConnectorKind) -> str:
-    """The name a user sees for a connector kind."""
-    return QCoreApplication.translate("Kinds", _CONNECTOR_KINDS[kind])
+def connector_kind_label(kind: ConnectorKind) -> str:
+    """The name a user sees for a connector kind, e.g. "Breakpoint"."""
+    return QCoreApplication.translate(_CONTEXT, _CONNECTOR_KINDS[kind])

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QPointF
 
 from journeycanvas.canvas import overlays
+from journeycanvas.canvas.kind_labels import card_kind_label
 from journeycanvas.canvas.slots import DropSlot, drop_slot
 from journeycanvas.document.commands import AddCardCommand
 from journeycanvas.model.kinds import CardKind
@@ -15,7 +16,16 @@ if TYPE_CHECKING:
     from journeycanvas.canvas.editor import MapEditorView
 
 CARD_KIND_MIME = "application/x-journeycanvas-card-kind"
-"""The palette's drag payload: a card kind's value (see journeycanvas.ui.palette)."""
+"""The palette's drag payload: a card kind's value (the palette is journeycanvas.ui.palette)."""
+
+
+def card_kind_mime_data(kind: CardKind) -> QMimeData:
+    """The payload of a palette drag: the card kind's value under `CARD_KIND_MIME`, and its
+    name as text for other programs."""
+    data = QMimeData()
+    data.setData(CARD_KIND_MIME, kind.value.encode("ascii"))
+    data.setText(card_kind_label(kind))
+    return data
 
 
 def dropped_kind(mime: QMimeData | None) -> CardKind | None:

@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from journeycanvas.canvas.kind_labels import card_kind_label
 from journeycanvas.model import JourneyMap
-from journeycanvas.ui.labels import card_kind_label
 
 
 class FindTarget(Protocol):

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeycanvas.canvas.kind_labels import card_kind_label, connector_kind_label, lane_kind_label
 from journeycanvas.document import Document
 from journeycanvas.document.commands import (
     EditCardCommand,
@@ -43,7 +44,6 @@ from journeycanvas.model import CardKind, ConnectorKind, LaneKind, Metric, defau
 from journeycanvas.model.kinds import CARD_KIND_COLORS
 from journeycanvas.ui.fields import ChoiceField, ColorButton, LineField, NumberField, TextField
 from journeycanvas.ui.icons import card_kind_icon, swatch_icon
-from journeycanvas.ui.labels import card_kind_label, connector_kind_label, lane_kind_label
 
 COMMON_LOCALES = ("en", "en-GB", "en-US", "sv", "pl", "de", "fr", "es", "id", "zh-CN", "zh-TW")
 

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QDrag
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QListWidget, QListWidgetItem, QWidget
 
+from journeycanvas.canvas.kind_labels import card_kind_label
+from journeycanvas.canvas.palette_drop import card_kind_mime_data
 from journeycanvas.model import CardKind
 from journeycanvas.ui.icons import card_kind_icon
-from journeycanvas.ui.labels import card_kind_label
-
-CARD_KIND_MIME = "application/x-journeycanvas-card-kind"
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole
-
-
-def card_kind_mime_data(kind: CardKind) -> QMimeData:
-    """The payload of a palette drag: the card kind's value under `CARD_KIND_MIME`."""
-    data = QMimeData()
-    data.setData(CARD_KIND_MIME, kind.value.encode("ascii"))
-    data.setText(card_kind_label(kind))
-    return data
 
 
 class CardKindList(QListWidget):

@@ -1,4 +1,4 @@
-"""Crash handler, preferences, help, palette drags, template chooser and remembered window state."""
+"""Crash handler, preferences, help, palette drops, template chooser and remembered window state."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 from conftest import close_quietly
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QDrag, QGuiApplication
+from PySide6.QtCore import QMimeData, QPointF, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QDrag, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journeycanvas import __version__
+from journeycanvas.canvas.context_menu import build_menu
 from journeycanvas.io import load_map
 from journeycanvas.io.templates import load_template, template_names
 from journeycanvas.model import FORMAT_VERSION, CardKind, JourneyMap
@@ -20,7 +21,6 @@ from journeycanvas.ui.autosave import AutosaveStore
 from journeycanvas.ui.crash_handler import CrashDialog, CrashHandler
 from journeycanvas.ui.help_dialogs import ShortcutSheet, about_text, menu_shortcuts
 from journeycanvas.ui.main_window import MainWindow
-from journeycanvas.ui.palette import CARD_KIND_MIME, CardKindList
 from journeycanvas.ui.preferences import PreferencesDialog
 from journeycanvas.ui.settings import AppSettings, open_user_settings
 from journeycanvas.ui.template_chooser import TemplateChooser, template_picture
@@ -116,21 +116,49 @@ def test_menus_and_about(window: MainWindow) -> None:
     assert FORMAT_VERSION in text
 
 
-def test_palette_drags_carry_the_card_kind(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    palette = CardKindList()
-    qtbot.addWidget(palette)
-    dragged: list[bytes] = []
+def test_a_kind_dragged_from_the_palette_lands_on_the_canvas_with_the_same_names(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.set_map(load_template("hourglass"), None)
+    palette = window.palette_dock.kinds
+    dragged: list[QMimeData] = []
 
     def exec_(drag: QDrag, *_args: object) -> Qt.DropAction:
-        dragged.append(bytes(drag.mimeData().data(CARD_KIND_MIME).data()))
+        dragged.append(drag.mimeData())
         return Qt.DropAction.CopyAction
 
     monkeypatch.setattr(QDrag, "exec", exec_)
     row = [palette.kind_at(r) for r in range(palette.count())].index(CardKind.PAIN_POINT)
     palette.setCurrentRow(row)
     palette.startDrag(Qt.DropAction.CopyAction)
-    assert dragged == [b"pain_point"]
     assert palette.count() == len(CardKind)
+    assert len(dragged) == 1
+
+    view = window.view
+    layout = view.map_scene.layout
+    stage_id, lane_id = layout.stages[1].id, layout.lanes[0].id
+    cell = layout.cell(stage_id, lane_id).rect
+    view.centerOn(cell.x + cell.w / 2, cell.y + cell.h / 2)
+    point = view.mapFromScene(cell.x + cell.w / 2, cell.bottom - 1.0)
+    mime, action = dragged[0], Qt.DropAction.CopyAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point, action, mime, buttons, mods)
+    QApplication.sendEvent(view.viewport(), enter)
+    assert enter.isAccepted()
+    before = {card.id for card in window.document.journey.cards}
+    QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(point), action, mime, buttons, mods))
+    dropped = [c for c in window.document.journey.cards if c.id not in before]
+    assert [(c.stage, c.lane, c.kind) for c in dropped] == [
+        (stage_id, lane_id, CardKind.PAIN_POINT)
+    ]
+
+    card_id = dropped[0].id
+    menu = build_menu(view, view.map_scene.cards[card_id], QPointF())
+    kind_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    names = [palette.item(r).text() for r in range(palette.count())]
+    assert [a.text() for a in kind_menu.actions()] == names
+    assert [a.text() for a in kind_menu.actions() if a.isChecked()] == [palette.item(row).text()]
+    menu.deleteLater()
 
 
 def test_template_chooser_shows_every_template_with_a_picture(qtbot: QtBot) -> None:

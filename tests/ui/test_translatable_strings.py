@@ -1,4 +1,4 @@
-"""Every string of the shell is marked for translation, under a named context."""
+"""Every string of the shell and the canvas is marked for translation, under a named context."""
 
 from __future__ import annotations
 
@@ -10,16 +10,17 @@ from pathlib import Path
 
 import pytest
 
+import journeycanvas.canvas
 import journeycanvas.ui
 
-UI_FOLDER = Path(journeycanvas.ui.__file__).parent
+FOLDERS = (Path(journeycanvas.ui.__file__).parent, Path(journeycanvas.canvas.__file__).parent)
 LUPDATE = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
 
 
 @pytest.mark.skipif(LUPDATE is None, reason="pyside6-lupdate is not installed")
 def test_lupdate_finds_the_shell_strings_in_named_contexts(tmp_path: Path) -> None:
     catalogue = tmp_path / "journeycanvas.ts"
-    sources = sorted(str(path) for path in UI_FOLDER.glob("*.py"))
+    sources = sorted(str(path) for folder in FOLDERS for path in folder.glob("*.py"))
     subprocess.run([LUPDATE, *sources, "-ts", str(catalogue)], check=True, capture_output=True)
     root = ElementTree.parse(catalogue).getroot()
     contexts = {
