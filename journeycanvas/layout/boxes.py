@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from journeycanvas.layout.fast_init import fast_init
 from journeycanvas.layout.geometry import Point, Rect
 from journeycanvas.model.kinds import CardKind, ConnectorKind, LaneKind
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class TextBlock:
     """Wrapped lines ready to draw: draw ``lines[i]`` with its baseline at
@@ -31,6 +33,7 @@ class TextBlock:
     truncated: bool
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class StageHeader:
     """A stage's header at the top of its column; `column` runs down the whole grid."""
@@ -44,6 +47,7 @@ class StageHeader:
     goal: TextBlock
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class LaneHeader:
     """A lane's header at the left of its row; `row` runs across the whole grid."""
@@ -57,6 +61,7 @@ class LaneHeader:
     title: TextBlock
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One stage × lane cell; `shaded` alternates from lane to lane."""
@@ -67,6 +72,7 @@ class Cell:
     shaded: bool
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class MetricBadge:
     """'1,200 / 5,000 views' and a bar filled to `progress` (0..1; None without a target)."""
@@ -76,6 +82,7 @@ class MetricBadge:
     progress: float | None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PersonaDot:
     """A small disc in a persona's colour, inscribed in `rect`."""
@@ -85,6 +92,7 @@ class PersonaDot:
     rect: Rect
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CardFace:
     """Everything drawn inside a card, relative to its top-left corner.
@@ -106,6 +114,7 @@ class CardFace:
     persona_dots: tuple[PersonaDot, ...]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CardLayout:
     """A card placed on the map: its cell, slot, span, absolute `rect`, and its face."""
@@ -119,6 +128,7 @@ class CardLayout:
     face: CardFace
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ConnectorLayout:
     """An orthogonal path from the source card's edge to the target card's edge.
@@ -141,6 +151,7 @@ class ConnectorLayout:
     break_mark: Point | None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class EmotionPoint:
     """The average emotion score of one stage, at the stage's centre line."""
@@ -150,6 +161,7 @@ class EmotionPoint:
     point: Point
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class EmotionCurve:
     """The curve of an emotions lane: +3 at the top of the lane, -3 at the bottom."""

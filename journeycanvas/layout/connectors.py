@@ -6,7 +6,6 @@ import math
 from collections.abc import Mapping, Set
 from operator import attrgetter
 
-from journeycanvas.layout.box_makers import make_connector_layout, make_point, make_rect
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect
 from journeycanvas.layout.style import LayoutStyle
@@ -36,13 +35,13 @@ def route(source: Rect, target: Rect) -> tuple[Point, ...]:
         end_x = tx if rightwards else t_right
         start_y, end_y = sy + sh / 2, ty + th / 2
         if abs(start_y - end_y) < 1e-9:
-            return (make_point(start_x, start_y), make_point(end_x, end_y))
+            return (Point(start_x, start_y), Point(end_x, end_y))
         mid_x = (start_x + end_x) / 2
         return (
-            make_point(start_x, start_y),
-            make_point(mid_x, start_y),
-            make_point(mid_x, end_y),
-            make_point(end_x, end_y),
+            Point(start_x, start_y),
+            Point(mid_x, start_y),
+            Point(mid_x, end_y),
+            Point(end_x, end_y),
         )
     s_bottom, t_bottom = sy + sh, ty + th
     if ty >= s_bottom or t_bottom <= sy:
@@ -51,15 +50,15 @@ def route(source: Rect, target: Rect) -> tuple[Point, ...]:
         end_y = ty if downwards else t_bottom
         start_x, end_x = sx + sw / 2, tx + tw / 2
         if abs(start_x - end_x) < 1e-9:
-            return (make_point(start_x, start_y), make_point(end_x, end_y))
+            return (Point(start_x, start_y), Point(end_x, end_y))
         mid_y = (start_y + end_y) / 2
         return (
-            make_point(start_x, start_y),
-            make_point(start_x, mid_y),
-            make_point(end_x, mid_y),
-            make_point(end_x, end_y),
+            Point(start_x, start_y),
+            Point(start_x, mid_y),
+            Point(end_x, mid_y),
+            Point(end_x, end_y),
         )
-    return (make_point(sx + sw / 2, sy + sh / 2), make_point(tx + tw / 2, ty + th / 2))
+    return (Point(sx + sw / 2, sy + sh / 2), Point(tx + tw / 2, ty + th / 2))
 
 
 def _middle(points: tuple[Point, ...]) -> tuple[Point, Point]:
@@ -68,8 +67,8 @@ def _middle(points: tuple[Point, ...]) -> tuple[Point, Point]:
     a, b = points[index], points[index + 1]
     dx, dy = b.x - a.x, b.y - a.y
     length = math.hypot(dx, dy)
-    direction = _RIGHT if length == 0 else make_point(dx / length, dy / length)
-    return make_point((a.x + b.x) / 2, (a.y + b.y) / 2), direction
+    direction = _RIGHT if length == 0 else Point(dx / length, dy / length)
+    return Point((a.x + b.x) / 2, (a.y + b.y) / 2), direction
 
 
 class ConnectorRouter:
@@ -87,9 +86,9 @@ class ConnectorRouter:
         label_rect, label = None, None
         if connector.label.strip():
             label, width, height = self._label_box(connector.label)
-            label_rect = make_rect(mid.x - width / 2, mid.y - height / 2, width, height)
+            label_rect = Rect(mid.x - width / 2, mid.y - height / 2, width, height)
         break_mark = mid if connector.kind == ConnectorKind.BREAKPOINT else None
-        return make_connector_layout(
+        return ConnectorLayout(
             connector.id,
             connector.kind,
             connector.source,

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from journeycanvas.layout.box_makers import make_card_layout, make_rect
 from journeycanvas.layout.boxes import (
     CardFace,
     CardLayout,
@@ -342,11 +341,9 @@ def _place_all(
         for slot in cell:
             card, face = slot.card, slot.face
             card_id = card.id
-            rect = make_rect(slot.x, top + slot.y, face.width, face.height)
+            rect = Rect(slot.x, top + slot.y, face.width, face.height)
             span = slot.last - slot.column + 1
-            cards[card_id] = make_card_layout(
-                card_id, card.stage, lane_id, slot.key[0], span, rect, face
-            )
+            cards[card_id] = CardLayout(card_id, card.stage, lane_id, slot.key[0], span, rect, face)
             ids.append(card_id)
         cell_cards[(cell[0].card.stage, lane_id)] = tuple(ids)
 
@@ -378,8 +375,8 @@ def _place(
         ):
             cards[card_id] = was
         else:
-            rect = make_rect(slot.x, y, face.width, face.height)
-            cards[card_id] = make_card_layout(card_id, card.stage, lane_id, order, span, rect, face)
+            rect = Rect(slot.x, y, face.width, face.height)
+            cards[card_id] = CardLayout(card_id, card.stage, lane_id, order, span, rect, face)
             collector.cards.add(card_id)
 
 
@@ -392,8 +389,8 @@ def _shift(
         was = cards[card_id]
         y = top + slot.y
         if was.rect.y != y:
-            rect = make_rect(slot.x, y, was.rect.w, was.rect.h)
-            cards[card_id] = make_card_layout(
+            rect = Rect(slot.x, y, was.rect.w, was.rect.h)
+            cards[card_id] = CardLayout(
                 card_id, was.stage_id, was.lane_id, was.order, was.span, rect, was.face
             )
             moved.append(card_id)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from journeycanvas.layout.fast_init import fast_init
+
 MM_PER_PT = 25.4 / 72
 """Millimetres in one typographic point."""
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Point:
     """A point in millimetres."""
@@ -16,6 +19,7 @@ class Point:
     y: float
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Rect:
     """An axis-aligned rectangle in millimetres: top-left corner, width and height."""
