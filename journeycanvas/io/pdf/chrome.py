@@ -124,6 +124,22 @@ class Chrome:
         )
         return title, scenario
 
+    def shortened(self, info: TitleInfo) -> frozenset[str]:
+        """The parts of the title block cut short with an ellipsis at this width: "title",
+        "scenario", "facts"."""
+        title, scenario = self._title_blocks(info)
+        facts_w = self._facts_width(info)
+        cut = [
+            title.truncated and "title",
+            scenario.truncated and "scenario",
+            any(
+                self.fonts.wrap(value, facts_w / MM_PER_PT, self.fact_pt, 1, True).truncated
+                for _, value in info.facts
+            )
+            and "facts",
+        ]
+        return frozenset(part for part in cut if part)
+
     def header_height(self, info: TitleInfo) -> float:
         """The height of the title block, rule included."""
         title, scenario = self._title_blocks(info)

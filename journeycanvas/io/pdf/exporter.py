@@ -13,24 +13,21 @@ from journeycanvas.io.pdf.document import new_canvas, save_canvas
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
 from journeycanvas.io.pdf.handouts import write_handouts
 from journeycanvas.io.pdf.options import ExportOptions, ExportResult
-from journeycanvas.io.pdf.paper import Paper, TileGrid, parse_paper, tile_grid
+from journeycanvas.io.pdf.paper import TileGrid, parse_paper, tile_grid
 from journeycanvas.io.pdf.pen import Pen
 from journeycanvas.io.pdf.poster import (
     PosterPlan,
     draw_poster,
     plan_poster,
     poster_legend,
-    rescaled,
     trimmed,
 )
 from journeycanvas.io.pdf.progress import Cancel, Progress, Steps, atomic_output
 from journeycanvas.io.pdf.tiled import SHEET_MARGIN_MM, tile_count_note, write_tiles
+from journeycanvas.io.pdf.tiling import snug_on_sheets
 from journeycanvas.layout import DEFAULT_STYLE, JourneyLayout, layout_journey
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.text import FontSet, default_font_set
-
-MAX_SHRINK = 0.12
-"""How much smaller a fitted poster may become to need fewer sheets when tiled."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,35 +74,9 @@ def plan_pdf(journey: JourneyMap, options: ExportOptions, fonts: FontSet | None 
     sheet = parse_paper(options.tile) if options.tile else plan.paper
     plan = trimmed(plan, layout, fonts)
     if options.scale is None and not options.blank:
-        plan = _snug(plan, layout, sheet, options.overlap_mm, fonts)
+        plan = snug_on_sheets(plan, layout, sheet, options.overlap_mm, fonts)
     grid = tile_grid(plan.page.width, plan.page.height, sheet, options.overlap_mm, SHEET_MARGIN_MM)
     return PdfPlan(shown, layout, plan, grid)
-
-
-def _snug(
-    plan: PosterPlan, layout: JourneyLayout, sheet: Paper, overlap: float, fonts: FontSet
-) -> PosterPlan:
-    """A fitted poster shrunk a little (at most `MAX_SHRINK`) when that saves a row or
-    column of sheets that would hold only a sliver of it."""
-    grid = tile_grid(plan.page.width, plan.page.height, sheet, overlap, SHEET_MARGIN_MM)
-    best = plan
-    for cols, rows in ((grid.cols - 1, grid.rows), (grid.cols, grid.rows - 1)):
-        if cols < 1 or rows < 1:
-            continue
-        spare_w = plan.page.width - (cols * grid.step_x + overlap)
-        spare_h = plan.page.height - (rows * grid.step_y + overlap)
-        scale = plan.scale - max(
-            max(0.0, spare_w) / layout.width, max(0.0, spare_h) / layout.height
-        )
-        if scale >= plan.scale * (1 - MAX_SHRINK) and scale < plan.scale:
-            candidate = rescaled(plan, layout, scale * 0.999, fonts)
-            if _sheets(candidate, sheet, overlap) < _sheets(best, sheet, overlap):
-                best = candidate
-    return best
-
-
-def _sheets(plan: PosterPlan, sheet: Paper, overlap: float) -> int:
-    return tile_grid(plan.page.width, plan.page.height, sheet, overlap, SHEET_MARGIN_MM).count
 
 
 def export_pdf(

@@ -102,10 +102,20 @@ def plan_poster(
     return planner.at_scale(planner.content_page(scale), sheet, scale)
 
 
-def rescaled(plan: PosterPlan, layout: JourneyLayout, scale: float, fonts: FontSet) -> PosterPlan:
-    """The poster with the map at `scale`, its type sizes kept, on a page cut to its content."""
+def rescaled(
+    plan: PosterPlan,
+    layout: JourneyLayout,
+    scale: float,
+    fonts: FontSet,
+    max_width: float | None = None,
+) -> PosterPlan:
+    """The poster with the map at `scale`, its type sizes kept, on a page cut to its content.
+
+    With `max_width`, the page of a narrow map is at most that wide, as long as the title
+    block is not cut shorter there than on the usual page.
+    """
     planner = _Planner(layout, plan.info, plan.legend, fonts, plan.chrome.factor)
-    return planner.at_scale(planner.content_page(scale), plan.paper, scale)
+    return planner.at_scale(planner.content_page(scale, max_width), plan.paper, scale)
 
 
 def trimmed(plan: PosterPlan, layout: JourneyLayout, fonts: FontSet) -> PosterPlan:
@@ -169,12 +179,19 @@ class _Planner:
         chrome, header_h, legend_h = self._chrome(page.width, factor)
         return self._placed(page, paper, chrome, header_h, legend_h, scale)
 
-    def content_page(self, scale: float) -> Paper:
-        """A page exactly as large as the map at `scale` and its frame need."""
+    def content_page(self, scale: float, max_width: float | None = None) -> Paper:
+        """A page exactly as large as the map at `scale` and its frame need; with
+        `max_width`, narrower than the frame's usual least width if its title block
+        fits as well."""
         map_w, map_h = self.layout.width * scale, self.layout.height * scale
         factor = self._factor(map_w, map_h)
         margin = Chrome(self.fonts, 0.0, factor).margin
         width = max(map_w + 2 * margin, MIN_CUSTOM_WIDTH_MM * factor)
+        if max_width is not None and width > max_width:
+            narrow = max(map_w + 2 * margin, max_width)
+            cut = Chrome(self.fonts, narrow, factor).shortened(self.info)
+            if cut <= Chrome(self.fonts, width, factor).shortened(self.info):
+                width = narrow
         chrome, header_h, legend_h = self._chrome(width, factor)
         used = 2 * chrome.margin + header_h + legend_h + chrome.footer_height + 2 * chrome.gap
         return Paper("", width, map_h + used)

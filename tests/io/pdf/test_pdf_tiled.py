@@ -19,7 +19,7 @@ from pdf_helpers import (
 )
 from pypdf import PdfReader
 
-from journeycanvas.io.pdf import ExportOptions, export_pdf, parse_paper, tile_grid
+from journeycanvas.io.pdf import ExportOptions, export_pdf, parse_paper, plan_pdf, tile_grid
 from journeycanvas.io.pdf.tiled import SHEET_MARGIN_MM
 
 MAPS = all_maps()
@@ -36,8 +36,11 @@ def poster_size(summary: str) -> tuple[float, float]:
 @pytest.mark.parametrize("sheet", ["a4", "letter"])
 def test_sheets_cover_the_poster_with_the_overlap(name: str, sheet: str, tmp_path: Path) -> None:
     out = tmp_path / f"{name}.pdf"
-    result = export_pdf(MAPS[name], out, ExportOptions(tile=sheet, overlap_mm=12))
-    width, height = poster_size(result.summary)
+    options = ExportOptions(tile=sheet, overlap_mm=12)
+    result = export_pdf(MAPS[name], out, options)
+    poster = plan_pdf(MAPS[name], options).poster.page
+    width, height = poster.width, poster.height
+    assert poster_size(result.summary) == (round(width), round(height))
     sizes = page_sizes_pt(out)
     assert result.pages == len(sizes)
     paper = parse_paper(sheet)
@@ -57,10 +60,10 @@ def test_sheets_cover_the_poster_with_the_overlap(name: str, sheet: str, tmp_pat
 
 def test_each_sheet_is_labelled_and_the_first_page_shows_the_layout(tmp_path: Path) -> None:
     out = tmp_path / "hourglass.pdf"
-    result = export_pdf(MAPS["hourglass"], out, ExportOptions(tile="a4"))
+    export_pdf(MAPS["hourglass"], out, ExportOptions(tile="a4"))
     texts = page_texts(out)
-    width, height = poster_size(result.summary)
-    grid = tile_grid(width, height, parse_paper("A4"), 10, SHEET_MARGIN_MM)
+    grid = plan_pdf(MAPS["hourglass"], ExportOptions(tile="a4")).grid
+    assert grid is not None
     assert "How the sheets fit together" in texts[0]
     labels = [grid.label(row, col) for row in range(grid.rows) for col in range(grid.cols)]
     for label in labels:
