@@ -123,7 +123,7 @@ class MapEditorView(QGraphicsView):
 
     def _document_reset(self) -> None:
         self._cancel_gesture()
-        self.editor.finish(commit=False)
+        self.editor.abandon()
         self._last_cell = None
 
     # ------------------------------------------------------------ selection
@@ -636,15 +636,16 @@ class MapEditorView(QGraphicsView):
         event.accept()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """Add a card of the dropped kind at the marker, then type its text."""
+        """Add a card of the dropped kind at the marker, then type its text (one gesture:
+        a card left empty goes again)."""
         drop, self._drop = self._drop, None
         if drop is None:
             event.ignore()
             return
-        card_id = drop.drop(self.mapToScene(event.position().toPoint()))
-        if card_id is None:
+        added = drop.drop(self.mapToScene(event.position().toPoint()))
+        if added is None:
             event.ignore()
             return
         event.acceptProposedAction()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.editor.edit_card(card_id)
+        self.editor.edit_added_card(added)

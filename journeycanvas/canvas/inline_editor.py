@@ -2,12 +2,15 @@
 
 A text box is laid over the object on the viewport. Enter commits (one undo step); on a
 card it then starts the next card in the same cell, for fast capture in a workshop.
-Shift+Enter breaks the line, Esc cancels; a new card left empty is not kept.
+Shift+Enter breaks the line, Esc cancels; a new card left empty is not kept, whether it
+was started by a double-click or dropped from the palette. `commit_pending` puts the text
+typed so far into the map without closing the box (for autosave); what follows merges
+into the same undo step.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 from journeycanvas.canvas.units import qrect
 from journeycanvas.document.commands import (
     AddCardCommand,
+    DocumentCommand,
     EditCardCommand,
     EditConnectorCommand,
     EditLaneCommand,
@@ -52,6 +56,17 @@ class EditTarget:
     card_kind: CardKind | None = None
 
 
+@dataclass
+class _Session:
+    """One edit in place: its target, the text it started from, the commands it pushed so
+    far (they absorb its later typing) and, for a card it added, the adding command."""
+
+    target: EditTarget
+    original: str
+    pushed: list[DocumentCommand] = field(default_factory=list)
+    added: AddCardCommand | None = None
+
+
 class _TextBox(QPlainTextEdit):
     """The text box: hands Enter, Esc and leaving over to its `InlineEditor`."""
 
@@ -82,14 +97,18 @@ class InlineEditor(QObject):
         self.widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.widget.setTabChangesFocus(True)
         self.widget.hide()
-        self.target: EditTarget | None = None
-        self._original = ""
+        self._session: _Session | None = None
         self._finishing = False
 
     @property
     def active(self) -> bool:
         """Whether an edit is open."""
-        return self.target is not None
+        return self._session is not None
+
+    @property
+    def target(self) -> EditTarget | None:
+        """What the open edit changes, or None."""
+        return None if self._session is None else self._session.target
 
     # ------------------------------------------------------------ starting
 
@@ -107,6 +126,16 @@ class InlineEditor(QObject):
         card_kind = kind or document.new_card(stage_id, lane_id, order).kind
         self._open(EditTarget(EditKind.NEW_CARD, "", stage_id, lane_id, order, card_kind), "")
 
+    def edit_added_card(self, command: AddCardCommand) -> None:
+        """Type the text of a card a gesture has just added with `command` (a palette drop,
+        built with ``typing=True``): adding and typing are one undo step, and a card whose
+        edit ends with it still empty goes again, leaving no undo step."""
+        card = command.card
+        target = EditTarget(EditKind.CARD, card.id, card.stage, card.lane, card.order, card.kind)
+        self._open(target, card.text)
+        self._session.added = command
+        self._session.pushed.append(command)
+
     def edit_stage(self, stage_id: str) -> None:
         """Rename a stage."""
         self._open(EditTarget(EditKind.STAGE, stage_id), self.view.document.stage(stage_id).name)
@@ -122,8 +151,7 @@ class InlineEditor(QObject):
 
     def _open(self, target: EditTarget, text: str) -> None:
         self.finish(commit=True)
-        self.target = target
-        self._original = text
+        self._session = _Session(target, text)
         widget = self.widget
         widget.setPlainText(text)
         widget.selectAll()
@@ -202,58 +230,118 @@ class InlineEditor(QObject):
 
     # ------------------------------------------------------------ finishing
 
+    def commit_pending(self) -> None:
+        """Put the text typed so far into the map, leaving the edit open (autosave).
+
+        The typing that follows merges into the same undo step; a new card is added now,
+        and then goes again if its edit ends with it empty.
+        """
+        if self._session is not None and not self._finishing:
+            self._push_text(self._session, self.widget.toPlainText())
+
     def finish(self, commit: bool, next_card: bool = False) -> None:
-        """Close the edit, pushing its one command when `commit` and the text changed."""
-        if self.target is None or self._finishing:
+        """Close the edit: keep its text when `commit` (one undo step in all), or give it up.
+
+        Giving up takes back what autosave already put into the map, and a card the edit
+        added goes again; so does one left empty when the edit is committed.
+        """
+        session = self._session
+        if session is None or self._finishing:
             return
         self._finishing = True
-        target, text = self.target, self.widget.toPlainText()
-        self.target = None
+        text = self.widget.toPlainText()
+        self._close_box()
+        try:
+            self._settle(session, text, commit)
+        finally:
+            for command in session.pushed:
+                command.end_typing()
+            self._finishing = False
+        if next_card:
+            self._start_next(session.target)
+
+    def abandon(self) -> None:
+        """Close the edit without touching the map (the map itself was replaced)."""
+        if self._session is not None and not self._finishing:
+            self._close_box()
+
+    def _close_box(self) -> None:
+        self._session = None
         had_focus = self.widget.hasFocus()
         self.widget.hide()
         if had_focus:
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        try:
-            added = self._commit(target, text) if commit else None
-        finally:
-            self._finishing = False
-        if next_card and target.kind in (EditKind.CARD, EditKind.NEW_CARD):
-            self._start_next(target, added)
 
-    def _commit(self, target: EditTarget, text: str) -> str | None:
-        """Push the edit's command; returns the id of a card it added."""
+    def _settle(self, session: _Session, text: str, commit: bool) -> None:
+        """Leave the map as the finished edit says."""
+        added = session.added
+        if (
+            added is not None
+            and not (commit and text.strip())
+            and self.view.document.withdraw(added)
+        ):
+            return
+        if commit:
+            self._push_text(session, text)
+        elif session.pushed:
+            self._push_text(session, session.original)
+
+    def _push_text(self, session: _Session, text: str) -> None:
+        """Push the command that gives the target `text` (nothing when it has it already)."""
         document = self.view.document
+        target = session.target
         if target.kind == EditKind.NEW_CARD:
             if not text.strip():
-                return None
+                return
             card = document.new_card(
                 target.stage_id, target.lane_id, target.order, target.card_kind, text
             )
-            document.push(AddCardCommand(document, card, selection_before=self.view.selected_ids()))
-            return card.id
-        if text == self._original:
-            return None
-        try:
-            if target.kind == EditKind.CARD:
-                document.push(EditCardCommand(document, target.object_id, {"text": text}))
-            elif target.kind == EditKind.STAGE:
-                document.push(EditStageCommand(document, target.object_id, {"name": text}))
-            elif target.kind == EditKind.LANE:
-                document.push(EditLaneCommand(document, target.object_id, {"title": text}))
-            else:
-                document.push(EditConnectorCommand(document, target.object_id, {"label": text}))
-        except KeyError:
-            return None
-        return None
-
-    def _start_next(self, target: EditTarget, added: str | None) -> None:
-        """Open a new card right below the one just committed, in the same cell."""
-        document = self.view.document
-        card_id = added or (target.object_id if target.kind == EditKind.CARD else "")
-        if not card_id:
+            command = AddCardCommand(
+                document, card, typing=True, selection_before=self.view.selected_ids()
+            )
+            self._push(session, command)
+            session.added = command
+            session.target = EditTarget(
+                EditKind.CARD, card.id, card.stage, card.lane, card.order, card.kind
+            )
             return
         try:
-            card = document.card(card_id)
+            command = self._text_command(target, text)
+        except KeyError:
+            return  # the object is gone
+        if command is not None:
+            self._push(session, command)
+
+    def _text_command(self, target: EditTarget, text: str) -> DocumentCommand | None:
+        """The typing edit that gives the target `text`, or None when it has it already."""
+        document = self.view.document
+        object_id = target.object_id
+        if target.kind == EditKind.CARD:
+            if document.card(object_id).text == text:
+                return None
+            return EditCardCommand(document, object_id, {"text": text}, typing=True)
+        if target.kind == EditKind.STAGE:
+            if document.stage(object_id).name == text:
+                return None
+            return EditStageCommand(document, object_id, {"name": text}, typing=True)
+        if target.kind == EditKind.LANE:
+            if document.lane(object_id).title == text:
+                return None
+            return EditLaneCommand(document, object_id, {"title": text}, typing=True)
+        if document.connector(object_id).label == text:
+            return None
+        return EditConnectorCommand(document, object_id, {"label": text}, typing=True)
+
+    def _push(self, session: _Session, command: DocumentCommand) -> None:
+        self.view.document.push(command)
+        session.pushed.append(command)
+
+    def _start_next(self, target: EditTarget) -> None:
+        """Open a new card right below the card just committed, in the same cell."""
+        if target.kind != EditKind.CARD:
+            return
+        try:
+            card = self.view.document.card(target.object_id)
         except KeyError:
             return
         self.new_card(card.stage, card.lane, card.order + 1, target.card_kind)
@@ -262,12 +350,13 @@ class InlineEditor(QObject):
 
     def key_pressed(self, event: QKeyEvent) -> bool:
         """Handle Enter and Esc in the text box; False for keys the box should type."""
-        if self.target is None:
+        target = self.target
+        if target is None:
             return False
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            if shift and self.target.kind in (EditKind.CARD, EditKind.NEW_CARD):
+            if shift and target.kind in (EditKind.CARD, EditKind.NEW_CARD):
                 return False
             self.finish(commit=True, next_card=True)
             return True

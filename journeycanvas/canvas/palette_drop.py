@@ -54,8 +54,9 @@ class PaletteDrop:
         overlays.show_line(self.marker, None if self.slot is None else self.slot.marker)
         return self.slot is not None
 
-    def drop(self, scene_pos: QPointF) -> str | None:
-        """Add a card of the kind at the slot (one undo step); returns its id."""
+    def drop(self, scene_pos: QPointF) -> AddCardCommand | None:
+        """Add a card of the kind at the slot; returns the command that added it, which
+        absorbs the typing of the card's text (see InlineEditor.edit_added_card)."""
         accepted = self.move(scene_pos)
         slot = self.slot
         self.leave()
@@ -63,8 +64,11 @@ class PaletteDrop:
             return None
         document = self.view.document
         card = document.new_card(slot.stage_id, slot.lane_id, slot.order, self.kind)
-        document.push(AddCardCommand(document, card, selection_before=self.view.selected_ids()))
-        return card.id
+        command = AddCardCommand(
+            document, card, typing=True, selection_before=self.view.selected_ids()
+        )
+        document.push(command)
+        return command
 
     def leave(self) -> None:
         """Remove the marker."""

@@ -4,7 +4,7 @@ Commands call only Document methods, never scene items; the scene follows the do
 signals. Every command checks its input when it is built (ValueError/KeyError there, never
 inside redo), and may carry the selection before and after it, which the document requests
 again on undo and redo. Edits built with ``typing=True`` merge with the previous typing edit
-of the same object, so that typing is one undo step.
+of the same object, so that typing is one undo step, until `end_typing` closes the step.
 """
 
 from __future__ import annotations
@@ -39,8 +39,11 @@ class DocumentCommand(QUndoCommand):
     """Base of every edit: subclasses implement `_redo` and `_undo` on the document.
 
     `selection_before` / `selection_after` (lists of ids, or None to leave the selection
-    alone) are requested from the views after undo / redo.
+    alone) are requested from the views after undo / redo. `typing` says whether the command
+    still absorbs typing edits pushed after it (see `mergeWith` of the subclasses).
     """
+
+    typing = False
 
     def __init__(
         self,
@@ -65,6 +68,11 @@ class DocumentCommand(QUndoCommand):
         self._undo()
         if self.selection_before is not None:
             self.document.request_selection(self.selection_before)
+
+    def end_typing(self) -> None:
+        """Absorb no more typing: the text edit this command records is finished, so the
+        next one, even of the same field, is an undo step of its own."""
+        self.typing = False
 
     def _redo(self) -> None:
         raise NotImplementedError
@@ -412,13 +420,19 @@ class EditPersonaCommand(_EditCommand):
 
 
 class AddCardCommand(DocumentCommand):
-    """Put a new card into its cell at slot ``card.order`` (see Document.new_card)."""
+    """Put a new card into its cell at slot ``card.order`` (see Document.new_card).
+
+    Built with ``typing=True`` (a card added to be typed into at once), it absorbs the typing
+    edits of the card's text pushed after it, so that adding a card and typing its text are
+    one undo step.
+    """
 
     def __init__(
         self,
         document: Document,
         card: Card,
         *,
+        typing: bool = False,
         selection_before: Sequence[str] | None = None,
         selection_after: Sequence[str] | None = None,
     ) -> None:
@@ -433,6 +447,25 @@ class AddCardCommand(DocumentCommand):
         if card.id in all_ids(document.journey):
             raise ValueError(f"id {card.id!r} is already in the map")
         self.card = card.model_copy(deep=True)
+        self.typing = typing
+
+    def id(self) -> int:
+        """Qt's merge id: that of card edits while the card's text is being typed."""
+        return EditCardCommand._merge_id if self.typing else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Absorb a typing edit of the text of the card this command added.
+
+        Nothing needs copying: the map holds `self.card` itself, which the edit has just
+        changed, so redoing the add puts the card back with its typed text.
+        """
+        return (
+            self.typing
+            and isinstance(other, EditCardCommand)
+            and other.typing
+            and other.target_id == self.card.id
+            and other.changes.keys() == {"text"}
+        )
 
     def _redo(self) -> None:
         self.document.add_card(self.card)

@@ -141,6 +141,25 @@ class Document(QObject):
         """Do `command` and put it on the undo stack."""
         self._undo_stack.push(command)
 
+    def last_command(self) -> QUndoCommand | None:
+        """The command undo would take back next (after merges, the one that absorbed the
+        commands pushed after it), or None."""
+        index = self._undo_stack.index()
+        return self._undo_stack.command(index - 1) if index > 0 else None
+
+    def withdraw(self, command: QUndoCommand) -> bool:
+        """Take back `command`, the last one done, leaving neither an undo nor a redo step:
+        a gesture given up before it was finished. False (and nothing changes) when
+        `command` is not the last one done."""
+        stack = self._undo_stack
+        if stack.index() != stack.count() or self.last_command() is not command:
+            return False
+        command.undo()
+        # QUndoStack drops an obsolete command when asked to undo it, without undoing it.
+        command.setObsolete(True)
+        stack.undo()
+        return True
+
     def set_path(self, path: Path | None) -> None:
         """Remember where the map lives (Save As)."""
         if path != self._path:

@@ -39,15 +39,10 @@ def _cell_point(view: MapEditorView, stage: int, lane: int, below_cards: bool = 
     return QPointF(cell.x + cell.w / 2, y)
 
 
-def test_palette_drop_adds_a_card_of_the_kind_in_the_cell(
-    view: MapEditorView, document: Document
-) -> None:
-    before = snapshot(document.journey)
-    target = _cell_point(view, stage=2, lane=0)
-    stage_id, lane_id = document.journey.stages[2].id, document.journey.lanes[0].id
-    slots = len(view.map_scene.layout.cell_cards.get((stage_id, lane_id), ()))
+def _drop_kind(view: MapEditorView, target: QPointF, kind: CardKind) -> None:
+    """Drag a card kind from the palette over the view and drop it at a scene point."""
     mime = QMimeData()
-    mime.setData(CARD_KIND_MIME, CardKind.OPPORTUNITY.value.encode("ascii"))
+    mime.setData(CARD_KIND_MIME, kind.value.encode("ascii"))
     viewport = view.viewport()
     point = QPointF(view_point(view, target))
     actions = Qt.DropAction.CopyAction
@@ -61,19 +56,66 @@ def test_palette_drop_adds_a_card_of_the_kind_in_the_cell(
     assert view._drop is not None and view._drop.marker.isVisible()
     QApplication.sendEvent(viewport, QDropEvent(point, actions, mime, buttons, mods))
 
+
+def test_palette_drop_adds_a_card_of_the_kind_in_the_cell_and_types_it_in_one_step(
+    view: MapEditorView, document: Document
+) -> None:
+    before = snapshot(document.journey)
+    target = _cell_point(view, stage=2, lane=0)
+    stage_id, lane_id = document.journey.stages[2].id, document.journey.lanes[0].id
+    slots = len(view.map_scene.layout.cell_cards.get((stage_id, lane_id), ()))
+    _drop_kind(view, target, CardKind.OPPORTUNITY)
+
     added = [c for c in document.journey.cards if c.id not in {c["id"] for c in before["cards"]}]
     assert len(added) == 1
     card = added[0]
     assert (card.stage, card.lane, card.order, card.kind) == (
         stage_id, lane_id, slots, CardKind.OPPORTUNITY
     )  # fmt: skip
+    assert card.id in view.map_scene.cards, "the card shows while its text is typed"
     assert view.editor.active
     type_text(view.editor.widget, "Free tasting")
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Return)
+    assert document.card(card.id).text == "Free tasting"
+    assert view.editor.active, "Enter starts the next card in the same cell"
     QTest.keyClick(view.editor.widget, Qt.Key.Key_Escape)
-    assert document.card(card.id).text == ""
+    assert document.undo_stack.count() == 1, "the drop and its text are one undo step"
     after = snapshot(document.journey)
-    assert document.undo_stack.count() == 1
     undo_redo_check(document, before, after)
+
+
+@pytest.mark.parametrize("typed", ["", "Half a thought"])
+def test_escape_on_a_dropped_card_leaves_no_card_and_no_undo_step(
+    view: MapEditorView, document: Document, typed: str
+) -> None:
+    layout = view.map_scene.layout
+    selected = layout.cell_cards[("s1", "l1")][0]
+    view.select_ids([selected])
+    before = snapshot(document.journey)
+    _drop_kind(view, _cell_point(view, stage=1, lane=2), CardKind.THOUGHT)
+    assert len(document.journey.cards) == len(before["cards"]) + 1
+    type_text(view.editor.widget, typed)
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Escape)
+    assert not view.editor.active
+    assert snapshot(document.journey) == before
+    assert len(view.map_scene.cards) == len(before["cards"])
+    stack = document.undo_stack
+    assert (stack.count(), stack.canUndo(), stack.canRedo()) == (0, False, False)
+    assert not document.modified
+    assert view.selected_ids() == [selected]
+
+
+def test_a_dropped_card_left_empty_goes_when_the_user_clicks_elsewhere(
+    view: MapEditorView, document: Document
+) -> None:
+    before = snapshot(document.journey)
+    _drop_kind(view, _cell_point(view, stage=0, lane=1), CardKind.TOUCHPOINT)
+    type_text(view.editor.widget, "x")
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Backspace)
+    click(view, _cell_point(view, stage=4, lane=4))
+    assert not view.editor.active
+    assert snapshot(document.journey) == before
+    assert document.undo_stack.count() == 0
 
 
 def test_dragging_a_card_to_another_stage_moves_it_there(

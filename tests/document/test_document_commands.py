@@ -191,6 +191,61 @@ def test_typing_back_to_the_old_text_leaves_nothing_to_undo(document: Document) 
     assert not document.modified
 
 
+def test_ended_typing_merges_no_more(document: Document) -> None:
+    first = EditCardCommand(document, "c2", {"text": "Fly"}, typing=True)
+    document.push(first)
+    first.end_typing()
+    document.push(EditCardCommand(document, "c2", {"text": "Flyers"}, typing=True))
+    assert document.undo_stack.count() == 2
+
+
+def test_a_card_added_for_typing_absorbs_its_text_until_typing_ends(document: Document) -> None:
+    before = dump(document.journey)
+    card = document.new_card("s1", "l1", 0)
+    added = AddCardCommand(document, card, typing=True)
+    document.push(added)
+    for typed in ["W", "We", "Welcome"]:
+        document.push(EditCardCommand(document, card.id, {"text": typed}, typing=True))
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Add card"
+    after = dump(document.journey)
+    document.undo_stack.undo()
+    assert dump(document.journey) == before
+    document.undo_stack.redo()
+    assert dump(document.journey) == after
+    assert document.card(card.id).text == "Welcome"
+    added.end_typing()
+    document.push(EditCardCommand(document, card.id, {"text": "Welcome!"}, typing=True))
+    document.push(EditCardCommand(document, card.id, {"notes": "N"}, typing=True))
+    assert document.undo_stack.count() == 3
+
+
+def test_withdraw_takes_back_the_last_command_without_a_trace(document: Document) -> None:
+    before = dump(document.journey)
+    document.push(EditCardCommand(document, "c1", {"votes": 2}))
+    card = document.new_card("s1", "l1", 0)
+    added = AddCardCommand(document, card, typing=True)
+    document.push(added)
+    document.push(EditCardCommand(document, card.id, {"text": "Gone"}, typing=True))
+    assert document.withdraw(added)
+    stack = document.undo_stack
+    assert (stack.count(), stack.index(), stack.canRedo()) == (1, 1, False)
+    assert card.id not in {c.id for c in document.journey.cards}
+    stack.undo()
+    assert dump(document.journey) == before
+
+
+def test_withdraw_refuses_a_command_that_is_not_the_last_one_done(document: Document) -> None:
+    first = EditCardCommand(document, "c1", {"votes": 2})
+    document.push(first)
+    document.push(EditCardCommand(document, "c1", {"votes": 3}))
+    assert not document.withdraw(first)
+    document.undo_stack.undo()
+    assert not document.withdraw(first), "a command with redo steps above it stays"
+    assert document.undo_stack.count() == 2
+    assert document.card("c1").votes == 2
+
+
 def test_remove_cards_takes_their_connectors_and_closes_the_gap(document: Document) -> None:
     log = SignalLog(document)
     command = RemoveCardsCommand(document, ["c1", "c3"])
