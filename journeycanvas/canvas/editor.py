@@ -354,6 +354,17 @@ class MapEditorView(QGraphicsView):
                 self.editor.edit_connector(object_id)
                 return
 
+    def commit_pending_text(self) -> None:
+        """Put the text being typed in place into the map, leaving the text box open (the
+        main window's autosave calls this); the typing that follows stays in the same undo
+        step."""
+        self.editor.commit_pending()
+
+    def finish_editing(self) -> None:
+        """Close the text box being typed in, keeping its text (before saving, closing or
+        replacing the map)."""
+        self.editor.finish(commit=True)
+
     def add_stage(self) -> None:
         """Add a stage after the selected one (or at the end) and rename it in place."""
         structure_edits.add_stage(self)

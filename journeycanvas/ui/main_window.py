@@ -296,13 +296,15 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- files
 
     def _commit_typing(self) -> None:
-        # Autosave's tick: the inspector's half-typed text becomes an edit; an edit in
-        # place on the canvas stays open (closing it under the user's fingers would hurt).
+        # Autosave's tick: half-typed text in the inspector and on the canvas becomes an
+        # edit; the canvas's text box stays open (closing it under the user's fingers
+        # would hurt) and what is typed next joins the same undo step.
         self.inspector.commit_pending()
+        self.view.commit_pending_text()
 
     def _finish_editing(self) -> None:
         """Before saving or replacing the map: text being typed anywhere goes into it."""
-        self.view.editor.finish(commit=True)
+        self.view.finish_editing()
         self.inspector.commit_pending()
 
     def _display_name(self) -> str:

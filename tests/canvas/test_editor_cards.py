@@ -199,6 +199,69 @@ def test_editing_a_card_text_in_place_is_one_undo_step(
     undo_redo_check(document, before, snapshot(document.journey))
 
 
+def test_pending_text_goes_into_the_map_and_the_rest_joins_its_undo_step(
+    view: MapEditorView, document: Document
+) -> None:
+    card_id = view.map_scene.layout.cell_cards[("s2", "l2")][0]
+    before = snapshot(document.journey)
+    view.select_ids([card_id])
+    view.edit_selected_text()
+    type_text(view.editor.widget, "Half")
+    view.commit_pending_text()
+    assert document.card(card_id).text == "Half"
+    assert view.editor.active
+    type_text(view.editor.widget, " done")
+    view.commit_pending_text()
+    view.finish_editing()
+    assert not view.editor.active
+    assert document.card(card_id).text == "Half done"
+    assert document.undo_stack.count() == 1
+    undo_redo_check(document, before, snapshot(document.journey))
+
+
+def test_escape_after_pending_text_gives_back_the_text_from_before(
+    view: MapEditorView, document: Document
+) -> None:
+    stage_id = document.journey.stages[1].id
+    before = snapshot(document.journey)
+    view.select_ids([stage_id])
+    view.edit_selected_text()
+    type_text(view.editor.widget, "Renamed")
+    view.commit_pending_text()
+    assert document.stage(stage_id).name == "Renamed"
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Escape)
+    assert snapshot(document.journey) == before
+    assert document.undo_stack.count() == 0
+
+
+def test_a_new_card_with_pending_text_is_added_and_escape_takes_it_away(
+    view: MapEditorView, document: Document
+) -> None:
+    before = snapshot(document.journey)
+    target = _cell_point(view, stage=3, lane=4)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      view_point(view, target))  # fmt: skip
+    type_text(view.editor.widget, "Autosaved")
+    view.commit_pending_text()
+    added = [c for c in document.journey.cards if c.text == "Autosaved"]
+    assert len(added) == 1
+    type_text(view.editor.widget, " idea")
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Return)
+    assert document.card(added[0].id).text == "Autosaved idea"
+    assert document.undo_stack.count() == 1
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Escape)
+    undo_redo_check(document, before, snapshot(document.journey))
+
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      view_point(view, _cell_point(view, stage=0, lane=0)))  # fmt: skip
+    type_text(view.editor.widget, "Never mind")
+    view.commit_pending_text()
+    assert any(c.text == "Never mind" for c in document.journey.cards)
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Escape)
+    assert not any(c.text == "Never mind" for c in document.journey.cards)
+    assert document.undo_stack.count() == 1
+
+
 def test_copy_and_paste_puts_copies_after_the_selected_card(
     view: MapEditorView, document: Document
 ) -> None:

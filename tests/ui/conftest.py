@@ -97,7 +97,7 @@ def store(tmp_path: Path) -> AutosaveStore:
 
 def close_quietly(window: MainWindow) -> None:
     """Close a window at the end of a test without being asked about unsaved changes."""
-    window.view.editor.finish(commit=True)
+    window.view.finish_editing()
     window.inspector.commit_pending()
     window.document.undo_stack.setClean()
     window.close()

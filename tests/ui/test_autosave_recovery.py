@@ -84,6 +84,31 @@ def test_text_still_being_typed_is_autosaved(qtbot: QtBot, quick: MainWindow) ->
     assert load_map(session.map_path).title == "Not finished yet"
 
 
+def test_text_typed_in_place_on_the_canvas_is_autosaved_and_undone_in_one_step(
+    qtbot: QtBot, quick: MainWindow
+) -> None:
+    session = quick.autosaver.session
+    card = quick.document.journey.cards[0]
+    original = card.text
+    quick.view.select_ids([card.id])
+    quick.actions.edit_text.trigger()
+    box = quick.view.editor.widget
+    box.selectAll()
+    qtbot.keyClicks(box, "Typed on the canvas")
+    qtbot.waitUntil(session.has_data, timeout=5000)
+    assert load_map(session.map_path).cards[0].text == "Typed on the canvas"
+    assert quick.view.editor.active, "autosave leaves the text box open"
+
+    qtbot.keyClicks(box, ", and more")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # commits, and starts the next card
+    qtbot.keyClick(quick.view.editor.widget, Qt.Key.Key_Escape)
+    assert card.text == "Typed on the canvas, and more"
+    assert quick.document.undo_stack.count() == 1
+    quick.undo_action.trigger()
+    assert card.text == original
+    assert not quick.document.modified
+
+
 def test_saving_or_undoing_to_the_saved_state_removes_the_autosave(
     qtbot: QtBot, quick: MainWindow
 ) -> None:
