@@ -157,7 +157,7 @@ def _bands(plan: PosterPlan, map_height: float) -> tuple[Box, ...]:
     width = plan.page.width - 2 * margin
     legend_y = plan.map_y + map_height * plan.scale + plan.chrome.gap
     return (
-        (margin, margin, width, plan.header_height),
+        (margin, plan.top, width, plan.header_height),
         (margin, legend_y, width, plan.legend_height),
     )
 

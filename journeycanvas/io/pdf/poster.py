@@ -27,11 +27,15 @@ from journeycanvas.text import FontSet
 
 LegendGroups = list[tuple[str, list[LegendEntry]]]
 MIN_CUSTOM_WIDTH_MM = 180.0
+OPTICAL_MIDDLE = 0.45
+"""How much of the height a map leaves to spare goes above the title block (the rest
+below the legend): 0.5 would be the middle, which looks low."""
 
 
 @dataclass(frozen=True, slots=True)
 class PosterPlan:
-    """Where everything goes on a poster page (mm, y down).
+    """Where everything goes on a poster page (mm, y down): the title block from `top`,
+    the map's top-left corner at (`map_x`, `map_y`), the legend right under the map.
 
     `page` is the poster itself; `paper` the sheet it prints on: the same size when the
     poster fits, the paper it must be tiled onto when a fixed scale makes it larger.
@@ -47,6 +51,7 @@ class PosterPlan:
     scale: float
     map_x: float
     map_y: float
+    top: float
 
     @property
     def fits(self) -> bool:
@@ -214,12 +219,25 @@ class _Planner:
         legend_h: float,
         scale: float,
     ) -> PosterPlan:
-        """The map centred across the page, right under the title block."""
-        room_w, _ = _room(chrome, header_h, legend_h, page)
+        """The map centred across the page; the title block, the map and the legend
+        under it kept together, and centred down the page when the map leaves height to
+        spare (a little above the middle, where the eye expects the middle to be)."""
+        room_w, room_h = _room(chrome, header_h, legend_h, page)
         map_x = chrome.margin + max(0.0, room_w - self.layout.width * scale) / 2
-        map_y = chrome.margin + header_h + chrome.gap
+        top = chrome.margin + max(0.0, room_h - self.layout.height * scale) * OPTICAL_MIDDLE
+        map_y = top + header_h + chrome.gap
         return PosterPlan(
-            page, paper, chrome, self.info, self.legend, header_h, legend_h, scale, map_x, map_y
+            page,
+            paper,
+            chrome,
+            self.info,
+            self.legend,
+            header_h,
+            legend_h,
+            scale,
+            map_x,
+            map_y,
+            top,
         )
 
 
@@ -243,7 +261,7 @@ def draw_poster(
     chrome = plan.chrome
     margin = chrome.margin
     accent = layout.stages[0].color if layout.stages else INK
-    chrome.draw_header(pen, plan.info, margin, margin, accent)
+    chrome.draw_header(pen, plan.info, margin, plan.top, accent)
     pen.save()
     pen.transform(plan.scale, plan.map_x, plan.map_y)
     if blank:

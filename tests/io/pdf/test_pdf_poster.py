@@ -18,9 +18,10 @@ from pdf_helpers import (
     squash,
     unembedded_fonts,
 )
+from PIL import Image
 from pypdf import PdfReader
 
-from journeycanvas.io.pdf import ExportError, ExportOptions, export_pdf
+from journeycanvas.io.pdf import ExportError, ExportOptions, export_pdf, plan_pdf
 from journeycanvas.io.pdf.colors import KIND_NAMES
 from journeycanvas.layout import layout_journey
 from journeycanvas.model import JourneyMap
@@ -180,3 +181,35 @@ def test_an_empty_map_still_prints(tmp_path: Path) -> None:
     out = tmp_path / "empty.pdf"
     assert export_pdf(journey, out).pages == 1
     assert "Untitled journey map" in page_texts(out)[0]
+
+
+def inked_rows(page: Image.Image) -> list[int]:
+    """The pixel rows of a rendered page that have ink on them."""
+    grey = page.convert("L")
+    width = grey.width
+    data = grey.tobytes()
+    return [row for row in range(grey.height) if min(data[row * width : (row + 1) * width]) < 200]
+
+
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_a_wide_map_sits_in_the_middle_of_the_page_with_its_title(
+    orientation: str, tmp_path: Path
+) -> None:
+    out = tmp_path / f"{orientation}.pdf"
+    options = ExportOptions(paper="A1", orientation=orientation)
+    export_pdf(MAPS["hourglass"], out, options)
+    (page,) = render_pages(out, tmp_path, dpi=20)
+    rows = inked_rows(page)
+    footer = rows[-1] - page.height * 0.03  # the footer stays at the foot of the page
+    body = [row for row in rows if row < footer]
+    above, below = body[0], footer - body[-1]
+    assert above > page.height * 0.08 and below > page.height * 0.08  # not pushed to the top
+    assert 0.6 < above / below < 1.1  # a little above the middle
+    plan = plan_pdf(MAPS["hourglass"], options).poster
+    assert plan.top > plan.chrome.margin
+    assert plan.map_y == pytest.approx(plan.top + plan.header_height + plan.chrome.gap)
+
+
+def test_a_map_that_fills_the_page_starts_under_the_top_margin() -> None:
+    plan = plan_pdf(MAPS["hourglass"], ExportOptions(scale=1.0)).poster  # a page of its size
+    assert plan.top == pytest.approx(plan.chrome.margin)
