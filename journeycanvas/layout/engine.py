@@ -249,13 +249,12 @@ class LayoutEngine:
                 work = restacked.get(lane_id)
                 if work is not None:
                     slots, columns = work
-                    if shifted:
-                        slots = list(lane.stack.slots.values())
                     _place(lane_id, slots, rect.y, cards, old.cards, collector)
                     self._list_cells(lane_id, lane.stack, columns, cell_cards)
                 elif shifted:
-                    _shift(lane.stack, rect.y, cards, collector)
                     collector.shifted_lanes.add(lane_id)
+                if shifted:
+                    _shift(lane.stack, rect.y, cards, collector)
             for card_id in changed:
                 if card_id in cards and not self._holds(card_id):
                     del cards[card_id]
@@ -383,7 +382,8 @@ def _place(
 def _shift(
     stack: LaneStack, top: float, cards: dict[str, CardLayout], collector: DiffCollector
 ) -> None:
-    """Move an unchanged lane's cards to its new `top` (the same arithmetic as placing)."""
+    """Move the lane's cards not placed anew to its new `top` (the same arithmetic as
+    placing)."""
     moved = []
     for card_id, slot in stack.slots.items():
         was = cards[card_id]

@@ -7,7 +7,10 @@ stays on, as in the application.
 
 - ``layout_cold``: a new engine and font set (fonts already parsed, nothing cached).
 - ``layout_warm``: laying out everything again with warm caches (a structure change).
-- ``move_card``: `update` after moving one card to another cell.
+- ``move_card``: `update` after moving one card to another cell; ``move_card_still``
+  for the moves that leave every lane's height alone, ``move_card_shift`` for those that
+  push the lanes below down or pull them up (every card there gets a new rectangle);
+  ``move_card_changed_cards``: how many cards such an update reports (its real work).
 - floor ``simplesplit``: ReportLab's ``simpleSplit`` of every card text at its card's
   text width (spaces only, one font, no fallback, no ellipsis), the cheapest correct-ish
   wrapping ReportLab offers; the ratio is layout_cold / floor.
@@ -34,7 +37,7 @@ from journeycanvas.text import FontSet, default_font_set
 
 SIZES = (1_000, 5_000, 20_000)
 RUNS = 3
-MOVES = 15
+MOVES = 30
 
 
 def best(run: Callable[[], object], runs: int = RUNS) -> float:
@@ -88,20 +91,26 @@ def main() -> None:
         floor_s = best(floor)
 
         rnd = random.Random(n)
-        move_times = []
+        still_times, shift_times, changed_cards = [], [], []
         for _ in range(MOVES):
             card = rnd.choice(journey.cards)
             stage = rnd.choice(journey.stages).id
             lane = rnd.choice(journey.lanes).id
             move_cards(journey, [card.id], stage, lane, rnd.randint(0, 5))
             begin = time.perf_counter()
-            engine.update(journey, changed_cards=[card.id])
-            move_times.append(time.perf_counter() - begin)
-        move_s = statistics.median(move_times)
+            diff = engine.update(journey, changed_cards=[card.id])
+            elapsed = time.perf_counter() - begin
+            (shift_times if diff.grid else still_times).append(elapsed)
+            changed_cards.append(len(diff.cards))
+        move_s = statistics.median(still_times + shift_times)
 
         figure(f"layout_cold_{label}", cold_s, "s")
         figure(f"layout_warm_{label}", warm_s, "s")
         figure(f"move_card_{label}", move_s * 1000, "ms")
+        for kind, times in (("still", still_times), ("shift", shift_times)):
+            if times:
+                figure(f"move_card_{kind}_{label}", statistics.median(times) * 1000, "ms")
+        figure(f"move_card_changed_cards_{label}", statistics.median(changed_cards), "cards")
         figure(f"floor_simplesplit_{label}", floor_s, "s")
         figure(f"layout_cold_vs_simplesplit_{label}", cold_s / floor_s, "x")
         figure(f"layout_warm_vs_simplesplit_{label}", warm_s / floor_s, "x")
