@@ -8,6 +8,7 @@ change is a command pushed on ``document.undo_stack``; the scene follows the doc
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -56,6 +57,11 @@ from journeycanvas.document.commands import (
 MIN_ZOOM = 0.05
 MAX_ZOOM = 8.0
 ZOOM_STEP = 1.25
+OPEN_ZOOM_MIN = 0.7
+"""A newly opened map is never shown smaller than this: card text still reads well."""
+OPEN_ZOOM_MAX = 1.0
+_FRAME_MM = 4.0
+"""Background left around the map when it is framed."""
 _BACKGROUND = QColor("#e8ecef")
 _EDGE_PX = 24
 """Dragging within this many pixels of the viewport's edge scrolls the map."""
@@ -221,10 +227,23 @@ class MapEditorView(QGraphicsView):
         """Back to 100 %."""
         self._zoom_centered(1.0)
 
+    def frame_map(self) -> None:
+        """Show a newly opened map from its top-left corner, at a zoom where card text reads
+        well: its whole height when that fits between 70 % and 100 %, else 100 % (a short
+        map) or 70 % (a tall one, scrolled from the top)."""
+        layout = self.map_scene.layout
+        height_px = (layout.height + 2 * _FRAME_MM) * PIXELS_PER_MM
+        fit = math.floor(20 * self.viewport().height() / height_px) / 20  # whole 5 % steps
+        self._zoom_centered(min(OPEN_ZOOM_MAX, max(OPEN_ZOOM_MIN, fit)))
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.centerOn(visible.width() / 2 - _FRAME_MM, visible.height() / 2 - _FRAME_MM)
+
     def zoom_to_fit(self) -> None:
         """Show the whole map."""
         layout = self.map_scene.layout
-        area = QRectF(0, 0, layout.width, layout.height).adjusted(-4, -4, 4, 4)
+        area = QRectF(0, 0, layout.width, layout.height).adjusted(
+            -_FRAME_MM, -_FRAME_MM, _FRAME_MM, _FRAME_MM
+        )
         viewport = self.viewport().size()
         fit = min(viewport.width() / area.width(), viewport.height() / area.height())
         self._zoom_centered(fit / PIXELS_PER_MM)

@@ -41,8 +41,6 @@ from journeycanvas.ui.settings import AppSettings
 from journeycanvas.ui.template_chooser import TemplateChooser
 
 MAP_SUFFIX = ".journey"
-READABLE_ZOOM = 0.45
-"""Below this zoom the canvas draws cards without their text."""
 
 
 def map_file_filter() -> str:
@@ -244,15 +242,6 @@ class MainWindow(QMainWindow):
             text = self.tr("Unsaved changes")
         self.state_label.setText(text)
 
-    def _frame_map(self) -> None:
-        """Show as much of a newly opened map as fits while card text stays readable."""
-        self.view.zoom_to_fit()
-        while self._zoom < READABLE_ZOOM:
-            self.view.zoom_in()
-        visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
-        margin = 4.0  # mm of background left and above the map
-        self.view.centerOn(visible.width() / 2 - margin, visible.height() / 2 - margin)
-
     def _show_zoom(self, zoom: float) -> None:
         self._zoom = zoom
         self.zoom_label.setText(self.tr("{percent} %").format(percent=round(zoom * 100)))
@@ -340,7 +329,7 @@ class MainWindow(QMainWindow):
         self.document.set_map(journey, path)
         self.autosaver.session.clear()
         self._last_autosave = None
-        QTimer.singleShot(0, self._frame_map)  # once the window has its final size
+        QTimer.singleShot(0, lambda: self.view.frame_map())  # once the window has its size
         self._document_changed()
 
     def new_map(self) -> bool:

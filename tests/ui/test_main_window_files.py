@@ -8,14 +8,16 @@ from pathlib import Path
 
 import pytest
 from conftest import Button, Dialogs, close_quietly
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from journeycanvas.canvas.units import PIXELS_PER_MM
 from journeycanvas.document import document as document_module
 from journeycanvas.io import load_map, save_map
 from journeycanvas.io.templates import load_template
+from journeycanvas.model import Card
 from journeycanvas.ui.autosave import AutosaveStore
 from journeycanvas.ui.main_window import MainWindow
 from journeycanvas.ui.settings import AppSettings
@@ -376,3 +378,34 @@ def test_a_map_file_dragged_over_the_canvas_reaches_the_window(
     )
     QApplication.sendEvent(viewport, drop)
     assert window.document.path == path.absolute()
+
+
+def _opened_frame(window: MainWindow, path: Path) -> tuple[float, QPoint]:
+    """Open `path`; the zoom it is shown at and where the map's corner lands on screen."""
+    assert window.open_path(path)
+    QApplication.processEvents()  # the map is framed once the window has its size
+    view = window.view
+    return view.zoom(), view.mapFromScene(QPointF(0, 0))
+
+
+@pytest.mark.parametrize("extra_cards", [0, 120])
+def test_a_map_opens_readable_from_its_top_left_corner(
+    window: MainWindow, tmp_path: Path, extra_cards: int
+) -> None:
+    journey = load_template("hourglass")
+    stage, lane = journey.stages[0].id, journey.lanes[0].id
+    for number in range(extra_cards):
+        extra = Card(id=f"x{number}", stage=stage, lane=lane, order=99 + number, text="Extra")
+        journey.cards.append(extra)
+    path = tmp_path / "map.journey"
+    save_map(journey, path)
+    zoom, corner = _opened_frame(window, path)
+    layout = window.view.map_scene.layout
+    shown_height = layout.height * PIXELS_PER_MM * zoom
+    if extra_cards:
+        assert zoom == pytest.approx(0.7), "a tall map opens at the smallest readable zoom"
+    else:
+        assert 0.7 <= zoom <= 1.0
+        assert shown_height <= window.view.viewport().height(), "all its lanes are in sight"
+    assert 0 <= corner.x() <= 20 and 0 <= corner.y() <= 60
+    assert window.zoom_label.text() == f"{round(zoom * 100)} %"
