@@ -292,6 +292,7 @@ class _PagePainter:
         else:
             self.poster(picture)
         painter.setPen(QPen(QColor("#90a4ae"), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)  # the sheet labels' backing is still set
         painter.drawRect(page)
 
     def rect(self, box: Box) -> QRectF:
