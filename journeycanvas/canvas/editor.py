@@ -36,6 +36,7 @@ from journeycanvas.canvas.card_drag import CardDrag
 from journeycanvas.canvas.card_item import CardItem
 from journeycanvas.canvas.connect_drag import ConnectDrag
 from journeycanvas.canvas.connector_item import ConnectorItem
+from journeycanvas.canvas.density import density_style
 from journeycanvas.canvas.edge_resize import CardSpanResize, StageResize
 from journeycanvas.canvas.gesture import Gesture
 from journeycanvas.canvas.header_drag import HeaderDrag
@@ -257,6 +258,29 @@ class MapEditorView(QGraphicsView):
             self.centerOn(item)
 
     # ------------------------------------------------------------ display
+
+    def set_grid_density(self, density: str) -> None:
+        """Lay the map out with the spacing of `density` ("compact", "normal" or "roomy"):
+        less or more room around and inside the cards. The selection stays, and so does
+        the part of the map in view. ValueError for another name."""
+        style = density_style(density)
+        scene = self.map_scene
+        if style == scene.style:
+            return
+        self.finish_editing()
+        self._cancel_gesture()
+        selected = self.selected_ids()
+        old = scene.layout
+        corner = self.mapToScene(0, 0)
+        fraction = QPointF(corner.x() / old.width, corner.y() / old.height)
+        scene.set_style(style)
+        self.select_ids(selected)
+        new = scene.layout
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.centerOn(
+            fraction.x() * new.width + visible.width() / 2,
+            fraction.y() * new.height + visible.height() / 2,
+        )
 
     def set_persona_filter(self, persona_id: str | None) -> None:
         """Dim the cards that do not concern `persona_id` (None: no filter)."""

@@ -133,6 +133,18 @@ class MapScene(QGraphicsScene):
         self._reset_touched()
         self.flush()
 
+    @property
+    def style(self) -> LayoutStyle:
+        """The sizes the map is laid out with."""
+        return self._style
+
+    def set_style(self, style: LayoutStyle) -> None:
+        """Lay the map out again with other sizes (every item is built anew)."""
+        if style != self._style:
+            self._style = style
+            self._reset_touched()
+            self.flush()
+
     def _card_touched(self, card_id: str) -> None:
         self._pending_cards.add(card_id)
 

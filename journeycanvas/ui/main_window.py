@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         )
 
         self._connect()
+        self.view.set_grid_density(settings.grid_density)
         self.setAcceptDrops(True)
         self.resize(1400, 880)
         geometry, state = settings.window_geometry(), settings.window_state()
@@ -596,6 +597,7 @@ class MainWindow(QMainWindow):
         """Show the Preferences dialog and apply what changed."""
         if PreferencesDialog(self.settings, self).exec() == QDialog.DialogCode.Accepted:
             self.autosaver.set_interval(self._autosave_interval())
+            self.view.set_grid_density(self.settings.grid_density)
 
     # ---------------------------------------------------------------- Qt events
 

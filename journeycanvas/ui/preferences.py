@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeycanvas.ui.settings import GRID_DENSITIES, PAPER_SIZES, AppSettings
+from journeycanvas.canvas.density import GRID_DENSITIES
+from journeycanvas.ui.settings import PAPER_SIZES, AppSettings
 
 # Languages the interface can be shown in once their translations ship (locale names).
 INTERFACE_LANGUAGES = ("en", "sv", "pl", "de", "fr", "es", "id", "zh_CN")
@@ -62,6 +63,12 @@ class PreferencesDialog(QDialog):
         for density in GRID_DENSITIES:
             self.density.addItem(density_names[density], density)
         self.density.setCurrentIndex(self.density.findData(settings.grid_density))
+        self.density.setToolTip(
+            self.tr(
+                "How much room the canvas leaves around and inside cards: compact fits more "
+                "cards on the screen, roomy gives them air. Exports keep the standard spacing."
+            )
+        )
 
         form = QFormLayout()
         form.addRow(self.tr("Autosave unsaved maps every"), self.autosave)

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from journeycanvas.canvas.density import DEFAULT_DENSITY, GRID_DENSITIES
+
 ORGANIZATION = "JourneyCanvas"
 APPLICATION = "JourneyCanvas"
 
 PAPER_SIZES = ("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid")
-GRID_DENSITIES = ("compact", "normal", "roomy")
 RECENT_LIMIT = 10
 DEFAULT_AUTOSAVE_MINUTES = 1
 
@@ -66,8 +67,8 @@ class AppSettings:
     @property
     def grid_density(self) -> str:
         """How much room the canvas grid leaves around cards: compact, normal or roomy."""
-        value = str(self.store.value("canvas/grid_density", "normal"))
-        return value if value in GRID_DENSITIES else "normal"
+        value = str(self.store.value("canvas/grid_density", DEFAULT_DENSITY))
+        return value if value in GRID_DENSITIES else DEFAULT_DENSITY
 
     @grid_density.setter
     def grid_density(self, density: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from canvas_helpers import click
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
@@ -90,3 +91,37 @@ def test_stage_headers_stay_pinned_when_scrolled_away(view: MapEditorView) -> No
     x = view.mapFromScene(QPointF(stage.rect.x + 2.0, 0)).x()
     colour = QColor(image.pixel(x, 2))
     assert colour.name() == QColor(stage.color).name()
+
+
+def test_grid_density_changes_the_room_around_cards_and_nothing_else(
+    view: MapEditorView, document: Document
+) -> None:
+    before = document.journey.model_dump(mode="json")
+    card_id = view.map_scene.layout.cell_cards[("s2", "l1")][0]
+    view.select_ids([card_id])
+    heights, insets = {}, {}
+    for density in ("compact", "roomy", "normal"):
+        view.set_grid_density(density)
+        layout = view.map_scene.layout
+        card = layout.cards[card_id]
+        heights[density] = layout.height
+        insets[density] = card.rect.x - layout.cell(card.stage_id, card.lane_id).rect.x
+        assert card_id in view.map_scene.cards
+        assert view.selected_ids() == [card_id]
+    assert heights["compact"] < heights["normal"] < heights["roomy"]
+    assert insets["compact"] < insets["normal"] < insets["roomy"]
+    assert document.journey.model_dump(mode="json") == before
+    assert document.undo_stack.count() == 0
+
+    click(view, QPointF(-100, -100))  # the view still edits the map it shows
+    view.select_ids([card_id])
+    view.set_grid_density("compact")
+    view.delete_selection()
+    assert card_id not in view.map_scene.cards
+    document.undo_stack.undo()
+    assert card_id in view.map_scene.cards
+
+
+def test_an_unknown_grid_density_is_refused(view: MapEditorView) -> None:
+    with pytest.raises(ValueError, match="grid density"):
+        view.set_grid_density("cosy")

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from journeycanvas import __version__
 from journeycanvas.canvas.context_menu import build_menu
+from journeycanvas.canvas.density import density_style
 from journeycanvas.io import load_map
 from journeycanvas.io.templates import load_template, template_names
 from journeycanvas.model import FORMAT_VERSION, CardKind, JourneyMap
@@ -64,8 +65,12 @@ def test_crash_dialog_copies_its_details(qtbot: QtBot) -> None:
     assert QGuiApplication.clipboard().text() == "Traceback: details"
 
 
-def test_preferences_are_saved_and_autosave_follows(
-    qtbot: QtBot, window: MainWindow, settings: AppSettings, monkeypatch: pytest.MonkeyPatch
+def test_preferences_are_saved_and_autosave_and_the_canvas_follow(
+    qtbot: QtBot,
+    window: MainWindow,
+    settings: AppSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     def choose(dialog: PreferencesDialog) -> int:
         dialog.autosave.setValue(2.5)
@@ -83,6 +88,13 @@ def test_preferences_are_saved_and_autosave_follows(
     assert reread.language == "sv"
     assert reread.grid_density == "compact"
     assert window.autosaver.interval() == 150_000
+    compact = density_style("compact")
+    assert window.view.map_scene.style == compact
+    assert window.view.map_scene.layout.style.cell_padding_mm == compact.cell_padding_mm
+
+    again = MainWindow(reread, AutosaveStore(tmp_path / "again"))
+    qtbot.addWidget(again)
+    assert again.view.map_scene.style == compact, "the density is applied at start too"
 
 
 def test_language_list_names_languages_in_their_own_tongue(
