@@ -147,17 +147,22 @@ class ConnectorPaths:
         self._keys: list[_ConnectorKey] = []
         self._key_by_id: dict[str, _ConnectorKey] = {}
         self._connectors: dict[str, Connector] = {}
-        self._by_card: dict[str, list[str]] = {}
+        self._by_card: dict[str, list[str]] | None = None
 
     def _remember(self, connectors: list[Connector], keys: list[_ConnectorKey]) -> None:
         self._keys = keys
         self._key_by_id = {key[0]: key for key in keys}
         self._connectors = {connector.id: connector for connector in connectors}
-        by_card: dict[str, list[str]] = {}
-        for connector_id, source, target, _, _ in keys:
-            by_card.setdefault(source, []).append(connector_id)
-            by_card.setdefault(target, []).append(connector_id)
-        self._by_card = by_card
+        self._by_card = None
+
+    def _connectors_of_cards(self) -> dict[str, list[str]]:
+        """The ids of the connectors at each card (made when first needed)."""
+        if self._by_card is None:
+            self._by_card = {}
+            for connector_id, source, target, _, _ in self._keys:
+                self._by_card.setdefault(source, []).append(connector_id)
+                self._by_card.setdefault(target, []).append(connector_id)
+        return self._by_card
 
     def lay_out(
         self, connectors: list[Connector], cards: Mapping[str, CardLayout]
@@ -187,7 +192,7 @@ class ConnectorPaths:
         keys = list(map(_key_of, connectors))
         if keys == self._keys:
             if len(moved_cards) < len(keys) // 4:
-                by_card = self._by_card
+                by_card = self._connectors_of_cards()
                 touched = {i for card_id in moved_cards for i in by_card.get(card_id, ())}
                 touched_keys = [self._key_by_id[i] for i in touched]
             else:

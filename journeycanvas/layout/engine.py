@@ -131,7 +131,7 @@ class LayoutEngine:
             lane = members.get(card.lane)
             if lane is not None and card.stage in self._column_index:
                 lane.append(card)
-        self._positions = {card.id: i for i, card in enumerate(journey.cards)}
+        self._positions = {}
         self._previous_faces.clear()
         self._curves.clear()
         for lane_id, lane in self._lanes.items():
@@ -342,7 +342,7 @@ def _place_all(
             card_id = card.id
             rect = Rect(slot.x, top + slot.y, face.width, face.height)
             span = slot.last - slot.column + 1
-            cards[card_id] = CardLayout(card_id, card.stage, lane_id, slot.key[0], span, rect, face)
+            cards[card_id] = CardLayout(card_id, card.stage, lane_id, slot.order, span, rect, face)
             ids.append(card_id)
         cell_cards[(cell[0].card.stage, lane_id)] = tuple(ids)
 
@@ -361,7 +361,7 @@ def _place(
         card_id = card.id
         was = old_cards.get(card_id)
         y = top + slot.y
-        order, span = slot.key[0], slot.last - slot.column + 1
+        order, span = slot.order, slot.last - slot.column + 1
         if (
             was is not None
             and was.face is face

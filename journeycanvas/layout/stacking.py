@@ -28,17 +28,16 @@ _MISSING = object()
 
 
 class Slot:
-    """A card stacked in a lane: its key, the columns it covers, x, face, y and bottom.
-
-    y and bottom are relative to the lane's top; `last` is the last column covered.
+    """A card stacked in a lane: its slot number, the columns it covers, x, face, y and
+    bottom. y and bottom are relative to the lane's top; `last` is the last column covered.
     """
 
-    __slots__ = ("bottom", "card", "column", "face", "key", "last", "x", "y")
+    __slots__ = ("bottom", "card", "column", "face", "last", "order", "x", "y")
 
     def __init__(
         self,
         card: Card,
-        key: tuple[int, int, str],
+        order: int,
         column: int,
         last: int,
         x: float,
@@ -47,7 +46,7 @@ class Slot:
         bottom: float,
     ) -> None:
         self.card = card
-        self.key = key
+        self.order = order
         self.column = column
         self.last = last
         self.x = x
@@ -56,7 +55,7 @@ class Slot:
         self.bottom = bottom
 
 
-_by_key = attrgetter("key")
+_by_key = attrgetter("order", "column", "card.id")
 
 
 class LaneStack:
@@ -102,13 +101,13 @@ class LaneStack:
                 y = bottoms[column]
                 bottom = y + card_face.height
                 bottoms[column] = bottom + gap
-                slot = Slot(card, (order, column, card_id), column, last, x, card_face, y, bottom)
+                slot = Slot(card, order, column, last, x, card_face, y, bottom)
                 covers[column].append(slot)
             else:
                 y = max(bottoms[column : last + 1])
                 bottom = y + card_face.height
                 bottoms[column : last + 1] = [bottom + gap] * (last + 1 - column)
-                slot = Slot(card, (order, column, card_id), column, last, x, card_face, y, bottom)
+                slot = Slot(card, order, column, last, x, card_face, y, bottom)
                 for covered in range(column, last + 1):
                     covers[covered].append(slot)
             cells[column].append(slot)
@@ -136,7 +135,7 @@ class LaneStack:
         last = self._last_column(column, card.span)
         x = self._lefts[column]
         card_face = face(card, self._rights[last] - x)
-        slot = Slot(card, (card.order, column, card.id), column, last, x, card_face, -1.0, -1.0)
+        slot = Slot(card, card.order, column, last, x, card_face, -1.0, -1.0)
         self.slots[card.id] = slot
         self.cells[column].append(slot)
         self._touched.add(column)
@@ -172,8 +171,8 @@ class LaneStack:
         for column in self._touched:
             for slot in self.cells[column]:
                 order = slot.card.order
-                if order != slot.key[0]:
-                    slot.key = (order, column, slot.card.id)
+                if order != slot.order:
+                    slot.order = order
                     renumbered.append(slot)
                     for covered in range(column, slot.last + 1):
                         self._remember(covered)
@@ -183,7 +182,7 @@ class LaneStack:
         """Re-place the seeds, and in key order every card below one whose bottom moved."""
         pad, gap = self._pad, self._gap
         covers = self._covers
-        heap = [(slot.key, slot) for slot in seeds]
+        heap = [(_by_key(slot), slot) for slot in seeds]
         heapify(heap)
         queued = seeds
         moved: list[Slot] = []
@@ -210,7 +209,7 @@ class LaneStack:
                         break
                     queued.add(slot)
                     if slot.column != slot.last:
-                        heappush(heap, (slot.key, slot))
+                        heappush(heap, (_by_key(slot), slot))
                         break
                 continue
             indexes = [bisect_left(covers[c], key, key=_by_key) for c in range(column, last + 1)]
@@ -228,7 +227,7 @@ class LaneStack:
                     successor = covers[c][i + 1]
                     if successor not in queued:
                         queued.add(successor)
-                        heappush(heap, (successor.key, successor))
+                        heappush(heap, (_by_key(successor), successor))
         return moved
 
     def _update_height(self) -> None:
