@@ -336,7 +336,7 @@ class Document(QObject):
 
     def apply_placements(self, placements: dict[str, Placement]) -> None:
         """Put cards where `placements` says (undo of a move)."""
-        edits.apply_placements(self._journey, placements)
+        edits.apply_placements(self._journey, placements, self._cards)
         self._emit_placed(placements)
 
     def set_card_span(self, card_id: str, span: int) -> int:

@@ -8,7 +8,7 @@ removing what was added (or re-inserting what was removed) gives back the same m
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -99,12 +99,31 @@ def placement_of(card: Card) -> Placement:
     return Placement(card.stage, card.lane, card.order, card.span)
 
 
-def apply_placements(journey: JourneyMap, placements: dict[str, Placement]) -> None:
-    """Put each card named in `placements` where it says."""
-    for card in journey.cards:
-        where = placements.get(card.id)
-        if where is not None:
-            card.stage, card.lane, card.order, card.span = where
+def apply_placements(
+    journey: JourneyMap,
+    placements: dict[str, Placement],
+    index: Mapping[str, Card] | None = None,
+) -> None:
+    """Put each card named in `placements` where it says.
+
+    `index` maps ids to the map's cards (a caller that keeps one spares a scan of them all);
+    ids of cards the map does not hold are skipped either way.
+    """
+    if index is None:
+        index = {card.id: card for card in journey.cards if card.id in placements}
+    for card_id, (stage, lane, order, span) in placements.items():
+        card = index.get(card_id)
+        if card is None:
+            continue
+        # Most cards of an undone move only change slot; a model attribute write is costly.
+        if card.stage != stage:
+            card.stage = stage
+        if card.lane != lane:
+            card.lane = lane
+        if card.order != order:
+            card.order = order
+        if card.span != span:
+            card.span = span
 
 
 def set_fields(obj: Any, changes: dict[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from journeycanvas.canvas.editor import MapEditorView
 from journeycanvas.canvas.palette_drop import CARD_KIND_MIME
 from journeycanvas.document import Document
+from journeycanvas.document.commands import AddCardCommand
 from journeycanvas.model import edits
 from journeycanvas.model.kinds import CardKind
 
@@ -296,3 +297,28 @@ def test_delete_key_removes_the_selected_cards_with_their_connectors(
     assert connector.id not in view.map_scene.connectors
     assert connector.source not in view.map_scene.cards
     undo_redo_check(document, before, snapshot(document.journey))
+
+
+def test_undoing_a_move_between_crowded_cells_puts_every_card_back(
+    view: MapEditorView, document: Document
+) -> None:
+    for number in range(12):  # crowd two cells, so that the move renumbers many cards
+        for stage in ("s2", "s5"):
+            card = document.new_card(stage, "l1", 99, text=f"Crowd {stage} {number}")
+            document.push(AddCardCommand(document, card))
+    document.undo_stack.clear()
+    layout = view.map_scene.layout
+    moved = layout.cell_cards[("s2", "l1")][3]
+    before = snapshot(document.journey)
+    view.set_zoom(0.25)
+    drag(view, center(layout.cards[moved].rect), _cell_point(view, 4, 0, below_cards=False))
+    card = document.card(moved)
+    assert (card.stage, card.lane, card.order) == ("s5", "l1", 0)
+    undo_redo_check(document, before, snapshot(document.journey))
+    document.undo_stack.undo()
+    for cell in (("s2", "l1"), ("s5", "l1")):
+        cards = sorted(
+            (c for c in document.journey.cards if (c.stage, c.lane) == cell), key=lambda c: c.order
+        )
+        assert [c.order for c in cards] == list(range(len(cards)))
+        assert [c.id for c in cards] == list(view.map_scene.layout.cell_cards[cell])
