@@ -74,6 +74,22 @@ CARD_KIND_COLORS: dict[CardKind, str] = {
     CardKind.NOTE: "#f5f5f5",
 }
 
+# A saturated companion of each kind's fill: the card's stripe, its glyph, legend swatches.
+# One table for the canvas and the print, so that what prints is what you see.
+CARD_KIND_ACCENTS: dict[CardKind, str] = {
+    CardKind.ACTION: "#1e88e5",
+    CardKind.TOUCHPOINT: "#43a047",
+    CardKind.CHANNEL: "#00acc1",
+    CardKind.THOUGHT: "#8e24aa",
+    CardKind.EMOTION: "#fb8c00",
+    CardKind.PAIN_POINT: "#e53935",
+    CardKind.OPPORTUNITY: "#f9a825",
+    CardKind.CONTENT_IDEA: "#7cb342",
+    CardKind.METRIC: "#546e7a",
+    CardKind.MILESTONE: "#f4511e",
+    CardKind.NOTE: "#757575",
+}
+
 
 def default_card_kind(lane_kind: LaneKind) -> CardKind:
     """The kind of card a new card in a lane of `lane_kind` starts as."""

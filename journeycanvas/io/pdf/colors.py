@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from journeycanvas.model.kinds import CardKind, ConnectorKind, LaneKind, default_card_kind
+from journeycanvas.model.kinds import (
+    CARD_KIND_ACCENTS,
+    CardKind,
+    ConnectorKind,
+    LaneKind,
+    default_card_kind,
+)
 
 INK = "#1f2a30"
 """Body text."""
@@ -21,20 +27,8 @@ PAPER = "#ffffff"
 HEADER_BG = "#eceff1"
 """Lane headers and other neutral bands."""
 
-# A saturated companion of each card kind's pastel fill: stripes, icons, legend swatches.
-KIND_ACCENTS: dict[CardKind, str] = {
-    CardKind.ACTION: "#1e88e5",
-    CardKind.TOUCHPOINT: "#43a047",
-    CardKind.CHANNEL: "#00acc1",
-    CardKind.THOUGHT: "#8e24aa",
-    CardKind.EMOTION: "#fb8c00",
-    CardKind.PAIN_POINT: "#e53935",
-    CardKind.OPPORTUNITY: "#f9a825",
-    CardKind.CONTENT_IDEA: "#7cb342",
-    CardKind.METRIC: "#546e7a",
-    CardKind.MILESTONE: "#f4511e",
-    CardKind.NOTE: "#9e9e9e",
-}
+KIND_ACCENTS = CARD_KIND_ACCENTS
+"""Stripes, icons and legend swatches: the same accents as on the canvas."""
 
 CONNECTOR_COLORS: dict[ConnectorKind, str] = {
     ConnectorKind.FLOW: "#455a64",
