@@ -448,7 +448,7 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         menu = self.actions.recent_menu
         menu.clear()
-        recent = self.settings.recent_files
+        recent = self.settings.existing_recent_files()  # moved or deleted maps drop out
         for number, name in enumerate(recent, start=1):
             label = f"&{number} {Path(name).name}" if number < 10 else Path(name).name
             action = menu.addAction(label)

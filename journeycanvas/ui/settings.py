@@ -95,6 +95,14 @@ class AppSettings:
         """Forget the recent list."""
         self.store.setValue("files/recent", [])
 
+    def existing_recent_files(self) -> list[str]:
+        """The recent list without maps whose files are gone, which it forgets."""
+        recent = self.recent_files
+        existing = [name for name in recent if Path(name).is_file()]
+        if existing != recent:
+            self.store.setValue("files/recent", existing)
+        return existing
+
     @property
     def last_map(self) -> str:
         """The map that was open when the program last closed, or ""."""

@@ -298,6 +298,27 @@ def test_recent_menu_lists_saved_maps_and_opens_them(
     assert window.document.path == first.absolute()
 
 
+def test_recent_menu_drops_maps_whose_files_are_gone(
+    window: MainWindow, settings: AppSettings, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    kept, moved, deleted = (tmp_path / f"{n}.journey" for n in ("kept", "moved", "deleted"))
+    for path in (kept, moved, deleted):
+        save_map(load_template("blank"), path)
+        assert window.open_path(path)
+    moved.rename(tmp_path / "elsewhere.journey")
+    deleted.unlink()
+    menu = window.actions.recent_menu
+    menu.aboutToShow.emit()
+    labels = [action.text() for action in menu.actions() if not action.isSeparator()]
+    assert labels == ["&1 kept.journey", "Clear Menu"]
+    assert settings.recent_files == [str(kept.resolve())]
+    kept.unlink()
+    menu.aboutToShow.emit()
+    (only,) = menu.actions()
+    assert (only.text(), only.isEnabled()) == ("No recent maps", False)
+    assert dialogs.shown == []
+
+
 def test_started_with_a_file_opens_it(
     started: Callable[..., MainWindow], store: AutosaveStore, tmp_path: Path
 ) -> None:
