@@ -32,10 +32,6 @@ if TYPE_CHECKING:
     from journeycanvas.canvas.editor import MapEditorView
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MapEditor", text)
-
-
 def build_menu(view: MapEditorView, item: QGraphicsItem | None, scene_pos: QPointF) -> QMenu:
     """The menu for what is under the pointer (`item`, or the cell at `scene_pos`)."""
     menu = QMenu(view)
@@ -66,8 +62,10 @@ def _card_menu(view: MapEditorView, menu: QMenu, card_id: str) -> None:
     document = view.document
     if card_id not in view.selected_ids():
         view.select_ids([card_id])
-    menu.addAction(_tr("Edit text"), lambda: view.editor.edit_card(card_id))
-    kinds = menu.addMenu(_tr("Kind"))
+    menu.addAction(
+        QCoreApplication.translate("MapEditor", "Edit text"), lambda: view.editor.edit_card(card_id)
+    )
+    kinds = menu.addMenu(QCoreApplication.translate("MapEditor", "Kind"))
     current = document.card(card_id).kind
     for kind in CardKind:
         action = kinds.addAction(card_kind_label(kind))
@@ -77,11 +75,11 @@ def _card_menu(view: MapEditorView, menu: QMenu, card_id: str) -> None:
             lambda _=False, k=kind: document.push(EditCardCommand(document, card_id, {"kind": k}))
         )
     menu.addSeparator()
-    menu.addAction(_tr("Copy"), view.copy)
-    menu.addAction(_tr("Cut"), view.cut)
-    menu.addAction(_tr("Duplicate"), view.duplicate_selection)
+    menu.addAction(QCoreApplication.translate("MapEditor", "Copy"), view.copy)
+    menu.addAction(QCoreApplication.translate("MapEditor", "Cut"), view.cut)
+    menu.addAction(QCoreApplication.translate("MapEditor", "Duplicate"), view.duplicate_selection)
     menu.addSeparator()
-    menu.addAction(_tr("Delete"), view.delete_selection)
+    menu.addAction(QCoreApplication.translate("MapEditor", "Delete"), view.delete_selection)
 
 
 def _connector_menu(view: MapEditorView, menu: QMenu, connector_id: str) -> None:
@@ -98,10 +96,13 @@ def _connector_menu(view: MapEditorView, menu: QMenu, connector_id: str) -> None
             )
         )
     menu.addSeparator()
-    menu.addAction(_tr("Edit label"), lambda: view.editor.edit_connector(connector_id))
+    menu.addAction(
+        QCoreApplication.translate("MapEditor", "Edit label"),
+        lambda: view.editor.edit_connector(connector_id),
+    )
     menu.addSeparator()
     menu.addAction(
-        _tr("Delete connector"),
+        QCoreApplication.translate("MapEditor", "Delete connector"),
         lambda: document.push(RemoveCardsCommand(document, [], [connector_id])),
     )
 
@@ -110,21 +111,34 @@ def _stage_menu(view: MapEditorView, menu: QMenu, stage_id: str) -> None:
     document = view.document
     view.select_ids([stage_id])
     index = [s.id for s in document.journey.stages].index(stage_id)
-    menu.addAction(_tr("Rename"), lambda: view.editor.edit_stage(stage_id))
-    menu.addAction(_tr("Colour…"), lambda: structure_edits.recolour_stage(view, stage_id))
+    menu.addAction(
+        QCoreApplication.translate("MapEditor", "Rename"), lambda: view.editor.edit_stage(stage_id)
+    )
+    menu.addAction(
+        QCoreApplication.translate("MapEditor", "Colour…"),
+        lambda: structure_edits.recolour_stage(view, stage_id),
+    )
     menu.addSeparator()
-    menu.addAction(_tr("Insert stage before"), lambda: structure_edits.add_stage(view, index))
-    menu.addAction(_tr("Insert stage after"), lambda: structure_edits.add_stage(view, index + 1))
+    menu.addAction(
+        QCoreApplication.translate("MapEditor", "Insert stage before"),
+        lambda: structure_edits.add_stage(view, index),
+    )
+    menu.addAction(
+        QCoreApplication.translate("MapEditor", "Insert stage after"),
+        lambda: structure_edits.add_stage(view, index + 1),
+    )
     menu.addSeparator()
-    menu.addAction(_tr("Delete stage…"), view.delete_selection)
+    menu.addAction(QCoreApplication.translate("MapEditor", "Delete stage…"), view.delete_selection)
 
 
 def _lane_menu(view: MapEditorView, menu: QMenu, lane_id: str) -> None:
     document = view.document
     view.select_ids([lane_id])
     index = [lane.id for lane in document.journey.lanes].index(lane_id)
-    menu.addAction(_tr("Rename"), lambda: view.editor.edit_lane(lane_id))
-    kinds = menu.addMenu(_tr("Kind"))
+    menu.addAction(
+        QCoreApplication.translate("MapEditor", "Rename"), lambda: view.editor.edit_lane(lane_id)
+    )
+    kinds = menu.addMenu(QCoreApplication.translate("MapEditor", "Kind"))
     current = document.lane(lane_id).kind
     for kind in LaneKind:
         action = kinds.addAction(lane_kind_label(kind))
@@ -134,21 +148,30 @@ def _lane_menu(view: MapEditorView, menu: QMenu, lane_id: str) -> None:
             lambda _=False, k=kind: document.push(EditLaneCommand(document, lane_id, {"kind": k}))
         )
     menu.addSeparator()
-    menu.addAction(_tr("Insert lane above"), lambda: structure_edits.add_lane(view, index))
-    menu.addAction(_tr("Insert lane below"), lambda: structure_edits.add_lane(view, index + 1))
+    menu.addAction(
+        QCoreApplication.translate("MapEditor", "Insert lane above"),
+        lambda: structure_edits.add_lane(view, index),
+    )
+    menu.addAction(
+        QCoreApplication.translate("MapEditor", "Insert lane below"),
+        lambda: structure_edits.add_lane(view, index + 1),
+    )
     menu.addSeparator()
-    menu.addAction(_tr("Delete lane…"), view.delete_selection)
+    menu.addAction(QCoreApplication.translate("MapEditor", "Delete lane…"), view.delete_selection)
 
 
 def _cell_menu(view: MapEditorView, menu: QMenu, layout: JourneyLayout, scene_pos: QPointF) -> None:
     cell = layout.cell_at(scene_pos.x(), scene_pos.y())
     if cell is None:
-        menu.addAction(_tr("Add stage"), view.add_stage)
-        menu.addAction(_tr("Add lane"), view.add_lane)
+        menu.addAction(QCoreApplication.translate("MapEditor", "Add stage"), view.add_stage)
+        menu.addAction(QCoreApplication.translate("MapEditor", "Add lane"), view.add_lane)
         return
     view.remember_cell(*cell)
     stage_id, lane_id = cell
     count = len(layout.cell_cards.get(cell, ()))
-    menu.addAction(_tr("Add card here"), lambda: view.editor.new_card(stage_id, lane_id, count))
-    paste = menu.addAction(_tr("Paste here"), view.paste)
+    menu.addAction(
+        QCoreApplication.translate("MapEditor", "Add card here"),
+        lambda: view.editor.new_card(stage_id, lane_id, count),
+    )
+    paste = menu.addAction(QCoreApplication.translate("MapEditor", "Paste here"), view.paste)
     paste.setEnabled(view.can_paste())

@@ -27,10 +27,6 @@ STAGE_COLORS = (
 )  # fmt: skip
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MapEditor", text)
-
-
 def add_stage(view: MapEditorView, index: int | None = None) -> str:
     """Insert a new stage (default: after the selected stage, else last) and rename it."""
     document = view.document
@@ -40,7 +36,7 @@ def add_stage(view: MapEditorView, index: int | None = None) -> str:
         index = positions[-1] + 1 if positions else len(stages)
     stage = Stage(
         id=new_id("s", all_ids(document.journey)),
-        name=_tr("New stage"),
+        name=QCoreApplication.translate("MapEditor", "New stage"),
         color=STAGE_COLORS[len(stages) % len(STAGE_COLORS)],
     )
     document.push(
@@ -61,7 +57,7 @@ def add_lane(view: MapEditorView, index: int | None = None) -> str:
         positions = [i for i, lane in enumerate(lanes) if lane.id in set(view.selected_ids())]
         index = positions[-1] + 1 if positions else len(lanes)
     lane = Lane(id=new_id("l", all_ids(document.journey)), kind=LaneKind.NOTES,
-                title=_tr("New lane"))  # fmt: skip
+                title=QCoreApplication.translate("MapEditor", "New lane"))  # fmt: skip
     document.push(
         AddLaneCommand(
             document, lane, index,
@@ -81,19 +77,29 @@ def confirm_delete(view: MapEditorView, stage_ids: list[str], lane_ids: list[str
         document.lane(lane).title for lane in lane_ids
     ]
     if len(names) == 1:
-        kind = _tr("stage") if stage_ids else _tr("lane")
-        what = _tr("the {kind} “{name}”").format(kind=kind, name=names[0])
+        kind = (
+            QCoreApplication.translate("MapEditor", "stage")
+            if stage_ids
+            else QCoreApplication.translate("MapEditor", "lane")
+        )
+        what = QCoreApplication.translate("MapEditor", "the {kind} “{name}”").format(
+            kind=kind, name=names[0]
+        )
     else:
-        what = _tr("{count} stages and lanes").format(count=len(names))
+        what = QCoreApplication.translate("MapEditor", "{count} stages and lanes").format(
+            count=len(names)
+        )
     if doomed:
         text = QCoreApplication.translate(
             "MapEditor", "Delete {what} and the %n card(s) in it?", None, len(doomed)
         ).format(what=what)
     else:
-        text = _tr("Delete {what}? It holds no cards.").format(what=what)
+        text = QCoreApplication.translate("MapEditor", "Delete {what}? It holds no cards.").format(
+            what=what
+        )
     answer = QMessageBox.question(
         view,
-        _tr("Delete"),
+        QCoreApplication.translate("MapEditor", "Delete"),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
@@ -108,7 +114,7 @@ def delete_stages_and_lanes(view: MapEditorView, stage_ids: list[str], lane_ids:
     before = view.selected_ids()
     single = len(stage_ids) + len(lane_ids) == 1
     if not single:
-        stack.beginMacro(_tr("Delete stages and lanes"))
+        stack.beginMacro(QCoreApplication.translate("MapEditor", "Delete stages and lanes"))
     for stage_id in stage_ids:
         document.push(RemoveStageCommand(document, stage_id, selection_before=before,
                                          selection_after=[]))  # fmt: skip
@@ -123,6 +129,8 @@ def recolour_stage(view: MapEditorView, stage_id: str) -> None:
     """Let the user pick a stage's colour (one undo step)."""
     document = view.document
     current = QColor(document.stage(stage_id).color)
-    color = QColorDialog.getColor(current, view, _tr("Stage colour"))
+    color = QColorDialog.getColor(
+        current, view, QCoreApplication.translate("MapEditor", "Stage colour")
+    )
     if color.isValid() and color != current:
         document.push(EditStageCommand(document, stage_id, {"color": color.name()}))
