@@ -164,7 +164,8 @@ class EmotionPoint:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class EmotionCurve:
-    """The curve of an emotions lane: +3 at the top of the lane, -3 at the bottom."""
+    """The curve of an emotions lane, in a band of the lane below all its cards: +3 at
+    `top_y`, 0 at `zero_y`, -3 at `bottom_y`."""
 
     lane_id: str
     points: tuple[EmotionPoint, ...]

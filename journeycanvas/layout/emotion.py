@@ -1,4 +1,5 @@
-"""The emotion curve of an emotions lane: average score per stage, across the lane."""
+"""The emotion curve of an emotions lane: average score per stage, in a band below the
+lane's cards, so that the curve never crosses card text."""
 
 from __future__ import annotations
 
@@ -46,15 +47,15 @@ class EmotionScores:
             del self._totals[stage_id]
 
     def curve(
-        self, lane_id: str, row: Rect, stages: Iterable[StageHeader], padding: float
+        self, lane_id: str, band: Rect, stages: Iterable[StageHeader], padding: float
     ) -> EmotionCurve:
         """One point per stage with scored cards, at the stage's centre line.
 
-        The average score maps linearly from +3 (top of the lane, less `padding`) to -3
-        (bottom).
+        The average score maps linearly from +3 (top of the `band`, the part of the lane
+        below its cards, less `padding`) to -3 (its bottom).
         """
-        top = row.y + padding
-        bottom = row.bottom - padding
+        top = band.y + padding
+        bottom = band.bottom - padding
         half = (bottom - top) / 2
         zero = top + half
         points = []

@@ -70,7 +70,7 @@ class LayoutEngine:
         self._lanes: dict[str, _Lane] = {}
         # Where each card was in the map's card list when last looked for.
         self._positions: dict[str, int] = {}
-        # Each emotions lane's curve and the row it was drawn for.
+        # Each emotions lane's curve and the band it was drawn in.
         self._curves: dict[str, tuple[Rect, EmotionCurve]] = {}
 
     @property
@@ -209,9 +209,10 @@ class LayoutEngine:
         rects = []
         y = self._header_height
         for lane in self._lanes.values():
-            height = max(
-                style.row_min_height_mm, lane.stack.content_height, lane.title.height_needed
-            )
+            content = lane.stack.content_height
+            if lane.scores is not None:
+                content += style.emotion_band_mm
+            height = max(style.row_min_height_mm, content, lane.title.height_needed)
             rects.append(Rect(0.0, y, style.lane_header_width_mm, height))
             y += height
         return rects
@@ -315,12 +316,15 @@ class LayoutEngine:
             scores = self._lanes[header.id].scores
             if scores is None:
                 continue
+            row = header.row
+            cards_height = self._lanes[header.id].stack.content_height
+            band = Rect(row.x, row.y + cards_height, row.w, row.h - cards_height)
             kept = self._curves.get(header.id)
-            if kept is not None and kept[0] == header.row and header.id not in restacked:
+            if kept is not None and kept[0] == band and header.id not in restacked:
                 curve = kept[1]
             else:
-                curve = scores.curve(header.id, header.row, stages, self.style.emotion_padding_mm)
-                self._curves[header.id] = (header.row, curve)
+                curve = scores.curve(header.id, band, stages, self.style.emotion_padding_mm)
+                self._curves[header.id] = (band, curve)
             curves.append(curve)
         return tuple(curves)
 

@@ -59,7 +59,9 @@ class LayoutStyle:
     connector_label_max_width_mm: float = 36.0
     connector_label_max_lines: int = 2
     connector_label_padding_mm: float = 0.8
-    emotion_padding_mm: float = 4.0
+    emotion_padding_mm: float = 3.0
+    emotion_band_mm: float = 20.0
+    """The height of an emotions lane's curve band, below its cards (padding included)."""
 
 
 DEFAULT_STYLE = LayoutStyle()
