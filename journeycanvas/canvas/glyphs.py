@@ -7,22 +7,7 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-from journeycanvas.model.kinds import CardKind, LaneKind, default_card_kind
-
-# A strong colour per card kind, for the card's stripe, its glyph and the palette.
-CARD_KIND_ACCENTS: dict[CardKind, str] = {
-    CardKind.ACTION: "#1e88e5",
-    CardKind.TOUCHPOINT: "#43a047",
-    CardKind.CHANNEL: "#00acc1",
-    CardKind.THOUGHT: "#8e24aa",
-    CardKind.EMOTION: "#fb8c00",
-    CardKind.PAIN_POINT: "#e53935",
-    CardKind.OPPORTUNITY: "#f9a825",
-    CardKind.CONTENT_IDEA: "#7cb342",
-    CardKind.METRIC: "#546e7a",
-    CardKind.MILESTONE: "#f4511e",
-    CardKind.NOTE: "#757575",
-}
+from journeycanvas.model.kinds import CARD_KIND_ACCENTS, CardKind, LaneKind, default_card_kind
 
 _ACCENT_COLORS = {kind: QColor(value) for kind, value in CARD_KIND_ACCENTS.items()}
 
