@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from journeycanvas.layout.boxes import Cell, LaneHeader, StageHeader, TextBlock
-from journeycanvas.layout.geometry import Rect
+from journeycanvas.layout.geometry import MM_PER_PT, Rect
 from journeycanvas.layout.style import LayoutStyle
 from journeycanvas.layout.text_blocks import block_height, text_block
 from journeycanvas.model.entities import Lane, Stage
 from journeycanvas.model.kinds import LaneKind
-from journeycanvas.text import FontSet
+from journeycanvas.text import FontSet, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ def lane_titles(lanes: list[Lane], style: LayoutStyle, fonts: FontSet) -> list[L
             fonts,
             lane.title,
             Rect(title_x, pad, title_w, 0.0),
-            style.lane_title_pt,
+            _title_size(lane.title, title_w, style, fonts),
             style.line_spacing,
             style.lane_title_max_lines,
             bold=True,
@@ -88,6 +88,18 @@ def lane_titles(lanes: list[Lane], style: LayoutStyle, fonts: FontSet) -> list[L
         needed = 2 * pad + max(icon, block_height(title))
         titles.append(LaneTitle(lane.id, lane.kind, title, needed))
     return titles
+
+
+def _title_size(text: str, width_mm: float, style: LayoutStyle, fonts: FontSet) -> float:
+    """The lane title's font size: the style's, or up to 1 pt steps smaller, the first at
+    which its widest word fits the header (the smallest when none does)."""
+    size = style.lane_title_pt
+    # Widths grow in proportion to the size: measure once at 1 pt.
+    longest = max((fonts.width(word, 1.0, bold=True) for word in words(text)), default=0.0)
+    longest *= MM_PER_PT
+    while size > style.lane_title_min_pt and longest * size > width_mm:
+        size = max(size - 1.0, style.lane_title_min_pt)
+    return size
 
 
 def grid(

@@ -26,6 +26,9 @@ class LayoutStyle:
     header_gap_mm: float = 1.0
     lane_header_width_mm: float = 44.0
     lane_title_pt: float = 10.0
+    lane_title_min_pt: float = 8.0
+    """A lane title with a word too wide for the header shrinks in 1 pt steps down to
+    this size before the word is broken."""
     lane_title_max_lines: int = 4
     lane_icon_mm: float = 5.0
 

@@ -8,7 +8,7 @@ The module-level functions use the process-wide `default_font_set()`::
 
 from journeycanvas.text.fonts import FONTS_DIR, FontFile, find_fallback_fonts
 from journeycanvas.text.fontset import ELLIPSIS, FontSet, default_font_set
-from journeycanvas.text.wrap import WrappedText
+from journeycanvas.text.wrap import WrappedText, words
 
 
 def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
@@ -48,5 +48,6 @@ __all__ = [
     "placed_runs",
     "runs",
     "width",
+    "words",
     "wrap",
 ]

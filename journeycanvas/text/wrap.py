@@ -34,6 +34,12 @@ class WrappedText:
     truncated: bool = False
 
 
+def words(text: str) -> list[str]:
+    """The pieces of `text` a line never breaks inside unless one is wider than a line:
+    words between spaces, and each CJK character with its punctuation."""
+    return [token for token in _TOKENS.findall(text) if token[0] not in _SPACES]
+
+
 def wrap_units(
     text: str,
     max_units: float,

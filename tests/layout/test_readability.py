@@ -4,7 +4,7 @@ titles never sit on card text, and lane titles break between words."""
 import pytest
 
 from journeycanvas.io.templates import load_template, template_names
-from journeycanvas.layout import JourneyLayout, Rect, layout_journey
+from journeycanvas.layout import DEFAULT_STYLE, JourneyLayout, Rect, layout_journey
 from journeycanvas.model.kinds import LaneKind
 
 TEMPLATES = template_names()
@@ -32,3 +32,34 @@ def test_the_emotion_curve_has_a_band_no_card_occupies(name: str) -> None:
             assert curve.top_y - 1e-9 <= point.point.y <= curve.bottom_y + 1e-9
         for card in layout.cards.values():
             assert not _overlaps(card.rect, band), (curve.lane_id, card.id)
+
+
+def _breaks_inside_a_word(lines: tuple[str, ...], text: str) -> bool:
+    return " ".join(line.strip() for line in lines) != " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "title", ["Berøringspunkter", "Kundeopplevelse og følelser", "Touchpoints", "Data and systems"]
+)
+def test_a_lane_title_shrinks_rather_than_break_a_word(title: str) -> None:
+    journey = load_template("blank")
+    journey.lanes[0].title = title
+    layout = layout_journey(journey)
+    block = layout.lanes[0].title
+    assert not _breaks_inside_a_word(block.lines, title)
+    assert block.font_size_pt >= layout.style.lane_title_min_pt
+    assert not block.truncated
+
+
+def test_a_short_lane_title_keeps_the_full_size() -> None:
+    layout = _layout("hourglass")
+    for lane in layout.lanes:
+        assert lane.title.font_size_pt == layout.style.lane_title_pt
+
+
+def test_a_word_too_long_even_when_shrunk_is_broken_at_the_smallest_size() -> None:
+    journey = load_template("blank")
+    journey.lanes[0].title = "Kundenberührungspunktverantwortlichkeiten"
+    block = layout_journey(journey).lanes[0].title
+    assert block.font_size_pt == DEFAULT_STYLE.lane_title_min_pt
+    assert len(block.lines) > 1
