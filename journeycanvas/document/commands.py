@@ -9,7 +9,7 @@ of the same object, so that typing is one undo step, until `end_typing` closes t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand
 
 from journeycanvas.document.document import Document
 from journeycanvas.model import edits
-from journeycanvas.model.edits import CardsRemoval, Placement, StageRemoval
+from journeycanvas.model.edits import CardsRemoval, Placement
 from journeycanvas.model.entities import Asset, Card, Connector, Lane, Persona, Stage
 from journeycanvas.model.ids import all_ids, new_id
 from journeycanvas.model.kinds import CardKind
@@ -98,13 +98,38 @@ def _fresh_id(prefix: str, taken: set[str]) -> str:
     return fresh
 
 
+def _check_new_id(document: Document, item_id: str) -> None:
+    """ValueError when an object of the map already has `item_id`."""
+    if item_id in all_ids(document.journey):
+        raise ValueError(f"id {item_id!r} is already in the map")
+
+
+def _drop_unused_asset(document: Document, asset_id: str | None) -> tuple[str, int, Asset] | None:
+    """Take picture `asset_id` out of the map if no persona shows it any more; what undo needs."""
+    if asset_id is None or document.asset_in_use(asset_id):
+        return None
+    return (asset_id, *document.remove_asset(asset_id))
+
+
+def _restore_asset(document: Document, dropped: tuple[str, int, Asset] | None) -> None:
+    """Put back a picture that `_drop_unused_asset` took out, if it took one."""
+    if dropped is not None:
+        asset_id, index, asset = dropped
+        document.add_asset(asset_id, asset, index)
+
+
 # ---------------------------------------------------------------- field edits
 
 
 class _EditCommand(DocumentCommand):
-    """Set fields of one object; consecutive typing edits of the same object merge."""
+    """Set fields of one object; consecutive typing edits of the same object merge.
+
+    Subclasses name the Document methods that find and edit their kind of object.
+    """
 
     _merge_id = -1
+    _find: Callable[[Document, str], Any]
+    _edit: Callable[[Document, str, dict[str, Any]], dict[str, Any]]
 
     def __init__(
         self,
@@ -124,10 +149,10 @@ class _EditCommand(DocumentCommand):
         document.check_changes(self._target(), self.changes)
 
     def _target(self) -> Any:
-        raise NotImplementedError
+        return self._find(self.document, self.target_id)
 
     def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
-        raise NotImplementedError
+        return self._edit(self.document, self.target_id, changes)
 
     def _redo(self) -> None:
         self.old = self._apply(self.changes)
@@ -170,6 +195,8 @@ class EditCardCommand(_EditCommand):
     """
 
     _merge_id = 1
+    _find = staticmethod(Document.card)
+    _edit = staticmethod(Document.edit_card)
 
     def __init__(
         self,
@@ -194,17 +221,13 @@ class EditCardCommand(_EditCommand):
             document, card_id, changes, text, typing, selection_before, selection_after
         )
 
-    def _target(self) -> Card:
-        return self.document.card(self.target_id)
-
-    def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
-        return self.document.edit_card(self.target_id, changes)
-
 
 class EditStageCommand(_EditCommand):
     """Change a stage's name, goal, colour or width."""
 
     _merge_id = 2
+    _find = staticmethod(Document.stage)
+    _edit = staticmethod(Document.edit_stage)
 
     def __init__(
         self,
@@ -239,17 +262,13 @@ class EditStageCommand(_EditCommand):
             document, stage_id, changes, text, typing, selection_before, selection_after
         )
 
-    def _target(self) -> Stage:
-        return self.document.stage(self.target_id)
-
-    def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
-        return self.document.edit_stage(self.target_id, changes)
-
 
 class EditLaneCommand(_EditCommand):
     """Change a lane's kind or title."""
 
     _merge_id = 3
+    _find = staticmethod(Document.lane)
+    _edit = staticmethod(Document.edit_lane)
 
     def __init__(
         self,
@@ -278,17 +297,13 @@ class EditLaneCommand(_EditCommand):
             document, lane_id, changes, text, typing, selection_before, selection_after
         )
 
-    def _target(self) -> Lane:
-        return self.document.lane(self.target_id)
-
-    def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
-        return self.document.edit_lane(self.target_id, changes)
-
 
 class EditConnectorCommand(_EditCommand):
     """Change a connector's kind or label."""
 
     _merge_id = 4
+    _find = staticmethod(Document.connector)
+    _edit = staticmethod(Document.edit_connector)
 
     def __init__(
         self,
@@ -304,12 +319,6 @@ class EditConnectorCommand(_EditCommand):
         super().__init__(
             document, connector_id, changes, text, typing, selection_before, selection_after
         )
-
-    def _target(self) -> Connector:
-        return self.document.connector(self.target_id)
-
-    def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
-        return self.document.edit_connector(self.target_id, changes)
 
 
 class EditMapCommand(_EditCommand):
@@ -356,6 +365,8 @@ class EditPersonaCommand(_EditCommand):
     """
 
     _merge_id = 6
+    _find = staticmethod(Document.persona)
+    _edit = staticmethod(Document.edit_persona)
 
     def __init__(
         self,
@@ -392,25 +403,17 @@ class EditPersonaCommand(_EditCommand):
         if self.sets_avatar:
             self.changes["avatar"] = self.new_asset[0] if self.new_asset else None
 
-    def _target(self) -> Persona:
-        return self.document.persona(self.target_id)
-
-    def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
-        return self.document.edit_persona(self.target_id, changes)
-
     def _redo(self) -> None:
         previous = self._target().avatar
         if self.new_asset is not None:
             self.document.add_asset(*self.new_asset)
         super()._redo()
-        self.dropped_asset = None
-        if self.sets_avatar and previous is not None and not self.document.asset_in_use(previous):
-            self.dropped_asset = (previous, *self.document.remove_asset(previous))
+        self.dropped_asset = _drop_unused_asset(
+            self.document, previous if self.sets_avatar else None
+        )
 
     def _undo(self) -> None:
-        if self.dropped_asset is not None:
-            asset_id, index, asset = self.dropped_asset
-            self.document.add_asset(asset_id, asset, index)
+        _restore_asset(self.document, self.dropped_asset)
         super()._undo()
         if self.new_asset is not None:
             self.document.remove_asset(self.new_asset[0])
@@ -444,8 +447,7 @@ class AddCardCommand(DocumentCommand):
         )
         document.stage(card.stage)
         document.lane(card.lane)
-        if card.id in all_ids(document.journey):
-            raise ValueError(f"id {card.id!r} is already in the map")
+        _check_new_id(document, card.id)
         self.card = card.model_copy(deep=True)
         self.typing = typing
 
@@ -746,8 +748,7 @@ class AddConnectorCommand(DocumentCommand):
         document.card(connector.target)
         if connector.source == connector.target:
             raise ValueError("a connector joins two different cards")
-        if connector.id in all_ids(document.journey):
-            raise ValueError(f"id {connector.id!r} is already in the map")
+        _check_new_id(document, connector.id)
         self.connector = connector.model_copy(deep=True)
 
     def _redo(self) -> None:
@@ -786,11 +787,105 @@ class RemoveConnectorCommand(DocumentCommand):
         self.document.add_connector(connector, index)
 
 
-# ---------------------------------------------------------------- stages
+# ---------------------------------------------------------------- stages, lanes, personas
 
 
-class AddStageCommand(DocumentCommand):
+class _AddCommand(DocumentCommand):
+    """Insert a copy of a new stage, lane or persona at position `index` (default: last).
+
+    Subclasses name the Document methods that add and remove their kind of object.
+    """
+
+    _add: Callable[[Document, Any, int | None], None]
+    _remove: Callable[[Document, str], Any]
+
+    def __init__(
+        self,
+        document: Document,
+        item: Stage | Lane | Persona,
+        index: int | None,
+        text: str,
+        selection_before: Sequence[str] | None,
+        selection_after: Sequence[str] | None,
+    ) -> None:
+        super().__init__(document, text, selection_before, selection_after)
+        _check_new_id(document, item.id)
+        self.item, self.index = item.model_copy(deep=True), index
+
+    def _redo(self) -> None:
+        self._add(self.document, self.item, self.index)
+
+    def _undo(self) -> None:
+        self._remove(self.document, self.item.id)
+
+
+class _RemoveCommand(DocumentCommand):
+    """Delete one stage, lane or persona; undo restores it from what the removal returned.
+
+    Subclasses name the Document methods that remove and restore their kind of object.
+    """
+
+    _remove: Callable[[Document, str], Any]
+    _restore: Callable[[Document, Any], None]
+
+    def __init__(
+        self,
+        document: Document,
+        target_id: str,
+        text: str,
+        selection_before: Sequence[str] | None,
+        selection_after: Sequence[str] | None,
+    ) -> None:
+        super().__init__(document, text, selection_before, selection_after)
+        self.target_id = target_id
+        self.removal: Any = None
+
+    def _redo(self) -> None:
+        self.removal = self._remove(self.document, self.target_id)
+
+    def _undo(self) -> None:
+        self._restore(self.document, self.removal)
+
+
+class _MoveCommand(DocumentCommand):
+    """Move a stage or lane (with its cards) to position `new_index`, clamped to the list.
+
+    A move that keeps the position is not put on the stack. Subclasses name the Document
+    method that moves their kind of object.
+    """
+
+    _move: Callable[[Document, str, int], Any]
+
+    def __init__(
+        self,
+        document: Document,
+        target_id: str,
+        old_index: int,
+        new_index: int,
+        count: int,
+        text: str,
+        selection_before: Sequence[str] | None,
+        selection_after: Sequence[str] | None,
+    ) -> None:
+        super().__init__(document, text, selection_before, selection_after)
+        self.target_id = target_id
+        self.old_index = old_index
+        self.new_index = max(0, min(new_index, count - 1))
+        if self.new_index == self.old_index:
+            self.setObsolete(True)
+
+    def _redo(self) -> None:
+        self._move(self.document, self.target_id, self.new_index)
+
+    def _undo(self) -> None:
+        self._move(self.document, self.target_id, self.old_index)
+
+
+class AddStageCommand(_AddCommand):
     """Insert a stage at column `index` (default: last)."""
+
+    _add = staticmethod(Document.add_stage)
+    _remove = staticmethod(Document.remove_stage)
 
     def __init__(
         self,
@@ -801,31 +896,24 @@ class AddStageCommand(DocumentCommand):
         selection_before: Sequence[str] | None = None,
         selection_after: Sequence[str] | None = None,
     ) -> None:
-        super().__init__(
-            document,
-            _label(
-                QCoreApplication.translate("Command", "Add stage “{name}”"),
-                QCoreApplication.translate("Command", "Add stage"),
-                stage.name,
-            ),
-            selection_before,
-            selection_after,
+        text = _label(
+            QCoreApplication.translate("Command", "Add stage “{name}”"),
+            QCoreApplication.translate("Command", "Add stage"),
+            stage.name,
         )
-        if stage.id in all_ids(document.journey):
-            raise ValueError(f"id {stage.id!r} is already in the map")
-        self.stage, self.index = stage.model_copy(deep=True), index
-
-    def _redo(self) -> None:
-        self.document.add_stage(self.stage, self.index)
+        super().__init__(document, stage, index, text, selection_before, selection_after)
 
     def _undo(self) -> None:
         # Spans that reached over the new column reach over the old one again.
-        removal = self.document.remove_stage(self.stage.id)
+        removal = self.document.remove_stage(self.item.id)
         self.document.restore_spans(removal.spans)
 
 
-class RemoveStageCommand(DocumentCommand):
+class RemoveStageCommand(_RemoveCommand):
     """Delete a stage with its cards (Document.cards_in_stage says which go)."""
+
+    _remove = staticmethod(Document.remove_stage)
+    _restore = staticmethod(Document.restore_stage)
 
     def __init__(
         self,
@@ -835,28 +923,18 @@ class RemoveStageCommand(DocumentCommand):
         selection_before: Sequence[str] | None = None,
         selection_after: Sequence[str] | None = None,
     ) -> None:
-        super().__init__(
-            document,
-            _label(
-                QCoreApplication.translate("Command", "Delete stage “{name}”"),
-                QCoreApplication.translate("Command", "Delete stage"),
-                document.stage(stage_id).name,
-            ),
-            selection_before,
-            selection_after,
+        text = _label(
+            QCoreApplication.translate("Command", "Delete stage “{name}”"),
+            QCoreApplication.translate("Command", "Delete stage"),
+            document.stage(stage_id).name,
         )
-        self.stage_id = stage_id
-        self.removal: StageRemoval | None = None
-
-    def _redo(self) -> None:
-        self.removal = self.document.remove_stage(self.stage_id)
-
-    def _undo(self) -> None:
-        self.document.restore_stage(self.removal)
+        super().__init__(document, stage_id, text, selection_before, selection_after)
 
 
-class MoveStageCommand(DocumentCommand):
+class MoveStageCommand(_MoveCommand):
     """Move a stage (with its cards) so that it ends up in column `new_index`."""
+
+    _move = staticmethod(Document.move_stage)
 
     def __init__(
         self,
@@ -867,36 +945,38 @@ class MoveStageCommand(DocumentCommand):
         selection_before: Sequence[str] | None = None,
         selection_after: Sequence[str] | None = None,
     ) -> None:
+        text = _label(
+            QCoreApplication.translate("Command", "Move stage “{name}”"),
+            QCoreApplication.translate("Command", "Move stage"),
+            document.stage(stage_id).name,
+        )
+        journey = document.journey
+        old_index = edits.stage_position(journey, stage_id)
         super().__init__(
             document,
-            _label(
-                QCoreApplication.translate("Command", "Move stage “{name}”"),
-                QCoreApplication.translate("Command", "Move stage"),
-                document.stage(stage_id).name,
-            ),
+            stage_id,
+            old_index,
+            new_index,
+            len(journey.stages),
+            text,
             selection_before,
             selection_after,
         )
-        self.stage_id = stage_id
-        self.old_index = edits.stage_position(document.journey, stage_id)
-        self.new_index = max(0, min(new_index, len(document.journey.stages) - 1))
         self.spans: dict[str, int] = {}
-        if self.new_index == self.old_index:
-            self.setObsolete(True)
 
     def _redo(self) -> None:
-        self.spans = self.document.move_stage(self.stage_id, self.new_index)
+        self.spans = self.document.move_stage(self.target_id, self.new_index)
 
     def _undo(self) -> None:
-        self.document.move_stage(self.stage_id, self.old_index)
+        super()._undo()
         self.document.restore_spans(self.spans)
 
 
-# ---------------------------------------------------------------- lanes
-
-
-class AddLaneCommand(DocumentCommand):
+class AddLaneCommand(_AddCommand):
     """Insert a lane at row `index` (default: last)."""
+
+    _add = staticmethod(Document.add_lane)
+    _remove = staticmethod(Document.remove_lane)
 
     def __init__(
         self,
@@ -907,29 +987,19 @@ class AddLaneCommand(DocumentCommand):
         selection_before: Sequence[str] | None = None,
         selection_after: Sequence[str] | None = None,
     ) -> None:
-        super().__init__(
-            document,
-            _label(
-                QCoreApplication.translate("Command", "Add lane “{name}”"),
-                QCoreApplication.translate("Command", "Add lane"),
-                lane.title,
-            ),
-            selection_before,
-            selection_after,
+        text = _label(
+            QCoreApplication.translate("Command", "Add lane “{name}”"),
+            QCoreApplication.translate("Command", "Add lane"),
+            lane.title,
         )
-        if lane.id in all_ids(document.journey):
-            raise ValueError(f"id {lane.id!r} is already in the map")
-        self.lane, self.index = lane.model_copy(deep=True), index
-
-    def _redo(self) -> None:
-        self.document.add_lane(self.lane, self.index)
-
-    def _undo(self) -> None:
-        self.document.remove_lane(self.lane.id)
+        super().__init__(document, lane, index, text, selection_before, selection_after)
 
 
-class RemoveLaneCommand(DocumentCommand):
+class RemoveLaneCommand(_RemoveCommand):
     """Delete a lane with its cards (Document.cards_in_lane says which go)."""
+
+    _remove = staticmethod(Document.remove_lane)
+    _restore = staticmethod(Document.restore_lane)
 
     def __init__(
         self,
@@ -939,28 +1009,18 @@ class RemoveLaneCommand(DocumentCommand):
         selection_before: Sequence[str] | None = None,
         selection_after: Sequence[str] | None = None,
     ) -> None:
-        super().__init__(
-            document,
-            _label(
-                QCoreApplication.translate("Command", "Delete lane “{name}”"),
-                QCoreApplication.translate("Command", "Delete lane"),
-                document.lane(lane_id).title,
-            ),
-            selection_before,
-            selection_after,
+        text = _label(
+            QCoreApplication.translate("Command", "Delete lane “{name}”"),
+            QCoreApplication.translate("Command", "Delete lane"),
+            document.lane(lane_id).title,
         )
-        self.lane_id = lane_id
-        self.removal: edits.LaneRemoval | None = None
-
-    def _redo(self) -> None:
-        self.removal = self.document.remove_lane(self.lane_id)
-
-    def _undo(self) -> None:
-        self.document.restore_lane(self.removal)
+        super().__init__(document, lane_id, text, selection_before, selection_after)
 
 
-class MoveLaneCommand(DocumentCommand):
+class MoveLaneCommand(_MoveCommand):
     """Move a lane (with its cards) so that it ends up in row `new_index`."""
+
+    _move = staticmethod(Document.move_lane)
 
     def __init__(
         self,
@@ -971,34 +1031,30 @@ class MoveLaneCommand(DocumentCommand):
         selection_before: Sequence[str] | None = None,
         selection_after: Sequence[str] | None = None,
     ) -> None:
+        text = _label(
+            QCoreApplication.translate("Command", "Move lane “{name}”"),
+            QCoreApplication.translate("Command", "Move lane"),
+            document.lane(lane_id).title,
+        )
+        journey = document.journey
+        old_index = edits.lane_position(journey, lane_id)
         super().__init__(
             document,
-            _label(
-                QCoreApplication.translate("Command", "Move lane “{name}”"),
-                QCoreApplication.translate("Command", "Move lane"),
-                document.lane(lane_id).title,
-            ),
+            lane_id,
+            old_index,
+            new_index,
+            len(journey.lanes),
+            text,
             selection_before,
             selection_after,
         )
-        self.lane_id = lane_id
-        self.old_index = edits.lane_position(document.journey, lane_id)
-        self.new_index = max(0, min(new_index, len(document.journey.lanes) - 1))
-        if self.new_index == self.old_index:
-            self.setObsolete(True)
-
-    def _redo(self) -> None:
-        self.document.move_lane(self.lane_id, self.new_index)
-
-    def _undo(self) -> None:
-        self.document.move_lane(self.lane_id, self.old_index)
 
 
-# ---------------------------------------------------------------- personas
-
-
-class AddPersonaCommand(DocumentCommand):
+class AddPersonaCommand(_AddCommand):
     """Add a persona, with its picture (`avatar`) embedded under a fresh asset id."""
+
+    _add = staticmethod(Document.add_persona)
+    _remove = staticmethod(Document.remove_persona)
 
     def __init__(
         self,
@@ -1009,39 +1065,35 @@ class AddPersonaCommand(DocumentCommand):
         selection_before: Sequence[str] | None = None,
         selection_after: Sequence[str] | None = None,
     ) -> None:
-        super().__init__(
-            document,
-            _label(
-                QCoreApplication.translate("Command", "Add persona “{name}”"),
-                QCoreApplication.translate("Command", "Add persona"),
-                persona.name,
-            ),
-            selection_before,
-            selection_after,
+        text = _label(
+            QCoreApplication.translate("Command", "Add persona “{name}”"),
+            QCoreApplication.translate("Command", "Add persona"),
+            persona.name,
         )
-        if persona.id in all_ids(document.journey):
-            raise ValueError(f"id {persona.id!r} is already in the map")
-        self.persona = persona.model_copy(deep=True)
+        super().__init__(document, persona, None, text, selection_before, selection_after)
         self.asset: tuple[str, Asset] | None = None
         if avatar is not None:
             self.asset = (_fresh_id("a", all_ids(document.journey)), avatar.model_copy(deep=True))
-            self.persona.avatar = self.asset[0]
-        elif self.persona.avatar is not None and self.persona.avatar not in document.journey.assets:
-            raise ValueError(f"no asset with id {self.persona.avatar!r}")
+            self.item.avatar = self.asset[0]
+        elif self.item.avatar is not None and self.item.avatar not in document.journey.assets:
+            raise ValueError(f"no asset with id {self.item.avatar!r}")
 
     def _redo(self) -> None:
         if self.asset is not None:
             self.document.add_asset(*self.asset)
-        self.document.add_persona(self.persona)
+        super()._redo()
 
     def _undo(self) -> None:
-        self.document.remove_persona(self.persona.id)
+        super()._undo()
         if self.asset is not None:
             self.document.remove_asset(self.asset[0])
 
 
-class RemovePersonaCommand(DocumentCommand):
+class RemovePersonaCommand(_RemoveCommand):
     """Delete a persona: untag it from every card and drop its picture if no one else shows it."""
+
+    _remove = staticmethod(Document.remove_persona)
+    _restore = staticmethod(Document.restore_persona)
 
     def __init__(
         self,
@@ -1051,29 +1103,18 @@ class RemovePersonaCommand(DocumentCommand):
         selection_before: Sequence[str] | None = None,
         selection_after: Sequence[str] | None = None,
     ) -> None:
-        super().__init__(
-            document,
-            _label(
-                QCoreApplication.translate("Command", "Delete persona “{name}”"),
-                QCoreApplication.translate("Command", "Delete persona"),
-                document.persona(persona_id).name,
-            ),
-            selection_before,
-            selection_after,
+        text = _label(
+            QCoreApplication.translate("Command", "Delete persona “{name}”"),
+            QCoreApplication.translate("Command", "Delete persona"),
+            document.persona(persona_id).name,
         )
-        self.persona_id = persona_id
-        self.removal: edits.PersonaRemoval | None = None
+        super().__init__(document, persona_id, text, selection_before, selection_after)
         self.dropped_asset: tuple[str, int, Asset] | None = None
 
     def _redo(self) -> None:
-        self.removal = self.document.remove_persona(self.persona_id)
-        avatar = self.removal.persona.avatar
-        self.dropped_asset = None
-        if avatar is not None and not self.document.asset_in_use(avatar):
-            self.dropped_asset = (avatar, *self.document.remove_asset(avatar))
+        super()._redo()
+        self.dropped_asset = _drop_unused_asset(self.document, self.removal.persona.avatar)
 
     def _undo(self) -> None:
-        if self.dropped_asset is not None:
-            asset_id, index, asset = self.dropped_asset
-            self.document.add_asset(asset_id, asset, index)
-        self.document.restore_persona(self.removal)
+        _restore_asset(self.document, self.dropped_asset)
+        super()._undo()
