@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtWidgets import QMenu
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 
     from journeycanvas.canvas.editor import MapEditorView
 
+_Kind = TypeVar("_Kind", bound=StrEnum)
+
 
 def build_menu(view: MapEditorView, item: QGraphicsItem | None, scene_pos: QPointF) -> QMenu:
     """The menu for what is under the pointer (`item`, or the cell at `scene_pos`)."""
@@ -58,6 +62,21 @@ def show_menu(
     menu.deleteLater()
 
 
+def _add_kind_choices(
+    menu: QMenu,
+    kinds: type[_Kind],
+    current: _Kind,
+    label: Callable[[_Kind], str],
+    choose: Callable[[_Kind], None],
+) -> None:
+    """One checkable action a kind, the `current` one checked; picking one calls `choose`."""
+    for kind in kinds:
+        action = menu.addAction(label(kind))
+        action.setCheckable(True)
+        action.setChecked(kind == current)
+        action.triggered.connect(lambda _=False, k=kind: choose(k))
+
+
 def _card_menu(view: MapEditorView, menu: QMenu, card_id: str) -> None:
     document = view.document
     if card_id not in view.selected_ids():
@@ -65,15 +84,13 @@ def _card_menu(view: MapEditorView, menu: QMenu, card_id: str) -> None:
     menu.addAction(
         QCoreApplication.translate("MapEditor", "Edit text"), lambda: view.editor.edit_card(card_id)
     )
-    kinds = menu.addMenu(QCoreApplication.translate("MapEditor", "Kind"))
-    current = document.card(card_id).kind
-    for kind in CardKind:
-        action = kinds.addAction(card_kind_label(kind))
-        action.setCheckable(True)
-        action.setChecked(kind == current)
-        action.triggered.connect(
-            lambda _=False, k=kind: document.push(EditCardCommand(document, card_id, {"kind": k}))
-        )
+    _add_kind_choices(
+        menu.addMenu(QCoreApplication.translate("MapEditor", "Kind")),
+        CardKind,
+        document.card(card_id).kind,
+        card_kind_label,
+        lambda kind: document.push(EditCardCommand(document, card_id, {"kind": kind})),
+    )
     menu.addSeparator()
     menu.addAction(QCoreApplication.translate("MapEditor", "Copy"), view.copy)
     menu.addAction(QCoreApplication.translate("MapEditor", "Cut"), view.cut)
@@ -85,16 +102,13 @@ def _card_menu(view: MapEditorView, menu: QMenu, card_id: str) -> None:
 def _connector_menu(view: MapEditorView, menu: QMenu, connector_id: str) -> None:
     document = view.document
     view.select_ids([connector_id])
-    current = document.connector(connector_id).kind
-    for kind in ConnectorKind:
-        action = menu.addAction(connector_kind_label(kind))
-        action.setCheckable(True)
-        action.setChecked(kind == current)
-        action.triggered.connect(
-            lambda _=False, k=kind: document.push(
-                EditConnectorCommand(document, connector_id, {"kind": k})
-            )
-        )
+    _add_kind_choices(
+        menu,
+        ConnectorKind,
+        document.connector(connector_id).kind,
+        connector_kind_label,
+        lambda kind: document.push(EditConnectorCommand(document, connector_id, {"kind": kind})),
+    )
     menu.addSeparator()
     menu.addAction(
         QCoreApplication.translate("MapEditor", "Edit label"),
@@ -138,15 +152,13 @@ def _lane_menu(view: MapEditorView, menu: QMenu, lane_id: str) -> None:
     menu.addAction(
         QCoreApplication.translate("MapEditor", "Rename"), lambda: view.editor.edit_lane(lane_id)
     )
-    kinds = menu.addMenu(QCoreApplication.translate("MapEditor", "Kind"))
-    current = document.lane(lane_id).kind
-    for kind in LaneKind:
-        action = kinds.addAction(lane_kind_label(kind))
-        action.setCheckable(True)
-        action.setChecked(kind == current)
-        action.triggered.connect(
-            lambda _=False, k=kind: document.push(EditLaneCommand(document, lane_id, {"kind": k}))
-        )
+    _add_kind_choices(
+        menu.addMenu(QCoreApplication.translate("MapEditor", "Kind")),
+        LaneKind,
+        document.lane(lane_id).kind,
+        lane_kind_label,
+        lambda kind: document.push(EditLaneCommand(document, lane_id, {"kind": kind})),
+    )
     menu.addSeparator()
     menu.addAction(
         QCoreApplication.translate("MapEditor", "Insert lane above"),

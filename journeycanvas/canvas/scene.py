@@ -9,10 +9,10 @@ whose boxes changed are touched. Items never change the model.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, QRectF, Signal
+from PySide6.QtCore import QObject, QRectF, Signal, SignalInstance
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeycanvas.canvas.card_item import CardItem
@@ -69,17 +69,9 @@ class MapScene(QGraphicsScene):
 
     # ------------------------------------------------------------ document
 
-    def _connect(self, document: Document) -> None:
-        for signal in (document.card_added, document.card_changed, document.card_removed):
-            signal.connect(self._card_touched)
-        document.cards_placed.connect(self._cards_touched)
-        for signal in (
-            document.connector_added,
-            document.connector_changed,
-            document.connector_removed,
-        ):
-            signal.connect(self._connectors_touched)
-        for signal in (
+    def _wiring(self, document: Document) -> list[tuple[SignalInstance, Callable[..., None]]]:
+        """Each document signal the scene follows, with the slot that takes it."""
+        structure = (
             document.stage_added,
             document.stage_changed,
             document.stage_removed,
@@ -91,39 +83,28 @@ class MapScene(QGraphicsScene):
             document.persona_added,
             document.persona_changed,
             document.persona_removed,
-        ):
-            signal.connect(self._structure_touched)
-        document.reset.connect(self._reset_touched)
-        document.map_changed.connect(self._map_touched)
-        document.changed.connect(self.flush)
+        )
+        return [
+            (document.card_added, self._card_touched),
+            (document.card_changed, self._card_touched),
+            (document.card_removed, self._card_touched),
+            (document.cards_placed, self._cards_touched),
+            (document.connector_added, self._connectors_touched),
+            (document.connector_changed, self._connectors_touched),
+            (document.connector_removed, self._connectors_touched),
+            *((signal, self._structure_touched) for signal in structure),
+            (document.reset, self._reset_touched),
+            (document.map_changed, self._map_touched),
+            (document.changed, self.flush),
+        ]
+
+    def _connect(self, document: Document) -> None:
+        for signal, slot in self._wiring(document):
+            signal.connect(slot)
 
     def _disconnect(self, document: Document) -> None:
-        for signal in (document.card_added, document.card_changed, document.card_removed):
-            signal.disconnect(self._card_touched)
-        document.cards_placed.disconnect(self._cards_touched)
-        for signal in (
-            document.connector_added,
-            document.connector_changed,
-            document.connector_removed,
-        ):
-            signal.disconnect(self._connectors_touched)
-        for signal in (
-            document.stage_added,
-            document.stage_changed,
-            document.stage_removed,
-            document.stage_moved,
-            document.lane_added,
-            document.lane_changed,
-            document.lane_removed,
-            document.lane_moved,
-            document.persona_added,
-            document.persona_changed,
-            document.persona_removed,
-        ):
-            signal.disconnect(self._structure_touched)
-        document.reset.disconnect(self._reset_touched)
-        document.map_changed.disconnect(self._map_touched)
-        document.changed.disconnect(self.flush)
+        for signal, slot in self._wiring(document):
+            signal.disconnect(slot)
 
     def set_document(self, document: Document) -> None:
         """Show another document's map instead (a newly opened map)."""

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from journeycanvas.canvas.context_menu import build_menu
 from journeycanvas.canvas.editor import MapEditorView
+from journeycanvas.canvas.kind_labels import card_kind_label, lane_kind_label
 from journeycanvas.document import Document
-from journeycanvas.model.kinds import ConnectorKind
+from journeycanvas.model.kinds import CardKind, ConnectorKind, LaneKind
 
 
 def test_rubber_band_selects_the_cards_it_touches(view: MapEditorView) -> None:
@@ -98,6 +99,26 @@ def test_connector_menu_changes_its_kind(view: MapEditorView, document: Document
     actions["Breakpoint"].trigger()
     assert document.connector(connector.id).kind == ConnectorKind.BREAKPOINT
     assert view.map_scene.connectors[connector.id].kind == ConnectorKind.BREAKPOINT
+    undo_redo_check(document, before, snapshot(document.journey))
+
+
+def test_card_and_lane_menus_check_the_current_kind_and_change_it(
+    view: MapEditorView, document: Document
+) -> None:
+    card = document.journey.cards[0]
+    lane = document.journey.lanes[0]
+    before = snapshot(document.journey)
+    for item, current, label, new in (
+        (view.map_scene.cards[card.id], card.kind, card_kind_label, CardKind.MILESTONE),
+        (view.map_scene.lanes[lane.id], lane.kind, lane_kind_label, LaneKind.NOTES),
+    ):
+        menu = build_menu(view, item, QPointF())
+        kind_menu = next(a.menu() for a in menu.actions() if a.text() == "Kind")
+        actions = {action.text(): action for action in kind_menu.actions()}
+        assert [a.text() for a in actions.values() if a.isChecked()] == [label(current)]
+        actions[label(new)].trigger()
+    assert document.card(card.id).kind == CardKind.MILESTONE
+    assert document.lane(lane.id).kind == LaneKind.NOTES
     undo_redo_check(document, before, snapshot(document.journey))
 
 
