@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import types
 from pathlib import Path
 
 import pytest
+from cli_helpers import assert_user_error, run, run_python
 
 from journeycanvas import cli
 from journeycanvas.io.jsonfile import load_map
@@ -16,26 +16,6 @@ from journeycanvas.io.schema import schema_resource
 from journeycanvas.io.templates import list_templates
 
 FIXTURES = Path(__file__).parents[1] / "io" / "fixtures"
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m journeycanvas ARGS`` without a display."""
-    return subprocess.run(
-        [sys.executable, "-m", "journeycanvas", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "PYTHONUTF8": "1"},
-        timeout=60,
-    )
-
-
-def assert_user_error(result: subprocess.CompletedProcess[str], words: str) -> None:
-    assert result.returncode == 1
-    assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and words in result.stderr
-    assert "Traceback" not in result.stderr
 
 
 def test_version() -> None:
@@ -167,9 +147,7 @@ def test_headless_commands_do_not_import_qt(command: list[str]) -> None:
         "assert code == 0, code\n"
         "assert 'PySide6' not in sys.modules, 'PySide6 was imported'\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
-    )
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
 
 
@@ -180,9 +158,7 @@ def test_new_does_not_import_qt(tmp_path: Path) -> None:
         f"assert cli.main(['new', '-o', {str(tmp_path / 'n.journey')!r}]) == 0\n"
         "assert 'PySide6' not in sys.modules\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
-    )
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import assert_user_error, run, run_python
 from pypdf import PdfReader
 
 from journeycanvas.io.jsonfile import load_map
@@ -14,26 +13,6 @@ from journeycanvas.io.templates import template_path
 
 PT_PER_MM = 72 / 25.4
 HOURGLASS = str(template_path("hourglass"))
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m journeycanvas ARGS`` without a display."""
-    return subprocess.run(
-        [sys.executable, "-m", "journeycanvas", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env={"PATH": "/usr/bin:/bin", "PYTHONUTF8": "1"},
-        timeout=120,
-    )
-
-
-def assert_user_error(result: subprocess.CompletedProcess[str], words: str) -> None:
-    assert result.returncode == 1, result.stderr
-    assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr
 
 
 def test_export_writes_an_a1_poster_by_default(tmp_path: Path) -> None:
@@ -133,9 +112,7 @@ def test_export_as_pdf_does_not_import_qt(tmp_path: Path) -> None:
         " '--tile', 'a4']) == 0\n"
         "assert 'PySide6' not in sys.modules, 'PySide6 was imported'\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
-    )
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
 
 
