@@ -15,7 +15,7 @@ from journeycanvas.canvas.glyphs import accent, draw_card_glyph_cached
 from journeycanvas.canvas.text_painter import QtFonts, TextOp, draw_ops
 from journeycanvas.canvas.units import qrect
 from journeycanvas.layout import MM_PER_PT, CardFace, CardLayout
-from journeycanvas.model.kinds import CardKind
+from journeycanvas.model.kinds import CardKind, progress_color
 
 STRIPE_MM = 1.3
 SHADOW_MM = 0.45
@@ -42,15 +42,16 @@ _PERSONA_PEN = QPen(QColor("#ffffff"), 0.3)
 _DIMMED_OPACITY = 0.2
 
 
-def progress_color(progress: float | None) -> QColor:
-    """The metric bar's colour: red far from target, amber half way, green near or past it."""
-    if progress is None:
-        return QColor("#90a4ae")
-    if progress < 0.34:
-        return QColor("#e53935")
-    if progress < 0.67:
-        return QColor("#fb8c00")
-    return QColor("#43a047")
+_PROGRESS_COLORS: dict[str, QColor] = {}
+
+
+def progress_qcolor(progress: float | None) -> QColor:
+    """The metric bar's colour as a QColor (shared with the print via model.kinds)."""
+    name = progress_color(progress)
+    color = _PROGRESS_COLORS.get(name)
+    if color is None:
+        color = _PROGRESS_COLORS[name] = QColor(name)
+    return color
 
 
 class _FaceDrawing:
@@ -270,7 +271,7 @@ class CardItem(QGraphicsItem):
             painter.setBrush(_BAR_BACK)
             radius = bar.height() / 2
             painter.drawRoundedRect(bar, radius, radius)
-            painter.setBrush(progress_color(badge.progress))
+            painter.setBrush(progress_qcolor(badge.progress))
             filled = QRectF(bar)
             filled.setWidth(bar.width() * (1.0 if badge.progress is None else badge.progress))
             if filled.width() > 0:

@@ -91,6 +91,20 @@ CARD_KIND_ACCENTS: dict[CardKind, str] = {
 }
 
 
+def progress_color(progress: float | None) -> str:
+    """A metric bar's colour: red far from target, amber half way, green near or past it.
+
+    `progress` is value / target in 0..1, or None when either is unknown (grey).
+    """
+    if progress is None:
+        return "#90a4ae"
+    if progress < 0.34:
+        return "#e53935"
+    if progress < 0.67:
+        return "#fb8c00"
+    return "#43a047"
+
+
 def default_card_kind(lane_kind: LaneKind) -> CardKind:
     """The kind of card a new card in a lane of `lane_kind` starts as."""
     return LANE_DEFAULT_CARD_KIND[lane_kind]

@@ -38,8 +38,6 @@ CONNECTOR_COLORS: dict[ConnectorKind, str] = {
 
 VOTE_DOT = "#283593"
 EMOTION_CURVE = "#ef6c00"
-PROGRESS_DONE = "#2e7d32"
-PROGRESS_OPEN = "#00897b"
 
 KIND_NAMES: dict[CardKind, str] = {
     CardKind.ACTION: "Action",

@@ -22,8 +22,6 @@ from journeycanvas.io.pdf.colors import (
     KIND_ACCENTS,
     MUTED,
     PAPER,
-    PROGRESS_DONE,
-    PROGRESS_OPEN,
     VOTE_DOT,
     border_of,
     ink_on,
@@ -33,7 +31,7 @@ from journeycanvas.io.pdf.colors import (
 from journeycanvas.io.pdf.icons import DOT, icon_name, lane_icon_name
 from journeycanvas.io.pdf.pen import Pen, color_op, left_tab_path, round_rect_path
 from journeycanvas.layout import CardLayout, ConnectorLayout, JourneyLayout, PersonaDot, Point, Rect
-from journeycanvas.model.kinds import CardKind, ConnectorKind
+from journeycanvas.model.kinds import CardKind, ConnectorKind, progress_color
 
 CARD_RADIUS_MM = 1.4
 STRIPE_MM = 1.1
@@ -177,7 +175,7 @@ class _CardShapes:
                 f"{color_op(mix(face.fill, INK, 0.14))} {box} {bar.w:.2f} {bar.h:.2f} re f"
             )
             if badge.progress:
-                done = PROGRESS_DONE if badge.progress >= 1 else PROGRESS_OPEN
+                done = progress_color(badge.progress)
                 filled = bar.w * badge.progress
                 parts.append(f"{color_op(done)} {box} {filled:.2f} {bar.h:.2f} re f")
         if face.vote_dots or face.persona_dots:

@@ -19,8 +19,6 @@ from journeycanvas.io.pdf.colors import (
     KIND_ACCENTS,
     KIND_NAMES,
     MUTED,
-    PROGRESS_DONE,
-    PROGRESS_OPEN,
     border_of,
     ink_on,
     lane_accent,
@@ -36,7 +34,7 @@ from journeycanvas.io.pdf.progress import Cancel, Progress, Steps
 from journeycanvas.layout import MM_PER_PT, format_metric, metric_progress
 from journeycanvas.layout.text_blocks import first_baseline
 from journeycanvas.model.entities import Card, JourneyMap, Lane, Persona
-from journeycanvas.model.kinds import CARD_KIND_COLORS
+from journeycanvas.model.kinds import CARD_KIND_COLORS, progress_color
 from journeycanvas.text import FontSet
 
 A4 = Paper("A4", *PAPER_SIZES["A4"])
@@ -225,7 +223,7 @@ class _CardBlock(_Block):
             width = CONTENT_W - 2 * CARD_PAD_MM - STRIPE_MM
             pen.fill(mix(self.fill, INK, 0.14))
             pen.rect(left, top + 0.7, width, 1.1)
-            pen.fill(PROGRESS_OPEN if self.progress < 1 else PROGRESS_DONE)
+            pen.fill(progress_color(self.progress))
             pen.rect(left, top + 0.7, width * self.progress, 1.1)
 
 

@@ -23,8 +23,10 @@ from pypdf import PdfReader
 
 from journeycanvas.io.pdf import ExportError, ExportOptions, export_pdf, plan_pdf
 from journeycanvas.io.pdf.colors import KIND_NAMES
+from journeycanvas.io.pdf.pen import color_op
 from journeycanvas.layout import layout_journey
 from journeycanvas.model import JourneyMap
+from journeycanvas.model.kinds import progress_color
 
 MAPS = all_maps()
 
@@ -213,3 +215,40 @@ def test_a_wide_map_sits_in_the_middle_of_the_page_with_its_title(
 def test_a_map_that_fills_the_page_starts_under_the_top_margin() -> None:
     plan = plan_pdf(MAPS["hourglass"], ExportOptions(scale=1.0)).poster  # a page of its size
     assert plan.top == pytest.approx(plan.chrome.margin)
+
+
+def test_metric_bars_print_in_the_canvas_progress_colours(tmp_path: Path) -> None:
+    journey = JourneyMap.model_validate(
+        {
+            "id": "m",
+            "stages": [{"id": "s1", "name": "Know"}],
+            "lanes": [{"id": "l1", "kind": "touchpoints", "title": "Touchpoints"}],
+            "cards": [
+                {
+                    "id": "far",
+                    "stage": "s1",
+                    "lane": "l1",
+                    "order": 0,
+                    "kind": "touchpoint",
+                    "text": "Reel",
+                    "metric": {"name": "reach", "value": 10, "target": 100},
+                },
+                {
+                    "id": "met",
+                    "stage": "s1",
+                    "lane": "l1",
+                    "order": 1,
+                    "kind": "touchpoint",
+                    "text": "Flyer",
+                    "metric": {"name": "reach", "value": 100, "target": 100},
+                },
+            ],
+        }
+    )
+    out = tmp_path / "metrics.pdf"
+    export_pdf(journey, out, ExportOptions(paper="A4"))
+    content = "".join(
+        page.get_contents().get_data().decode("latin-1") for page in PdfReader(out).pages
+    )
+    for progress in (0.1, 1.0):
+        assert color_op(progress_color(progress)) in content
