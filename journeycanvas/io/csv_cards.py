@@ -52,6 +52,7 @@ from journeycanvas.model import (
     new_id,
 )
 from journeycanvas.model.entities import utc_now
+from journeycanvas.model.kinds import persona_color
 
 COLUMNS: tuple[str, ...] = (
     "stage",
@@ -497,7 +498,11 @@ class _CardsReader:
             key = _name_key(name)
             persona = self.personas.get(key)
             if persona is None:
-                persona = self.personas[key] = {"id": self._id("p"), "name": name}
+                persona = self.personas[key] = {
+                    "id": self._id("p"),
+                    "name": name,
+                    "color": persona_color(len(self.personas)),
+                }
             ids[persona["id"]] = None
         return list(ids)
 

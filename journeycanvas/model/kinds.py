@@ -90,6 +90,14 @@ CARD_KIND_ACCENTS: dict[CardKind, str] = {
     CardKind.NOTE: "#757575",
 }
 
+# Colours given to new personas in turn, so that their dots tell them apart.
+PERSONA_COLORS = ("#7e57c2", "#26a69a", "#ef6c00", "#1e88e5", "#d81b60", "#6d4c41", "#43a047")
+
+
+def persona_color(index: int) -> str:
+    """The colour for the `index`-th persona of a map (0-based), cycling through the palette."""
+    return PERSONA_COLORS[index % len(PERSONA_COLORS)]
+
 
 def progress_color(progress: float | None) -> str:
     """A metric bar's colour: red far from target, amber half way, green near or past it.

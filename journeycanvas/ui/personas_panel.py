@@ -34,12 +34,12 @@ from journeycanvas.document.commands import (
 )
 from journeycanvas.model import Asset, Persona
 from journeycanvas.model.ids import all_ids, new_id
+from journeycanvas.model.kinds import persona_color
 from journeycanvas.ui.avatars import AvatarError, avatar_from_file, avatar_pixmap
 from journeycanvas.ui.fields import ColorButton, TextField
 from journeycanvas.ui.icons import swatch_icon
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
-_PERSONA_COLORS = ("#7e57c2", "#26a69a", "#ef6c00", "#1e88e5", "#d81b60", "#6d4c41", "#43a047")
 
 
 def persona_icon(document: Document, persona: Persona, size: int = 32) -> QIcon:
@@ -226,7 +226,7 @@ class PersonasPanel(QWidget):
 
     def add_persona(self) -> None:
         """Ask for a new persona's details and add it (one undo step)."""
-        color = _PERSONA_COLORS[len(self.document.journey.personas) % len(_PERSONA_COLORS)]
+        color = persona_color(len(self.document.journey.personas))
         values = PersonaValues(name="", description="", color=color, avatar=None)
         dialog = PersonaDialog(values, None, self.window())
         dialog.setWindowTitle(self.tr("New persona"))

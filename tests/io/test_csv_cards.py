@@ -340,6 +340,17 @@ def test_only_required_columns_and_lane_kind_guessed_from_lane_name(tmp_path: Pa
     assert [c.order for c in journey.cards] == [0, 0, 0, 1]
 
 
+def test_imported_personas_get_colours_that_tell_them_apart(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "stage,lane,text,personas\nKnow,Actions,Sees the reel,Anna;小王\nTry,Actions,Tastes,Sari\n",
+    )
+    journey = import_cards_csv(path)
+
+    assert [p.name for p in journey.personas] == ["Anna", "小王", "Sari"]
+    assert len({p.color for p in journey.personas}) == 3
+
+
 # ---------------------------------------------------------------- rejected files
 
 
