@@ -10,7 +10,15 @@ import re
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 from journeycanvas.model.kinds import CardKind, ConnectorKind, LaneKind
 
@@ -92,6 +100,16 @@ class Lane(Persisted):
     id: Id
     kind: LaneKind = LaneKind.NOTES
     title: str = ""
+    # Optional since 1.0 files existed without it: a row height the user set by dragging the
+    # lane's edge. The row still grows when its cards need more room. Left out when unset.
+    height_mm: Number | None = Field(default=None, ge=10, le=2000)
+
+    @model_serializer(mode="wrap")
+    def _leave_out_unset_height(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = handler(self)
+        if data.get("height_mm", 0) is None:
+            del data["height_mm"]
+        return data
 
 
 class Metric(Persisted):

@@ -3,7 +3,7 @@
 import pytest
 from pydantic import ValidationError
 
-from journeycanvas.model import Card, CardKind, JourneyMap, Metric, Persona, Stage
+from journeycanvas.model import Card, CardKind, JourneyMap, Lane, Metric, Persona, Stage
 
 
 def test_a_card_needs_only_its_id_and_cell() -> None:
@@ -63,3 +63,10 @@ def test_timestamps_must_be_iso_8601() -> None:
     assert JourneyMap(id="m", created="2026-11-24T10:00:00Z").created == "2026-11-24T10:00:00Z"
     with pytest.raises(ValidationError, match="ISO 8601"):
         JourneyMap(id="m", created="yesterday")
+
+
+def test_a_lane_height_is_kept_when_set_and_left_out_of_the_file_when_not() -> None:
+    assert "height_mm" not in Lane(id="l1").model_dump(mode="json")
+    tall = Lane(id="l1", height_mm=55)
+    assert tall.model_dump(mode="json")["height_mm"] == 55
+    assert Lane.model_validate(tall.model_dump(mode="json")) == tall
