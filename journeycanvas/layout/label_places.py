@@ -16,16 +16,14 @@ from functools import lru_cache
 from journeycanvas.layout.geometry import Point, Rect
 from journeycanvas.layout.stacking import LaneStack
 
-SEARCH_X_MM = 15.0
+SEARCH_X_MM = 30.0
 """How far left and right of the path's middle a label may go."""
-SEARCH_Y_MM = 12.0
+SEARCH_Y_MM = 20.0
 """How far above and below the path's middle a label may go."""
-_STEP_X_MM = 2.0
+_STEP_X_MM = 1.5
 _STEP_Y_MM = 1.0
 _CLEARANCE_MM = 0.6
 _BREAK_MARK_MM = 2.5
-_DETOUR_MM = 10.0
-"""How much further than the nearest spot clear of card text a spot clear of cards may be."""
 
 
 class CardObstacles:
@@ -84,9 +82,8 @@ class CardObstacles:
 
 
 @lru_cache(maxsize=512)
-def _offsets(w: float, h: float) -> tuple[tuple[float, float, float], ...]:
-    """Offsets of a w × h label's centre from the path's middle, and how far its edge is
-    from the middle, nearest first."""
+def _offsets(w: float, h: float) -> tuple[tuple[float, float], ...]:
+    """Offsets of a w × h label's centre from the path's middle, nearest edge first."""
     xs = _steps(SEARCH_X_MM, _STEP_X_MM)
     ys = _steps(SEARCH_Y_MM, _STEP_Y_MM)
     # Offsets that put the label just beside the middle, or beside a break mark there.
@@ -94,12 +91,12 @@ def _offsets(w: float, h: float) -> tuple[tuple[float, float, float], ...]:
         xs += [w / 2 + margin, -w / 2 - margin]
         ys += [h / 2 + margin, -h / 2 - margin]
 
-    def gap(x: float, y: float) -> float:
-        return math.hypot(max(abs(x) - w / 2, 0.0), max(abs(y) - h / 2, 0.0))
+    def gap(offset: tuple[float, float]) -> tuple[float, float, float]:
+        dx = max(abs(offset[0]) - w / 2, 0.0)
+        dy = max(abs(offset[1]) - h / 2, 0.0)
+        return (math.hypot(dx, dy), abs(offset[1]), abs(offset[0]))
 
-    offsets = [(gap(x, y), abs(y), abs(x), x, y) for x in xs for y in ys]
-    offsets.sort()
-    return tuple((x, y, distance) for distance, _, _, x, y in offsets)
+    return tuple(sorted(((x, y) for x in xs for y in ys), key=gap))
 
 
 def _steps(reach: float, step: float) -> list[float]:
@@ -117,10 +114,7 @@ def place_label(mid: Point, w: float, h: float, breakpoint: bool, obstacles: Car
     touches = obstacles.touches
     nearest: Rect | None = None
     clear_of_text: Rect | None = None
-    detour_limit = 0.0
-    for dx, dy, distance in _offsets(round(w, 2), round(h, 2)):
-        if clear_of_text is not None and distance > detour_limit:
-            break
+    for dx, dy in _offsets(round(w, 2), round(h, 2)):
         x, y = mid.x + dx - w / 2, mid.y + dy - h / 2
         if breakpoint and _covers_mark(x, y, w, h, mid):
             continue
@@ -133,7 +127,6 @@ def place_label(mid: Point, w: float, h: float, breakpoint: bool, obstacles: Car
             return rect
         if clear_of_text is None and not touches(rect, True):
             clear_of_text = rect
-            detour_limit = distance + _DETOUR_MM
     return clear_of_text or nearest or Rect(mid.x + _BREAK_MARK_MM, mid.y - h / 2, w, h)
 
 
