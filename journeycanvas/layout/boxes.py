@@ -134,8 +134,9 @@ class ConnectorLayout:
     """An orthogonal path from the source card's edge to the target card's edge.
 
     The arrow head goes at ``points[-1]``. `label` (branch conditions, any label) is
-    relative to `label_rect`, which is centred on `mid`, the middle of the path; a
-    breakpoint draws its break mark at `mid`, across `mid_direction` (a unit vector
+    relative to `label_rect`, which lies near `mid`, the middle of the path, where no
+    card is when there is room (else clear of card text), and never over the break mark;
+    a breakpoint draws its break mark at `mid`, across `mid_direction` (a unit vector
     along the path there).
     """
 

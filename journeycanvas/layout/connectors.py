@@ -8,6 +8,7 @@ from operator import attrgetter
 
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect
+from journeycanvas.layout.label_places import CardObstacles, place_label, search_area
 from journeycanvas.layout.style import LayoutStyle
 from journeycanvas.layout.text_blocks import block_height, text_block
 from journeycanvas.model.entities import Connector
@@ -79,15 +80,19 @@ class ConnectorRouter:
         self.fonts = fonts
         self._labels: dict[str, tuple[TextBlock, float, float]] = {}
 
-    def layout(self, connector: Connector, source: Rect, target: Rect) -> ConnectorLayout:
-        """Lay out one connector between the rectangles of its two cards."""
+    def layout(
+        self, connector: Connector, source: Rect, target: Rect, obstacles: CardObstacles
+    ) -> ConnectorLayout:
+        """Lay out one connector between the rectangles of its two cards; its label goes
+        near the path's middle where no card is (see `place_label`)."""
         points = route(source, target)
         mid, direction = _middle(points)
+        breakpoint = connector.kind == ConnectorKind.BREAKPOINT
         label_rect, label = None, None
         if connector.label.strip():
             label, width, height = self._label_box(connector.label)
-            label_rect = Rect(mid.x - width / 2, mid.y - height / 2, width, height)
-        break_mark = mid if connector.kind == ConnectorKind.BREAKPOINT else None
+            label_rect = place_label(mid, width, height, breakpoint, obstacles)
+        break_mark = mid if breakpoint else None
         return ConnectorLayout(
             connector.id,
             connector.kind,
@@ -139,7 +144,8 @@ class ConnectorPaths:
     """The connectors of a map laid out, and kept up to date as its cards move.
 
     While the map's connectors stay as they were, an update routes again only those
-    touching a card whose layout changed; otherwise every connector is compared.
+    touching a card whose layout changed, and those whose label may have to make room
+    for cards in a lane that changed; otherwise every connector is compared.
     """
 
     def __init__(self, router: ConnectorRouter) -> None:
@@ -148,6 +154,8 @@ class ConnectorPaths:
         self._key_by_id: dict[str, _ConnectorKey] = {}
         self._connectors: dict[str, Connector] = {}
         self._by_card: dict[str, list[str]] | None = None
+        # The lanes each label's place depends on (range start and stop), by connector id.
+        self._label_rows: dict[str, tuple[int, int]] = {}
 
     def _remember(self, connectors: list[Connector], keys: list[_ConnectorKey]) -> None:
         self._keys = keys
@@ -165,17 +173,44 @@ class ConnectorPaths:
         return self._by_card
 
     def lay_out(
-        self, connectors: list[Connector], cards: Mapping[str, CardLayout]
+        self,
+        connectors: list[Connector],
+        cards: Mapping[str, CardLayout],
+        obstacles: CardObstacles,
     ) -> dict[str, ConnectorLayout]:
         """Every connector whose two cards are laid out."""
         self._remember(connectors, list(map(_key_of, connectors)))
+        self._label_rows = {}
         layout = self._router.layout
         result = {}
         for connector in connectors:
             source, target = cards.get(connector.source), cards.get(connector.target)
             if source is not None and target is not None:
-                result[connector.id] = layout(connector, source.rect, target.rect)
+                path = layout(connector, source.rect, target.rect, obstacles)
+                result[connector.id] = path
+                if path.label_rect is not None:
+                    self._note_label(path, obstacles)
         return result
+
+    def _note_label(self, path: ConnectorLayout, obstacles: CardObstacles) -> None:
+        """Remember the lanes the path's label was placed among."""
+        rect = path.label_rect
+        if rect is None:
+            self._label_rows.pop(path.id, None)
+            return
+        area = search_area(path.mid, rect.w, rect.h)
+        rows = obstacles.rows(area.y, area.bottom)
+        self._label_rows[path.id] = (rows.start, rows.stop)
+
+    def _labels_near(self, changed_lanes: Set[int]) -> set[str]:
+        """The connectors whose label was placed among lanes that changed."""
+        if not changed_lanes:
+            return set()
+        return {
+            connector_id
+            for connector_id, (start, stop) in self._label_rows.items()
+            if any(row in changed_lanes for row in range(start, stop))
+        }
 
     def update(
         self,
@@ -184,19 +219,26 @@ class ConnectorPaths:
         old_cards: Mapping[str, CardLayout],
         previous: Mapping[str, ConnectorLayout],
         moved_cards: Set[str],
+        obstacles: CardObstacles,
+        changed_lanes: Set[int],
     ) -> tuple[dict[str, ConnectorLayout], set[str], set[str]]:
         """The connectors after cards moved: all of them, the ids changed and those gone.
 
-        `moved_cards` names every card whose layout changed or that is gone.
+        `moved_cards` names every card whose layout changed or that is gone;
+        `changed_lanes` the indexes of the lanes whose cards changed or moved.
         """
         keys = list(map(_key_of, connectors))
+        relabel = self._labels_near(changed_lanes)
         if keys == self._keys:
             if len(moved_cards) < len(keys) // 4:
                 by_card = self._connectors_of_cards()
                 touched = {i for card_id in moved_cards for i in by_card.get(card_id, ())}
+                touched |= relabel
                 touched_keys = [self._key_by_id[i] for i in touched]
             else:
-                touched_keys = [k for k in keys if k[1] in moved_cards or k[2] in moved_cards]
+                touched_keys = [
+                    k for k in keys if k[1] in moved_cards or k[2] in moved_cards or k[0] in relabel
+                ]
             objects = self._connectors
             work = [(objects[key[0]], key, key) for key in touched_keys]
             result = dict(previous)
@@ -209,15 +251,21 @@ class ConnectorPaths:
         for connector, key, old_key in work:
             connector_id = key[0]
             was = previous.get(connector_id)
-            path = self._path(connector, key, cards, old_cards, was, old_key)
+            stale = connector_id in relabel
+            path = self._path(connector, key, cards, old_cards, was, old_key, obstacles, stale)
             if path is None:
                 result.pop(connector_id, None)
+                self._label_rows.pop(connector_id, None)
             else:
                 result[connector_id] = path
+                if path is not was:
+                    self._note_label(path, obstacles)
                 # Paths that moved differ in their points: cheaper to compare first.
                 if was is None or (was is not path and (was.points != path.points or was != path)):
                     changed.add(connector_id)
         removed = set(previous.keys() - result.keys())
+        for connector_id in removed:
+            self._label_rows.pop(connector_id, None)
         return result, changed, removed
 
     def _path(
@@ -228,13 +276,15 @@ class ConnectorPaths:
         old_cards: Mapping[str, CardLayout],
         was: ConnectorLayout | None,
         old_key: _ConnectorKey | None,
+        obstacles: CardObstacles,
+        stale_label: bool,
     ) -> ConnectorLayout | None:
         """The connector's path (`was` when nothing it depends on changed); None without
         both its cards."""
         source, target = cards.get(key[1]), cards.get(key[2])
         if source is None or target is None:
             return None
-        if was is not None and old_key == key:
+        if was is not None and old_key == key and not stale_label:
             old_source, old_target = old_cards.get(key[1]), old_cards.get(key[2])
             if (
                 old_source is not None
@@ -243,4 +293,4 @@ class ConnectorPaths:
                 and (old_target is target or old_target.rect == target.rect)
             ):
                 return was
-        return self._router.layout(connector, source.rect, target.rect)
+        return self._router.layout(connector, source.rect, target.rect, obstacles)

@@ -28,6 +28,7 @@ from journeycanvas.layout.emotion import EmotionScores
 from journeycanvas.layout.geometry import Rect
 from journeycanvas.layout.headers import LaneTitle, StageColumn, grid, lane_titles, stage_columns
 from journeycanvas.layout.journey_layout import JourneyLayout
+from journeycanvas.layout.label_places import CardObstacles
 from journeycanvas.layout.stacking import LaneStack, Slot
 from journeycanvas.layout.style import DEFAULT_STYLE, LayoutStyle
 from journeycanvas.model.entities import Card, JourneyMap
@@ -260,9 +261,15 @@ class LayoutEngine:
                 if card_id in cards and not self._holds(card_id):
                     del cards[card_id]
                     collector.removed_cards.add(card_id)
+        obstacles = self._obstacles(lane_rects)
         if old is None or collector is None:
-            connectors = self._connectors.lay_out(journey.connectors, cards)
+            connectors = self._connectors.lay_out(journey.connectors, cards, obstacles)
         else:
+            changed_lanes = {
+                i
+                for i, (lane_id, rect) in enumerate(zip(self._lanes, lane_rects, strict=True))
+                if lane_id in restacked or rect.y != old.lanes[old.lane_index[lane_id]].rect.y
+            }
             connectors, collector.connectors, collector.removed_connectors = (
                 self._connectors.update(
                     journey.connectors,
@@ -270,6 +277,8 @@ class LayoutEngine:
                     old.cards,
                     old.connectors,
                     collector.cards | collector.removed_cards,
+                    obstacles,
+                    changed_lanes,
                 )
             )
         return JourneyLayout(
@@ -286,6 +295,22 @@ class LayoutEngine:
             cell_cards=cell_cards,
             stage_index={s.id: s.index for s in stages},
             lane_index={lane.id: lane.index for lane in lanes},
+        )
+
+    def _obstacles(self, lane_rects: list[Rect]) -> CardObstacles:
+        """The stacked cards, for connector labels to keep clear of."""
+        columns = self._columns
+        left = self.style.lane_header_width_mm
+        right = columns[-1].x + columns[-1].width if columns else left
+        top = self._header_height
+        bottom = lane_rects[-1].bottom if lane_rects else top
+        return CardObstacles(
+            [rect.y for rect in lane_rects],
+            [rect.bottom for rect in lane_rects],
+            [lane.stack for lane in self._lanes.values()],
+            [column.x for column in columns],
+            [column.x + column.width for column in columns],
+            Rect(left, top, right - left, bottom - top),
         )
 
     def _list_cells(

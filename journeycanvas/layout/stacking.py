@@ -114,6 +114,10 @@ class LaneStack:
             slots[card_id] = slot
         self._update_height()
 
+    def covering(self, column: int) -> list[Slot]:
+        """The cards covering `column` (spanning ones too), top to bottom."""
+        return self._covers[column]
+
     def _remember(self, column: int) -> None:
         if column not in self._before:
             self._before[column] = list(self._covers[column])

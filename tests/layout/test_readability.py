@@ -4,7 +4,7 @@ titles never sit on card text, and lane titles break between words."""
 import pytest
 
 from journeycanvas.io.templates import load_template, template_names
-from journeycanvas.layout import DEFAULT_STYLE, JourneyLayout, Rect, layout_journey
+from journeycanvas.layout import DEFAULT_STYLE, CardLayout, JourneyLayout, Rect, layout_journey
 from journeycanvas.model.kinds import LaneKind
 
 TEMPLATES = template_names()
@@ -63,3 +63,40 @@ def test_a_word_too_long_even_when_shrunk_is_broken_at_the_smallest_size() -> No
     block = layout_journey(journey).lanes[0].title
     assert block.font_size_pt == DEFAULT_STYLE.lane_title_min_pt
     assert len(block.lines) > 1
+
+
+def _text_box(card: CardLayout) -> Rect:
+    return card.face.text.box.translated(card.rect.x, card.rect.y)
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_no_connector_label_covers_card_text_or_a_break_mark(name: str) -> None:
+    layout = _layout(name)
+    for connector in layout.connectors.values():
+        rect = connector.label_rect
+        if rect is None:
+            continue
+        for card in layout.cards.values():
+            assert not _overlaps(rect, _text_box(card)), (connector.id, card.id)
+        if connector.break_mark is not None:
+            assert not rect.contains(connector.break_mark.x, connector.break_mark.y)
+
+
+def test_branch_labels_between_stacked_lanes_sit_in_the_gap_touching_no_card() -> None:
+    layout = _layout("hourglass")
+    labelled = [c for c in layout.connectors.values() if c.label_rect is not None]
+    assert labelled
+    for connector in labelled:
+        assert connector.label_rect is not None
+        for card in layout.cards.values():
+            assert not _overlaps(connector.label_rect, card.rect), (connector.id, card.id)
+
+
+def test_breakpoint_labels_move_off_the_break_mark_and_off_every_card() -> None:
+    layout = _layout("channel-breakpoints")
+    broken = [c for c in layout.connectors.values() if c.break_mark and c.label_rect]
+    assert broken
+    for connector in broken:
+        assert connector.label_rect is not None
+        for card in layout.cards.values():
+            assert not _overlaps(connector.label_rect, card.rect), (connector.id, card.id)
