@@ -9,6 +9,7 @@ from operator import attrgetter
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect
 from journeycanvas.layout.label_places import CardObstacles, place_label, search_area
+from journeycanvas.layout.label_places import label_rect as label_rect_at
 from journeycanvas.layout.style import LayoutStyle
 from journeycanvas.layout.text_blocks import block_height, text_block
 from journeycanvas.model.entities import Connector
@@ -81,17 +82,31 @@ class ConnectorRouter:
         self._labels: dict[str, tuple[TextBlock, float, float]] = {}
 
     def layout(
-        self, connector: Connector, source: Rect, target: Rect, obstacles: CardObstacles
+        self,
+        connector: Connector,
+        source: Rect,
+        target: Rect,
+        obstacles: CardObstacles,
+        offsets: dict[str, tuple[float, float]],
+        keep_offset: bool = False,
     ) -> ConnectorLayout:
         """Lay out one connector between the rectangles of its two cards; its label goes
-        near the path's middle where no card is (see `place_label`)."""
+        near the path's middle where no card is (see `place_label`).
+
+        The label's offset from the middle is noted in `offsets`; with `keep_offset` the
+        one noted there is used again (for a path whose surroundings only shifted).
+        """
         points = route(source, target)
         mid, direction = _middle(points)
         breakpoint = connector.kind == ConnectorKind.BREAKPOINT
         label_rect, label = None, None
         if connector.label.strip():
             label, width, height = self._label_box(connector.label)
-            label_rect = place_label(mid, width, height, breakpoint, obstacles)
+            offset = offsets.get(connector.id) if keep_offset else None
+            if offset is None:
+                offset = place_label(mid, width, height, breakpoint, obstacles)
+                offsets[connector.id] = offset
+            label_rect = label_rect_at(mid, width, height, offset)
         break_mark = mid if breakpoint else None
         return ConnectorLayout(
             connector.id,
@@ -154,8 +169,12 @@ class ConnectorPaths:
         self._key_by_id: dict[str, _ConnectorKey] = {}
         self._connectors: dict[str, Connector] = {}
         self._by_card: dict[str, list[str]] | None = None
-        # The lanes each label's place depends on (range start and stop), by connector id.
-        self._label_rows: dict[str, tuple[int, int]] = {}
+        # The cells each label's place depends on (lanes and columns as range start and
+        # stop), by connector id.
+        self._label_cells: dict[str, _Cells] = {}
+        # Each label's centre from its path's middle, by connector id.
+        self._offsets: dict[str, tuple[float, float]] = {}
+        self._bounds: Rect | None = None
 
     def _remember(self, connectors: list[Connector], keys: list[_ConnectorKey]) -> None:
         self._keys = keys
@@ -180,36 +199,44 @@ class ConnectorPaths:
     ) -> dict[str, ConnectorLayout]:
         """Every connector whose two cards are laid out."""
         self._remember(connectors, list(map(_key_of, connectors)))
-        self._label_rows = {}
+        self._label_cells = {}
+        self._offsets = offsets = {}
+        self._bounds = obstacles.bounds
         layout = self._router.layout
         result = {}
         for connector in connectors:
             source, target = cards.get(connector.source), cards.get(connector.target)
             if source is not None and target is not None:
-                path = layout(connector, source.rect, target.rect, obstacles)
+                path = layout(connector, source.rect, target.rect, obstacles, offsets)
                 result[connector.id] = path
                 if path.label_rect is not None:
                     self._note_label(path, obstacles)
         return result
 
     def _note_label(self, path: ConnectorLayout, obstacles: CardObstacles) -> None:
-        """Remember the lanes the path's label was placed among."""
+        """Remember the cells the path's label was placed among."""
         rect = path.label_rect
         if rect is None:
-            self._label_rows.pop(path.id, None)
+            self._label_cells.pop(path.id, None)
             return
         area = search_area(path.mid, rect.w, rect.h)
         rows = obstacles.rows(area.y, area.bottom)
-        self._label_rows[path.id] = (rows.start, rows.stop)
+        columns = obstacles.columns(area.x, area.right)
+        self._label_cells[path.id] = (rows.start, rows.stop, columns.start, columns.stop)
 
-    def _labels_near(self, changed_lanes: Set[int]) -> set[str]:
-        """The connectors whose label was placed among lanes that changed."""
-        if not changed_lanes:
+    def _labels_near(self, changes: LaneChanges) -> set[str]:
+        """The connectors whose label was placed among cells that changed or moved."""
+        moved = {i for i, shift in enumerate(changes.shifts) if shift != 0.0}
+        cells = changes.cells
+        if not moved and not cells:
             return set()
         return {
             connector_id
-            for connector_id, (start, stop) in self._label_rows.items()
-            if any(row in changed_lanes for row in range(start, stop))
+            for connector_id, (top, bottom, left, right) in self._label_cells.items()
+            if any(
+                row in moved or not cells.get(row, _NONE).isdisjoint(range(left, right))
+                for row in range(top, bottom)
+            )
         }
 
     def update(
@@ -220,15 +247,16 @@ class ConnectorPaths:
         previous: Mapping[str, ConnectorLayout],
         moved_cards: Set[str],
         obstacles: CardObstacles,
-        changed_lanes: Set[int],
+        changes: LaneChanges,
     ) -> tuple[dict[str, ConnectorLayout], set[str], set[str]]:
         """The connectors after cards moved: all of them, the ids changed and those gone.
 
         `moved_cards` names every card whose layout changed or that is gone;
-        `changed_lanes` the indexes of the lanes whose cards changed or moved.
+        `changes` how the lanes changed.
         """
         keys = list(map(_key_of, connectors))
-        relabel = self._labels_near(changed_lanes)
+        shifts = _Shifts(changes, self._bounds, obstacles.bounds)
+        relabel = self._labels_near(changes)
         if keys == self._keys:
             if len(moved_cards) < len(keys) // 4:
                 by_card = self._connectors_of_cards()
@@ -252,10 +280,13 @@ class ConnectorPaths:
             connector_id = key[0]
             was = previous.get(connector_id)
             stale = connector_id in relabel
-            path = self._path(connector, key, cards, old_cards, was, old_key, obstacles, stale)
+            path = self._path(
+                connector, key, cards, old_cards, was, old_key, obstacles, stale, shifts
+            )
             if path is None:
                 result.pop(connector_id, None)
-                self._label_rows.pop(connector_id, None)
+                self._label_cells.pop(connector_id, None)
+                self._offsets.pop(connector_id, None)
             else:
                 result[connector_id] = path
                 if path is not was:
@@ -265,7 +296,9 @@ class ConnectorPaths:
                     changed.add(connector_id)
         removed = set(previous.keys() - result.keys())
         for connector_id in removed:
-            self._label_rows.pop(connector_id, None)
+            self._label_cells.pop(connector_id, None)
+            self._offsets.pop(connector_id, None)
+        self._bounds = obstacles.bounds
         return result, changed, removed
 
     def _path(
@@ -278,6 +311,7 @@ class ConnectorPaths:
         old_key: _ConnectorKey | None,
         obstacles: CardObstacles,
         stale_label: bool,
+        shifts: _Shifts,
     ) -> ConnectorLayout | None:
         """The connector's path (`was` when nothing it depends on changed); None without
         both its cards."""
@@ -293,4 +327,83 @@ class ConnectorPaths:
                 and (old_target is target or old_target.rect == target.rect)
             ):
                 return was
-        return self._router.layout(connector, source.rect, target.rect, obstacles)
+        keep = (
+            was is not None
+            and old_key == key
+            and self._label_cells.get(key[0]) is not None
+            and shifts.label_only_shifted(was, self._label_cells[key[0]], old_cards, source, target)
+        )
+        return self._router.layout(
+            connector, source.rect, target.rect, obstacles, self._offsets, keep
+        )
+
+
+_NONE: frozenset[int] = frozenset()
+_SAME_MM = 1e-6
+
+# Lanes and columns, each as a range's start and stop.
+_Cells = tuple[int, int, int, int]
+
+
+class LaneChanges:
+    """What an update changed in the lanes: how far each moved down (by index), the
+    columns whose cards changed in each (by lane index), and the cards placed again."""
+
+    def __init__(self, shifts: list[float], cells: dict[int, set[int]], replaced: set[str]) -> None:
+        self.shifts = shifts
+        self.cells = cells
+        self.replaced = replaced
+
+
+class _Shifts:
+    """How the lanes moved in an update, to tell which labels' surroundings only shifted."""
+
+    def __init__(self, changes: LaneChanges, old: Rect | None, new: Rect) -> None:
+        self._changes = changes
+        # Labels may keep their spot only while the grid's edges around them stay put.
+        self._old = old
+        self._new = new
+        self._same_columns = old is not None and (old.x, old.w) == (new.x, new.w)
+
+    def label_only_shifted(
+        self,
+        was: ConnectorLayout,
+        cells: _Cells,
+        old_cards: Mapping[str, CardLayout],
+        source: CardLayout,
+        target: CardLayout,
+    ) -> bool:
+        """Whether `was`'s cards and every cell its label was placed among moved down by
+        the same distance, far from the grid's top and bottom, with none changed."""
+        old, rect = self._old, was.label_rect
+        if old is None or rect is None or not self._same_columns:
+            return False
+        changes = self._changes
+        replaced = changes.replaced
+        if source.id in replaced or target.id in replaced:
+            return False
+        old_source, old_target = old_cards.get(source.id), old_cards.get(target.id)
+        if old_source is None or old_target is None:
+            return False
+        top, bottom, left, right = cells
+        shifts = changes.shifts
+        if top >= bottom:
+            return False
+        shift = shifts[top]
+        columns = range(left, right)
+        for row in range(top, bottom):
+            if shifts[row] != shift or not changes.cells.get(row, _NONE).isdisjoint(columns):
+                return False
+        # Cards not placed again moved with their lanes: by the same distance as the label's?
+        if abs(source.rect.y - old_source.rect.y - shift) > _SAME_MM:
+            return False
+        if abs(target.rect.y - old_target.rect.y - shift) > _SAME_MM:
+            return False
+        area = search_area(was.mid, rect.w, rect.h)
+        new = self._new
+        return (
+            old.y < area.y
+            and new.y < area.y + shift
+            and area.bottom < old.bottom
+            and area.bottom + shift < new.bottom
+        )

@@ -22,7 +22,7 @@ from journeycanvas.layout.boxes import (
     StageHeader,
 )
 from journeycanvas.layout.card_faces import CardFaces
-from journeycanvas.layout.connectors import ConnectorPaths, ConnectorRouter
+from journeycanvas.layout.connectors import ConnectorPaths, ConnectorRouter, LaneChanges
 from journeycanvas.layout.diff import DiffCollector, LayoutDiff, full_diff
 from journeycanvas.layout.emotion import EmotionScores
 from journeycanvas.layout.geometry import Rect
@@ -265,11 +265,7 @@ class LayoutEngine:
         if old is None or collector is None:
             connectors = self._connectors.lay_out(journey.connectors, cards, obstacles)
         else:
-            changed_lanes = {
-                i
-                for i, (lane_id, rect) in enumerate(zip(self._lanes, lane_rects, strict=True))
-                if lane_id in restacked or rect.y != old.lanes[old.lane_index[lane_id]].rect.y
-            }
+            lane_changes = self._lane_changes(lane_rects, restacked, changed, old)
             connectors, collector.connectors, collector.removed_connectors = (
                 self._connectors.update(
                     journey.connectors,
@@ -278,7 +274,7 @@ class LayoutEngine:
                     old.connectors,
                     collector.cards | collector.removed_cards,
                     obstacles,
-                    changed_lanes,
+                    lane_changes,
                 )
             )
         return JourneyLayout(
@@ -296,6 +292,38 @@ class LayoutEngine:
             stage_index={s.id: s.index for s in stages},
             lane_index={lane.id: lane.index for lane in lanes},
         )
+
+    def _lane_changes(
+        self,
+        lane_rects: list[Rect],
+        restacked: dict[str, tuple[list[Slot], set[int]]],
+        changed: set[str],
+        old: JourneyLayout,
+    ) -> LaneChanges:
+        """How far each lane moved down, the columns whose cards changed in each, and the
+        cards placed again."""
+        rows = {lane_id: i for i, lane_id in enumerate(self._lanes)}
+        shifts = [
+            rect.y - old.lanes[old.lane_index[lane_id]].rect.y
+            for lane_id, rect in zip(self._lanes, lane_rects, strict=True)
+        ]
+        cells: dict[int, set[int]] = {}
+        replaced: set[str] = set()
+        for lane_id, (slots, columns) in restacked.items():
+            changed_columns = cells.setdefault(rows[lane_id], set())
+            changed_columns.update(columns)
+            for slot in slots:
+                changed_columns.update(range(slot.column, slot.last + 1))
+                replaced.add(slot.card.id)
+        count = len(self._columns)
+        for card_id in changed:
+            before = old.cards.get(card_id)
+            column = None if before is None else self._column_index.get(before.stage_id)
+            if before is not None and column is not None and before.lane_id in rows:
+                last = column if before.span <= 1 else min(column + before.span, count) - 1
+                cells.setdefault(rows[before.lane_id], set()).update(range(column, last + 1))
+        replaced.update(changed)
+        return LaneChanges(shifts, cells, replaced)
 
     def _obstacles(self, lane_rects: list[Rect]) -> CardObstacles:
         """The stacked cards, for connector labels to keep clear of."""

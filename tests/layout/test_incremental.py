@@ -7,7 +7,16 @@ from maps import bakery_map
 from strategies import journey_maps
 
 from journeycanvas.layout import LayoutEngine, layout_journey
-from journeycanvas.model import Card, CardKind, Connector, JourneyMap, Lane, LaneKind, Stage
+from journeycanvas.model import (
+    Card,
+    CardKind,
+    Connector,
+    ConnectorKind,
+    JourneyMap,
+    Lane,
+    LaneKind,
+    Stage,
+)
 from journeycanvas.model.edits import (
     add_card,
     card_by_id,
@@ -149,7 +158,7 @@ def test_incremental_updates_equal_a_full_layout(data: st.DataObject, journey: J
 @st.composite
 def crowded_lanes(draw: st.DrawFn) -> JourneyMap:
     """Few cells with many cards, a third of them spanning: the couplings between columns
-    that incremental re-stacking must follow."""
+    that incremental re-stacking must follow; connector labels that must make room."""
     stages = [Stage(id=f"s{i}", name="", width_mm=70) for i in range(draw(st.integers(2, 4)))]
     lanes = [
         Lane(id=f"l{i}", kind=kind, title="")
@@ -170,7 +179,15 @@ def crowded_lanes(draw: st.DrawFn) -> JourneyMap:
         add_card(journey, card)
     for i in range(draw(st.integers(0, 6)) if journey.cards else 0):
         source, target = draw(st.sampled_from(journey.cards)), draw(st.sampled_from(journey.cards))
-        journey.connectors.append(Connector(id=f"k{i}", source=source.id, target=target.id))
+        journey.connectors.append(
+            Connector(
+                id=f"k{i}",
+                source=source.id,
+                target=target.id,
+                kind=draw(st.sampled_from(ConnectorKind)),
+                label=draw(st.sampled_from(["", "Yes", "If the customer pays by card"])),
+            )
+        )
     return journey
 
 
