@@ -1,4 +1,5 @@
-"""Dragging edges: a stage's right edge sets its width; a card's right edge sets its span."""
+"""Dragging edges: a stage's right edge sets its width, a lane's bottom edge its height,
+a card's right edge its span."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF
 from journeycanvas.canvas import overlays
 from journeycanvas.canvas.card_item import CardItem
 from journeycanvas.canvas.gesture import Gesture
-from journeycanvas.canvas.header_items import StageHeaderItem
-from journeycanvas.document.commands import EditStageCommand, SetCardSpanCommand
+from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
+from journeycanvas.document.commands import EditLaneCommand, EditStageCommand, SetCardSpanCommand
 
 if TYPE_CHECKING:
     from journeycanvas.canvas.editor import MapEditorView
 
 MIN_STAGE_MM = 20.0
 MAX_STAGE_MM = 2000.0
+MIN_LANE_MM = 10.0
+MAX_LANE_MM = 2000.0
 
 
 class StageResize(Gesture):
@@ -52,6 +55,49 @@ class StageResize(Gesture):
         stage_id = self.item.stage_id
         if width is not None and width != self.document.stage(stage_id).width_mm:
             self.document.push(EditStageCommand(self.document, stage_id, {"width_mm": width}))
+
+    def cancel(self) -> None:
+        """Remove the guide."""
+        overlays.remove(self.guide, self.label)
+        self.guide = self.label = None
+
+
+class LaneResize(Gesture):
+    """Drag a lane header's bottom edge: a guide shows the new height; release sets it.
+
+    The height is a minimum: the row still grows when its cards need more room.
+    """
+
+    def __init__(self, view: MapEditorView, press: QPointF, item: LaneHeaderItem) -> None:
+        super().__init__(view, press)
+        self.item = item
+        self.top = item.header.rect.y
+        self.height: float | None = None
+        self.guide = overlays.dashed_guide(self.scene)
+        self.label = None
+        self.move(press)
+
+    def move(self, scene_pos: QPointF) -> None:
+        """Show the new bottom edge and the height in millimetres."""
+        height = round(max(MIN_LANE_MM, min(MAX_LANE_MM, scene_pos.y() - self.top)))
+        self.height = height
+        bottom = self.top + height
+        self.guide.setLine(QLineF(0, bottom, self.scene.layout.width, bottom))
+        text = QCoreApplication.translate("MapEditor", "{height} mm").format(height=height)
+        if self.label is None:
+            self.label = overlays.note(self.scene, text, QPointF(1.5, bottom + 1.5))
+        else:
+            self.label.setText(text)
+            self.label.setPos(1.5, bottom + 1.5)
+
+    def release(self, scene_pos: QPointF) -> None:
+        """Set the lane's height (one undo step)."""
+        self.move(scene_pos)
+        height = self.height
+        self.cancel()
+        lane_id = self.item.lane_id
+        if height is not None and height != self.document.lane(lane_id).height_mm:
+            self.document.push(EditLaneCommand(self.document, lane_id, {"height_mm": height}))
 
     def cancel(self) -> None:
         """Remove the guide."""

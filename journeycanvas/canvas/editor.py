@@ -37,7 +37,7 @@ from journeycanvas.canvas.card_item import CardItem
 from journeycanvas.canvas.connect_drag import ConnectDrag
 from journeycanvas.canvas.connector_item import ConnectorItem
 from journeycanvas.canvas.density import density_style
-from journeycanvas.canvas.edge_resize import CardSpanResize, StageResize
+from journeycanvas.canvas.edge_resize import CardSpanResize, LaneResize, StageResize
 from journeycanvas.canvas.gesture import Gesture
 from journeycanvas.canvas.header_drag import HeaderDrag
 from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
@@ -455,6 +455,8 @@ class MapEditorView(QGraphicsView):
                 return StageResize(self, scene_pos, item)
             return HeaderDrag(self, scene_pos, item)
         if isinstance(item, LaneHeaderItem):
+            if item.on_bottom_edge(item.mapFromScene(scene_pos)):
+                return LaneResize(self, scene_pos, item)
             return HeaderDrag(self, scene_pos, item)
         return None
 

@@ -124,6 +124,17 @@ class LaneHeaderItem(QGraphicsItem):
         """The header's rectangle."""
         return self._rect
 
+    def on_bottom_edge(self, point: QPointF) -> bool:
+        """Whether an item-coordinate point grabs the header's bottom edge."""
+        return point.y() >= self._rect.height() - EDGE_GRIP_MM
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        """A resize cursor over the bottom edge."""
+        if self.on_bottom_edge(event.pos()):
+            self.setCursor(Qt.CursorShape.SizeVerCursor)
+        else:
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:

@@ -264,7 +264,7 @@ class EditStageCommand(_EditCommand):
 
 
 class EditLaneCommand(_EditCommand):
-    """Change a lane's kind or title."""
+    """Change a lane's kind, title or height."""
 
     _merge_id = 3
     _find = staticmethod(Document.lane)

@@ -44,7 +44,7 @@ CARD_FIELDS = frozenset(
     {"text", "notes", "kind", "color", "tags", "personas", "votes", "emotion", "metric"}
 )
 STAGE_FIELDS = frozenset({"name", "goal", "color", "width_mm"})
-LANE_FIELDS = frozenset({"kind", "title"})
+LANE_FIELDS = frozenset({"kind", "title", "height_mm"})
 CONNECTOR_FIELDS = frozenset({"kind", "label"})
 PERSONA_FIELDS = frozenset({"name", "description", "color", "avatar"})
 MAP_FIELDS = frozenset({"title", "scenario", "owner", "locale", "export_settings"})

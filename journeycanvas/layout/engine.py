@@ -44,6 +44,8 @@ class _Lane:
     title: LaneTitle
     stack: LaneStack
     scores: EmotionScores | None
+    set_height: float = 0.0
+    """The height the user gave the lane by dragging its edge (0: none); rows still grow."""
 
 
 class LayoutEngine:
@@ -123,8 +125,11 @@ class LayoutEngine:
         pad = style.cell_padding_mm
         lefts = [column.x + pad for column in self._columns]
         rights = [column.x + column.width - pad for column in self._columns]
+        set_heights = {lane.id: lane.height_mm or 0.0 for lane in journey.lanes}
         self._lanes = {
-            t.id: _Lane(t, LaneStack(lefts, rights, pad, style.card_gap_mm), None)
+            t.id: _Lane(
+                t, LaneStack(lefts, rights, pad, style.card_gap_mm), None, set_heights[t.id]
+            )
             for t in lane_titles(journey.lanes, style, self.fonts)
         }
         members: dict[str, list[Card]] = {lane_id: [] for lane_id in self._lanes}
@@ -213,7 +218,9 @@ class LayoutEngine:
             content = lane.stack.content_height
             if lane.scores is not None:
                 content += style.emotion_band_mm
-            height = max(style.row_min_height_mm, content, lane.title.height_needed)
+            height = max(
+                style.row_min_height_mm, content, lane.title.height_needed, lane.set_height
+            )
             rects.append(Rect(0.0, y, style.lane_header_width_mm, height))
             y += height
         return rects

@@ -54,6 +54,21 @@ def test_dragging_a_stage_edge_sets_its_width(view: MapEditorView, document: Doc
     undo_redo_check(document, before, snapshot(document.journey))
 
 
+def test_dragging_a_lane_edge_sets_its_height(view: MapEditorView, document: Document) -> None:
+    header = view.map_scene.layout.lanes[1]
+    before = snapshot(document.journey)
+    edge = QPointF(header.rect.x + header.rect.w / 2, header.rect.bottom - 0.5)
+    drag(view, edge, edge + QPointF(0, 40))
+    wanted = round(header.rect.h + 40)
+    assert document.lane(header.id).height_mm == pytest.approx(wanted, abs=1)
+    grown = view.map_scene.layout.lanes[1]
+    assert grown.rect.h == pytest.approx(document.lane(header.id).height_mm)
+    assert document.undo_stack.count() == 1
+    undo_redo_check(document, before, snapshot(document.journey))
+    document.undo_stack.undo()
+    assert view.map_scene.layout.lanes[1].rect.h == pytest.approx(header.rect.h)
+
+
 def test_dragging_a_card_edge_widens_it_over_the_next_stages(
     view: MapEditorView, document: Document
 ) -> None:

@@ -83,6 +83,17 @@ def test_a_long_text_grows_the_card_and_its_row() -> None:
     assert len(grown.cards["b"].face.text.lines) == DEFAULT_STYLE.card_max_lines
 
 
+def test_a_lane_height_set_by_the_user_is_a_minimum_the_cards_can_exceed() -> None:
+    journey = bakery_map()
+    natural = layout_journey(journey).lanes[0].rect.h
+    set_fields(journey.lanes[0], {"height_mm": natural + 50})
+    taller = layout_journey(journey)
+    assert taller.lanes[0].rect.h == natural + 50
+    assert taller.lanes[1].rect.y == taller.lanes[0].rect.bottom
+    set_fields(journey.lanes[0], {"height_mm": 10})
+    assert layout_journey(journey).lanes[0].rect.h == natural
+
+
 def test_empty_rows_keep_the_minimum_height() -> None:
     journey = bakery_map()
     journey.cards = [c for c in journey.cards if c.lane != "l3"]
