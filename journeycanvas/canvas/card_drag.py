@@ -60,10 +60,10 @@ class CardDrag(Gesture):
             return columns[card.stage_id], rows[card.lane_id], card.order
 
         self.moving = sorted(selected, key=reading_order)
-        for item in self.moving:
-            item.lift(DRAG_Z)
-            item.setOpacity(0.85)
         self.origins = [item.pos() for item in self.moving]
+        for item in self.moving:
+            item.setZValue(DRAG_Z)
+            item.setOpacity(0.85)
         self.moving_ids = {item.card_id for item in self.moving}
         self.marker = overlays.insertion_marker(self.scene)
 
@@ -107,11 +107,13 @@ class CardDrag(Gesture):
         overlays.remove(self.marker)
         self.marker = None
         for item in self.moving:
+            item.setZValue(10)
             item.setOpacity(1.0)
-            self.scene.seat_card(item)
 
     def _put_back(self) -> None:
         """Every lifted card where the (possibly new) layout says."""
+        layout = self.scene.layout
         for item in self.moving:
-            if item.scene() is not None:
-                self.scene.seat_card(item)
+            card = layout.cards.get(item.card_id)
+            if card is not None and item.scene() is not None:
+                item.setPos(card.rect.x, card.rect.y)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
 )
 
 from journeycanvas.canvas.glyphs import accent, draw_card_glyph_cached
-from journeycanvas.canvas.lane_group import CARD_Z, LaneGroupItem
 from journeycanvas.canvas.text_painter import QtFonts, TextOp, draw_ops
 from journeycanvas.canvas.units import qrect
 from journeycanvas.layout import MM_PER_PT, CardFace, CardLayout
@@ -108,15 +107,10 @@ def _colours(face: CardFace) -> tuple[QColor, QPen, QColor]:
 
 
 class CardItem(QGraphicsItem):
-    """One card. It never changes the model: interactions read `card_id` and push commands.
+    """One card. It never changes the model: interactions read `card_id` and push commands."""
 
-    A card sits in its lane's group (see `LaneGroupItem`), positioned from the lane's top,
-    except while it is lifted (dragged), when it sits in the scene itself.
-    """
-
-    def __init__(self, card: CardLayout, fonts: QtFonts, group: LaneGroupItem) -> None:
-        super().__init__(group)
-        self.lane_group: LaneGroupItem | None = group
+    def __init__(self, card: CardLayout, fonts: QtFonts) -> None:
+        super().__init__()
         self.card_id = card.id
         self._fonts = fonts
         self.layout = card
@@ -126,8 +120,8 @@ class CardItem(QGraphicsItem):
         self._set_face(card.face)
         self.setFlag(_SELECTABLE)
         self.setAcceptHoverEvents(True)
-        self.setZValue(CARD_Z)
-        self.setPos(card.rect.x, card.rect.y - group.top)
+        self.setZValue(10)
+        self.setPos(card.rect.x, card.rect.y)
 
     def _set_face(self, face: CardFace) -> None:
         # Cards share sizes and colours: the Qt objects for them are made once and shared.
@@ -142,27 +136,14 @@ class CardItem(QGraphicsItem):
         self._shape: QPainterPath | None = None
         self._drawing: _FaceDrawing | None = None
 
-    def set_layout(self, card: CardLayout, group: LaneGroupItem) -> None:
-        """Follow a new layout of the card: its lane's group, position, and face when it
-        changed."""
+    def set_layout(self, card: CardLayout) -> None:
+        """Follow a new layout of the card: position, and face when it changed."""
         if card.face is not self.layout.face:
             self.prepareGeometryChange()
             self._set_face(card.face)
             self.update()
         self.layout = card
-        if self.lane_group is not group:
-            self.setParentItem(group)
-            self.lane_group = group
-        self.setPos(card.rect.x, card.rect.y - group.top)
-
-    def lift(self, z: float) -> None:
-        """Take the card out of its lane's group into the scene, where it stays put, and
-        draw it at `z` (above everything else while it is dragged)."""
-        at = self.scenePos()
-        self.setParentItem(None)
-        self.lane_group = None
-        self.setPos(at)
-        self.setZValue(z)
+        self.setPos(card.rect.x, card.rect.y)
 
     def set_display(self, dimmed: bool, highlighted: bool) -> None:
         """Dim the card (persona view) or mark it as a find match."""

@@ -20,7 +20,6 @@ from journeycanvas.canvas.connector_item import ConnectorItem, ConnectorLayer
 from journeycanvas.canvas.emotion_curve_item import EmotionCurveItem
 from journeycanvas.canvas.grid_item import GridItem
 from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
-from journeycanvas.canvas.lane_group import CARD_Z, LaneGroupItem
 from journeycanvas.canvas.text_painter import qt_fonts_for
 from journeycanvas.document import Document
 from journeycanvas.layout import DEFAULT_STYLE, JourneyLayout, LayoutDiff, LayoutEngine, LayoutStyle
@@ -55,7 +54,6 @@ class MapScene(QGraphicsScene):
         self.stages: dict[str, StageHeaderItem] = {}
         self.lanes: dict[str, LaneHeaderItem] = {}
         self.curves: dict[str, EmotionCurveItem] = {}
-        self.lane_groups: dict[str, LaneGroupItem] = {}
         self.grid: GridItem | None = None
         self._connector_layer = ConnectorLayer()
         self.addItem(self._connector_layer)
@@ -187,7 +185,6 @@ class MapScene(QGraphicsScene):
         self.stages.clear()
         self.lanes.clear()
         self.curves.clear()
-        self.lane_groups.clear()
         self.grid = None
         self._connector_layer = ConnectorLayer()
         self.addItem(self._connector_layer)
@@ -202,7 +199,7 @@ class MapScene(QGraphicsScene):
         gc.freeze()
 
     def _apply(self, diff: LayoutDiff, layout: JourneyLayout) -> None:
-        """Touch exactly the items the diff names (a lane that only moved is one item)."""
+        """Touch exactly the items the diff names."""
         for card_id in diff.removed_cards:
             item = self.cards.pop(card_id, None)
             if item is not None:
@@ -212,23 +209,17 @@ class MapScene(QGraphicsScene):
             if item is not None:
                 self._connector_layer.discard(connector_id)
                 self.removeItem(item)
-        if diff.grid or self.grid is None:
-            self._apply_lane_groups(layout)
         fonts = self.qt_fonts
         cards = self.cards
-        groups = self.lane_groups
-        shifted = diff.shifted_lanes
+        add = self.addItem
         for card_id in diff.cards:
             card = layout.cards[card_id]
             item = cards.get(card_id)
             if item is None:
-                cards[card_id] = CardItem(card, fonts, groups[card.lane_id])
-            elif card.lane_id in shifted and item.lane_group is not None:
-                item.layout = card  # same face, same place in its group: the group moved
+                item = cards[card_id] = CardItem(card, fonts)
+                add(item)
             else:
-                item.set_layout(card, groups[card.lane_id])
-        if diff.grid:
-            self._drop_lane_groups(layout)
+                item.set_layout(card)
         for connector_id in diff.connectors:
             connector = layout.connectors[connector_id]
             item = self.connectors.get(connector_id)
@@ -241,29 +232,6 @@ class MapScene(QGraphicsScene):
             self._apply_grid(layout)
         if diff.emotion or diff.grid:
             self._apply_curves(layout)
-
-    def _apply_lane_groups(self, layout: JourneyLayout) -> None:
-        """One group per lane, at the lane's top (the groups of removed lanes go once
-        their cards went: `_drop_lane_groups`)."""
-        groups = self.lane_groups
-        for header in layout.lanes:
-            group = groups.get(header.id)
-            if group is None:
-                groups[header.id] = group = LaneGroupItem(header)
-                self.addItem(group)
-            else:
-                group.set_header(header)
-
-    def _drop_lane_groups(self, layout: JourneyLayout) -> None:
-        for lane_id in self.lane_groups.keys() - layout.lane_index.keys():
-            self.removeItem(self.lane_groups.pop(lane_id))
-
-    def seat_card(self, item: CardItem) -> None:
-        """Put a card item (lifted or not) back in its lane's group, where the layout says."""
-        card = self.layout.cards.get(item.card_id)
-        if card is not None:
-            item.setZValue(CARD_Z)
-            item.set_layout(card, self.lane_groups[card.lane_id])
 
     def _apply_grid(self, layout: JourneyLayout) -> None:
         if self.grid is None:
