@@ -451,11 +451,11 @@ class MapEditorView(QGraphicsView):
                 return CardSpanResize(self, scene_pos, item)
             return CardDrag(self, scene_pos, item, toggle, extend)
         if isinstance(item, StageHeaderItem):
-            if item.on_right_edge(item.mapFromScene(scene_pos)):
+            if item.on_resize_edge(item.mapFromScene(scene_pos)):
                 return StageResize(self, scene_pos, item)
             return HeaderDrag(self, scene_pos, item)
         if isinstance(item, LaneHeaderItem):
-            if item.on_bottom_edge(item.mapFromScene(scene_pos)):
+            if item.on_resize_edge(item.mapFromScene(scene_pos)):
                 return LaneResize(self, scene_pos, item)
             return HeaderDrag(self, scene_pos, item)
         return None

@@ -33,7 +33,29 @@ def readable_on(color: QColor) -> QColor:
     return QColor("#ffffff") if luminance < 0.62 else QColor("#1f2a30")
 
 
-class StageHeaderItem(QGraphicsItem):
+class _ResizableHeader(QGraphicsItem):
+    """A header whose edge can be dragged; the pointer shows a resize cursor over it."""
+
+    _rect: QRectF
+    resize_cursor = Qt.CursorShape.SizeHorCursor
+
+    def on_resize_edge(self, point: QPointF) -> bool:
+        """Whether an item-coordinate point grabs the edge that resizes the header."""
+        raise NotImplementedError
+
+    def boundingRect(self) -> QRectF:
+        """The header's rectangle."""
+        return self._rect
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        """A resize cursor over the edge, an open hand elsewhere (headers drag to reorder)."""
+        if self.on_resize_edge(event.pos()):
+            self.setCursor(self.resize_cursor)
+        else:
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+
+class StageHeaderItem(_ResizableHeader):
     """A stage's header: its colour, its name in bold and its goal below."""
 
     def __init__(self, header: StageHeader, fonts: QtFonts) -> None:
@@ -61,20 +83,9 @@ class StageHeaderItem(QGraphicsItem):
         self.setPos(header.rect.x, header.rect.y)
         self.update()
 
-    def on_right_edge(self, point: QPointF) -> bool:
-        """Whether an item-coordinate point grabs the header's right edge."""
+    def on_resize_edge(self, point: QPointF) -> bool:
+        """Whether an item-coordinate point grabs the header's right edge (its width)."""
         return point.x() >= self._rect.width() - EDGE_GRIP_MM
-
-    def boundingRect(self) -> QRectF:
-        """The header's rectangle."""
-        return self._rect
-
-    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        """A resize cursor over the right edge."""
-        if self.on_right_edge(event.pos()):
-            self.setCursor(Qt.CursorShape.SizeHorCursor)
-        else:
-            self.setCursor(Qt.CursorShape.OpenHandCursor)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -96,8 +107,10 @@ class StageHeaderItem(QGraphicsItem):
             painter.drawRect(rect.adjusted(0.35, 0.35, -0.35, -0.35))
 
 
-class LaneHeaderItem(QGraphicsItem):
+class LaneHeaderItem(_ResizableHeader):
     """A lane's header: a bar in its kind's colour, the kind's glyph and the title."""
+
+    resize_cursor = Qt.CursorShape.SizeVerCursor
 
     def __init__(self, header: LaneHeader, fonts: QtFonts) -> None:
         super().__init__()
@@ -120,20 +133,9 @@ class LaneHeaderItem(QGraphicsItem):
         self.setPos(header.rect.x, header.rect.y)
         self.update()
 
-    def boundingRect(self) -> QRectF:
-        """The header's rectangle."""
-        return self._rect
-
-    def on_bottom_edge(self, point: QPointF) -> bool:
-        """Whether an item-coordinate point grabs the header's bottom edge."""
+    def on_resize_edge(self, point: QPointF) -> bool:
+        """Whether an item-coordinate point grabs the header's bottom edge (its height)."""
         return point.y() >= self._rect.height() - EDGE_GRIP_MM
-
-    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        """A resize cursor over the bottom edge."""
-        if self.on_bottom_edge(event.pos()):
-            self.setCursor(Qt.CursorShape.SizeVerCursor)
-        else:
-            self.setCursor(Qt.CursorShape.OpenHandCursor)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
