@@ -372,7 +372,7 @@ class StagePage(_Page):
 
 
 class LanePage(_Page):
-    """A lane: kind and title."""
+    """A lane: kind, title and the height the user set (a minimum: rows grow to fit)."""
 
     def __init__(self, inspector: Inspector) -> None:
         super().__init__(inspector)
@@ -382,16 +382,28 @@ class LanePage(_Page):
         self.kind.committed.connect(lambda kind: self.edit(kind=kind))
         self.title = LineField(self)
         self.title.committed.connect(lambda text: self.edit(title=text))
+        self.height = QDoubleSpinBox(self)
+        # 0 stands for "no height set": the row is as tall as its cards need.
+        self.height.setRange(0, 2000)
+        self.height.setDecimals(0)
+        self.height.setSuffix(self.tr(" mm"))
+        self.height.setSpecialValueText(self.tr("Fit the cards"))
+        self.height.setKeyboardTracking(False)
+        self.height.valueChanged.connect(
+            lambda height: self.edit(height_mm=max(10.0, float(height)) if height else None)
+        )
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.form.addRow(self.tr("Kind"), self.kind)
         self.form.addRow(self.tr("Title"), self.title)
+        self.form.addRow(self.tr("Minimum height"), self.height)
         self.form.addRow(self.summary)
 
     def _load(self) -> None:
         lane = self.document.lane(self.target_id)
         self.kind.set_value(lane.kind)
         self.title.set_value(lane.title)
+        self.height.setValue(lane.height_mm or 0)
         count = len(self.document.cards_in_lane(lane.id))
         self.summary.setText(
             self.tr("{count} cards in this lane. New cards here start as: {kind}").format(

@@ -197,8 +197,12 @@ def test_stage_lane_and_connector_pages(
     assert journey.lanes[0].kind != LaneKind.NOTES
     inspector.lane_page.kind.committed.emit(LaneKind.NOTES)
     retype(qtbot, inspector.lane_page.title, "Where it happens")
+    inspector.lane_page.height.setValue(80)
     lane = opened.document.lane(lane_id)
-    assert (lane.kind, lane.title) == (LaneKind.NOTES, "Where it happens")
+    assert (lane.kind, lane.title, lane.height_mm) == (LaneKind.NOTES, "Where it happens", 80)
+    assert opened.view.map_scene.layout.lanes[0].rect.h >= 80
+    inspector.lane_page.height.setValue(0)
+    assert opened.document.lane(lane_id).height_mm is None
 
     opened.view.select_ids([connector_id])
     assert inspector.page_name == "connector"
@@ -208,8 +212,8 @@ def test_stage_lane_and_connector_pages(
     connector = opened.document.connector(connector_id)
     assert (connector.kind, connector.label) == (ConnectorKind.BRANCH, "if the dealer calls back")
 
-    assert opened.document.undo_stack.count() == 8
-    for _ in range(8):
+    assert opened.document.undo_stack.count() == 10
+    for _ in range(10):
         opened.undo_action.trigger()
     assert opened.document.journey == load_map(opened.document.path)
 
