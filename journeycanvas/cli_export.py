@@ -126,6 +126,7 @@ def _export(args: argparse.Namespace) -> int:
         source_name=Path(args.file).name,
         csv_delimiter=DELIMITERS[args.delimiter],
     )
+    _refuse_same_file(args.output, args.file, "the map being exported")
     try:
         kind = format_for(args.output, options)
         journey = load_map(args.file)
@@ -137,6 +138,16 @@ def _export(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from exc
     print(f"{args.output}: {result.summary}")
     return 0
+
+
+def _refuse_same_file(output: str | Path, source: str, what: str) -> None:
+    """Raise CommandError when `output` is `source` (by any name): writing it loses the input."""
+    try:
+        same = os.path.samefile(output, source)
+    except OSError:
+        return  # one of them does not exist (yet): they cannot be the same file
+    if same:
+        raise CommandError(f"{output}: is {what}; choose another output file")
 
 
 def _with_hints(error: ExportError) -> str:
@@ -169,6 +180,7 @@ def _import_csv(args: argparse.Namespace) -> int:
     from journeycanvas.io.jsonfile import save_map
 
     output = Path(args.output)
+    _refuse_same_file(output, args.csv, "the CSV being imported")
     if output.exists() and not args.force:
         raise CommandError(f"{output}: already exists; add --force to replace it")
     try:

@@ -172,3 +172,22 @@ def test_import_csv_does_not_overwrite_unless_forced(tmp_path: Path) -> None:
     assert (tmp_path / "map.journey").read_text(encoding="utf-8") == "keep me"
     assert run("import-csv", "ok.csv", "-o", "map.journey", "--force", cwd=tmp_path).returncode == 0
     assert load_map(tmp_path / "map.journey").cards[0].text == "Hello"
+
+
+@pytest.mark.parametrize("output", ["map.journey", "./map.journey", "link.md"])
+def test_export_never_writes_over_the_map_it_reads(output: str, tmp_path: Path) -> None:
+    source = tmp_path / "map.journey"
+    source.write_bytes(Path(HOURGLASS).read_bytes())
+    (tmp_path / "link.md").symlink_to(source)
+    result = run("export", "map.journey", "-o", output, "--format", "md", cwd=tmp_path)
+    assert_user_error(result, "is the map being exported")
+    assert source.read_bytes() == Path(HOURGLASS).read_bytes()
+
+
+def test_import_csv_never_writes_over_the_csv_it_reads(tmp_path: Path) -> None:
+    sheet = tmp_path / "cards.csv"
+    sheet.write_text("stage,lane,text\nArrive,Actions,Park\n", encoding="utf-8")
+    before = sheet.read_bytes()
+    result = run("import-csv", "cards.csv", "-o", "cards.csv", "--force", cwd=tmp_path)
+    assert_user_error(result, "is the CSV being imported")
+    assert sheet.read_bytes() == before
