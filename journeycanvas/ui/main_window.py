@@ -586,8 +586,11 @@ class MainWindow(QMainWindow):
         original = Path(entry.original_path) if entry.original_path else None
         self.set_map(journey, original)
         self.document.undo_stack.resetClean()
-        self.autosaver.save_now()  # our own copy first, then the old one can go
-        entry.discard()
+        # Our own copy first; only then can the old one go (else it is offered again).
+        if self.autosaver.save_now() is not None:
+            entry.discard()
+        else:
+            entry.lock.unlock()
         self.statusBar().showMessage(self.tr("Restored unsaved work; save it to keep it."))
         return True
 

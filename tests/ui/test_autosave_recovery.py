@@ -235,3 +235,23 @@ def test_lock_files_of_crashed_editors_without_unsaved_work_are_cleaned_up(
     assert not stale.exists()
     assert (store.folder / f"{live.slot}.lock").exists()
     live.close()
+
+
+def test_a_restored_autosave_is_kept_when_the_new_one_cannot_be_written(
+    qtbot: QtBot, quick: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    type_title(qtbot, quick, "Only copy on disk")
+    qtbot.waitUntil(quick.autosaver.session.has_data, timeout=5000)
+    leftovers = crash_copy(quick, tmp_path / "crashed")
+    quick.document.undo_stack.setClean()
+
+    def disk_full(*_args: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(quick.autosaver.session, "write", disk_full)
+    (entry,) = leftovers.leftovers()
+    assert quick.restore(entry)
+    assert quick.document.journey.title == "Only copy on disk"
+    (again,) = leftovers.leftovers()  # still on disk, and offered at the next start
+    assert again.load().title == "Only copy on disk"
+    again.lock.unlock()
