@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from journeycanvas.io.pdf.options import ExportCancelled
+from journeycanvas.io.pdf.options import ExportCancelled, ExportError
 
 Progress = Callable[[int, int], None]
 """Called with (work done, total work) as an export goes on."""
@@ -66,6 +66,9 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
     as it was.
     """
     final = Path(target)
+    if not final.parent.is_dir():
+        # Said here, before the hidden temporary file's name could reach the message.
+        raise ExportError(f"cannot write {final}: the folder {final.parent} does not exist")
     # The suffix stays last: writers that choose a format by it (Qt's image writer) still can.
     temporary = final.with_name(f".{final.stem}.{secrets.token_hex(4)}.part{final.suffix}")
     try:

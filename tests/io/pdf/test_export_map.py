@@ -144,3 +144,14 @@ def test_the_written_pdf_is_complete(tmp_path: Path) -> None:
     export_map(load_template("hourglass"), out)
     assert len(PdfReader(out).pages) == 1
     assert "Know" in page_texts(out)[0]
+
+
+@pytest.mark.parametrize("name", ["poster.pdf", "cards.csv", "report.md"])
+def test_a_missing_folder_is_named_in_the_error_and_nothing_is_written(
+    name: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "no such folder" / name
+    with pytest.raises(ExportError, match="no such folder") as caught:
+        export_map(load_template("hourglass"), target)
+    assert ".part" not in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
