@@ -287,6 +287,12 @@ class EditLaneCommand(_EditCommand):
                 QCoreApplication.translate("Command", "Rename lane"),
                 title,
             )
+        elif set(changes) == {"height_mm"}:
+            text = _label(
+                QCoreApplication.translate("Command", "Resize lane “{name}”"),
+                QCoreApplication.translate("Command", "Resize lane"),
+                title,
+            )
         else:
             text = _label(
                 QCoreApplication.translate("Command", "Edit lane “{name}”"),

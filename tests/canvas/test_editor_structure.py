@@ -64,6 +64,7 @@ def test_dragging_a_lane_edge_sets_its_height(view: MapEditorView, document: Doc
     grown = view.map_scene.layout.lanes[1]
     assert grown.rect.h == pytest.approx(document.lane(header.id).height_mm)
     assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText().startswith("Resize lane")
     undo_redo_check(document, before, snapshot(document.journey))
     document.undo_stack.undo()
     assert view.map_scene.layout.lanes[1].rect.h == pytest.approx(header.rect.h)
