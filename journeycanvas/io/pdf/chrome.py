@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from journeycanvas.io.pdf.colors import FAINT, GRID, INK, KIND_ACCENTS, KIND_NAMES, MUTED, mix
+from journeycanvas.io.pdf.colors import FAINT, GRID, INK, KIND_NAMES, MUTED, mix
 from journeycanvas.io.pdf.icons import icon_name
 from journeycanvas.io.pdf.pen import Pen
 from journeycanvas.layout import MM_PER_PT, Rect, TextBlock
 from journeycanvas.layout.text_blocks import text_block
 from journeycanvas.model.entities import JourneyMap
-from journeycanvas.model.kinds import CARD_KIND_COLORS, CardKind
+from journeycanvas.model.kinds import CARD_KIND_ACCENTS, CARD_KIND_COLORS, CardKind
 from journeycanvas.text import FontSet
 
 A4_SHORT_SIDE_MM = 210.0
@@ -237,7 +237,7 @@ class Chrome:
                     pen.fill(entry.color)
                     pen.stroke(mix(entry.color, INK, 0.22), 0.15 * self.factor)
                     pen.round_rect(left, sy, swatch * 1.6, swatch, swatch * 0.2, "B")
-                    accent = KIND_ACCENTS[entry.kind]
+                    accent = CARD_KIND_ACCENTS[entry.kind]
                     pen.fill(accent)
                     pen.stroke(accent)
                     inset = swatch * 0.18

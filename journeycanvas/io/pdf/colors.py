@@ -27,9 +27,6 @@ PAPER = "#ffffff"
 HEADER_BG = "#eceff1"
 """Lane headers and other neutral bands."""
 
-KIND_ACCENTS = CARD_KIND_ACCENTS
-"""Stripes, icons and legend swatches: the same accents as on the canvas."""
-
 CONNECTOR_COLORS: dict[ConnectorKind, str] = {
     ConnectorKind.FLOW: "#455a64",
     ConnectorKind.BRANCH: "#5e35b1",
@@ -57,7 +54,7 @@ KIND_NAMES: dict[CardKind, str] = {
 
 def lane_accent(kind: LaneKind) -> str:
     """The accent colour of a lane: that of the cards it makes by default."""
-    return KIND_ACCENTS[default_card_kind(kind)]
+    return CARD_KIND_ACCENTS[default_card_kind(kind)]
 
 
 @cache

@@ -19,7 +19,6 @@ from journeycanvas.io.pdf.colors import (
     GRID,
     HEADER_BG,
     INK,
-    KIND_ACCENTS,
     MUTED,
     PAPER,
     VOTE_DOT,
@@ -31,7 +30,7 @@ from journeycanvas.io.pdf.colors import (
 from journeycanvas.io.pdf.icons import DOT, icon_name, lane_icon_name
 from journeycanvas.io.pdf.pen import Pen, color_op, left_tab_path, round_rect_path
 from journeycanvas.layout import CardLayout, ConnectorLayout, JourneyLayout, PersonaDot, Point, Rect
-from journeycanvas.model.kinds import CardKind, ConnectorKind, progress_color
+from journeycanvas.model.kinds import CARD_KIND_ACCENTS, CardKind, ConnectorKind, progress_color
 
 CARD_RADIUS_MM = 1.4
 STRIPE_MM = 1.1
@@ -188,7 +187,7 @@ class _CardShapes:
         self.pen.raw("\n".join(parts))
 
     def _body(self, width: float, height: float, fill: str, kind: CardKind, icon: Rect) -> str:
-        accent = KIND_ACCENTS[kind]
+        accent = CARD_KIND_ACCENTS[kind]
         return "\n".join(
             [
                 f"{color_op(fill)} {color_op(border_of(fill), stroke=True)} {CARD_BORDER_MM:.2f} w",

@@ -16,7 +16,6 @@ from journeycanvas.io.pdf.colors import (
     FAINT,
     GRID,
     INK,
-    KIND_ACCENTS,
     KIND_NAMES,
     MUTED,
     border_of,
@@ -34,7 +33,7 @@ from journeycanvas.io.pdf.progress import Cancel, Progress, Steps
 from journeycanvas.layout import MM_PER_PT, format_metric, metric_progress
 from journeycanvas.layout.text_blocks import first_baseline
 from journeycanvas.model.entities import Card, JourneyMap, Lane, Persona
-from journeycanvas.model.kinds import CARD_KIND_COLORS, progress_color
+from journeycanvas.model.kinds import CARD_KIND_ACCENTS, CARD_KIND_COLORS, progress_color
 from journeycanvas.text import FontSet
 
 A4 = Paper("A4", *PAPER_SIZES["A4"])
@@ -190,7 +189,7 @@ class _CardBlock(_Block):
 
     def draw(self, pen: Pen, x: float, y: float) -> None:
         h = self.height - 2.5
-        accent = KIND_ACCENTS[self.card.kind]
+        accent = CARD_KIND_ACCENTS[self.card.kind]
         pen.fill(self.fill)
         pen.stroke(border_of(self.fill), 0.2)
         pen.round_rect(x, y, CONTENT_W, h, 1.8, "B")
