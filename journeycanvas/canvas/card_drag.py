@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QGraphicsLineItem
 
 from journeycanvas.canvas import overlays
 from journeycanvas.canvas.card_item import CardItem
@@ -35,7 +36,7 @@ class CardDrag(Gesture):
         self.moving: list[CardItem] = []
         self.origins: list[QPointF] = []
         self.slot: DropSlot | None = None
-        self.marker = None
+        self.marker: QGraphicsLineItem | None = None
         with view.selection_batch():
             if toggle:
                 item.setSelected(not item.isSelected())

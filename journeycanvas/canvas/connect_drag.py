@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem
 
 from journeycanvas.canvas import overlays
 from journeycanvas.canvas.card_item import CardItem
@@ -25,14 +26,15 @@ class ConnectDrag(Gesture):
         super().__init__(view, press)
         self.source = source
         self.start = source.mapToScene(source.handle_center())
-        self.line = overlays.dashed_guide(self.scene)
+        self.line: QGraphicsLineItem | None = overlays.dashed_guide(self.scene)
         self.line.setLine(QLineF(self.start, press))
         self.target: CardItem | None = None
-        self.outline = None
+        self.outline: QGraphicsRectItem | None = None
 
     def move(self, scene_pos: QPointF) -> None:
         """Stretch the line and outline the card it would join."""
-        self.line.setLine(QLineF(self.start, scene_pos))
+        if self.line is not None:
+            self.line.setLine(QLineF(self.start, scene_pos))
         target = self.view.card_at_scene(scene_pos)
         if target is self.source:
             target = None

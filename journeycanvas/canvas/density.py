@@ -8,13 +8,14 @@ spacing (DEFAULT_STYLE) whatever the canvas shows.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from journeycanvas.layout import DEFAULT_STYLE, LayoutStyle
 
 GRID_DENSITIES = ("compact", "normal", "roomy")
 DEFAULT_DENSITY = "normal"
 
-_SPACING: dict[str, dict[str, float]] = {
+_SPACING: dict[str, dict[str, Any]] = {
     "compact": {
         "cell_padding_mm": 1.5,
         "card_gap_mm": 1.2,

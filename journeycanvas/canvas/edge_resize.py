@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from journeycanvas.canvas import overlays
 from journeycanvas.canvas.card_item import CardItem
@@ -30,8 +31,8 @@ class StageResize(Gesture):
         self.item = item
         self.left = item.header.rect.x
         self.width: float | None = None
-        self.guide = overlays.dashed_guide(self.scene)
-        self.label = None
+        self.guide: QGraphicsLineItem | None = overlays.dashed_guide(self.scene)
+        self.label: QGraphicsSimpleTextItem | None = None
         self.move(press)
 
     def move(self, scene_pos: QPointF) -> None:
@@ -39,7 +40,8 @@ class StageResize(Gesture):
         width = round(max(MIN_STAGE_MM, min(MAX_STAGE_MM, scene_pos.x() - self.left)))
         self.width = width
         right = self.left + width
-        self.guide.setLine(QLineF(right, 0, right, self.scene.layout.height))
+        if self.guide is not None:
+            self.guide.setLine(QLineF(right, 0, right, self.scene.layout.height))
         text = QCoreApplication.translate("MapEditor", "{width} mm").format(width=width)
         if self.label is None:
             self.label = overlays.note(self.scene, text, QPointF(right + 1.5, 1.5))
@@ -73,8 +75,8 @@ class LaneResize(Gesture):
         self.item = item
         self.top = item.header.rect.y
         self.height: float | None = None
-        self.guide = overlays.dashed_guide(self.scene)
-        self.label = None
+        self.guide: QGraphicsLineItem | None = overlays.dashed_guide(self.scene)
+        self.label: QGraphicsSimpleTextItem | None = None
         self.move(press)
 
     def move(self, scene_pos: QPointF) -> None:
@@ -82,7 +84,8 @@ class LaneResize(Gesture):
         height = round(max(MIN_LANE_MM, min(MAX_LANE_MM, scene_pos.y() - self.top)))
         self.height = height
         bottom = self.top + height
-        self.guide.setLine(QLineF(0, bottom, self.scene.layout.width, bottom))
+        if self.guide is not None:
+            self.guide.setLine(QLineF(0, bottom, self.scene.layout.width, bottom))
         text = QCoreApplication.translate("MapEditor", "{height} mm").format(height=height)
         if self.label is None:
             self.label = overlays.note(self.scene, text, QPointF(1.5, bottom + 1.5))
@@ -115,7 +118,7 @@ class CardSpanResize(Gesture):
         card = item.layout
         self.start_index = layout.stage_index[card.stage_id]
         self.span = card.span
-        self.preview = overlays.preview_rect(
+        self.preview: QGraphicsRectItem | None = overlays.preview_rect(
             self.scene, QRectF(card.rect.x, card.rect.y, card.rect.w, card.rect.h)
         )
 
@@ -131,7 +134,8 @@ class CardSpanResize(Gesture):
         card = self.item.layout
         pad = layout.style.cell_padding_mm
         right = stages[index].rect.right - pad
-        self.preview.setRect(QRectF(card.rect.x, card.rect.y, right - card.rect.x, card.rect.h))
+        if self.preview is not None:
+            self.preview.setRect(QRectF(card.rect.x, card.rect.y, right - card.rect.x, card.rect.h))
 
     def release(self, scene_pos: QPointF) -> None:
         """Give the card its new span (one undo step)."""

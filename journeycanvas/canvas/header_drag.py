@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem
 
 from journeycanvas.canvas import overlays
 from journeycanvas.canvas.gesture import Gesture
 from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
 from journeycanvas.canvas.units import qrect
-from journeycanvas.document.commands import MoveLaneCommand, MoveStageCommand
+from journeycanvas.document.commands import DocumentCommand, MoveLaneCommand, MoveStageCommand
 
 if TYPE_CHECKING:
     from journeycanvas.canvas.editor import MapEditorView
@@ -28,8 +29,8 @@ class HeaderDrag(Gesture):
         self.is_stage = isinstance(item, StageHeaderItem)
         self.dragging = False
         self.target: int | None = None
-        self.ghost = None
-        self.marker = None
+        self.ghost: QGraphicsRectItem | None = None
+        self.marker: QGraphicsLineItem | None = None
         with view.selection_batch():
             self.scene.clearSelection()
             item.setSelected(True)
@@ -49,7 +50,8 @@ class HeaderDrag(Gesture):
             self.ghost = overlays.preview_rect(self.scene, band, translucent=True)
             self.marker = overlays.insertion_marker(self.scene)
         delta = scene_pos - self.press
-        self.ghost.setPos(QPointF(delta.x(), 0) if self.is_stage else QPointF(0, delta.y()))
+        if self.ghost is not None:
+            self.ghost.setPos(QPointF(delta.x(), 0) if self.is_stage else QPointF(0, delta.y()))
         others = [h for h in self._headers() if h.id != self._object_id()]
         if self.is_stage:
             index = sum(1 for h in others if h.rect.center.x < scene_pos.x())
@@ -80,6 +82,7 @@ class HeaderDrag(Gesture):
             return
         object_id = self._object_id()
         selection = [object_id]
+        command: DocumentCommand
         if self.is_stage:
             command = MoveStageCommand(
                 self.document, object_id, target,

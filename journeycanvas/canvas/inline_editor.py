@@ -132,9 +132,9 @@ class InlineEditor(QObject):
         edit ends with it still empty goes again, leaving no undo step."""
         card = command.card
         target = EditTarget(EditKind.CARD, card.id, card.stage, card.lane, card.order, card.kind)
-        self._open(target, card.text)
-        self._session.added = command
-        self._session.pushed.append(command)
+        session = self._open(target, card.text)
+        session.added = command
+        session.pushed.append(command)
 
     def edit_stage(self, stage_id: str) -> None:
         """Rename a stage."""
@@ -149,9 +149,9 @@ class InlineEditor(QObject):
         label = self.view.document.connector(connector_id).label
         self._open(EditTarget(EditKind.CONNECTOR, connector_id), label)
 
-    def _open(self, target: EditTarget, text: str) -> None:
+    def _open(self, target: EditTarget, text: str) -> _Session:
         self.finish(commit=True)
-        self._session = _Session(target, text)
+        self._session = session = _Session(target, text)
         widget = self.widget
         widget.setPlainText(text)
         widget.selectAll()
@@ -160,12 +160,15 @@ class InlineEditor(QObject):
         widget.show()
         widget.raise_()
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return session
 
     # ------------------------------------------------------------ geometry
 
     def _scene_rect(self) -> QRectF | None:
         """Where the text box goes, in scene millimetres; None when the object is gone."""
         target = self.target
+        if target is None:
+            return None
         layout = self.view.map_scene.layout
         try:
             if target.kind == EditKind.CARD:
@@ -194,7 +197,8 @@ class InlineEditor(QObject):
 
     def reposition(self) -> None:
         """Keep the text box over its object (after scrolling, zooming or a layout change)."""
-        if self.target is None:
+        target = self.target
+        if target is None:
             return
         rect = self._scene_rect()
         if rect is None:
@@ -204,19 +208,21 @@ class InlineEditor(QObject):
         self.widget.setGeometry(view.mapFromScene(rect).boundingRect().adjusted(0, 0, 1, 1))
         style = view.map_scene.engine.style
         size_pt = style.card_text_pt
-        if self.target.kind == EditKind.STAGE:
+        if target.kind == EditKind.STAGE:
             size_pt = style.stage_name_pt
-        elif self.target.kind == EditKind.LANE:
+        elif target.kind == EditKind.LANE:
             size_pt = style.lane_title_pt
-        elif self.target.kind == EditKind.CONNECTOR:
+        elif target.kind == EditKind.CONNECTOR:
             size_pt = style.connector_label_pt
         font = QFont(view.map_scene.qt_fonts.font(view.map_scene.engine.fonts.font_files()[0].name))
         font.setPixelSize(max(6, round(size_pt * MM_PER_PT * view.pixels_per_mm())))
-        font.setBold(self.target.kind in (EditKind.STAGE, EditKind.LANE))
+        font.setBold(target.kind in (EditKind.STAGE, EditKind.LANE))
         self.widget.setFont(font)
 
     def _style(self) -> None:
         target = self.target
+        if target is None:
+            return
         fill = "#ffffff"
         if target.kind in (EditKind.CARD, EditKind.NEW_CARD) and target.card_kind is not None:
             fill = CARD_KIND_COLORS[target.card_kind]
@@ -296,11 +302,11 @@ class InlineEditor(QObject):
             card = document.new_card(
                 target.stage_id, target.lane_id, target.order, target.card_kind, text
             )
-            command = AddCardCommand(
+            added = AddCardCommand(
                 document, card, typing=True, selection_before=self.view.selected_ids()
             )
-            self._push(session, command)
-            session.added = command
+            self._push(session, added)
+            session.added = added
             session.target = EditTarget(
                 EditKind.CARD, card.id, card.stage, card.lane, card.order, card.kind
             )

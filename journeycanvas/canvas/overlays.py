@@ -27,8 +27,10 @@ def insertion_marker(scene: QGraphicsScene) -> QGraphicsLineItem:
     return item
 
 
-def show_line(item: QGraphicsLineItem, line: QLineF | None) -> None:
-    """Move a marker to `line`, or hide it for None."""
+def show_line(item: QGraphicsLineItem | None, line: QLineF | None) -> None:
+    """Move a marker to `line`, or hide it for None (no marker: nothing to do)."""
+    if item is None:
+        return
     if line is None:
         item.hide()
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QPointF
+from PySide6.QtWidgets import QGraphicsLineItem
 
 from journeycanvas.canvas import overlays
 from journeycanvas.canvas.kind_labels import card_kind_label
@@ -46,7 +47,7 @@ class PaletteDrop:
         self.view = view
         self.kind = kind
         self.slot: DropSlot | None = None
-        self.marker = overlays.insertion_marker(view.map_scene)
+        self.marker: QGraphicsLineItem | None = overlays.insertion_marker(view.map_scene)
 
     def move(self, scene_pos: QPointF) -> bool:
         """Show the slot under the pointer; whether a drop here would add a card."""

@@ -83,14 +83,15 @@ class PinnedHeaders:
         visible = self._visible()
         viewport = self.view.viewport()
         scale = self.view.transform().m11()
+        strip_h, strip_w = sizes if sizes is not None else (0.0, 0.0)
         show_stages = sizes is not None and visible.top() > 0
         show_lanes = sizes is not None and visible.left() > 0
         if show_stages:
-            height = round(sizes[0] * scale) + _SHADOW_PX
+            height = round(strip_h * scale) + _SHADOW_PX
             self.stage_strip.setGeometry(0, 0, viewport.width(), height)
             self.stage_strip.update()
         if show_lanes:
-            width = round(sizes[1] * scale) + _SHADOW_PX
+            width = round(strip_w * scale) + _SHADOW_PX
             self.lane_strip.setGeometry(0, 0, width, viewport.height())
             self.lane_strip.update()
         self.stage_strip.setVisible(show_stages)
@@ -116,13 +117,13 @@ class PinnedHeaders:
                 painter.fillRect(QRectF(left, top, strip_w, strip_h), _CORNER)
             return
         below = top + strip_h if top > 0 else top
-        for item in scene.lanes.values():
-            rect = item.header.rect
+        for lane_item in scene.lanes.values():
+            rect = lane_item.header.rect
             if rect.bottom < below or rect.y > visible.bottom():
                 continue
             # A tall lane's title slides down to stay at the top of what is visible.
             y = max(rect.y, below)
-            self._paint_item(painter, item, left, y, QRectF(0, 0, strip_w, rect.bottom - y))
+            self._paint_item(painter, lane_item, left, y, QRectF(0, 0, strip_w, rect.bottom - y))
 
     def _paint_item(
         self, painter: QPainter, item: QGraphicsItem, x: float, y: float, clip: QRectF

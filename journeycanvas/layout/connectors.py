@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from operator import attrgetter
 
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
@@ -152,7 +152,9 @@ class ConnectorRouter:
 
 # What a connector's path depends on besides its cards: id, source, target, kind, label.
 _ConnectorKey = tuple[str, str, str, ConnectorKind, str]
-_key_of = attrgetter("id", "source", "target", "kind", "label")
+_key_of: Callable[[Connector], _ConnectorKey] = attrgetter(
+    "id", "source", "target", "kind", "label"
+)
 
 
 class ConnectorPaths:
@@ -200,7 +202,8 @@ class ConnectorPaths:
         """Every connector whose two cards are laid out."""
         self._remember(connectors, list(map(_key_of, connectors)))
         self._label_cells = {}
-        self._offsets = offsets = {}
+        offsets: dict[str, tuple[float, float]] = {}
+        self._offsets = offsets
         self._bounds = obstacles.bounds
         layout = self._router.layout
         result = {}
@@ -255,6 +258,7 @@ class ConnectorPaths:
         `changes` how the lanes changed.
         """
         keys = list(map(_key_of, connectors))
+        work: list[tuple[Connector, _ConnectorKey, _ConnectorKey | None]]
         shifts = _Shifts(changes, self._bounds, obstacles.bounds)
         relabel = self._labels_near(changes)
         if keys == self._keys:

@@ -134,9 +134,9 @@ class LayoutEngine:
         }
         members: dict[str, list[Card]] = {lane_id: [] for lane_id in self._lanes}
         for card in journey.cards:
-            lane = members.get(card.lane)
-            if lane is not None and card.stage in self._column_index:
-                lane.append(card)
+            cell_cards = members.get(card.lane)
+            if cell_cards is not None and card.stage in self._column_index:
+                cell_cards.append(card)
         self._positions = {}
         self._previous_faces.clear()
         self._curves.clear()
@@ -166,12 +166,12 @@ class LayoutEngine:
                 touched.add(before.lane_id)
         columns = self._column_index
         for card in self._find_cards(journey.cards, changed):
-            lane = lanes.get(card.lane)
+            new_lane = lanes.get(card.lane)
             column = columns.get(card.stage)
-            if lane is not None and column is not None:
-                lane.stack.add(card, column, self._face)
-                if lane.scores is not None:
-                    lane.scores.add(card)
+            if new_lane is not None and column is not None:
+                new_lane.stack.add(card, column, self._face)
+                if new_lane.scores is not None:
+                    new_lane.scores.add(card)
                 touched.add(card.lane)
         self._previous_faces.clear()
         return {lane_id: lanes[lane_id].stack.restack() for lane_id in touched}

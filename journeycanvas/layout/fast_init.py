@@ -9,7 +9,7 @@ alike, immutable afterwards), built in about half the time.
 from __future__ import annotations
 
 from dataclasses import MISSING, fields
-from typing import TypeVar
+from typing import Any, TypeVar
 
 _Box = TypeVar("_Box", bound=type)
 
@@ -25,9 +25,9 @@ def fast_init(cls: _Box) -> _Box:
     setters = {f"_set_{name}": getattr(cls, name).__set__ for name in names}
     lines = [f"def __init__(self, {', '.join(names)}):"]
     lines += [f"    _set_{name}(self, {name})" for name in names]
-    namespace: dict[str, object] = {}
+    namespace: dict[str, Any] = {}
     exec("\n".join(lines), setters, namespace)
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
-    cls.__init__ = init
+    setattr(cls, "__init__", init)  # noqa: B010 (mypy refuses assigning to __init__)
     return cls

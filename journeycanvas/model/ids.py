@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Container
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journeycanvas.model.entities import JourneyMap
 
 _ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
 # 32 symbols, so `byte & 31` picks one uniformly; one token_bytes call per id is ~15x faster
@@ -19,7 +23,7 @@ def new_id(prefix: str, taken: Container[str] = ()) -> str:
             return candidate
 
 
-def all_ids(journey: object) -> set[str]:
+def all_ids(journey: JourneyMap) -> set[str]:
     """Every id used in `journey` (a JourneyMap), across all kinds of objects."""
     ids: set[str] = set()
     for name in ("personas", "stages", "lanes", "cards", "connectors"):

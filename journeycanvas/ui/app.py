@@ -25,9 +25,8 @@ FIRST_RUN_TEMPLATE = "hourglass"
 
 def application() -> QApplication:
     """The running QApplication (created if there is none), named for QSettings."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)

@@ -82,7 +82,7 @@ class AppSettings:
         value = self.store.value("files/recent", [])
         if isinstance(value, str):
             return [value] if value else []
-        return [str(item) for item in value or []]
+        return [str(item) for item in value] if isinstance(value, list) else []
 
     def add_recent_file(self, path: str | Path) -> None:
         """Put `path` at the top of the recent list and remember it as the last map."""
@@ -144,7 +144,7 @@ class AppSettings:
 
     def _number(self, key: str, default: float) -> float:
         try:
-            value = float(self.store.value(key, default))
+            value = float(str(self.store.value(key, default)))
         except (TypeError, ValueError):
             return default
         return value if value > 0 else default
