@@ -393,5 +393,3 @@ def save_map(journey: JourneyMap, path: str | os.PathLike[str], *, backup: bool 
 
         write_atomically(backup_path(target), copy_old, old_mode)
     write_atomically(target, data, old_mode)
-
-
