@@ -24,7 +24,6 @@ from journeycanvas.canvas.scene import MapScene
 from journeycanvas.document import Document
 from journeycanvas.io.atomic import write_atomically
 from journeycanvas.io.clean_text import clean_map, clean_text
-from journeycanvas.io.export import shown_map
 from journeycanvas.io.pdf.options import ExportError, ExportOptions
 from journeycanvas.io.pdf.progress import Cancel, Progress, Steps
 from journeycanvas.model.entities import JourneyMap
@@ -180,14 +179,15 @@ def write_png(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> tuple[int, str]:
-    """The export-format registry's PNG writer: the map at `options.dpi` into `path`."""
-    shown = _shown(journey, options, progress, cancel)
+    """The export-format registry's PNG writer: the map (only the persona's cards, when
+    one is chosen) at `options.dpi` into `path`."""
+    Steps(1, progress, cancel).check()
     try:
-        data = png_bytes(shown, options.dpi)
+        data = png_bytes(journey, options.dpi)
     except ValueError as exc:  # too large a picture: a choice the user can change
         raise ExportError(str(exc)) from exc
     path.write_bytes(data)
-    return 0, f"PNG picture of {len(shown.cards)} cards"
+    return 0, f"PNG picture of {len(journey.cards)} cards"
 
 
 def write_svg(
@@ -198,13 +198,6 @@ def write_svg(
     cancel: Cancel | None = None,
 ) -> tuple[int, str]:
     """The export-format registry's SVG writer: the map, in millimetres, into `path`."""
-    shown = _shown(journey, options, progress, cancel)
-    path.write_bytes(svg_bytes(shown))
-    return 0, f"SVG picture of {len(shown.cards)} cards"
-
-
-def _shown(
-    journey: JourneyMap, options: ExportOptions, progress: Progress | None, cancel: Cancel | None
-) -> JourneyMap:
     Steps(1, progress, cancel).check()
-    return shown_map(journey, options)
+    path.write_bytes(svg_bytes(journey))
+    return 0, f"SVG picture of {len(journey.cards)} cards"

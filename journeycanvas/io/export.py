@@ -43,13 +43,15 @@ def export_map(
     PDF: a poster, tiles, a blank canvas or handouts (see `ExportOptions`); CSV: every
     card, one row each; md: the Markdown report; PNG/SVG: drawn by the canvas (Qt); and
     any format registered since. With `options.persona`, only that persona's cards are
-    exported. Raises `ExportError` for options that cannot work, `ExportCancelled` when
-    `cancel` says so and OSError (naming `out_path`) when the file cannot be written;
-    in every case no file, not even part of one, is left at `out_path`.
+    exported (formats that print the persona's name get the whole map). Raises
+    `ExportError` for options that cannot work, `ExportCancelled` when `cancel` says so
+    and OSError (naming `out_path`) when the file cannot be written; in every case no
+    file, not even part of one, is left at `out_path`.
     """
     options = (options or ExportOptions()).checked().named(out_path)
-    writer = format_of(out_path, options).writer()
-    journey = clean_map(journey)
+    entry = format_of(out_path, options)
+    writer = entry.writer()
+    journey = clean_map(journey if entry.whole_map else shown_map(journey, options))
     with atomic_output(out_path) as temporary:
         pages, summary = writer(journey, temporary, options, progress, cancel)
     return ExportResult(str(out_path), pages, summary)
@@ -70,12 +72,11 @@ def write_csv(
     cancel: Cancel | None = None,
 ) -> tuple[int, str]:
     """The CSV of the cards (one row each, UTF-8 with a BOM for spreadsheets)."""
-    shown = shown_map(journey, options)
     steps = Steps(1, progress, cancel)
     steps.check()
-    export_cards_csv(shown, path, bom=True, delimiter=options.csv_delimiter)
+    export_cards_csv(journey, path, bom=True, delimiter=options.csv_delimiter)
     steps.finish()
-    return 0, f"{len(shown.cards)} cards, one row each"
+    return 0, f"{len(journey.cards)} cards, one row each"
 
 
 def write_markdown(
@@ -88,7 +89,7 @@ def write_markdown(
     """The Markdown report: pain points by votes, content ideas, metrics per touchpoint."""
     steps = Steps(1, progress, cancel)
     steps.check()
-    text = markdown_report(shown_map(journey, options))
+    text = markdown_report(journey)
     steps.check()
     path.write_text(text, encoding="utf-8", newline="\n")
     steps.finish()

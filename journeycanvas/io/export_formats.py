@@ -69,6 +69,8 @@ class ExportFormat:
     - `file_kind`: the English name of such files in a file dialog ("PDF documents").
     - `file_tag`: added to suggested file names so a map's exports do not overwrite each other.
     - `preview`: how the dialog previews it: PICTURE, PAGES, HANDOUTS or TEXT.
+    - `whole_map`: the writer gets the whole map and picks `options.persona`'s cards itself
+      (the PDFs print the persona's name); otherwise it gets only that persona's cards.
     """
 
     id: str
@@ -83,6 +85,7 @@ class ExportFormat:
     file_kind: str = ""
     file_tag: str = ""
     preview: str = TEXT
+    whole_map: bool = False
 
     @property
     def suffix(self) -> str:
@@ -197,20 +200,23 @@ _ON_PAPER = frozenset({PAPER, ORIENTATION, PERSONA})
 _BUILT_IN = (
     ExportFormat("poster", "PDF poster (one sheet)", "pdf", (".pdf",), _PDF,
                  _ON_PAPER | {SCALE}, matches=_pdf_kind("poster"),
-                 file_kind="PDF documents", preview=PAGES),
+                 file_kind="PDF documents", preview=PAGES, whole_map=True),
     ExportFormat("tiled", "PDF poster tiled over office sheets", "pdf", (".pdf",), _PDF,
                  _ON_PAPER | {SCALE, TILE}, matches=_pdf_kind("tiled"),
-                 file_kind="PDF documents", file_tag=" (tiles)", preview=PAGES),
+                 file_kind="PDF documents", file_tag=" (tiles)", preview=PAGES,
+                 whole_map=True),
     ExportFormat("blank", "PDF blank workshop canvas", "pdf", (".pdf",), _PDF, _ON_PAPER,
                  preset=MappingProxyType({"blank": True}), matches=_pdf_kind("blank"),
-                 file_kind="PDF documents", file_tag=" (blank canvas)", preview=PAGES),
+                 file_kind="PDF documents", file_tag=" (blank canvas)", preview=PAGES,
+                 whole_map=True),
     ExportFormat("handouts_stage", "PDF handouts, one page per stage", "pdf", (".pdf",), _PDF,
                  preset=MappingProxyType({"handouts": "stage"}), matches=_handouts("stage"),
-                 file_kind="PDF documents", file_tag=" (handouts)", preview=HANDOUTS),
+                 file_kind="PDF documents", file_tag=" (handouts)", preview=HANDOUTS,
+                 whole_map=True),
     ExportFormat("handouts_persona", "PDF handouts, one page per persona", "pdf", (".pdf",),
                  _PDF, preset=MappingProxyType({"handouts": "persona"}),
                  matches=_handouts("persona"), file_kind="PDF documents",
-                 file_tag=" (handouts)", preview=HANDOUTS),
+                 file_tag=" (handouts)", preview=HANDOUTS, whole_map=True),
     ExportFormat("png", "PNG picture", "png", (".png",),
                  "journeycanvas.canvas.render:write_png", frozenset({PERSONA, DPI}),
                  needs_qt=True, file_kind="PNG pictures", preview=PICTURE),
