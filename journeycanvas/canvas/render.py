@@ -102,7 +102,7 @@ def png_bytes(
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    saved = image.save(buffer, "PNG")
+    saved = image.save(buffer, "PNG")  # type: ignore[call-overload]  # stubs want bytes; PySide6 wants str
     buffer.close()
     if not saved or data.isEmpty():
         raise OSError("Qt could not encode the picture as PNG")
