@@ -28,17 +28,24 @@ only when a command runs)."""
 
 def register(subparsers: Any) -> None:
     """Add the ``export`` and ``import-csv`` commands."""
+    from journeycanvas.io.export_formats import export_formats, extension_formats, file_formats
+
+    formats = file_formats()
+    kinds = "; ".join(f"{entry.format}: {entry.label}" for entry in export_formats())
     export = subparsers.add_parser(
         "export",
-        help="print a map to PDF, or export it as PNG, SVG, CSV or Markdown",
-        description="Export a .journey map. The format comes from OUT's extension (.pdf, "
-        ".png, .svg, .csv, .md) unless --format is given. A PDF is a poster fitted to A1 "
-        "unless told otherwise; --tile splits it over office sheets, --blank prints the "
-        "empty grid for sticky notes, --handouts prints A4 pages per stage or persona.",
+        help=f"export a map as {', '.join(name.upper() for name in formats)}",
+        description=f"Export a .journey map. The format comes from OUT's extension "
+        f"({', '.join(extension_formats())}) unless --format is given. A PDF is a poster "
+        "fitted to A1 unless told otherwise; --tile splits it over office sheets, --blank "
+        "prints the empty grid for sticky notes, --handouts prints A4 pages per stage or "
+        f"persona. The kinds of export: {kinds}.",
     )
     export.add_argument("file", metavar="FILE", help="the .journey map to export")
     export.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
-    export.add_argument("--format", choices=("pdf", "png", "svg", "csv", "md"), type=str.lower)
+    export.add_argument(
+        "--format", choices=formats, type=str.lower, help="default: from OUT's extension"
+    )
     export.add_argument(
         "--paper",
         metavar="SIZE",
@@ -109,7 +116,7 @@ def _positive_number(text: str) -> float:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from journeycanvas.io.export import IMAGE_FORMATS, export_map, format_for
+    from journeycanvas.io.export import export_map
     from journeycanvas.io.jsonfile import load_map
     from journeycanvas.io.pdf.options import ExportError, ExportOptions
 
@@ -125,13 +132,12 @@ def _export(args: argparse.Namespace) -> int:
         handouts=args.handouts,
         source_name=Path(args.file).name,
         csv_delimiter=DELIMITERS[args.delimiter],
+        dpi=args.dpi,
     )
     _refuse_same_file(args.output, args.file, "the map being exported")
     try:
-        kind = format_for(args.output, options)
         journey = load_map(args.file)
-        renderer = _image_renderer(args.dpi) if kind in IMAGE_FORMATS else None
-        result = export_map(journey, args.output, options, renderer=renderer)
+        result = export_map(journey, args.output, options)
     except ExportError as exc:
         raise CommandError(_with_hints(exc)) from exc
     except ValueError as exc:
@@ -153,26 +159,6 @@ def _refuse_same_file(output: str | Path, source: str, what: str) -> None:
 def _with_hints(error: ExportError) -> str:
     """An ExportError's sentence with its hints worded as this command's options."""
     return ", or ".join([str(error), *(HINTS[hint] for hint in error.hints)])
-
-
-def _image_renderer(dpi: float) -> Any:
-    """A renderer for PNG and SVG built on the canvas, offscreen without a display."""
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    try:
-        from journeycanvas.canvas import render
-    except ImportError as exc:
-        raise CommandError(
-            f"PNG and SVG need the editor's canvas (Qt), which failed: {exc}"
-        ) from exc
-
-    def draw(journey: Any, path: Path, options: Any) -> None:
-        if options.format == "svg" or (options.format is None and path.suffix.lower() == ".svg"):
-            render.render_svg(journey, path)
-        else:
-            render.render_png(journey, path, dpi=dpi)
-
-    return draw
 
 
 def _import_csv(args: argparse.Namespace) -> int:

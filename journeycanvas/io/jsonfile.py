@@ -15,15 +15,15 @@ import codecs
 import json
 import os
 import re
-import secrets
 import shutil
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
 from pydantic import ValidationError
 
+from journeycanvas.io.atomic import write_atomically
 from journeycanvas.io.errors import JourneyFileError
 from journeycanvas.io.migrations import (
     CURRENT,
@@ -391,39 +391,5 @@ def save_map(journey: JourneyMap, path: str | os.PathLike[str], *, backup: bool 
             with open(target, "rb") as old:
                 shutil.copyfileobj(old, stream)
 
-        _write_atomically(backup_path(target), copy_old, old_mode)
-    _write_atomically(target, lambda stream: stream.write(data), old_mode)
-
-
-def _write_atomically(target: Path, write: Callable[[IO[bytes]], object], mode: int | None) -> None:
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    # O_EXCL: never write through someone else's file; 0o666 lets the umask decide.
-    fd = os.open(
-        temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
-    )
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; not every system can open a folder for this.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        write_atomically(backup_path(target), copy_old, old_mode)
+    write_atomically(target, data, old_mode)

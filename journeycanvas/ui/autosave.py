@@ -9,9 +9,7 @@ that is gone without cleaning up — that is, one that crashed — and is offere
 from __future__ import annotations
 
 import json
-import os
 import secrets
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +18,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
+from journeycanvas.io import atomic
 from journeycanvas.model import JourneyMap
 from journeycanvas.ui.settings import APPLICATION, ORGANIZATION
 
@@ -30,17 +29,8 @@ def default_autosave_folder() -> Path:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` through a flushed, fsynced temporary file and os.replace."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write `text` (UTF-8) to `path` through the one atomic writer of ``io.atomic``."""
+    atomic.write_atomically(path, text.encode("utf-8"))
 
 
 @dataclass(frozen=True)

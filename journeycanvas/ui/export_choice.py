@@ -4,38 +4,16 @@ remembered in a map's ``export_settings``. No Qt: the choice is plain data."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any
 
-from journeycanvas.io.pdf.options import DEFAULT_OVERLAP_MM, ExportOptions
+from journeycanvas.io.export_formats import SCALE, TILE, ExportFormat, export_format, format_of
+from journeycanvas.io.pdf.options import DEFAULT_OVERLAP_MM, ExportError, ExportOptions
 from journeycanvas.io.pdf.paper import PAPER_SIZES, TILE_PAPERS
 
-ExportKind = Literal[
-    "poster", "tiled", "blank", "handouts_stage", "handouts_persona", "png", "svg", "csv", "md"
-]
+ExportKind = str
+"""The id of a kind of export in the export-format registry ("poster", "png" …)."""
 
-KINDS: tuple[ExportKind, ...] = (
-    "poster", "tiled", "blank", "handouts_stage", "handouts_persona", "png", "svg", "csv", "md"
-)  # fmt: skip
-PDF_KINDS = frozenset({"poster", "tiled", "blank", "handouts_stage", "handouts_persona"})
-SUFFIXES: dict[ExportKind, str] = {
-    "poster": ".pdf",
-    "tiled": ".pdf",
-    "blank": ".pdf",
-    "handouts_stage": ".pdf",
-    "handouts_persona": ".pdf",
-    "png": ".png",
-    "svg": ".svg",
-    "csv": ".csv",
-    "md": ".md",
-}
-FILE_TAGS: dict[ExportKind, str] = {
-    "tiled": " (tiles)",
-    "blank": " (blank canvas)",
-    "handouts_stage": " (handouts)",
-    "handouts_persona": " (handouts)",
-}
-"""Added to the suggested file name, so that a map's exports do not overwrite each other."""
-
+DEFAULT_KIND: ExportKind = "poster"
 DEFAULT_DPI = 150
 DPI_RANGE = (36, 600)
 DPI_SETTING = "png_dpi"
@@ -62,7 +40,7 @@ class ExportChoice:
     scale, the smallest paper that holds a blank canvas). `persona` is a persona id.
     """
 
-    kind: ExportKind = "poster"
+    kind: ExportKind = DEFAULT_KIND
     paper: str | None = "A4"
     orientation: str | None = None
     scale: float | None = None
@@ -73,31 +51,36 @@ class ExportChoice:
     csv_delimiter: str = ","
 
     @property
+    def format(self) -> ExportFormat:
+        """This kind of export in the export-format registry."""
+        return export_format(self.kind)
+
+    @property
     def suffix(self) -> str:
         """The file extension of this kind of export, with its dot."""
-        return SUFFIXES[self.kind]
+        return self.format.suffix
 
     @property
     def is_pdf(self) -> bool:
         """Whether this export is a PDF."""
-        return self.kind in PDF_KINDS
+        return self.format.format == "pdf"
 
     def options(self, source_name: str = "") -> ExportOptions:
         """The exporter's options for this choice (`source_name` goes in PDF footers)."""
-        handouts = {"handouts_stage": "stage", "handouts_persona": "persona"}.get(self.kind)
-        return ExportOptions(
-            format="pdf" if self.is_pdf else self.kind,
+        entry = self.format
+        options = ExportOptions(
+            format=entry.format,
             paper=paper_name(self.paper),
             orientation=self.orientation,
-            scale=None if self.kind == "blank" else self.scale,
-            tile=self.tile if self.kind == "tiled" else None,
+            scale=self.scale if SCALE in entry.options else None,
+            tile=self.tile if TILE in entry.options else None,
             overlap_mm=self.overlap_mm,
             persona=self.persona,
-            blank=self.kind == "blank",
-            handouts=handouts,
             source_name=source_name,
             csv_delimiter=self.csv_delimiter,
+            dpi=float(self.dpi),
         )
+        return replace(options, **entry.preset)
 
     def settings(self) -> dict[str, Any]:
         """The choice as JSON values, to remember in the map's ``export_settings``: the
@@ -134,12 +117,7 @@ class ExportChoice:
 
 
 def _kind_of(options: ExportOptions) -> ExportKind:
-    if options.format in ("png", "svg", "csv", "md"):
-        return options.format  # type: ignore[return-value]
-    if options.handouts == "persona":
-        return "handouts_persona"
-    if options.handouts:
-        return "handouts_stage"
-    if options.blank:
-        return "blank"
-    return "tiled" if options.tile else "poster"
+    try:
+        return format_of("", replace(options, format=options.format or "pdf")).id
+    except ExportError:
+        return DEFAULT_KIND

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,11 +25,25 @@ from PySide6.QtWidgets import (
 )
 
 from journeycanvas.canvas.render import MM_PER_INCH, render_image
+from journeycanvas.io.export_formats import (
+    CSV_DELIMITER,
+    DPI,
+    HANDOUTS,
+    ORIENTATION,
+    PAPER,
+    PERSONA,
+    PICTURE,
+    SCALE,
+    TEXT,
+    TILE,
+    export_format,
+    export_formats,
+)
 from journeycanvas.io.pdf import ExportError, Paper, parse_paper
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
 from journeycanvas.io.pdf.options import MAX_SCALE
 from journeycanvas.model.entities import JourneyMap
-from journeycanvas.ui.export_choice import DPI_RANGE, FILE_TAGS, ExportChoice, ExportKind
+from journeycanvas.ui.export_choice import DPI_RANGE, ExportChoice
 from journeycanvas.ui.export_preview import PlanWorker, PreviewPlan, PreviewWidget
 
 PAPERS = ("A0", "A1", "A2", "A3", "A4", "letter", "tabloid")
@@ -37,6 +51,8 @@ CUSTOM = "custom"
 PREVIEW_PIXELS = 900
 """The long side of the map picture drawn in the preview."""
 DEBOUNCE_MS = 150
+TRANSLATION_CONTEXT = "ExportFormat"
+"""The translation context of the registry's display names and file kinds."""
 
 
 class ExportDialog(QDialog):
@@ -66,8 +82,8 @@ class ExportDialog(QDialog):
         self._pictures: dict[tuple[str | None, bool], QImage] = {}
 
         self.kind = QComboBox(self)
-        for kind, label in self._kind_labels().items():
-            self.kind.addItem(label, kind)
+        for entry in export_formats():
+            self.kind.addItem(_translated(entry.label), entry.id)
 
         self.paper = QComboBox(self)
         self.paper.addItem(self.tr("Automatic"), None)
@@ -154,19 +170,6 @@ class ExportDialog(QDialog):
         self._request_plan()
 
     # ---------------------------------------------------------------- building
-
-    def _kind_labels(self) -> dict[ExportKind, str]:
-        return {
-            "poster": self.tr("PDF poster (one sheet)"),
-            "tiled": self.tr("PDF poster tiled over office sheets"),
-            "blank": self.tr("PDF blank workshop canvas"),
-            "handouts_stage": self.tr("PDF handouts, one page per stage"),
-            "handouts_persona": self.tr("PDF handouts, one page per persona"),
-            "png": self.tr("PNG picture"),
-            "svg": self.tr("SVG drawing"),
-            "csv": self.tr("CSV table of the cards"),
-            "md": self.tr("Markdown report"),
-        }
 
     def _paper_labels(self) -> list[str]:
         return [
@@ -282,18 +285,19 @@ class ExportDialog(QDialog):
         self._enable()
 
     def _enable(self) -> None:
-        kind = self.kind.currentData()
-        on_paper = kind in ("poster", "tiled", "blank")
-        self.paper_box.setEnabled(on_paper)
+        """Enable the fields of the options the chosen format takes (from the registry)."""
+        takes = export_format(self.kind.currentData()).options
+        self.paper_box.setEnabled(PAPER in takes)
         self.custom.setEnabled(self.paper.currentData() == CUSTOM)
+        self.orientation.setEnabled(ORIENTATION in takes)
         for widget in (self.fit, self.at_scale):
-            widget.setEnabled(kind != "blank")
-        self.scale.setEnabled(kind != "blank" and self.at_scale.isChecked())
-        self.tiles_box.setEnabled(kind == "tiled")
-        self.files_box.setEnabled(kind in ("png", "csv"))
-        self.dpi.setEnabled(kind == "png")
-        self.delimiter.setEnabled(kind == "csv")
-        self.persona.setEnabled(bool(self.journey.personas))
+            widget.setEnabled(SCALE in takes)
+        self.scale.setEnabled(SCALE in takes and self.at_scale.isChecked())
+        self.tiles_box.setEnabled(TILE in takes)
+        self.files_box.setEnabled(bool({DPI, CSV_DELIMITER} & takes))
+        self.dpi.setEnabled(DPI in takes)
+        self.delimiter.setEnabled(CSV_DELIMITER in takes)
+        self.persona.setEnabled(PERSONA in takes and bool(self.journey.personas))
 
     # ---------------------------------------------------------------- preview
 
@@ -311,18 +315,19 @@ class ExportDialog(QDialog):
         self.plan = plan
         self.export_button.setEnabled(not plan.error)
         self.caption.setText(self._caption(plan))
-        picture = None if plan.error or plan.choice.kind in ("csv", "md") else self._picture(plan)
+        text_only = plan.choice.format.preview == TEXT
+        picture = None if plan.error or text_only else self._picture(plan)
         self.preview.show_plan(plan, picture)
         self.plan_shown.emit(plan)
 
     def _picture(self, plan: PreviewPlan) -> QImage | None:
         """The map as the canvas draws it, small, for the preview (one per persona)."""
-        key = (plan.choice.persona, plan.choice.kind == "blank")
+        key = (plan.choice.persona, bool(plan.choice.format.preset.get("blank")))
         if key not in self._pictures:
             journey = self.journey
             if plan.choice.persona:
                 journey = only_persona(journey, find_persona(journey, plan.choice.persona))
-            if plan.choice.kind == "blank":
+            if key[1]:
                 journey = journey.model_copy(update={"cards": [], "connectors": []})
             longest = max(plan.map_size)
             if longest <= 0:
@@ -332,8 +337,9 @@ class ExportDialog(QDialog):
         return self._pictures[key]
 
     def _caption(self, plan: PreviewPlan) -> str:
-        kind = plan.choice.kind
-        if plan.error and kind == "blank":
+        entry = plan.choice.format
+        blank = bool(entry.preset.get("blank"))
+        if plan.error and blank:
             return self.tr(
                 "A blank canvas prints at true size: choose a larger paper, or Automatic for "
                 "the smallest paper that holds it."
@@ -341,24 +347,24 @@ class ExportDialog(QDialog):
         if plan.error:
             return self.tr("These settings cannot be exported.")
         width, height = plan.map_size
-        if kind == "png":
+        if entry.preview == PICTURE and DPI in entry.options:
             dpi = plan.choice.dpi
             return self.tr("{width} × {height} pixels at {dpi} dpi").format(
                 width=round(width * dpi / MM_PER_INCH),
                 height=round(height * dpi / MM_PER_INCH),
                 dpi=dpi,
             )
-        if kind == "svg":
+        if entry.preview == PICTURE:
             return self.tr("A drawing of {width} × {height} mm").format(
                 width=round(width), height=round(height)
             )
         cards = self._count(plan.cards, self.tr("1 card"), self.tr("{count} cards"))
-        if kind == "csv":
+        if CSV_DELIMITER in entry.options:
             return self.tr("{cards}, one row each").format(cards=cards)
-        if kind == "md":
+        if entry.preview == TEXT:
             return self.tr("A report of {cards}").format(cards=cards)
         pages = self._count(plan.pages, self.tr("1 page"), self.tr("{count} pages"))
-        if kind.startswith("handouts"):
+        if entry.preview == HANDOUTS:
             return self.tr("{pages} of A4 handouts").format(pages=pages)
         scale = round((plan.scale or 1.0) * 100)
         if plan.grid is not None:
@@ -372,7 +378,7 @@ class ExportDialog(QDialog):
                 scale=scale,
             )
         paper = self._page_label(plan.paper)
-        if kind == "blank":
+        if blank:
             return self.tr("{pages} · {paper} · cells for 76 mm sticky notes").format(
                 pages=pages, paper=paper
             )
@@ -407,25 +413,20 @@ class ExportDialog(QDialog):
     def accept(self) -> None:
         """Ask for the file to write; close the dialog only when one was chosen."""
         choice = self.choice()
-        suffix = choice.suffix
-        stem = self.suggested_file.name + FILE_TAGS.get(choice.kind, "")
-        filters = {
-            ".pdf": self.tr("PDF documents (*.pdf)"),
-            ".png": self.tr("PNG pictures (*.png)"),
-            ".svg": self.tr("SVG drawings (*.svg)"),
-            ".csv": self.tr("CSV tables (*.csv)"),
-            ".md": self.tr("Markdown files (*.md)"),
-        }
+        entry = choice.format
+        suffix = entry.suffix
+        stem = self.suggested_file.name + entry.file_tag
+        patterns = " ".join(f"*{extension}" for extension in entry.extensions)
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export map as"),
             str(self.suggested_file.with_name(stem + suffix)),
-            filters[suffix],
+            f"{_translated(entry.file_kind or entry.label)} ({patterns})",
         )
         if not name:
             return
         path = Path(name)
-        if path.suffix.lower() != suffix:
+        if path.suffix.lower() not in entry.extensions:
             path = path.with_name(path.name + suffix)
         self.path = path.absolute()
         super().accept()
@@ -435,6 +436,11 @@ class ExportDialog(QDialog):
         self._timer.stop()
         self._worker.stop()
         super().done(result)
+
+
+def _translated(text: str) -> str:
+    """A display name from the export-format registry in the user's language."""
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, text)
 
 
 def _select(combo: QComboBox, data: object) -> None:

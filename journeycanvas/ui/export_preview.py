@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from journeycanvas.io.export import export_map
+from journeycanvas.io.export_formats import HANDOUTS, PAGES, PICTURE, TEXT
 from journeycanvas.io.pdf import (
     ExportCancelled,
     ExportError,
@@ -87,12 +88,16 @@ def plan_preview(
         shown = journey
         if options.persona:
             shown = only_persona(journey, find_persona(journey, options.persona))
-        if choice.kind in ("png", "svg"):
+        preview = choice.format.preview
+        if preview == PICTURE:
             return _picture(shown, choice)
-        if choice.is_pdf and not options.handouts:
+        if preview == PAGES:
             return _poster(journey, shown, choice, options)
-        plan = _handout(journey, shown, choice, options) if choice.is_pdf else _text(shown, choice)
-        pages, text = _dry_run(journey, options, choice.suffix, cancel)
+        if preview == HANDOUTS:
+            plan = _handout(journey, shown, choice, options)
+        else:
+            plan = _text(shown, choice)
+        pages, text = _dry_run(journey, choice, options, cancel)
         return replace(plan, pages=pages, text=text)
     except ExportError as exc:
         return PreviewPlan(choice, error=str(exc))
@@ -163,13 +168,13 @@ def _bands(plan: PosterPlan, map_height: float) -> tuple[Box, ...]:
 
 
 def _dry_run(
-    journey: JourneyMap, options: ExportOptions, suffix: str, cancel: Cancel | None
+    journey: JourneyMap, choice: ExportChoice, options: ExportOptions, cancel: Cancel | None
 ) -> tuple[int, str]:
     """Export into a temporary folder: the page count, and the start of a text export."""
     with tempfile.TemporaryDirectory(prefix="journeycanvas-preview-") as folder:
-        path = Path(folder) / f"preview{suffix}"
+        path = Path(folder) / f"preview{choice.suffix}"
         result = export_map(journey, path, options, cancel=cancel)
-        if suffix == ".pdf":
+        if choice.format.preview != TEXT:
             return result.pages, ""
         with path.open(encoding="utf-8-sig") as stream:
             return result.pages, "".join(islice(stream, TEXT_LINES))
@@ -284,10 +289,10 @@ class _PagePainter:
         page = self.rect((0.0, 0.0, width, height))
         painter.fillRect(page.translated(2, 3), QColor(0, 0, 0, 40))
         painter.fillRect(page, QColor("#ffffff"))
-        kind = plan.choice.kind
-        if kind.startswith("handouts"):
+        preview = plan.choice.format.preview
+        if preview == HANDOUTS:
             self.handout()
-        elif kind in ("csv", "md"):
+        elif preview == TEXT:
             self.text(page)
         else:
             self.poster(picture)

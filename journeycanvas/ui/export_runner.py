@@ -1,8 +1,9 @@
 """Running an export from the editor: off the UI thread, with a progress dialog and Cancel.
 
-PDF, CSV and Markdown are written by `export_map` in a worker thread that reports progress
-and asks whether to stop; PNG and SVG are drawn by the canvas, which must stay on the UI
-thread, so they run there under a busy cursor. Either way `export_map` writes to a
+Formats that need no Qt (PDF, CSV, Markdown) are written by `export_map` in a worker thread
+that reports progress and asks whether to stop; those the registry marks as needing Qt (PNG
+and SVG, drawn by the canvas) must stay on the UI thread, so they run there under a busy
+cursor. Either way `export_map` writes to a
 temporary file that replaces the target only when the export succeeded: a cancel or an
 error leaves no file, not even part of one.
 """
@@ -16,7 +17,6 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from journeycanvas.canvas.render import render_png, render_svg
 from journeycanvas.io.export import export_map
 from journeycanvas.io.pdf import ExportCancelled, ExportOptions, ExportResult
 from journeycanvas.model.entities import JourneyMap
@@ -77,24 +77,14 @@ class ExportRunner(QObject):
         be written; in every case but success no file is left at `path`.
         """
         options = choice.options(source_name)
-        if choice.kind in ("png", "svg"):
-            return self._run_here(journey, path, options, choice.dpi)
+        if choice.format.needs_qt:
+            return self._run_here(journey, path, options)
         return self._run_in_thread(journey.model_copy(deep=True), path, options)
 
-    def _run_here(
-        self, journey: JourneyMap, path: Path, options: ExportOptions, dpi: int
-    ) -> ExportResult:
-        def draw(shown: JourneyMap, target: Path, picture: ExportOptions) -> None:
-            if picture.format == "png":
-                render_png(shown, target, dpi=dpi)
-            else:
-                render_svg(shown, target)
-
+    def _run_here(self, journey: JourneyMap, path: Path, options: ExportOptions) -> ExportResult:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return export_map(journey, path, options, renderer=draw)
-        except ValueError as exc:  # a picture too large to make
-            raise OSError(str(exc)) from exc
+            return export_map(journey, path, options)
         finally:
             QGuiApplication.restoreOverrideCursor()
 

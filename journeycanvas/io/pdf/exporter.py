@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeycanvas.io.clean_text import clean_map
 from journeycanvas.io.pdf.blank import plan_blank
 from journeycanvas.io.pdf.chrome import TitleInfo
 from journeycanvas.io.pdf.document import new_canvas, save_canvas
@@ -91,24 +92,35 @@ def export_pdf(
     The file appears only when the export succeeds: a cancel (`ExportCancelled`) or an
     error (`ExportError` for options that cannot work) leaves no partial file behind.
     """
-    options = (options or ExportOptions()).checked()
+    options = (options or ExportOptions()).checked().named(out_path)
+    with atomic_output(out_path) as temporary:
+        pages, summary = write_pdf(clean_map(journey), temporary, options, progress, cancel)
+    return ExportResult(str(out_path), pages, summary)
+
+
+def write_pdf(
+    journey: JourneyMap,
+    path: Path,
+    options: ExportOptions,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> tuple[int, str]:
+    """Draw the PDF `options` ask for into `path`: its page count and a summary.
+
+    The export-format registry's writer for every kind of PDF; `options.source_name` is
+    printed in the footers.
+    """
     fonts = default_font_set()
-    source = options.source_name or Path(out_path).name
+    source = options.source_name or path.name
     if options.handouts:
         persona = find_persona(journey, options.persona) if options.persona else None
         shown = only_persona(journey, persona) if persona else journey
-        with atomic_output(out_path) as temporary:
-            pages, summary = write_handouts(
-                temporary, journey, shown, options, fonts, source, progress, cancel
-            )
-        return ExportResult(str(out_path), pages, summary)
+        return write_handouts(path, journey, shown, options, fonts, source, progress, cancel)
     plan = plan_pdf(journey, options, fonts)
     steps = Steps(0 if options.blank else len(plan.journey.cards) + 1, progress, cancel)
     steps.check()
     job = _Job(plan, options, fonts, source, steps)
-    with atomic_output(out_path) as temporary:
-        pages, summary = job.tiled(temporary) if plan.grid else job.single(temporary)
-    return ExportResult(str(out_path), pages, summary)
+    return job.tiled(path) if plan.grid else job.single(path)
 
 
 class _Job:

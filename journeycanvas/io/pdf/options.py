@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, Literal
 
-FORMATS = ("pdf", "png", "svg", "csv", "md")
+from journeycanvas.io.export_formats import file_formats
+
 ORIENTATIONS = ("landscape", "portrait")
 HANDOUT_MODES = ("stage", "persona")
 DEFAULT_PAPER = "A1"
 DEFAULT_OVERLAP_MM = 10.0
 MAX_SCALE = 20.0
+DEFAULT_DPI = 150.0
+MAX_DPI = 2400.0
 
 PdfKind = Literal["poster", "tiled", "blank", "handouts"]
 
@@ -47,7 +52,8 @@ class ExportCancelled(Exception):
 class ExportOptions:
     """How to export a map. The defaults make an A1 poster fitted to the page.
 
-    - `format`: pdf, png, svg, csv or md; None takes it from the output file's extension.
+    - `format`: a file format of the export-format registry (pdf, png, svg, csv, md …);
+      None takes it from the output file's extension.
     - `paper`: "A0".."A4", "letter", "tabloid" or "WxHmm". None: A1 for posters; for a
       fixed `scale`, a page as large as the map needs; for a blank canvas, the smallest
       A-series paper that holds the grid. Handouts are always A4.
@@ -60,6 +66,7 @@ class ExportOptions:
     - `handouts`: "stage" or "persona": one A4 page (or more) per stage or per persona.
     - `source_name`: the map's file name, printed in the footer.
     - `csv_delimiter`: "," or ";" for CSV.
+    - `dpi`: the resolution of a PNG picture.
     """
 
     format: str | None = None
@@ -73,6 +80,7 @@ class ExportOptions:
     handouts: str | None = None
     source_name: str = ""
     csv_delimiter: str = ","
+    dpi: float = DEFAULT_DPI
 
     @property
     def pdf_kind(self) -> PdfKind:
@@ -93,8 +101,9 @@ class ExportOptions:
             handouts=self.handouts.lower() if self.handouts else None,
             persona=self.persona.strip() if self.persona and self.persona.strip() else None,
         )
-        if options.format is not None and options.format not in FORMATS:
-            raise ExportError(f"unknown format {self.format!r}: use one of {', '.join(FORMATS)}")
+        formats = file_formats()
+        if options.format is not None and options.format not in formats:
+            raise ExportError(f"unknown format {self.format!r}: use one of {', '.join(formats)}")
         if options.orientation is not None and options.orientation not in ORIENTATIONS:
             raise ExportError(
                 f"orientation must be landscape or portrait, not {self.orientation!r}"
@@ -111,12 +120,19 @@ class ExportOptions:
             raise ExportError("handouts are A4 pages: they cannot be blank or tiled")
         if options.csv_delimiter not in (",", ";", "\t"):
             raise ExportError("the CSV delimiter must be a comma, a semicolon or a tab")
+        if not (0 < options.dpi <= MAX_DPI):
+            raise ExportError(f"the resolution must be above 0 and at most {MAX_DPI:g} dpi")
         return options
 
+    def named(self, out_path: str | os.PathLike[str]) -> ExportOptions:
+        """These options with `source_name` set to `out_path`'s name when none is given."""
+        return self if self.source_name else replace(self, source_name=Path(out_path).name)
+
     def to_settings(self) -> dict[str, Any]:
-        """The options as plain JSON values, to remember in a map's ``export_settings``."""
+        """The options as plain JSON values, to remember in a map's ``export_settings``
+        (the PNG resolution is remembered by the editor, under its own key)."""
         settings = asdict(self)
-        del settings["source_name"]
+        del settings["source_name"], settings["dpi"]
         return settings
 
     @classmethod

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from journeycanvas.io.atomic import atomic_path
 from journeycanvas.io.pdf.options import ExportCancelled, ExportError
 
 Progress = Callable[[int, int], None]
@@ -63,16 +63,10 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
     """A temporary path next to `target`; it replaces `target` only if the block succeeds.
 
     On any error (a cancel included) the temporary file is removed and `target` is left
-    as it was.
+    as it was (see ``journeycanvas.io.atomic``).
     """
     final = Path(target)
     if not final.parent.is_dir():
-        # Said here, before the hidden temporary file's name could reach the message.
         raise ExportError(f"cannot write {final}: the folder {final.parent} does not exist")
-    # The suffix stays last: writers that choose a format by it (Qt's image writer) still can.
-    temporary = final.with_name(f".{final.stem}.{secrets.token_hex(4)}.part{final.suffix}")
-    try:
+    with atomic_path(final) as temporary:
         yield temporary
-        os.replace(temporary, final)
-    finally:
-        temporary.unlink(missing_ok=True)
