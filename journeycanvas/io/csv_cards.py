@@ -409,9 +409,10 @@ class _CardsReader:
         start = 1
         try:
             for count, row in enumerate(reader, 1):
-                if count > limits.MAX_CSV_ROWS:
+                if count > limits.MAX_CSV_ROWS + 1:  # the header is not a card
                     raise _refusal(
-                        f"more than {limits.MAX_CSV_ROWS:,} rows; JourneyCanvas imports at most "
+                        f"more than {limits.MAX_CSV_ROWS:,} rows below the header; "
+                        f"JourneyCanvas imports at most "
                         f"{limits.MAX_CSV_ROWS:,} cards from one file: split it"
                     )
                 yield start, row

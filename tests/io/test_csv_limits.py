@@ -128,9 +128,9 @@ def test_more_rows_than_the_cap_are_refused_while_reading(
 ) -> None:
     monkeypatch.setattr(limits, "MAX_CSV_ROWS", 10)
     path = tmp_path / "rows.csv"
-    path.write_text("stage,lane,text\n" + "Know,Notes,x\n" * 9, encoding="utf-8")
-    assert len(import_cards_csv(path).cards) == 9
     path.write_text("stage,lane,text\n" + "Know,Notes,x\n" * 10, encoding="utf-8")
+    assert len(import_cards_csv(path).cards) == 10
+    path.write_text("stage,lane,text\n" + "Know,Notes,x\n" * 11, encoding="utf-8")
     assert "more than 10 rows" in refusal(path)
 
 
