@@ -350,7 +350,9 @@ def _name_key(text: str) -> str:
 
 
 def _lane_kind_aliases() -> dict[str, LaneKind]:
-    aliases = {default_card_kind(kind).value: kind for kind in LaneKind if kind != LaneKind.NOTES}
+    aliases: dict[str, LaneKind] = {
+        default_card_kind(kind).value: kind for kind in LaneKind if kind != LaneKind.NOTES
+    }
     aliases[CardKind.NOTE.value] = LaneKind.NOTES
     aliases.update({kind.value: kind for kind in LaneKind})
     return aliases
