@@ -156,6 +156,7 @@ def _list_templates(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from journeycanvas.io.errors import printable
     from journeycanvas.io.jsonfile import JourneyFileError, load_map
 
     failed = False
@@ -163,10 +164,10 @@ def _validate(args: argparse.Namespace) -> int:
         try:
             load_map(file)
         except JourneyFileError as exc:
-            print(f"{file}: {exc.detail}")
+            print(f"{printable(file)}: {exc.detail}")
             failed = True
         else:
-            print(f"{file}: ok")
+            print(f"{printable(file)}: ok")
     return 1 if failed else 0
 
 
@@ -194,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         arguments.insert(0, "open")
     args = parser.parse_args(arguments)
-    from journeycanvas.io.errors import JourneyFileError
+    from journeycanvas.io.errors import JourneyFileError, printable
 
     try:
         return args.handler(args)
@@ -209,5 +210,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = f"{where}{exc.strerror or exc}"
     except KeyboardInterrupt:
         return 130
-    print(f"journeycanvas: {' '.join(message.split())}", file=sys.stderr)
+    # The message may quote file names, headers or card text: never echo control codes.
+    print(f"journeycanvas: {printable(' '.join(message.split()))}", file=sys.stderr)
     return 1

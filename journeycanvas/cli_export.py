@@ -172,10 +172,12 @@ def _import_csv(args: argparse.Namespace) -> int:
     try:
         journey = import_cards_csv(args.csv, title=args.title)
     except CsvImportError as exc:
-        lines = [str(problem) for problem in exc.problems]
-        shown = "; ".join(lines[:5]) + (f"; and {len(lines) - 5} more" if len(lines) > 5 else "")
-        noun = "problem" if len(lines) == 1 else "problems"
-        raise CommandError(f"{args.csv}: {len(lines)} {noun}, nothing imported: {shown}") from exc
-    save_map(journey, output)
-    print(f"{output}: {len(journey.cards)} cards in {len(journey.stages)} stages")
+        raise CommandError(f"{args.csv}: {exc.one_line()}") from exc
+    try:
+        save_map(journey, output)
+    except ValueError as exc:  # a map the loader would refuse is not written
+        raise CommandError(f"{output}: not written: {exc}") from exc
+    from journeycanvas.io.errors import printable
+
+    print(f"{printable(str(output))}: {len(journey.cards)} cards in {len(journey.stages)} stages")
     return 0

@@ -89,12 +89,16 @@ unknown_fields = st.dictionaries(
 )
 """Fields a newer JourneyCanvas might write; their names never clash with known ones."""
 
-_SIGNATURES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
+_SIGNATURES = {
+    # Headers of a 16×16 picture: the loader reads the size there and refuses huge ones.
+    "image/png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x10\x00\x00\x00\x10",
+    "image/jpeg": b"\xff\xd8\xff\xc0\x00\x0b\x08\x00\x10\x00\x10\x01\x01\x11\x00",
+}
 
 
 @st.composite
 def assets(draw: st.DrawFn) -> Asset:
-    """A small embedded picture whose bytes start like the media type says."""
+    """A small embedded picture whose bytes start like the media type says, 16×16 pixels."""
     media_type = draw(st.sampled_from(sorted(_SIGNATURES)))
     payload = _SIGNATURES[media_type] + draw(st.binary(max_size=40))
     return Asset(media_type=media_type, data=base64.b64encode(payload).decode("ascii"))

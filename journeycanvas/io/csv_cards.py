@@ -10,10 +10,21 @@ Decisions a user (and the CLI's help) should know:
   LibreOffice, Numbers, Google Sheets and Python's ``utf-8-sig`` all accept the mark.
   Pass ``bom=False`` for tools that do not. Comma-delimited by default; with
   ``delimiter=";"`` (what Swedish and Polish Excel expect) numbers get a decimal comma.
-- **Import** accepts UTF-8 with or without the mark, and UTF-16 with a mark (Excel's
-  "Unicode text"). Anything else is refused with a message saying how to save as UTF-8:
+- **Cells a spreadsheet would run as a formula** (text starting with ``=``, ``+``, ``-``,
+  ``@``, a tab or a carriage return) are written with a leading ``'``, the OWASP advice
+  against CSV injection; numbers are not touched. Import takes that ``'`` off again, and
+  only there: a text that itself starts with ``'=`` is written as ``''=`` and comes back.
+- **Import** accepts UTF-8 with or without the mark, UTF-16 and UTF-32 with a mark (Excel's
+  "Unicode text") or without one (recognised by charset-normalizer). Anything else is
+  refused with a message saying how to save as UTF-8 and what the file looks like:
   Swedish Excel saves in cp1252 and Polish Excel in cp1250, and guessing wrong would turn
   ł into ³ without telling anyone.
+- Import reads regular files only (no folders, devices or pipes) of at most
+  :data:`~journeycanvas.model.limits.MAX_CSV_BYTES`, at most
+  :data:`~journeycanvas.model.limits.MAX_CSV_ROWS` rows and fields of at most
+  :data:`~journeycanvas.model.limits.MAX_TEXT_CHARS` characters (a card's longest text),
+  streaming, so memory stays bounded whatever the file holds. Control characters in cells
+  are removed, as the map loader removes them.
 - The delimiter (comma, semicolon or tab) is the one under which the header reads as the
   most known column names. In a semicolon or tab file a comma in a number is a decimal
   comma (``1 200,5``); in a comma file a quoted ``1,200`` groups thousands and ``1,5`` is
@@ -27,7 +38,8 @@ Decisions a user (and the CLI's help) should know:
   A tag or persona name that itself contains ``;`` comes back split in two, and a card
   with no text is exported but refused on import, where text is required.
 - Every problem in the file is reported at once, by the physical line where its row
-  starts, in one :class:`CsvImportError`; no map is built until the file is right.
+  starts, in one :class:`CsvImportError`; no map is built until the file is right. A file
+  that cannot be read at all (line 0) is one problem.
 """
 
 from __future__ import annotations
@@ -40,19 +52,23 @@ import math
 import operator
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple, TextIO
 
+from journeycanvas.io.errors import printable
 from journeycanvas.model import (
     CardKind,
     JourneyMap,
     LaneKind,
     default_card_kind,
+    limits,
     new_id,
 )
 from journeycanvas.model.entities import utc_now
 from journeycanvas.model.kinds import persona_color
+from journeycanvas.model.limits import clean_text
 
 COLUMNS: tuple[str, ...] = (
     "stage",
@@ -78,6 +94,19 @@ _GROUP_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _COMMA_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 _MAX_MESSAGE_LINES = 20
+_SAMPLE_BYTES = 64 * 1024
+# A cell a spreadsheet would run as a formula, behind any number of quotes already there.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+_NUMBER_COLUMNS = frozenset({"votes", "emotion", "metric_value", "metric_target"})
+_TEXT_INDEXES = tuple(i for i, name in enumerate(COLUMNS) if name not in _NUMBER_COLUMNS)
+_UTF_ENCODINGS = ("utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _UTF8_ADVICE = (
     "the file is not UTF-8; save it again as UTF-8 (Excel: 'CSV UTF-8 (comma delimited)'; "
     "LibreOffice: character set 'Unicode (UTF-8)')"
@@ -92,8 +121,11 @@ class CsvProblem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        where = f"line {self.line}, {self.column}" if self.column else f"line {self.line}"
-        return f"{where}: {self.message}"
+        # Line 0: the file as a whole (not a regular file, too large, not UTF-8).
+        where = [f"line {self.line}"] if self.line else []
+        where += [self.column] if self.column else []
+        text = f"{', '.join(where)}: {self.message}" if where else self.message
+        return printable(text)
 
 
 class CsvImportError(ValueError):
@@ -106,6 +138,17 @@ class CsvImportError(ValueError):
             lines.append(f"… and {len(problems) - _MAX_MESSAGE_LINES} more problems")
         noun = "problem" if len(problems) == 1 else "problems"
         super().__init__(f"{len(problems)} {noun} in the CSV file:\n" + "\n".join(lines))
+
+    def one_line(self, shown: int = 5) -> str:
+        """The problems on one line, the first `shown` of them, for the command line."""
+        if len(self.problems) == 1 and self.problems[0].line == 0:
+            return f"{self.problems[0]}; nothing imported"
+        lines = [str(problem) for problem in self.problems]
+        listed = "; ".join(lines[:shown])
+        if len(lines) > shown:
+            listed += f"; and {len(lines) - shown} more"
+        noun = "problem" if len(lines) == 1 else "problems"
+        return f"{len(lines)} {noun}, nothing imported: {listed}"
 
 
 # ---------------------------------------------------------------- export
@@ -159,24 +202,35 @@ def _write_cards(journey: JourneyMap, stream: TextIO, *, bom: bool, delimiter: s
     for _, card in ordered:
         lane = lanes.get(card.lane)
         metric = card.metric
-        writer.writerow(
-            (
-                stage_names.get(card.stage, card.stage),
-                (lane.title.strip() or lane.kind.value) if lane else card.lane,
-                lane.kind.value if lane else "",
-                card.kind.value,
-                card.text,
-                card.notes,
-                LIST_SEPARATOR.join(card.tags),
-                LIST_SEPARATOR.join(persona_names.get(p, p) for p in card.personas),
-                str(card.votes),
-                "" if card.emotion is None else str(card.emotion),
-                metric.name if metric else "",
-                number(metric.value) if metric else "",
-                number(metric.target) if metric else "",
-                metric.unit if metric else "",
-            )
-        )
+        row = [
+            stage_names.get(card.stage, card.stage),
+            (lane.title.strip() or lane.kind.value) if lane else card.lane,
+            lane.kind.value if lane else "",
+            card.kind.value,
+            card.text,
+            card.notes,
+            LIST_SEPARATOR.join(card.tags),
+            LIST_SEPARATOR.join(persona_names.get(p, p) for p in card.personas),
+            str(card.votes),
+            "" if card.emotion is None else str(card.emotion),
+            metric.name if metric else "",
+            number(metric.value) if metric else "",
+            number(metric.target) if metric else "",
+            metric.unit if metric else "",
+        ]
+        for index in _TEXT_INDEXES:
+            row[index] = guard_formula(row[index])
+        writer.writerow(row)
+
+
+def guard_formula(cell: str) -> str:
+    """`cell` with a leading ``'`` if a spreadsheet would otherwise run it as a formula."""
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def unguard_formula(cell: str) -> str:
+    """Undo :func:`guard_formula`, and only that: other texts starting with ``'`` stay."""
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
 
 
 def _format_number(value: float, decimal_comma: bool) -> str:
@@ -194,27 +248,93 @@ def import_cards_csv(
 
     `source` is a path or a binary stream. The map's title is `title`, or else the file's
     name without its extension. Raises :class:`CsvImportError` listing every problem.
+    The file is read as a stream and refused as soon as it breaks a limit.
     """
     if isinstance(source, str | os.PathLike):
-        data = Path(source).read_bytes()
         default_title = Path(source).stem
-    else:
-        data = source.read()
-        default_title = Path(getattr(source, "name", "") or "").stem
-    return _CardsReader(_decode(data)).build(default_title if title is None else title)
+        with _open_regular_file(source) as stream:
+            return _import(stream, default_title if title is None else title)
+    default_title = Path(getattr(source, "name", "") or "").stem
+    if not source.seekable():
+        source = io.BytesIO(source.read(limits.MAX_CSV_BYTES + 1))
+    return _import(source, default_title if title is None else title)
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise CsvImportError([CsvProblem(1, "", f"broken UTF-16 text: {exc.reason}")]) from exc
+def _refusal(message: str) -> CsvImportError:
+    return CsvImportError([CsvProblem(0, "", message)])
+
+
+def _open_regular_file(path: str | os.PathLike[str]) -> BinaryIO:
+    """`path` opened for reading, if it is a regular file of an importable size."""
     try:
-        return data.decode("utf-8-sig")
+        # O_NONBLOCK: should a pipe replace the file after the check, opening it cannot hang.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        _check_regular(os.stat(path))
+        fd = os.open(path, flags)
+    except FileNotFoundError as exc:
+        raise _refusal("no such file") from exc
+    except OSError as exc:
+        raise _refusal(f"cannot be read: {exc.strerror or exc}") from exc
+    try:
+        _check_regular(os.fstat(fd))
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
+def _check_regular(info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise _refusal("is a folder, not a CSV file")
+    if not stat.S_ISREG(info.st_mode):
+        raise _refusal("is not a regular file (a device, a pipe or a socket); save the CSV first")
+    if info.st_size > limits.MAX_CSV_BYTES:
+        raise _refusal(
+            f"the file is {info.st_size / limits.MB:.1f} MB; JourneyCanvas imports CSV files "
+            f"of up to {limits.MAX_CSV_BYTES // limits.MB} MB"
+        )
+
+
+def _import(stream: BinaryIO, title: str) -> JourneyMap:
+    start = stream.tell()
+    sample = stream.read(_SAMPLE_BYTES)
+    encoding = _encoding(sample)
+    stream.seek(start)
+    sample_text = codecs.getincrementaldecoder(encoding)("replace").decode(sample)
+    text = io.TextIOWrapper(stream, encoding=encoding, newline="")
+    try:
+        return _CardsReader(text, _choose_delimiter(sample_text)).build(title)
+    finally:
+        text.detach()  # the caller closes the binary stream
+
+
+def _encoding(sample: bytes) -> str:
+    """The encoding of a file that starts with `sample`; CsvImportError when not a UTF."""
+    for bom, encoding in _BOMS:
+        if sample.startswith(bom):
+            return encoding
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise CsvImportError([CsvProblem(line, "", _UTF8_ADVICE)]) from exc
+        guess = _detect_encoding(sample)
+        if guess is not None and guess in _UTF_ENCODINGS:
+            return guess
+        line = sample.count(b"\n", 0, exc.start) + 1
+        looks = f" (it looks like {guess})" if guess else ""
+        raise CsvImportError([CsvProblem(line, "", _UTF8_ADVICE + looks)]) from exc
+    if b"\x00" in sample:
+        # Valid UTF-8 with NULs: UTF-16 or UTF-32 without a mark, almost certainly.
+        guess = _detect_encoding(sample)
+        if guess in _UTF_ENCODINGS:
+            return guess
+    return "utf-8"
+
+
+def _detect_encoding(sample: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # only for files that are not plain UTF-8
+
+    best = from_bytes(sample).best()
+    return None if best is None else best.encoding
 
 
 @functools.lru_cache(maxsize=4096)
@@ -230,7 +350,9 @@ def _name_key(text: str) -> str:
 
 
 def _lane_kind_aliases() -> dict[str, LaneKind]:
-    aliases = {default_card_kind(kind).value: kind for kind in LaneKind if kind != LaneKind.NOTES}
+    aliases: dict[str, LaneKind] = {
+        default_card_kind(kind).value: kind for kind in LaneKind if kind != LaneKind.NOTES
+    }
     aliases[CardKind.NOTE.value] = LaneKind.NOTES
     aliases.update({kind.value: kind for kind in LaneKind})
     return aliases
@@ -258,9 +380,9 @@ class _CardsReader:
 
     pick: Callable[[list[str]], tuple[str, ...]]  # a row's cells in COLUMNS order, once known
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: TextIO, delimiter: str) -> None:
         self.text = text
-        self.delimiter = _choose_delimiter(text)
+        self.delimiter = delimiter
         self.problems: list[CsvProblem] = []
         self.width = 0
         self.unnamed: list[int] = []
@@ -278,24 +400,41 @@ class _CardsReader:
         return item_id
 
     def _records(self) -> Iterator[tuple[int, list[str]]]:
-        """Rows with the physical line each starts on; a malformed file ends with a problem."""
-        reader = csv.reader(
-            io.StringIO(self.text, newline=""), delimiter=self.delimiter, strict=True
-        )
+        """Rows with the physical line each starts on; a malformed file ends with a problem.
+
+        More rows than :data:`~journeycanvas.model.limits.MAX_CSV_ROWS` stop the import
+        at once, before anything more is built.
+        """
+        # A process-wide setting of the csv module: fields as long as a card's text may be.
+        csv.field_size_limit(limits.MAX_TEXT_CHARS)
+        reader = csv.reader(self.text, delimiter=self.delimiter, strict=True)
         start = 1
         try:
-            for row in reader:
+            for count, row in enumerate(reader, 1):
+                if count > limits.MAX_CSV_ROWS + 1:  # the header is not a card
+                    raise _refusal(
+                        f"more than {limits.MAX_CSV_ROWS:,} rows below the header; "
+                        f"JourneyCanvas imports at most "
+                        f"{limits.MAX_CSV_ROWS:,} cards from one file: split it"
+                    )
                 yield start, row
                 start = reader.line_num + 1
+        except UnicodeDecodeError as exc:
+            raise CsvImportError(
+                [CsvProblem(reader.line_num + 1, "", f"{_UTF8_ADVICE} ({exc.reason})")]
+            ) from exc
         except csv.Error as exc:
-            self.problems.append(
-                CsvProblem(
-                    start,
-                    "",
-                    f"unreadable CSV ({exc}); a quoted field that starts here may lack "
-                    "its closing quote",
+            if "field limit" in str(exc):
+                message = (
+                    f"a field is longer than {limits.MAX_TEXT_CHARS:,} characters, the "
+                    "longest text a map may hold"
                 )
-            )
+            else:
+                message = (
+                    f"unreadable CSV ({exc}); a quoted field that starts here may lack "
+                    "its closing quote"
+                )
+            self.problems.append(CsvProblem(start, "", message))
 
     def build(self, title: str) -> JourneyMap:
         """The new map, or :class:`CsvImportError` with every problem in the file."""
@@ -358,6 +497,13 @@ class _CardsReader:
                 self._problem(line, f"column {index + 1}", "a value in a column with no name")
         return [*row[: self.width], *[""] * (self.width - len(row)), ""]
 
+    def _cells(self, line: int, row: list[str]) -> list[str]:
+        """A row's cells in COLUMNS order, texts cleaned and formula guards taken off."""
+        cells = list(self.pick(self._fit(line, row)))
+        for index in _TEXT_INDEXES:
+            cells[index] = unguard_formula(clean_text(cells[index]))
+        return cells
+
     def _read_card(self, line: int, row: list[str]) -> None:
         errors_before = len(self.problems)
         (
@@ -375,7 +521,7 @@ class _CardsReader:
             metric_value,
             metric_target,
             metric_unit,
-        ) = self.pick(self._fit(line, row))
+        ) = self._cells(line, row)
         stage_name, lane_name = stage_name.strip(), lane_name.strip()
         for name, value in (("stage", stage_name), ("lane", lane_name), ("text", text)):
             if not value.strip():

@@ -14,10 +14,8 @@ import binascii
 import codecs
 import json
 import os
-import re
 import shutil
 import stat
-from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -32,8 +30,11 @@ from journeycanvas.io.migrations import (
     migrate,
     parse_version,
 )
+from journeycanvas.io.pictures import JPEG_SIGNATURE, PNG_SIGNATURE, picture_size
+from journeycanvas.model import limits
 from journeycanvas.model.entities import FORMAT_TAG, FORMAT_VERSION, JourneyMap
 from journeycanvas.model.integrity import Problem, find_problems, normalise_orders
+from journeycanvas.model.limits import MAX_ASSET_BYTES, MAX_FILE_BYTES, json_path
 
 __all__ = [
     "MAX_ASSET_BYTES",
@@ -46,19 +47,11 @@ __all__ = [
     "save_map",
 ]
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
-"""Files larger than this are refused before reading them."""
-
-MAX_ASSET_BYTES = 5 * 1024 * 1024
-"""The largest embedded picture, decoded."""
-
-IMAGE_SIGNATURES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
+IMAGE_SIGNATURES = {"image/png": PNG_SIGNATURE, "image/jpeg": JPEG_SIGNATURE}
 """The picture types a file may embed, with the bytes every such picture starts with."""
 
 _PROBLEMS_SHOWN = 3
-_MB = 1024 * 1024
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_MB = limits.MB
 
 
 # ---------------------------------------------------------------- loading
@@ -79,7 +72,7 @@ def load_map(path: str | os.PathLike[str]) -> JourneyMap:
             raise JourneyFileError(source, "", "is not a regular file")
         _check_size(source, info.st_size)
         with open(source, "rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+            raw = stream.read(limits.MAX_FILE_BYTES + 1)
     except FileNotFoundError as exc:
         raise JourneyFileError(source, "", "no such file") from exc
     except OSError as exc:
@@ -101,13 +94,9 @@ def loads_map(text: str | bytes, source: str = "<string>") -> JourneyMap:
 
 
 def _check_size(source: str, size: int) -> None:
-    if size > MAX_FILE_BYTES:
-        raise JourneyFileError(
-            source,
-            "",
-            f"the file is {size / _MB:.1f} MB; JourneyCanvas opens maps of up to "
-            f"{MAX_FILE_BYTES // _MB} MB",
-        )
+    problem = limits.file_size_problem(size)
+    if problem is not None:
+        raise JourneyFileError(source, "", problem)
 
 
 def _decode(raw: bytes, source: str) -> str:
@@ -189,6 +178,9 @@ def _map_from_data(data: Any, source: str) -> JourneyMap:
         except MigrationError as exc:
             raise JourneyFileError(source, "version", str(exc)) from exc
         upgraded_from = version
+    data, problems = limits.check_data(data)
+    if problems:
+        raise _problems_error(source, problems, upgraded_from)
     try:
         journey = JourneyMap.model_validate(data)
     except ValidationError as exc:
@@ -268,6 +260,11 @@ def asset_problems(journey: JourneyMap, *, allow_other_types: bool = False) -> l
                     f"is not a {kind} picture, though media_type says {asset.media_type}",
                 )
             )
+        elif (size := picture_size(decoded)) is not None and (
+            too_many := limits.picture_size_problem(*size)
+        ):
+            # Refused before anything decodes it: one such picture can stall every redraw.
+            problems.append(Problem(f"{path}.data", too_many))
     return problems
 
 
@@ -276,19 +273,6 @@ def _too_big(size: int) -> str:
         f"the picture is larger than the {MAX_ASSET_BYTES // _MB} MB allowed "
         f"(it is {size / _MB:.1f} MB)"
     )
-
-
-def json_path(loc: Iterable[str | int]) -> str:
-    """Format a location such as ``("cards", 3, "stage")`` as ``cards[3].stage``."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif _IDENTIFIER.match(part):
-            text += f".{part}" if text else part
-        else:
-            text += f"[{json.dumps(part, ensure_ascii=False)}]"
-    return text
 
 
 def _problem_from_pydantic(error: Any) -> Problem:
@@ -339,20 +323,29 @@ def dumps_map(journey: JourneyMap) -> str:
     """The text of the ``.journey`` file for `journey`: same map, same text.
 
     UTF-8-ready JSON with 2-space indent, keys in model order (unknown fields after the
-    known ones), non-ASCII text as is, a final newline. A map that could not be opened
-    again (dangling references, duplicate ids, bad pictures) raises ValueError.
+    known ones), non-ASCII text as is, a final newline, texts cleaned as the loader cleans
+    them. A map that could not be opened again (dangling references, duplicate ids, bad
+    pictures, values beyond the limits of ``model.limits``, a file too large) raises
+    ValueError saying why, so that saving, autosaving and importing refuse alike.
     """
     problems = [*asset_problems(journey, allow_other_types=True), *find_problems(journey)]
+    if not problems:
+        try:
+            data = journey.model_dump(mode="json")
+        except (ValueError, RecursionError) as exc:
+            raise ValueError(f"the map cannot be written: {exc}") from exc
+        data, problems = limits.check_data(data)
     if problems:
         shown = "; ".join(str(problem) for problem in problems[:_PROBLEMS_SHOWN])
         raise ValueError(f"the map has problems that would keep it from opening: {shown}")
-    data = journey.model_dump(mode="json")
     data["format"] = FORMAT_TAG
     data["version"] = _written_version(journey.version)
-    # allow_nan=False: an infinity in an unknown field must not become a file we cannot read.
     text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    # A lone surrogate cannot be encoded as UTF-8; JSON's \u escape keeps it intact.
-    return _SURROGATE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+    size = len(text) if text.isascii() else len(text.encode("utf-8"))
+    too_big = limits.file_size_problem(size)
+    if too_big is not None:
+        raise ValueError(f"the map is too large to be opened again: {too_big}")
+    return text
 
 
 def _written_version(version: str) -> str:

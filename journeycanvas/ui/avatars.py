@@ -1,18 +1,22 @@
 """Persona pictures: a PNG or JPEG decoded and checked, scaled down, re-encoded, size-capped.
 
 Whatever the user picks, what gets embedded in the map is a small PNG that Qt has decoded
-once already, so a map never carries a broken, huge or foreign picture.
+once already, so a map never carries a broken, huge or foreign picture. A picture with
+more pixels than ``model.limits`` allows is refused by its header, before decoding.
+Thumbnails of embedded pictures are decoded once per picture and size, then cached.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from journeycanvas.model import Asset
+from journeycanvas.model.limits import MAX_PICTURE_PIXELS, picture_size_problem
 
 AVATAR_PIXELS = 128
 """The longest side of an embedded picture, in pixels."""
@@ -62,6 +66,19 @@ def avatar_from_bytes(data: bytes) -> Asset:
         raise AvatarError(
             QCoreApplication.translate("Avatars", "Only PNG and JPEG pictures can be used.")
         )
+    size = reader.size()
+    if size.isValid() and picture_size_problem(size.width(), size.height()):
+        raise AvatarError(
+            QCoreApplication.translate(
+                "Avatars",
+                "The picture is {width}×{height} pixels; pick one of at most {megapixels} "
+                "million pixels.",
+            ).format(
+                width=size.width(),
+                height=size.height(),
+                megapixels=f"{MAX_PICTURE_PIXELS / 1e6:.1f}",
+            )
+        )
     image = reader.read()
     if image.isNull():
         raise AvatarError(
@@ -93,18 +110,33 @@ def _encode_png(image: QImage) -> bytes:
 
 
 def avatar_pixmap(asset: Asset, size: int) -> QPixmap:
-    """The picture of an embedded asset, scaled to `size` pixels (null if it will not decode)."""
+    """The picture of an embedded asset, scaled to `size` pixels (null if it will not decode).
+
+    Each picture is decoded once per size: refreshing a list of personas that share a
+    picture, after every edit, undo and redo, decodes nothing already seen.
+    """
+    return QPixmap.fromImage(_thumbnail(asset.data, size))
+
+
+@functools.lru_cache(maxsize=256)
+def _thumbnail(data: str, size: int) -> QImage:
+    # Keyed by the picture's content itself (Python caches a string's hash), so that
+    # personas sharing a picture, or an asset restored by undo, hit the same entry. A
+    # QImage, not a QPixmap: it may outlive the application at exit.
     try:
-        raw = base64.b64decode(asset.data, validate=True)
+        raw = base64.b64decode(data, validate=True)
     except ValueError:
-        return QPixmap()
-    image = QImage.fromData(raw)
+        return QImage()
+    image = decode_image(raw)
     if image.isNull():
-        return QPixmap()
-    return QPixmap.fromImage(
-        image.scaled(
-            QSize(size, size),
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
+        return image
+    return image.scaled(
+        QSize(size, size),
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
     )
+
+
+def decode_image(raw: bytes) -> QImage:
+    """Decode a PNG or JPEG (null image if it will not decode); the one place avatars decode."""
+    return QImage.fromData(raw)

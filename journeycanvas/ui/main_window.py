@@ -21,6 +21,7 @@ from journeycanvas.canvas.editor import MapEditorView
 from journeycanvas.document import Document
 from journeycanvas.document.commands import EditMapCommand
 from journeycanvas.io import JourneyFileError, dumps_map, load_map
+from journeycanvas.io.errors import printable
 from journeycanvas.io.pdf import ExportError
 from journeycanvas.io.templates import load_template
 from journeycanvas.model import JourneyMap
@@ -132,7 +133,7 @@ class MainWindow(QMainWindow):
         self.autosaver.written.connect(self._autosaved)
         self.autosaver.failed.connect(
             lambda reason: self.statusBar().showMessage(
-                self.tr("Autosave failed: {reason}").format(reason=reason), 10000
+                self.tr("Autosave failed: {reason}").format(reason=printable(reason)), 10000
             )
         )
 
@@ -214,7 +215,7 @@ class MainWindow(QMainWindow):
             name = path.name
         else:
             name = self.document.journey.title or self.tr("Untitled map")
-        self.setWindowTitle(self.tr("{name}[*] — JourneyCanvas").format(name=name))
+        self.setWindowTitle(self.tr("{name}[*] — JourneyCanvas").format(name=printable(name)))
         self.setWindowFilePath(str(path) if path is not None else "")
         self.setWindowModified(self.document.modified)
 
@@ -314,7 +315,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Unsaved changes"),
             self.tr("“{name}” has changes that are not saved. Save them first?").format(
-                name=self._display_name()
+                name=printable(self._display_name())
             ),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -363,7 +364,9 @@ class MainWindow(QMainWindow):
             return False
         self.set_map(journey, path)
         self.settings.add_recent_file(path)
-        self.statusBar().showMessage(self.tr("Opened {path}").format(path=path), 5000)
+        self.statusBar().showMessage(
+            self.tr("Opened {path}").format(path=printable(str(path))), 5000
+        )
         return True
 
     def save(self) -> bool:
@@ -400,7 +403,7 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "The map could not be saved to {path}:\n{reason}\n\n"
                     "Your changes are still here; try another place with Save As."
-                ).format(path=path, reason=reason),
+                ).format(path=printable(str(path)), reason=printable(reason)),
             )
             return False
         self.settings.add_recent_file(path)
@@ -417,7 +420,9 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Revert"),
-            self.tr("Throw away all changes since “{name}” was last saved?").format(name=path.name),
+            self.tr("Throw away all changes since “{name}” was last saved?").format(
+                name=printable(path.name)
+            ),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -497,7 +502,7 @@ class MainWindow(QMainWindow):
                 self,
                 self.tr("Export failed"),
                 self.tr("{name} could not be exported: {reason}.").format(
-                    name=path.name, reason=reason.rstrip(".")
+                    name=printable(path.name), reason=printable(reason.rstrip("."))
                 ),
             )
             return False
@@ -506,10 +511,10 @@ class MainWindow(QMainWindow):
             return False
         if result.pages > 1:
             message = self.tr("Exported {pages} pages to {path}").format(
-                pages=result.pages, path=path
+                pages=result.pages, path=printable(str(path))
             )
         else:
-            message = self.tr("Exported {path}").format(path=path)
+            message = self.tr("Exported {path}").format(path=printable(str(path)))
         self.statusBar().showMessage(message, 8000)
         return True
 

@@ -32,6 +32,7 @@ from journeycanvas.document.commands import (
     EditPersonaCommand,
     RemovePersonaCommand,
 )
+from journeycanvas.io.errors import printable
 from journeycanvas.model import Asset, Persona
 from journeycanvas.model.ids import all_ids, new_id
 from journeycanvas.model.kinds import persona_color
@@ -275,7 +276,7 @@ class PersonasPanel(QWidget):
         chosen = QColorDialog.getColor(
             QColor(persona.color),
             self.window(),
-            self.tr("Colour of {name}").format(name=persona.name),
+            self.tr("Colour of {name}").format(name=printable(persona.name)),
         )
         if chosen.isValid() and chosen.name() != persona.color:
             self.document.push(
@@ -293,7 +294,7 @@ class PersonasPanel(QWidget):
             self.window(),
             self.tr("Delete persona"),
             self.tr("Delete “{name}”? It is taken off {count} cards. You can undo this.").format(
-                name=persona.name, count=tagged
+                name=printable(persona.name), count=tagged
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )

@@ -7,6 +7,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from journeycanvas.io.errors import printable
 from journeycanvas.ui.autosave import AutosaveEntry
 
 
@@ -30,7 +31,7 @@ def describe_entry(entry: AutosaveEntry) -> str:
         "Recovery",
         "JourneyCanvas did not close properly last time. Unsaved changes to “{name}” "
         "({where}) were kept from {saved}.",
-    ).format(name=name, where=where, saved=saved)
+    ).format(name=printable(name), where=printable(where), saved=saved)
 
 
 def ask_restore(parent: QWidget | None, entry: AutosaveEntry) -> RecoveryChoice:

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+"""The checkout under test: the child runs its code, not whatever the venv has installed."""
+ENV = {
+    "PATH": "/usr/bin:/bin",
+    "QT_QPA_PLATFORM": "offscreen",
+    "PYTHONUTF8": "1",
+    "PYTHONPATH": str(PROJECT),
+}
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -15,14 +25,20 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
         text=True,
         encoding="utf-8",
         cwd=cwd,
-        env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "PYTHONUTF8": "1"},
+        env=ENV,
         timeout=120,
     )
 
 
 def run_python(code: str) -> subprocess.CompletedProcess[str]:
     """Run `code` in a fresh Python interpreter."""
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(PROJECT)},
+    )
 
 
 def assert_user_error(result: subprocess.CompletedProcess[str], words: str) -> None:
