@@ -78,7 +78,7 @@ def test_new_with_an_unknown_template_lists_the_real_ones(tmp_path: Path) -> Non
 
 
 def test_new_into_a_missing_folder_is_a_user_error(tmp_path: Path) -> None:
-    assert_user_error(run("new", "-o", "no/such/x.journey", cwd=tmp_path), "No such file")
+    assert_user_error(run("new", "-o", "no/such/x.journey", cwd=tmp_path), "does not exist")
 
 
 def test_usage_errors_are_one_line_with_exit_1() -> None:
