@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journeycanvas.cli import CommandError
+from journeycanvas.io.errors import printable
 
 if TYPE_CHECKING:
     from journeycanvas.io.pdf.options import ExportError
@@ -142,7 +143,7 @@ def _export(args: argparse.Namespace) -> int:
         raise CommandError(_with_hints(exc)) from exc
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
-    print(f"{args.output}: {result.summary}")
+    print(f"{printable(str(args.output))}: {result.summary}")
     return 0
 
 
@@ -177,7 +178,5 @@ def _import_csv(args: argparse.Namespace) -> int:
         save_map(journey, output)
     except ValueError as exc:  # a map the loader would refuse is not written
         raise CommandError(f"{output}: not written: {exc}") from exc
-    from journeycanvas.io.errors import printable
-
     print(f"{printable(str(output))}: {len(journey.cards)} cards in {len(journey.stages)} stages")
     return 0

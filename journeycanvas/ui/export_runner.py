@@ -17,6 +17,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from journeycanvas.io.errors import printable
 from journeycanvas.io.export import export_map
 from journeycanvas.io.pdf import ExportCancelled, ExportOptions, ExportResult
 from journeycanvas.model.entities import JourneyMap
@@ -93,7 +94,7 @@ class ExportRunner(QObject):
     ) -> ExportResult | None:
         thread = _ExportThread(journey, path, options, self)
         progress = QProgressDialog(
-            self.tr("Exporting {name}…").format(name=path.name),
+            self.tr("Exporting {name}…").format(name=printable(path.name)),
             self.tr("Cancel"),
             0,
             0,
