@@ -28,7 +28,7 @@ from journeycanvas.document.commands import (
     EditStageCommand,
 )
 from journeycanvas.layout import MM_PER_PT
-from journeycanvas.model.kinds import CARD_KIND_COLORS, CardKind
+from journeycanvas.model.kinds import CardKind, card_kind_spec
 
 if TYPE_CHECKING:
     from journeycanvas.canvas.editor import MapEditorView
@@ -219,7 +219,7 @@ class InlineEditor(QObject):
         target = self.target
         fill = "#ffffff"
         if target.kind in (EditKind.CARD, EditKind.NEW_CARD) and target.card_kind is not None:
-            fill = CARD_KIND_COLORS[target.card_kind]
+            fill = card_kind_spec(target.card_kind).fill
             if target.kind == EditKind.CARD:
                 fill = self.view.document.card(target.object_id).color or fill
         text = "#1f2a30" if QColor(fill).lightnessF() > 0.5 else "#ffffff"
