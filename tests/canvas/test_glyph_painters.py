@@ -27,11 +27,8 @@ def _qt_picture(glyph_id: str) -> Image.Image:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     draw_glyph(painter, glyph_id, QRectF(0, 0, SIZE_PX, SIZE_PX), QColor("#000000"))
     painter.end()
-    data = (
-        bytes(image.constBits())[: SIZE_PX * SIZE_PX]
-        if image.bytesPerLine() == SIZE_PX
-        else (b"".join(bytes(image.scanLine(y))[:SIZE_PX] for y in range(SIZE_PX)))
-    )
+    rows = (bytes(image.constScanLine(y))[:SIZE_PX] for y in range(SIZE_PX))
+    data = b"".join(rows)
     return Image.frombytes("L", (SIZE_PX, SIZE_PX), data)
 
 
@@ -56,7 +53,10 @@ def pdf_pictures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Image.Im
     )  # fmt: skip
     pages = sorted(folder.glob("g-*.pgm"))
     assert len(pages) == len(GLYPH_IDS)
-    return {glyph_id: Image.open(page).convert("L") for glyph_id, page in zip(GLYPH_IDS, pages)}
+    return {
+        glyph_id: Image.open(page).convert("L")
+        for glyph_id, page in zip(GLYPH_IDS, pages, strict=True)
+    }
 
 
 def _ink(picture: Image.Image) -> Image.Image:
