@@ -53,7 +53,7 @@ class EditTarget:
     stage_id: str = ""
     lane_id: str = ""
     order: int = 0
-    card_kind: CardKind | None = None
+    card_kind: str | None = None
 
 
 @dataclass
