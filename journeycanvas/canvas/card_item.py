@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeycanvas.canvas.glyphs import accent, draw_card_glyph_cached
+from journeycanvas.canvas.glyphs import accent, draw_glyph_cached
 from journeycanvas.canvas.text_painter import QtFonts, TextOp, draw_ops
 from journeycanvas.canvas.units import qrect
 from journeycanvas.layout import MM_PER_PT, CardFace, CardLayout
-from journeycanvas.model.kinds import CardKind, progress_color
+from journeycanvas.layout.style import CARD_STRIPE_MM
+from journeycanvas.model.kinds import progress_color
 
-STRIPE_MM = 1.3
 SHADOW_MM = 0.45
 HANDLE_RADIUS_MM = 1.7
 EDGE_GRIP_MM = 1.6
@@ -84,7 +84,7 @@ class _FaceDrawing:
 _SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 _Geometry = tuple[QRectF, QRectF, QPointF, tuple[QRectF, QRectF, QRectF]]
 _GEOMETRY: dict[tuple[float, float], _Geometry] = {}
-_COLOURS: dict[tuple[str, CardKind], tuple[QColor, QPen, QColor]] = {}
+_COLOURS: dict[tuple[str, str], tuple[QColor, QPen, QColor]] = {}
 
 
 def _geometry(width: float, height: float) -> _Geometry:
@@ -95,7 +95,7 @@ def _geometry(width: float, height: float) -> _Geometry:
     chrome = (
         QRectF(width, SHADOW_MM, SHADOW_MM, height),
         QRectF(SHADOW_MM, height, width, SHADOW_MM),
-        QRectF(0, 0, STRIPE_MM, height),
+        QRectF(0, 0, CARD_STRIPE_MM, height),
     )
     return QRectF(0, 0, width, height), bounds, QPointF(width, height / 2), chrome
 
@@ -246,7 +246,7 @@ class CardItem(QGraphicsItem):
                 painter.drawRect(line)
         else:
             icon = face.icon
-            draw_card_glyph_cached(painter, face.kind, qrect(icon), icon.w * lod)
+            draw_glyph_cached(painter, face.glyph, qrect(icon), self._accent, icon.w * lod)
             painter.setPen(_TEXT_PEN)
             draw_ops(painter, drawing.text, drawing.text_scale)
         self._paint_footer(painter, face, drawing, lod >= TEXT_MIN_LOD)

@@ -18,17 +18,13 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from journeycanvas.canvas.text_painter import QtFonts, TextOp, draw_ops
 from journeycanvas.canvas.units import qpoint, qrect
 from journeycanvas.layout import ConnectorLayout
-from journeycanvas.model.kinds import ConnectorKind
+from journeycanvas.model.kinds import CONNECTOR_KINDS, ConnectorKind
 
 ARROW_MM = 2.6
 BREAK_GAP_MM = 2.4
 LINE_MM = 0.45
 
-_COLORS = {
-    ConnectorKind.FLOW: QColor("#455a64"),
-    ConnectorKind.BRANCH: QColor("#6a1b9a"),
-    ConnectorKind.BREAKPOINT: QColor("#d32f2f"),
-}
+_COLORS = {ConnectorKind(kind): QColor(spec.color) for kind, spec in CONNECTOR_KINDS.items()}
 _LABEL_FILL = QColor("#ffffff")
 _TEXT = QPen(QColor("#263238"))
 _HALO = QPen(QColor(21, 101, 192, 90), 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
@@ -40,7 +36,7 @@ _DETAIL_LOD = 0.5
 def _pen(kind: ConnectorKind) -> QPen:
     pen = QPen(_COLORS[kind], LINE_MM)
     pen.setCapStyle(Qt.PenCapStyle.SquareCap)
-    if kind == ConnectorKind.BRANCH:
+    if CONNECTOR_KINDS[kind].conditional:
         pen.setStyle(Qt.PenStyle.DashLine)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
@@ -74,7 +70,8 @@ class ConnectorItem(QGraphicsItem):
         self._repaint()
         self.layout = connector
         points = [qpoint(p) for p in connector.points]
-        self.kind = connector.kind
+        # A kind this version does not know (from a newer file) is drawn as a plain flow.
+        self.kind = ConnectorKind(connector.kind if connector.kind in _COLORS else "flow")
         pieces = _broken_pieces(points, connector) if connector.break_mark else [points]
         self.pieces = pieces
         self.segments = _segments(pieces)

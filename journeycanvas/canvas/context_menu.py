@@ -65,11 +65,19 @@ def show_menu(
 def _add_kind_choices(
     menu: QMenu,
     kinds: type[_Kind],
-    current: _Kind,
-    label: Callable[[_Kind], str],
+    current: str,
+    label: Callable[[str], str],
     choose: Callable[[_Kind], None],
 ) -> None:
-    """One checkable action a kind, the `current` one checked; picking one calls `choose`."""
+    """One checkable action a kind, the `current` one checked; picking one calls `choose`.
+
+    A `current` kind this version does not know (from a newer file) is listed first by its
+    raw name, checked and disabled."""
+    if current not in set(kinds):
+        unknown = menu.addAction(label(current))
+        unknown.setCheckable(True)
+        unknown.setChecked(True)
+        unknown.setEnabled(False)
     for kind in kinds:
         action = menu.addAction(label(kind))
         action.setCheckable(True)

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeycanvas.canvas.glyphs import accent, draw_lane_glyph
+from journeycanvas.canvas.glyphs import draw_glyph, lane_accent_color
 from journeycanvas.canvas.text_painter import QtFonts, draw_ops
 from journeycanvas.canvas.units import qrect
 from journeycanvas.layout import LaneHeader, StageHeader
-from journeycanvas.model.kinds import default_card_kind
+from journeycanvas.layout.glyph_shapes import lane_glyph_id
 
 EDGE_GRIP_MM = 1.8
 """How far in from a stage header's right edge a press grabs the edge (to resize)."""
@@ -128,7 +128,7 @@ class LaneHeaderItem(_ResizableHeader):
         self.prepareGeometryChange()
         self.header = header
         self._rect = QRectF(0, 0, header.rect.w, header.rect.h)
-        self._accent = accent(default_card_kind(header.kind))
+        self._accent = lane_accent_color(header.kind)
         self._title_ops = self._fonts.ops(header.title)
         self.setPos(header.rect.x, header.rect.y)
         self.update()
@@ -148,7 +148,7 @@ class LaneHeaderItem(_ResizableHeader):
         painter.setPen(_SEPARATOR)
         painter.drawLine(QPointF(0, rect.bottom()), QPointF(rect.right(), rect.bottom()))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        draw_lane_glyph(painter, header.kind, qrect(header.icon), self._accent)
+        draw_glyph(painter, lane_glyph_id(header.kind), qrect(header.icon), self._accent)
         painter.setPen(_LANE_TEXT)
         draw_ops(painter, self._title_ops, self._fonts.block_scale(header.title))
         if self.isSelected():

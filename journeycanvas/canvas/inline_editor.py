@@ -28,7 +28,7 @@ from journeycanvas.document.commands import (
     EditStageCommand,
 )
 from journeycanvas.layout import MM_PER_PT
-from journeycanvas.model.kinds import CARD_KIND_COLORS, CardKind
+from journeycanvas.model.kinds import CardKind, card_kind_spec
 
 if TYPE_CHECKING:
     from journeycanvas.canvas.editor import MapEditorView
@@ -53,7 +53,7 @@ class EditTarget:
     stage_id: str = ""
     lane_id: str = ""
     order: int = 0
-    card_kind: CardKind | None = None
+    card_kind: str | None = None
 
 
 @dataclass
@@ -225,7 +225,7 @@ class InlineEditor(QObject):
             return
         fill = "#ffffff"
         if target.kind in (EditKind.CARD, EditKind.NEW_CARD) and target.card_kind is not None:
-            fill = CARD_KIND_COLORS[target.card_kind]
+            fill = card_kind_spec(target.card_kind).fill
             if target.kind == EditKind.CARD:
                 fill = self.view.document.card(target.object_id).color or fill
         text = "#1f2a30" if QColor(fill).lightnessF() > 0.5 else "#ffffff"

@@ -17,14 +17,10 @@ from journeycanvas.document.commands import (
 )
 from journeycanvas.model.entities import Lane, Stage
 from journeycanvas.model.ids import all_ids, new_id
-from journeycanvas.model.kinds import LaneKind
+from journeycanvas.model.kinds import LaneKind, stage_color
 
 if TYPE_CHECKING:
     from journeycanvas.canvas.editor import MapEditorView
-
-STAGE_COLORS = (
-    "#4f81bd", "#5b9bd5", "#70ad47", "#a5c85a", "#ffc000", "#ed7d31", "#c0504d", "#8064a2",
-)  # fmt: skip
 
 
 def add_stage(view: MapEditorView, index: int | None = None) -> str:
@@ -37,7 +33,7 @@ def add_stage(view: MapEditorView, index: int | None = None) -> str:
     stage = Stage(
         id=new_id("s", all_ids(document.journey)),
         name=QCoreApplication.translate("MapEditor", "New stage"),
-        color=STAGE_COLORS[len(stages) % len(STAGE_COLORS)],
+        color=stage_color(len(stages)),
     )
     document.push(
         AddStageCommand(

@@ -20,7 +20,7 @@ from journeycanvas.model import edits
 from journeycanvas.model.edits import CardsRemoval, Placement
 from journeycanvas.model.entities import Asset, Card, Connector, Lane, Persona, Stage
 from journeycanvas.model.ids import all_ids, new_id
-from journeycanvas.model.kinds import CardKind
+from journeycanvas.model.kinds import kind_uses_emotion
 
 _NAME_LENGTH = 30
 
@@ -211,7 +211,7 @@ class EditCardCommand(_EditCommand):
         card = document.card(card_id)
         changes = dict(changes)
         kind = changes.get("kind", card.kind)
-        if kind != CardKind.EMOTION and card.emotion is not None and "emotion" not in changes:
+        if not kind_uses_emotion(kind) and card.emotion is not None and "emotion" not in changes:
             changes["emotion"] = None
         if set(changes) <= {"text"}:
             text = QCoreApplication.translate("Command", "Edit card text")
@@ -618,7 +618,7 @@ def _copies(
     for card in cards:
         copy = card.model_copy(deep=True, update={"id": new_card_id[card.id]})
         copy.personas = [p for p in copy.personas if p in persona_ids]
-        if copy.kind != CardKind.EMOTION:
+        if not kind_uses_emotion(copy.kind):
             copy.emotion = None
         card_copies.append(copy)
     connector_copies = [

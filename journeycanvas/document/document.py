@@ -36,7 +36,7 @@ from journeycanvas.model.entities import (
 )
 from journeycanvas.model.ids import all_ids, new_id
 from journeycanvas.model.integrity import normalise_orders
-from journeycanvas.model.kinds import CardKind, default_card_kind
+from journeycanvas.model.kinds import CardKind, default_card_kind, kind_uses_emotion
 
 # The fields each kind of object may change through an edit; placement, ids and card ends
 # change only through their own commands.
@@ -249,7 +249,7 @@ class Document(QObject):
             raise ValueError(f"no asset with id {avatar!r}")
         if isinstance(obj, Card):
             kind = values.get("kind", obj.kind)
-            if values.get("emotion", obj.emotion) is not None and kind != CardKind.EMOTION:
+            if values.get("emotion", obj.emotion) is not None and not kind_uses_emotion(kind):
                 raise ValueError(f"only emotion cards have an emotion score, not {kind}")
         return values
 

@@ -67,7 +67,7 @@ from journeycanvas.model import (
     new_id,
 )
 from journeycanvas.model.entities import utc_now
-from journeycanvas.model.kinds import persona_color
+from journeycanvas.model.kinds import kind_uses_emotion, persona_color
 from journeycanvas.model.limits import clean_text
 
 COLUMNS: tuple[str, ...] = (
@@ -204,9 +204,9 @@ def _write_cards(journey: JourneyMap, stream: TextIO, *, bom: bool, delimiter: s
         metric = card.metric
         row = [
             stage_names.get(card.stage, card.stage),
-            (lane.title.strip() or lane.kind.value) if lane else card.lane,
-            lane.kind.value if lane else "",
-            card.kind.value,
+            (lane.title.strip() or str(lane.kind)) if lane else card.lane,
+            str(lane.kind) if lane else "",
+            str(card.kind),
             card.text,
             card.notes,
             LIST_SEPARATOR.join(card.tags),
@@ -535,7 +535,7 @@ class _CardsReader:
         if emotion is not None:
             if not -3 <= emotion <= 3:
                 self._problem(line, "emotion", f"emotion must be from -3 to 3, not {emotion}")
-            if kind is not None and kind != CardKind.EMOTION:
+            if kind is not None and not kind_uses_emotion(kind):
                 self._problem(line, "emotion", f"only emotion cards have a score, not {kind}")
         metric = None
         if (

@@ -187,7 +187,10 @@ def _map_from_data(data: Any, source: str) -> JourneyMap:
         problems = [_problem_from_pydantic(error) for error in exc.errors()]
         raise _problems_error(source, problems, upgraded_from) from exc
     newer_minor = version.major == CURRENT.major and version > CURRENT
-    problems = [*asset_problems(journey, allow_other_types=newer_minor), *find_problems(journey)]
+    problems = [
+        *asset_problems(journey, allow_other_types=newer_minor),
+        *find_problems(journey, allow_unknown_kinds=newer_minor),
+    ]
     if problems:
         raise _problems_error(source, problems, upgraded_from)
     normalise_orders(journey)

@@ -98,13 +98,15 @@ class CardFace:
     """Everything drawn inside a card, relative to its top-left corner.
 
     It depends only on the card's content and width, so cards that move keep theirs.
+    `glyph` is the id of the icon's glyph (`layout.glyph_shapes`).
     `vote_dots` holds up to the style's number of dots; with more votes, `votes_label`
     shows the count next to a single dot.
     """
 
     width: float
     height: float
-    kind: CardKind
+    kind: CardKind | str
+    glyph: str
     fill: str
     icon: Rect
     text: TextBlock

@@ -6,10 +6,11 @@ from collections.abc import Mapping
 
 from journeycanvas.layout.boxes import CardFace, MetricBadge, PersonaDot, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Rect
+from journeycanvas.layout.glyph_shapes import card_glyph_id
 from journeycanvas.layout.style import LayoutStyle
 from journeycanvas.layout.text_blocks import block_height, text_block
 from journeycanvas.model.entities import Card, Metric
-from journeycanvas.model.kinds import CARD_KIND_COLORS
+from journeycanvas.model.kinds import card_kind_spec
 from journeycanvas.text import FontSet
 
 _TEXT_ICON_GAP_MM = 1.0
@@ -52,7 +53,8 @@ def _face_key(
     """Everything a card's face depends on, to cache faces by."""
     metric = card.metric
     metric_key = None if metric is None else (metric.name, metric.value, metric.target, metric.unit)
-    return (card.text, card.kind, card.color, card.votes, metric_key, personas, width)
+    glyph = card_glyph_id(card.kind, card.emotion)
+    return (card.text, card.kind, glyph, card.color, card.votes, metric_key, personas, width)
 
 
 class CardFaces:
@@ -109,10 +111,12 @@ class CardFaces:
             footer = self._footers[footer_key] = _footer(*footer_key, style, self.fonts)
         badge, vote_dots, votes_label, persona_dots, bottom = footer
         height = max(style.card_min_height_mm, bottom + pad)
-        fill = card.color or CARD_KIND_COLORS[card.kind]
+        fill = card.color or card_kind_spec(card.kind).fill
+        glyph = card_glyph_id(card.kind, card.emotion)
         return CardFace(
-            width, height, card.kind, fill, icon, text, badge, vote_dots, votes_label, persona_dots
-        )
+            width, height, card.kind, glyph, fill, icon, text, badge, vote_dots, votes_label,
+            persona_dots,
+        )  # fmt: skip
 
 
 # The parts below a card's text: badge, vote dots, votes label, persona dots, bottom y.

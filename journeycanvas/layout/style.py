@@ -7,6 +7,9 @@ from dataclasses import dataclass, replace
 STICKY_NOTE_MM = 76.0
 """The side of a standard square sticky note (3 × 3 inches)."""
 
+CARD_STRIPE_MM = 1.2
+"""The width of the kind stripe down a card's left edge, on screen and on paper."""
+
 
 @dataclass(frozen=True, slots=True)
 class LayoutStyle:

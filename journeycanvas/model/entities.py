@@ -20,7 +20,14 @@ from pydantic import (
     model_serializer,
 )
 
-from journeycanvas.model.kinds import CardKind, ConnectorKind, LaneKind
+from journeycanvas.model.kinds import (
+    CardKind,
+    CardKindId,
+    ConnectorKind,
+    ConnectorKindId,
+    LaneKind,
+    LaneKindId,
+)
 
 FORMAT_TAG = "journeycanvas"
 FORMAT_VERSION = "1.0"
@@ -98,7 +105,7 @@ class Lane(Persisted):
     """A row of the map; its kind sets the default kind of the cards dropped into it."""
 
     id: Id
-    kind: LaneKind = LaneKind.NOTES
+    kind: LaneKindId = LaneKind.NOTES
     title: str = ""
     # Optional since 1.0 files existed without it: a row height the user set by dragging the
     # lane's edge. The row still grows when its cards need more room. Left out when unset.
@@ -129,7 +136,7 @@ class Card(Persisted):
     lane: Id
     order: int = Field(default=0, ge=0)
     span: int = Field(default=1, ge=1)
-    kind: CardKind = CardKind.NOTE
+    kind: CardKindId = CardKind.NOTE
     text: str = ""
     notes: str = ""
     color: Color | None = None
@@ -146,7 +153,7 @@ class Connector(Persisted):
     id: Id
     source: Id
     target: Id
-    kind: ConnectorKind = ConnectorKind.FLOW
+    kind: ConnectorKindId = ConnectorKind.FLOW
     label: str = ""
 
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from journeycanvas.model.entities import JourneyMap
-from journeycanvas.model.kinds import CardKind
+from journeycanvas.model.kinds import CARD_KINDS, CONNECTOR_KINDS, LANE_KINDS, kind_uses_emotion
 
 
 @dataclass(frozen=True)
@@ -24,9 +24,13 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
-def find_problems(journey: JourneyMap) -> list[Problem]:
-    """Every integrity problem in `journey`, in file order; empty when the map is sound."""
-    problems: list[Problem] = []
+def find_problems(journey: JourneyMap, *, allow_unknown_kinds: bool = True) -> list[Problem]:
+    """Every integrity problem in `journey`, in file order; empty when the map is sound.
+
+    Kinds this version does not know are kept (a newer minor version may add kinds); with
+    `allow_unknown_kinds` False (a file of this version or older) each is a problem.
+    """
+    problems: list[Problem] = [] if allow_unknown_kinds else _unknown_kinds(journey)
     seen: dict[str, str] = {}
 
     def claim(item_id: str, path: str) -> None:
@@ -66,7 +70,7 @@ def find_problems(journey: JourneyMap) -> list[Problem]:
                 problems.append(
                     Problem(f"{path}.personas[{p_index}]", f"no persona with id {persona_id!r}")
                 )
-        if card.emotion is not None and card.kind != CardKind.EMOTION:
+        if card.emotion is not None and not kind_uses_emotion(card.kind):
             problems.append(
                 Problem(f"{path}.emotion", f"only emotion cards have a score, not {card.kind}")
             )
@@ -75,6 +79,22 @@ def find_problems(journey: JourneyMap) -> list[Problem]:
             ref = getattr(connector, end)
             if ref not in card_ids:
                 problems.append(Problem(f"connectors[{index}].{end}", f"no card with id {ref!r}"))
+    return problems
+
+
+def _unknown_kinds(journey: JourneyMap) -> list[Problem]:
+    """A problem for each lane, card or connector kind not in the kind registry."""
+    problems = []
+    for name, noun, known in (
+        ("lanes", "lane", LANE_KINDS),
+        ("cards", "card", CARD_KINDS),
+        ("connectors", "connector", CONNECTOR_KINDS),
+    ):
+        for index, item in enumerate(getattr(journey, name)):
+            if item.kind not in known:
+                choices = ", ".join(known)
+                message = f'unknown {noun} kind "{item.kind}"; use {choices}'
+                problems.append(Problem(f"{name}[{index}].kind", message))
     return problems
 
 

@@ -39,7 +39,7 @@ def find_cards(journey: JourneyMap, query: str) -> list[str]:
     rows = {lane.id: i for i, lane in enumerate(journey.lanes)}
     hits = []
     for card in journey.cards:
-        haystacks = [card.text, card.notes, card.kind.value, card_kind_label(card.kind), *card.tags]
+        haystacks = [card.text, card.notes, str(card.kind), card_kind_label(card.kind), *card.tags]
         if any(needle in text.casefold() for text in haystacks):
             hits.append(card)
     hits.sort(key=lambda c: (columns.get(c.stage, 0), rows.get(c.lane, 0), c.order))

@@ -1,12 +1,13 @@
-"""Small icons drawn in code: colour swatches for card kinds, personas and colour buttons."""
+"""Small icons drawn in code: card kinds (their colour and glyph), personas, colour buttons."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from journeycanvas.model import CardKind
-from journeycanvas.model.kinds import CARD_KIND_COLORS
+from journeycanvas.canvas.glyphs import accent, draw_glyph
+from journeycanvas.layout.glyph_shapes import card_glyph_id
+from journeycanvas.model.kinds import card_kind_spec
 
 
 def swatch_pixmap(color: str, size: int = 20, *, round_: bool = False) -> QPixmap:
@@ -35,6 +36,18 @@ def swatch_icon(color: str, *, round_: bool = False) -> QIcon:
     return icon
 
 
-def card_kind_icon(kind: CardKind) -> QIcon:
-    """The icon of a card kind: a patch of the kind's default card colour."""
-    return swatch_icon(CARD_KIND_COLORS[kind])
+def card_kind_icon(kind: str) -> QIcon:
+    """The icon of a card kind: a patch of the kind's default card colour with its glyph."""
+    icon = QIcon()
+    for size in (16, 20, 32):
+        pixmap = swatch_pixmap(card_kind_spec(kind).fill, size)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        inset = size * 0.2
+        draw_glyph(
+            painter, card_glyph_id(kind), QRectF(inset, inset, size - 2 * inset, size - 2 * inset),
+            accent(kind),
+        )  # fmt: skip
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon

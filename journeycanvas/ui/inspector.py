@@ -41,7 +41,7 @@ from journeycanvas.document.commands import (
     EditStageCommand,
 )
 from journeycanvas.model import CardKind, ConnectorKind, LaneKind, Metric, default_card_kind
-from journeycanvas.model.kinds import CARD_KIND_COLORS
+from journeycanvas.model.kinds import KindField, card_kind_spec, kind_uses, kind_uses_emotion
 from journeycanvas.ui.fields import ChoiceField, ColorButton, LineField, NumberField, TextField
 from journeycanvas.ui.icons import card_kind_icon, swatch_icon
 
@@ -187,6 +187,16 @@ class MapPage(_Page):
         return EditMapCommand(self.document, changes, selection_before=[], selection_after=[])
 
 
+def _show_kind(field: ChoiceField, known: int, kind: str, label: str) -> None:
+    """Show `kind` in a field listing the `known` kinds; a kind this version does not know
+    (from a newer file) is shown by its raw name, as an extra last entry."""
+    while field.count() > known:
+        field.removeItem(field.count() - 1)
+    if field.findData(kind) < 0:
+        field.addItem(label, kind)
+    field.set_value(kind)
+
+
 class CardPage(_Page):
     """A card: kind, text, notes, colour, tags, personas, votes, emotion and metric."""
 
@@ -256,10 +266,10 @@ class CardPage(_Page):
 
     def _load(self) -> None:
         card = self.document.card(self.target_id)
-        self.kind.set_value(card.kind)
+        _show_kind(self.kind, len(CardKind), card.kind, card_kind_label(card.kind))
         self.text.set_value(card.text)
         self.notes.set_value(card.notes)
-        self.color.set_value(card.color, CARD_KIND_COLORS[card.kind])
+        self.color.set_value(card.color, card_kind_spec(card.kind).fill)
         self.tags.set_value(", ".join(card.tags))
         self.personas.clear()
         for persona in self.document.journey.personas:
@@ -273,11 +283,11 @@ class CardPage(_Page):
         self.form.labelForField(self.personas).setVisible(bool(self.document.journey.personas))
         self.votes.setValue(card.votes)
         self.emotion.set_value(card.emotion)
-        self.emotion.setEnabled(card.kind == CardKind.EMOTION)
-        self.emotion.setToolTip(
-            "" if card.kind == CardKind.EMOTION else self.tr("Only emotion cards have a score")
-        )
+        uses_emotion = kind_uses_emotion(card.kind)
+        self.emotion.setEnabled(uses_emotion)
+        self.emotion.setToolTip("" if uses_emotion else self.tr("Only emotion cards have a score"))
         metric = card.metric
+        self.metric.setVisible(metric is not None or kind_uses(card.kind, KindField.METRIC))
         self.metric.setChecked(metric is not None)
         shown = metric or Metric()
         self.metric_name.set_value(shown.name)
@@ -401,7 +411,7 @@ class LanePage(_Page):
 
     def _load(self) -> None:
         lane = self.document.lane(self.target_id)
-        self.kind.set_value(lane.kind)
+        _show_kind(self.kind, len(LaneKind), lane.kind, lane_kind_label(lane.kind))
         self.title.set_value(lane.title)
         self.height.setValue(lane.height_mm or 0)
         count = len(self.document.cards_in_lane(lane.id))
@@ -441,7 +451,9 @@ class ConnectorPage(_Page):
 
     def _load(self) -> None:
         connector = self.document.connector(self.target_id)
-        self.kind.set_value(connector.kind)
+        _show_kind(
+            self.kind, len(ConnectorKind), connector.kind, connector_kind_label(connector.kind)
+        )
         self.label.set_value(connector.label)
         source = self.document.card(connector.source).text or self.tr("(no text)")
         target = self.document.card(connector.target).text or self.tr("(no text)")

@@ -11,26 +11,30 @@ import math
 from collections.abc import Callable
 from enum import Enum
 
-from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
 
 from journeycanvas.canvas.scene import MapScene
 from journeycanvas.document import Document
+from journeycanvas.io.pdf.options import ExportError
+from journeycanvas.io.pdf.paper import parse_paper
 from journeycanvas.model.entities import JourneyMap
 
 MM_PER_INCH = 25.4
 
-_PAGE_SIZES = {
-    "A0": QPageSize.PageSizeId.A0,
-    "A1": QPageSize.PageSizeId.A1,
-    "A2": QPageSize.PageSizeId.A2,
-    "A3": QPageSize.PageSizeId.A3,
-    "A4": QPageSize.PageSizeId.A4,
-    "Letter": QPageSize.PageSizeId.Letter,
-    "Tabloid": QPageSize.PageSizeId.Tabloid,
-}
+
+def page_size(paper_name: str) -> QPageSize:
+    """The Qt page size of a paper of the export's paper table (A4 when it is unknown)."""
+    try:
+        paper = parse_paper(paper_name)
+    except ExportError:
+        paper = parse_paper("A4")
+    size = QSizeF(paper.width, paper.height)
+    # Fuzzy: a table size within a fraction of a millimetre is Qt's standard page of it.
+    match = QPageSize.SizeMatchPolicy.FuzzyMatch
+    return QPageSize(size, QPageSize.Unit.Millimeter, "", match)
 
 
 class PrintMode(Enum):
@@ -142,8 +146,7 @@ class MapPrinting(QObject):
         """The session's printer, set up on first use for the paper and the map's shape."""
         if self._printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            size = _PAGE_SIZES.get(self._paper_size(), QPageSize.PageSizeId.A4)
-            printer.setPageSize(QPageSize(size))
+            printer.setPageSize(page_size(self._paper_size()))
             printer.setPageOrientation(QPageLayout.Orientation.Landscape)
             printer.setDocName(self._journey().title or self.tr("Journey map"))
             self._printer = printer

@@ -17,12 +17,11 @@ from journeycanvas.io.pdf.poster import LegendGroups, PosterPlan, plan_poster
 from journeycanvas.layout import STICKY_NOTE_MM, JourneyLayout, LayoutStyle, layout_journey
 from journeycanvas.layout.style import sticky_note_style
 from journeycanvas.model.entities import JourneyMap, Lane, Stage
-from journeycanvas.model.kinds import LaneKind
+from journeycanvas.model.kinds import LaneKind, stage_color
 from journeycanvas.text import FontSet
 
 CANDIDATE_PAPERS = ("A4", "A3", "A2", "A1", "A0")
 DEFAULT_FILL_PAPER = "A1"
-STAGE_COLORS = ("#4f81bd", "#5b9bd5", "#70ad47", "#9bbb59", "#f2b134", "#ed7d31", "#c0504d")
 
 
 CHROME_FACTOR = 1.4
@@ -127,10 +126,7 @@ def _filled(
     if not stages:
         room = paper.width - 2 * chrome.margin - style.lane_header_width_mm
         count = max(1, int(room // cell))
-        stages = [
-            Stage(id=f"blank-s{i}", name="", color=STAGE_COLORS[i % len(STAGE_COLORS)])
-            for i in range(count)
-        ]
+        stages = [Stage(id=f"blank-s{i}", name="", color=stage_color(i)) for i in range(count)]
     if not lanes:
         count = max(1, int((paper.height - used_h) // style.row_min_height_mm))
         lanes = [Lane(id=f"blank-l{i}", kind=LaneKind.NOTES, title="") for i in range(count)]

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from journeycanvas.io.pdf.colors import FAINT, GRID, INK, KIND_NAMES, MUTED, mix
-from journeycanvas.io.pdf.icons import icon_name
+from journeycanvas.io.pdf.colors import FAINT, GRID, INK, MUTED, mix
+from journeycanvas.io.pdf.icons import card_icon_name
 from journeycanvas.io.pdf.pen import Pen
 from journeycanvas.layout import MM_PER_PT, Rect, TextBlock
 from journeycanvas.layout.text_blocks import text_block
 from journeycanvas.model.entities import JourneyMap
-from journeycanvas.model.kinds import CARD_KIND_ACCENTS, CARD_KIND_COLORS, CardKind
+from journeycanvas.model.kinds import CARD_KINDS, card_kind_spec
 from journeycanvas.text import FontSet
 
 A4_SHORT_SIDE_MM = 210.0
@@ -61,16 +61,16 @@ class LegendEntry:
 
     label: str
     color: str
-    kind: CardKind | None = None
+    kind: str | None = None
 
 
-def kind_legend(kinds: set[CardKind]) -> list[LegendEntry]:
-    """Legend entries for the card kinds used, in the model's order."""
-    return [
-        LegendEntry(KIND_NAMES[kind], CARD_KIND_COLORS[kind], kind)
-        for kind in CardKind
-        if kind in kinds
-    ]
+def kind_legend(kinds: set[str]) -> list[LegendEntry]:
+    """Legend entries for the card kinds used, in the registry's order; kinds this version
+    does not know follow, by their raw names."""
+    ordered = [kind for kind in CARD_KINDS if kind in kinds]
+    ordered += sorted(str(kind) for kind in kinds if kind not in CARD_KINDS)
+    specs = [card_kind_spec(kind) for kind in ordered]
+    return [LegendEntry(spec.name, spec.fill, spec.id) for spec in specs]
 
 
 def persona_legend(journey: JourneyMap) -> list[LegendEntry]:
@@ -237,12 +237,12 @@ class Chrome:
                     pen.fill(entry.color)
                     pen.stroke(mix(entry.color, INK, 0.22), 0.15 * self.factor)
                     pen.round_rect(left, sy, swatch * 1.6, swatch, swatch * 0.2, "B")
-                    accent = CARD_KIND_ACCENTS[entry.kind]
+                    accent = card_kind_spec(entry.kind).accent
                     pen.fill(accent)
                     pen.stroke(accent)
                     inset = swatch * 0.18
                     pen.form(
-                        icon_name(entry.kind),
+                        card_icon_name(entry.kind),
                         left + swatch * 0.8 - (swatch - 2 * inset) / 2,
                         sy + inset,
                         swatch - 2 * inset,

@@ -7,13 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from journeycanvas.model.kinds import (
-    CARD_KIND_ACCENTS,
-    CardKind,
-    ConnectorKind,
-    LaneKind,
-    default_card_kind,
-)
+from journeycanvas.model.kinds import card_kind_spec, connector_kind_spec
 
 INK = "#1f2a30"
 """Body text."""
@@ -27,34 +21,19 @@ PAPER = "#ffffff"
 HEADER_BG = "#eceff1"
 """Lane headers and other neutral bands."""
 
-CONNECTOR_COLORS: dict[ConnectorKind, str] = {
-    ConnectorKind.FLOW: "#455a64",
-    ConnectorKind.BRANCH: "#5e35b1",
-    ConnectorKind.BREAKPOINT: "#d32f2f",
-}
-
 VOTE_DOT = "#283593"
 EMOTION_CURVE = "#ef6c00"
 
-KIND_NAMES: dict[CardKind, str] = {
-    CardKind.ACTION: "Action",
-    CardKind.TOUCHPOINT: "Touchpoint",
-    CardKind.CHANNEL: "Channel",
-    CardKind.THOUGHT: "Thought",
-    CardKind.EMOTION: "Emotion",
-    CardKind.PAIN_POINT: "Pain point",
-    CardKind.OPPORTUNITY: "Opportunity",
-    CardKind.CONTENT_IDEA: "Content idea",
-    CardKind.METRIC: "Metric",
-    CardKind.MILESTONE: "Milestone",
-    CardKind.NOTE: "Note",
-}
-"""English names of the card kinds, for legends (the PDF is written without Qt)."""
+
+def kind_name(kind: str) -> str:
+    """The English name of a card kind, for print (the PDF is written without Qt); a kind
+    this version does not know is named by its raw id."""
+    return card_kind_spec(kind).name
 
 
-def lane_accent(kind: LaneKind) -> str:
-    """The accent colour of a lane: that of the cards it makes by default."""
-    return CARD_KIND_ACCENTS[default_card_kind(kind)]
+def connector_color(kind: str) -> str:
+    """The colour of a connector kind (that of a flow for a kind this version lacks)."""
+    return connector_kind_spec(kind).color
 
 
 @cache

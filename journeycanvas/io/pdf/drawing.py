@@ -13,7 +13,6 @@ import math
 from collections.abc import Callable
 
 from journeycanvas.io.pdf.colors import (
-    CONNECTOR_COLORS,
     EMOTION_CURVE,
     FAINT,
     GRID,
@@ -23,17 +22,25 @@ from journeycanvas.io.pdf.colors import (
     PAPER,
     VOTE_DOT,
     border_of,
+    connector_color,
     ink_on,
-    lane_accent,
     mix,
 )
 from journeycanvas.io.pdf.icons import DOT, icon_name, lane_icon_name
 from journeycanvas.io.pdf.pen import Pen, color_op, left_tab_path, round_rect_path
-from journeycanvas.layout import CardLayout, ConnectorLayout, JourneyLayout, PersonaDot, Point, Rect
-from journeycanvas.model.kinds import CARD_KIND_ACCENTS, CardKind, ConnectorKind, progress_color
+from journeycanvas.layout import (
+    CardFace,
+    CardLayout,
+    ConnectorLayout,
+    JourneyLayout,
+    PersonaDot,
+    Point,
+    Rect,
+)
+from journeycanvas.layout.style import CARD_STRIPE_MM
+from journeycanvas.model.kinds import ConnectorKind, card_accent, lane_accent, progress_color
 
 CARD_RADIUS_MM = 1.4
-STRIPE_MM = 1.1
 CARD_BORDER_MM = 0.18
 GRID_LINE_MM = 0.2
 CONNECTOR_MM = 0.35
@@ -159,12 +166,10 @@ class _CardShapes:
     def draw(self, card: CardLayout) -> None:
         face = card.face
         icon = face.icon
-        key = (face.width, face.height, face.fill, face.kind, icon.x, icon.y, icon.w)
+        key = (face.width, face.height, face.fill, face.kind, face.glyph, icon.x, icon.y, icon.w)
         body = self._bodies.get(key)
         if body is None:
-            body = self._bodies[key] = self._body(
-                face.width, face.height, face.fill, face.kind, icon
-            )
+            body = self._bodies[key] = self._body(face, icon)
         parts = [f"q 1 0 0 1 {card.rect.x:.2f} {card.rect.y:.2f} cm", body]
         badge = face.metric
         if badge is not None:
@@ -186,16 +191,17 @@ class _CardShapes:
         parts.append("Q")
         self.pen.raw("\n".join(parts))
 
-    def _body(self, width: float, height: float, fill: str, kind: CardKind, icon: Rect) -> str:
-        accent = CARD_KIND_ACCENTS[kind]
+    def _body(self, face: CardFace, icon: Rect) -> str:
+        width, height, fill = face.width, face.height, face.fill
+        accent = card_accent(face.kind)
         return "\n".join(
             [
                 f"{color_op(fill)} {color_op(border_of(fill), stroke=True)} {CARD_BORDER_MM:.2f} w",
                 round_rect_path(0, 0, width, height, CARD_RADIUS_MM) + " B",
                 color_op(accent),
-                left_tab_path(0, 0, STRIPE_MM, height, CARD_RADIUS_MM) + " f",
+                left_tab_path(0, 0, CARD_STRIPE_MM, height, CARD_RADIUS_MM) + " f",
                 f"{color_op(accent, stroke=True)} q {icon.w:.3f} 0 0 {icon.h:.3f} {icon.x:.3f} "
-                f"{icon.y:.3f} cm {self.pen.form_op(icon_name(kind))} Q",
+                f"{icon.y:.3f} cm {self.pen.form_op(icon_name(face.glyph))} Q",
             ]
         )
 
@@ -235,7 +241,7 @@ def draw_connectors(pen: Pen, layout: JourneyLayout) -> None:
         if connector.label_rect is not None:
             r = connector.label_rect
             pen.fill(PAPER)
-            pen.stroke(CONNECTOR_COLORS[connector.kind], GRID_LINE_MM)
+            pen.stroke(connector_color(connector.kind), GRID_LINE_MM)
             pen.round_rect(r.x, r.y, r.w, r.h, min(1.2, r.h / 2), "B")
     for connector in connectors:
         if connector.label_rect is not None and connector.label is not None:
@@ -245,7 +251,7 @@ def draw_connectors(pen: Pen, layout: JourneyLayout) -> None:
 
 
 def _connector_path(pen: Pen, connector: ConnectorLayout) -> None:
-    color = CONNECTOR_COLORS[connector.kind]
+    color = connector_color(connector.kind)
     points = list(connector.points)
     if len(points) < 2:
         return

@@ -16,16 +16,15 @@ from journeycanvas.io.pdf.colors import (
     FAINT,
     GRID,
     INK,
-    KIND_NAMES,
     MUTED,
     border_of,
     ink_on,
-    lane_accent,
+    kind_name,
     mix,
 )
 from journeycanvas.io.pdf.document import new_canvas, save_canvas
 from journeycanvas.io.pdf.filtering import find_persona
-from journeycanvas.io.pdf.icons import icon_name, lane_icon_name
+from journeycanvas.io.pdf.icons import card_icon_name, lane_icon_name
 from journeycanvas.io.pdf.options import ExportError, ExportOptions
 from journeycanvas.io.pdf.paper import PAPER_SIZES, Paper
 from journeycanvas.io.pdf.pen import Pen
@@ -33,7 +32,7 @@ from journeycanvas.io.pdf.progress import Cancel, Progress, Steps
 from journeycanvas.layout import MM_PER_PT, format_metric, metric_progress
 from journeycanvas.layout.text_blocks import first_baseline
 from journeycanvas.model.entities import Card, JourneyMap, Lane, Persona
-from journeycanvas.model.kinds import CARD_KIND_ACCENTS, CARD_KIND_COLORS, progress_color
+from journeycanvas.model.kinds import card_accent, card_kind_spec, lane_accent, progress_color
 from journeycanvas.text import FontSet
 
 A4 = Paper("A4", *PAPER_SIZES["A4"])
@@ -189,7 +188,7 @@ class _CardBlock(_Block):
 
     def draw(self, pen: Pen, x: float, y: float) -> None:
         h = self.height - 2.5
-        accent = CARD_KIND_ACCENTS[self.card.kind]
+        accent = card_accent(self.card.kind)
         pen.fill(self.fill)
         pen.stroke(border_of(self.fill), 0.2)
         pen.round_rect(x, y, CONTENT_W, h, 1.8, "B")
@@ -197,7 +196,7 @@ class _CardBlock(_Block):
         pen.left_tab(x, y, STRIPE_MM, h, 1.8)
         pen.stroke(accent)
         pen.form(
-            icon_name(self.card.kind),
+            card_icon_name(self.card.kind, self.card.emotion),
             x + CONTENT_W - CARD_PAD_MM - ICON_MM,
             y + CARD_PAD_MM,
             ICON_MM,
@@ -255,7 +254,7 @@ def _card_meta(
     lane_title: str | None,
 ) -> list[str]:
     """The small print under a card: kind, lane, votes, metric, personas, span, tags."""
-    meta = [KIND_NAMES[card.kind]]
+    meta = [kind_name(card.kind)]
     if lane_title:
         meta.append(lane_title)
     if card.votes:
@@ -372,7 +371,7 @@ def _continued(fonts: FontSet, title: str, color: str) -> Callable[[], _Block]:
 
 
 def _fill(card: Card) -> str:
-    return card.color or CARD_KIND_COLORS[card.kind]
+    return card.color or card_kind_spec(card.kind).fill
 
 
 def _paginate(section: _Section) -> list[list[tuple[_Block, float]]]:

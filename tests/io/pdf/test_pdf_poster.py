@@ -22,11 +22,10 @@ from PIL import Image
 from pypdf import PdfReader
 
 from journeycanvas.io.pdf import ExportError, ExportOptions, export_pdf, plan_pdf
-from journeycanvas.io.pdf.colors import KIND_NAMES
 from journeycanvas.io.pdf.pen import color_op
 from journeycanvas.layout import layout_journey
 from journeycanvas.model import JourneyMap
-from journeycanvas.model.kinds import progress_color
+from journeycanvas.model.kinds import CARD_KINDS, progress_color
 
 MAPS = all_maps()
 
@@ -91,8 +90,8 @@ def test_legend_lists_the_kinds_used_and_the_personas(tmp_path: Path) -> None:
     export_pdf(journey, out)
     (text,) = page_texts(out)
     used = {card.kind for card in journey.cards}
-    for kind, name in KIND_NAMES.items():
-        assert (name in text) == (kind in used), name
+    for kind, spec in CARD_KINDS.items():
+        assert (spec.name in text) == (kind in used), spec.name
     assert "Åsa Ström" in text and "王小明" in text
 
 

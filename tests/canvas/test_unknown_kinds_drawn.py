@@ -1,0 +1,48 @@
+"""Kinds from a newer file are drawn as neutral cards and named by their raw ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from journeycanvas.canvas.context_menu import build_menu
+from journeycanvas.canvas.editor import MapEditorView
+from journeycanvas.canvas.kind_labels import card_kind_label, connector_kind_label, lane_kind_label
+from journeycanvas.canvas.render import render_image
+from journeycanvas.canvas.scene import MapScene
+from journeycanvas.document import Document
+from journeycanvas.io.jsonfile import load_map
+from journeycanvas.model.kinds import UNKNOWN_FILL, CardKind
+
+NEW_KINDS = Path(__file__).parents[1] / "io" / "fixtures" / "v1.1" / "new-kinds.journey"
+
+
+def test_the_scene_builds_and_the_unknown_card_is_grey() -> None:
+    journey = load_map(NEW_KINDS)
+    dpi = 100.0
+    image = render_image(journey, dpi)
+    card = MapScene(Document(journey)).layout.cards["c1"]
+    scale = dpi / 25.4
+    # Inside the card, below its text, left of its icon: the card's own fill.
+    x, y = (card.rect.x + card.rect.w * 0.5) * scale, (card.rect.bottom - 1.0) * scale
+    assert image.pixelColor(round(x), round(y)) == QColor(UNKNOWN_FILL)
+
+
+def test_names_fall_back_to_the_raw_kind() -> None:
+    assert card_kind_label("quote") == "quote"
+    assert lane_kind_label("quotes") == "quotes"
+    assert connector_kind_label("echo") == "echo"
+    assert card_kind_label(CardKind.PAIN_POINT) == "Pain point"
+
+
+def test_the_kind_menu_shows_the_unknown_kind_checked(qtbot: QtBot) -> None:
+    view = MapEditorView(Document(load_map(NEW_KINDS)))
+    qtbot.addWidget(view)
+    menu = build_menu(view, view.map_scene.cards["c1"], QPointF())
+    kinds = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    first = kinds.actions()[0]
+    assert (first.text(), first.isChecked(), first.isEnabled()) == ("quote", True, False)
+    assert len(kinds.actions()) == len(CardKind) + 1
