@@ -18,10 +18,9 @@ from journeycanvas.canvas.kind_labels import (
     connector_kind_label,
     lane_kind_label,
 )
+from journeycanvas.document.changes import Entity
 from journeycanvas.document.commands import (
-    EditCardCommand,
-    EditConnectorCommand,
-    EditLaneCommand,
+    EditCommand,
     RemoveCardsCommand,
 )
 from journeycanvas.layout import JourneyLayout
@@ -97,7 +96,7 @@ def _card_menu(view: MapEditorView, menu: QMenu, card_id: str) -> None:
         CardKind,
         document.card(card_id).kind,
         card_kind_label,
-        lambda kind: document.push(EditCardCommand(document, card_id, {"kind": kind})),
+        lambda kind: document.push(EditCommand(document, Entity.CARD, card_id, {"kind": kind})),
     )
     menu.addSeparator()
     menu.addAction(QCoreApplication.translate("MapEditor", "Copy"), view.copy)
@@ -115,7 +114,9 @@ def _connector_menu(view: MapEditorView, menu: QMenu, connector_id: str) -> None
         ConnectorKind,
         document.connector(connector_id).kind,
         connector_kind_label,
-        lambda kind: document.push(EditConnectorCommand(document, connector_id, {"kind": kind})),
+        lambda kind: document.push(
+            EditCommand(document, Entity.CONNECTOR, connector_id, {"kind": kind})
+        ),
     )
     menu.addSeparator()
     menu.addAction(
@@ -165,7 +166,7 @@ def _lane_menu(view: MapEditorView, menu: QMenu, lane_id: str) -> None:
         LaneKind,
         document.lane(lane_id).kind,
         lane_kind_label,
-        lambda kind: document.push(EditLaneCommand(document, lane_id, {"kind": kind})),
+        lambda kind: document.push(EditCommand(document, Entity.LANE, lane_id, {"kind": kind})),
     )
     menu.addSeparator()
     menu.addAction(

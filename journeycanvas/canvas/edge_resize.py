@@ -12,7 +12,11 @@ from journeycanvas.canvas import overlays
 from journeycanvas.canvas.card_item import CardItem
 from journeycanvas.canvas.gesture import Gesture
 from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
-from journeycanvas.document.commands import EditLaneCommand, EditStageCommand, SetCardSpanCommand
+from journeycanvas.document.changes import Entity
+from journeycanvas.document.commands import (
+    EditCommand,
+    SetCardSpanCommand,
+)
 
 if TYPE_CHECKING:
     from journeycanvas.canvas.editor import MapEditorView
@@ -56,7 +60,9 @@ class StageResize(Gesture):
         self.cancel()
         stage_id = self.item.stage_id
         if width is not None and width != self.document.stage(stage_id).width_mm:
-            self.document.push(EditStageCommand(self.document, stage_id, {"width_mm": width}))
+            self.document.push(
+                EditCommand(self.document, Entity.STAGE, stage_id, {"width_mm": width})
+            )
 
     def cancel(self) -> None:
         """Remove the guide."""
@@ -100,7 +106,9 @@ class LaneResize(Gesture):
         self.cancel()
         lane_id = self.item.lane_id
         if height is not None and height != self.document.lane(lane_id).height_mm:
-            self.document.push(EditLaneCommand(self.document, lane_id, {"height_mm": height}))
+            self.document.push(
+                EditCommand(self.document, Entity.LANE, lane_id, {"height_mm": height})
+            )
 
     def cancel(self) -> None:
         """Remove the guide."""

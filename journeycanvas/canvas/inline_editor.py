@@ -19,13 +19,11 @@ from PySide6.QtGui import QColor, QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
 from journeycanvas.canvas.units import qrect
+from journeycanvas.document.changes import Entity
 from journeycanvas.document.commands import (
     AddCardCommand,
     DocumentCommand,
-    EditCardCommand,
-    EditConnectorCommand,
-    EditLaneCommand,
-    EditStageCommand,
+    EditCommand,
 )
 from journeycanvas.layout import MM_PER_PT
 from journeycanvas.model.kinds import CardKind, card_kind_spec
@@ -325,18 +323,18 @@ class InlineEditor(QObject):
         if target.kind == EditKind.CARD:
             if document.card(object_id).text == text:
                 return None
-            return EditCardCommand(document, object_id, {"text": text}, typing=True)
+            return EditCommand(document, Entity.CARD, object_id, {"text": text}, typing=True)
         if target.kind == EditKind.STAGE:
             if document.stage(object_id).name == text:
                 return None
-            return EditStageCommand(document, object_id, {"name": text}, typing=True)
+            return EditCommand(document, Entity.STAGE, object_id, {"name": text}, typing=True)
         if target.kind == EditKind.LANE:
             if document.lane(object_id).title == text:
                 return None
-            return EditLaneCommand(document, object_id, {"title": text}, typing=True)
+            return EditCommand(document, Entity.LANE, object_id, {"title": text}, typing=True)
         if document.connector(object_id).label == text:
             return None
-        return EditConnectorCommand(document, object_id, {"label": text}, typing=True)
+        return EditCommand(document, Entity.CONNECTOR, object_id, {"label": text}, typing=True)
 
     def _push(self, session: _Session, command: DocumentCommand) -> None:
         self.view.document.push(command)

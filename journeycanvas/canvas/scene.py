@@ -22,6 +22,7 @@ from journeycanvas.canvas.grid_item import GridItem
 from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
 from journeycanvas.canvas.text_painter import qt_fonts_for
 from journeycanvas.document import Document
+from journeycanvas.document.changes import Change, Entity
 from journeycanvas.layout import DEFAULT_STYLE, JourneyLayout, LayoutDiff, LayoutEngine, LayoutStyle
 from journeycanvas.text import FontSet
 
@@ -71,30 +72,9 @@ class MapScene(QGraphicsScene):
 
     def _wiring(self, document: Document) -> list[tuple[SignalInstance, Callable[..., None]]]:
         """Each document signal the scene follows, with the slot that takes it."""
-        structure = (
-            document.stage_added,
-            document.stage_changed,
-            document.stage_removed,
-            document.stage_moved,
-            document.lane_added,
-            document.lane_changed,
-            document.lane_removed,
-            document.lane_moved,
-            document.persona_added,
-            document.persona_changed,
-            document.persona_removed,
-        )
         return [
-            (document.card_added, self._card_touched),
-            (document.card_changed, self._card_touched),
-            (document.card_removed, self._card_touched),
-            (document.cards_placed, self._cards_touched),
-            (document.connector_added, self._connectors_touched),
-            (document.connector_changed, self._connectors_touched),
-            (document.connector_removed, self._connectors_touched),
-            *((signal, self._structure_touched) for signal in structure),
+            (document.edited, self._edited),
             (document.reset, self._reset_touched),
-            (document.map_changed, self._map_touched),
             (document.changed, self.flush),
         ]
 
@@ -126,17 +106,17 @@ class MapScene(QGraphicsScene):
             self._reset_touched()
             self.flush()
 
-    def _card_touched(self, card_id: str) -> None:
-        self._pending_cards.add(card_id)
-
-    def _cards_touched(self, card_ids: list[str]) -> None:
-        self._pending_cards.update(card_ids)
-
-    def _connectors_touched(self, _connector_id: str) -> None:
-        self._pending_connectors = True
-
-    def _structure_touched(self, _object_id: str = "") -> None:
-        self._pending_structure = True
+    def _edited(self, change: Change) -> None:
+        """Note what a document change touched; `flush` lays it out once the edit is done."""
+        entity = change.entity
+        if entity is Entity.CARD:
+            self._pending_cards.update(change.ids)
+        elif entity is Entity.CONNECTOR:
+            self._pending_connectors = True
+        elif entity is Entity.MAP:
+            self._map_touched()
+        else:
+            self._pending_structure = True
 
     def _map_touched(self) -> None:
         if self.grid is not None:

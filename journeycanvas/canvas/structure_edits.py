@@ -8,10 +8,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QMessageBox
 
+from journeycanvas.document.changes import Entity
 from journeycanvas.document.commands import (
     AddLaneCommand,
     AddStageCommand,
-    EditStageCommand,
+    EditCommand,
     RemoveLaneCommand,
     RemoveStageCommand,
 )
@@ -129,4 +130,4 @@ def recolour_stage(view: MapEditorView, stage_id: str) -> None:
         current, view, QCoreApplication.translate("MapEditor", "Stage colour")
     )
     if color.isValid() and color != current:
-        document.push(EditStageCommand(document, stage_id, {"color": color.name()}))
+        document.push(EditCommand(document, Entity.STAGE, stage_id, {"color": color.name()}))

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from journeycanvas.document.changes import Entity
 from journeycanvas.document.document import Document
 from journeycanvas.model import edits
 from journeycanvas.model.edits import CardsRemoval, Placement
@@ -121,48 +122,146 @@ def _restore_asset(document: Document, dropped: tuple[str, int, Asset] | None) -
 # ---------------------------------------------------------------- field edits
 
 
-class _EditCommand(DocumentCommand):
-    """Set fields of one object; consecutive typing edits of the same object merge.
+_FIELD_EDIT_MERGE_ID = 1
+_Q = "Command"  # the translation context of every command's undo-menu text
+# The undo-menu text of a field edit, per kind of object: rows of (the fields edited alone
+# that have their own wording — None for any other change —, the wording with the object's
+# "{name}", the wording for an object without a name).
+_EDIT_LABELS: tuple[tuple[Entity, frozenset[str] | None, str, str], ...] = (
+    (
+        Entity.CARD,
+        frozenset({"text"}),
+        QT_TRANSLATE_NOOP("Command", "Edit card text"),
+        QT_TRANSLATE_NOOP("Command", "Edit card text"),
+    ),
+    (
+        Entity.CARD,
+        None,
+        QT_TRANSLATE_NOOP("Command", "Edit card"),
+        QT_TRANSLATE_NOOP("Command", "Edit card"),
+    ),
+    (
+        Entity.STAGE,
+        frozenset({"name"}),
+        QT_TRANSLATE_NOOP("Command", "Rename stage “{name}”"),
+        QT_TRANSLATE_NOOP("Command", "Rename stage"),
+    ),
+    (
+        Entity.STAGE,
+        frozenset({"width_mm"}),
+        QT_TRANSLATE_NOOP("Command", "Resize stage “{name}”"),
+        QT_TRANSLATE_NOOP("Command", "Resize stage"),
+    ),
+    (
+        Entity.STAGE,
+        None,
+        QT_TRANSLATE_NOOP("Command", "Edit stage “{name}”"),
+        QT_TRANSLATE_NOOP("Command", "Edit stage"),
+    ),
+    (
+        Entity.LANE,
+        frozenset({"title"}),
+        QT_TRANSLATE_NOOP("Command", "Rename lane “{name}”"),
+        QT_TRANSLATE_NOOP("Command", "Rename lane"),
+    ),
+    (
+        Entity.LANE,
+        frozenset({"height_mm"}),
+        QT_TRANSLATE_NOOP("Command", "Resize lane “{name}”"),
+        QT_TRANSLATE_NOOP("Command", "Resize lane"),
+    ),
+    (
+        Entity.LANE,
+        None,
+        QT_TRANSLATE_NOOP("Command", "Edit lane “{name}”"),
+        QT_TRANSLATE_NOOP("Command", "Edit lane"),
+    ),
+    (
+        Entity.CONNECTOR,
+        None,
+        QT_TRANSLATE_NOOP("Command", "Edit connector"),
+        QT_TRANSLATE_NOOP("Command", "Edit connector"),
+    ),
+    (
+        Entity.PERSONA,
+        None,
+        QT_TRANSLATE_NOOP("Command", "Edit persona “{name}”"),
+        QT_TRANSLATE_NOOP("Command", "Edit persona"),
+    ),
+    (
+        Entity.MAP,
+        frozenset({"export_settings"}),
+        QT_TRANSLATE_NOOP("Command", "Change export settings"),
+        QT_TRANSLATE_NOOP("Command", "Change export settings"),
+    ),
+    (
+        Entity.MAP,
+        None,
+        QT_TRANSLATE_NOOP("Command", "Edit map details"),
+        QT_TRANSLATE_NOOP("Command", "Edit map details"),
+    ),
+)
 
-    Subclasses name the Document methods that find and edit their kind of object.
+
+def _edit_label(entity: Entity, fields: Iterable[str], name: str) -> str:
+    """The undo-menu text for changing `fields` of an object called `name`."""
+    edited = frozenset(fields)
+    for row_entity, row_fields, named, unnamed in _EDIT_LABELS:
+        if row_entity is entity and row_fields in (edited, None):
+            translate = QCoreApplication.translate
+            return _label(translate(_Q, named), translate(_Q, unnamed), name)
+    raise KeyError(entity)
+
+
+def _object_name(target: Any) -> str:
+    return str(getattr(target, "name", None) or getattr(target, "title", "") or "")
+
+
+class EditCommand(DocumentCommand):
+    """Set fields of one object — a card, stage, lane, connector, persona or the map's header.
+
+    Consecutive typing edits of the same fields of the same object merge into one undo step.
+    Changing a card's kind to one without an emotion score clears the score too.
     """
-
-    _merge_id = -1
-    _find: Callable[[Document, str], Any]
-    _edit: Callable[[Document, str, dict[str, Any]], dict[str, Any]]
 
     def __init__(
         self,
         document: Document,
+        entity: Entity,
         target_id: str,
         changes: dict[str, Any],
-        text: str,
-        typing: bool,
-        selection_before: Sequence[str] | None,
-        selection_after: Sequence[str] | None,
+        *,
+        typing: bool = False,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
     ) -> None:
+        target = document.find(entity, target_id)
+        changes = dict(changes)
+        if entity is Entity.CARD:
+            kind = changes.get("kind", target.kind)
+            if not kind_uses_emotion(kind) and target.emotion is not None:
+                changes.setdefault("emotion", None)
+        text = _edit_label(entity, changes, _object_name(target))
         super().__init__(document, text, selection_before, selection_after)
+        self.entity = entity
         self.target_id = target_id
-        self.changes = dict(changes)
+        self.changes = changes
         self.typing = typing
         self.old: dict[str, Any] = {}
-        document.check_changes(self._target(), self.changes)
+        document.check_changes(target, self.changes)
 
     def _target(self) -> Any:
-        return self._find(self.document, self.target_id)
-
-    def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
-        return self._edit(self.document, self.target_id, changes)
+        return self.document.find(self.entity, self.target_id)
 
     def _redo(self) -> None:
-        self.old = self._apply(self.changes)
+        self.old = self.document.edit(self.entity, self.target_id, self.changes)
 
     def _undo(self) -> None:
-        self._apply(self.old)
+        self.document.edit(self.entity, self.target_id, self.old)
 
     def id(self) -> int:
-        """Qt's merge id: the same for every edit of one kind of object."""
-        return self._merge_id
+        """Qt's merge id: the same for every field edit (`mergeWith` checks the rest)."""
+        return _FIELD_EDIT_MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Absorb a typing edit of the same field(s) of the same object done just after this one.
@@ -172,8 +271,10 @@ class _EditCommand(DocumentCommand):
         """
         if not (
             type(other) is type(self)
+            and isinstance(other, EditCommand)
             and self.typing
             and other.typing
+            and other.entity is self.entity
             and other.target_id == self.target_id
             and other.changes.keys() == self.changes.keys()
         ):
@@ -188,191 +289,13 @@ class _EditCommand(DocumentCommand):
         return True
 
 
-class EditCardCommand(_EditCommand):
-    """Change a card's text, notes, kind, colour, tags, personas, votes, emotion or metric.
-
-    Changing the kind away from emotion clears the emotion score too.
-    """
-
-    _merge_id = 1
-    _find = staticmethod(Document.card)
-    _edit = staticmethod(Document.edit_card)
-
-    def __init__(
-        self,
-        document: Document,
-        card_id: str,
-        changes: dict[str, Any],
-        *,
-        typing: bool = False,
-        selection_before: Sequence[str] | None = None,
-        selection_after: Sequence[str] | None = None,
-    ) -> None:
-        card = document.card(card_id)
-        changes = dict(changes)
-        kind = changes.get("kind", card.kind)
-        if not kind_uses_emotion(kind) and card.emotion is not None and "emotion" not in changes:
-            changes["emotion"] = None
-        if set(changes) <= {"text"}:
-            text = QCoreApplication.translate("Command", "Edit card text")
-        else:
-            text = QCoreApplication.translate("Command", "Edit card")
-        super().__init__(
-            document, card_id, changes, text, typing, selection_before, selection_after
-        )
-
-
-class EditStageCommand(_EditCommand):
-    """Change a stage's name, goal, colour or width."""
-
-    _merge_id = 2
-    _find = staticmethod(Document.stage)
-    _edit = staticmethod(Document.edit_stage)
-
-    def __init__(
-        self,
-        document: Document,
-        stage_id: str,
-        changes: dict[str, Any],
-        *,
-        typing: bool = False,
-        selection_before: Sequence[str] | None = None,
-        selection_after: Sequence[str] | None = None,
-    ) -> None:
-        name = document.stage(stage_id).name
-        if set(changes) == {"name"}:
-            text = _label(
-                QCoreApplication.translate("Command", "Rename stage “{name}”"),
-                QCoreApplication.translate("Command", "Rename stage"),
-                name,
-            )
-        elif set(changes) == {"width_mm"}:
-            text = _label(
-                QCoreApplication.translate("Command", "Resize stage “{name}”"),
-                QCoreApplication.translate("Command", "Resize stage"),
-                name,
-            )
-        else:
-            text = _label(
-                QCoreApplication.translate("Command", "Edit stage “{name}”"),
-                QCoreApplication.translate("Command", "Edit stage"),
-                name,
-            )
-        super().__init__(
-            document, stage_id, changes, text, typing, selection_before, selection_after
-        )
-
-
-class EditLaneCommand(_EditCommand):
-    """Change a lane's kind, title or height."""
-
-    _merge_id = 3
-    _find = staticmethod(Document.lane)
-    _edit = staticmethod(Document.edit_lane)
-
-    def __init__(
-        self,
-        document: Document,
-        lane_id: str,
-        changes: dict[str, Any],
-        *,
-        typing: bool = False,
-        selection_before: Sequence[str] | None = None,
-        selection_after: Sequence[str] | None = None,
-    ) -> None:
-        title = document.lane(lane_id).title
-        if set(changes) == {"title"}:
-            text = _label(
-                QCoreApplication.translate("Command", "Rename lane “{name}”"),
-                QCoreApplication.translate("Command", "Rename lane"),
-                title,
-            )
-        elif set(changes) == {"height_mm"}:
-            text = _label(
-                QCoreApplication.translate("Command", "Resize lane “{name}”"),
-                QCoreApplication.translate("Command", "Resize lane"),
-                title,
-            )
-        else:
-            text = _label(
-                QCoreApplication.translate("Command", "Edit lane “{name}”"),
-                QCoreApplication.translate("Command", "Edit lane"),
-                title,
-            )
-        super().__init__(
-            document, lane_id, changes, text, typing, selection_before, selection_after
-        )
-
-
-class EditConnectorCommand(_EditCommand):
-    """Change a connector's kind or label."""
-
-    _merge_id = 4
-    _find = staticmethod(Document.connector)
-    _edit = staticmethod(Document.edit_connector)
-
-    def __init__(
-        self,
-        document: Document,
-        connector_id: str,
-        changes: dict[str, Any],
-        *,
-        typing: bool = False,
-        selection_before: Sequence[str] | None = None,
-        selection_after: Sequence[str] | None = None,
-    ) -> None:
-        text = QCoreApplication.translate("Command", "Edit connector")
-        super().__init__(
-            document, connector_id, changes, text, typing, selection_before, selection_after
-        )
-
-
-class EditMapCommand(_EditCommand):
-    """Change the map's title, scenario, owner, locale or export settings."""
-
-    _merge_id = 5
-
-    def __init__(
-        self,
-        document: Document,
-        changes: dict[str, Any],
-        *,
-        typing: bool = False,
-        selection_before: Sequence[str] | None = None,
-        selection_after: Sequence[str] | None = None,
-    ) -> None:
-        if set(changes) == {"export_settings"}:
-            text = QCoreApplication.translate("Command", "Change export settings")
-        else:
-            text = QCoreApplication.translate("Command", "Edit map details")
-        super().__init__(
-            document,
-            document.journey.id,
-            changes,
-            text,
-            typing,
-            selection_before,
-            selection_after,
-        )
-
-    def _target(self) -> Any:
-        return self.document.journey
-
-    def _apply(self, changes: dict[str, Any]) -> dict[str, Any]:
-        return self.document.edit_map(changes)
-
-
-class EditPersonaCommand(_EditCommand):
+class EditPersonaCommand(EditCommand):
     """Change a persona's name, description, colour or picture.
 
     ``changes["avatar"]`` is the new picture as an Asset (embedded under a fresh id) or None
     to drop it; a picture no persona shows any more leaves the map's assets with the edit.
     Edits that change the picture never merge.
     """
-
-    _merge_id = 6
-    _find = staticmethod(Document.persona)
-    _edit = staticmethod(Document.edit_persona)
 
     def __init__(
         self,
@@ -392,19 +315,14 @@ class EditPersonaCommand(_EditCommand):
         if picture is not None:
             asset = Asset.model_validate(picture).model_copy(deep=True)
             self.new_asset = (_fresh_id("a", all_ids(document.journey)), asset)
-        text = _label(
-            QCoreApplication.translate("Command", "Edit persona “{name}”"),
-            QCoreApplication.translate("Command", "Edit persona"),
-            document.persona(persona_id).name,
-        )
         super().__init__(
             document,
+            Entity.PERSONA,
             persona_id,
             changes,
-            text,
-            typing and not self.sets_avatar,
-            selection_before,
-            selection_after,
+            typing=typing and not self.sets_avatar,
+            selection_before=selection_before,
+            selection_after=selection_after,
         )
         if self.sets_avatar:
             self.changes["avatar"] = self.new_asset[0] if self.new_asset else None
@@ -459,7 +377,7 @@ class AddCardCommand(DocumentCommand):
 
     def id(self) -> int:
         """Qt's merge id: that of card edits while the card's text is being typed."""
-        return EditCardCommand._merge_id if self.typing else -1
+        return _FIELD_EDIT_MERGE_ID if self.typing else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Absorb a typing edit of the text of the card this command added.
@@ -469,7 +387,8 @@ class AddCardCommand(DocumentCommand):
         """
         return (
             self.typing
-            and isinstance(other, EditCardCommand)
+            and isinstance(other, EditCommand)
+            and other.entity is Entity.CARD
             and other.typing
             and other.target_id == self.card.id
             and other.changes.keys() == {"text"}

@@ -1,20 +1,21 @@
 """One open map: the model, its undo stack and its file path, and the only place it changes.
 
 Everyone else reads ``document.journey`` and pushes commands (journeycanvas.document.commands);
-only commands call the mutating methods below. Every mutation emits fine-grained signals that
-carry ids, after the model is consistent again, so a scene can update incrementally; then the
-undo stack's index change emits `changed` once per push, undo or redo.
+only commands call the mutating methods below. Every mutation emits `edited` with a `Change`
+naming the objects, after the model is consistent again, so a scene can update
+incrementally; then the undo stack's index change emits `changed` once per push, undo or redo.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from journeycanvas.document.changes import Action, Change, Entity
 from journeycanvas.io.jsonfile import load_map, save_map
 from journeycanvas.model import edits
 from journeycanvas.model.edits import (
@@ -63,35 +64,15 @@ _EDITABLE: dict[type, frozenset[str]] = {
 class Document(QObject):
     """One open journey map with its undo stack; emits a signal for every change.
 
-    Signals (ids are str; lists are list[str]):
-    card_added, card_changed, card_removed(id); cards_placed(ids) when cards' stage, lane,
-    order or span changed; stage_added/changed/removed/moved(id); lane_added/changed/
-    removed/moved(id); connector_added/changed/removed(id); persona_added/changed/removed(id);
-    map_changed() for header fields; reset() when a whole new map is loaded; changed() once
-    after every push, undo or redo (after the fine-grained signals); modified_changed(bool);
+    Signals: edited(Change) for every mutation, once the model is consistent again (which
+    objects, what happened to them: see `journeycanvas.document.changes`); reset() when a
+    whole new map is loaded; changed() once after every push, undo or redo (after the
+    edited signals); modified_changed(bool);
     path_changed(Path | None); selection_requested(ids) on redo/undo of a command that
     carries a selection.
     """
 
-    card_added = Signal(str)
-    card_changed = Signal(str)
-    card_removed = Signal(str)
-    cards_placed = Signal(list)
-    stage_added = Signal(str)
-    stage_changed = Signal(str)
-    stage_removed = Signal(str)
-    stage_moved = Signal(str)
-    lane_added = Signal(str)
-    lane_changed = Signal(str)
-    lane_removed = Signal(str)
-    lane_moved = Signal(str)
-    connector_added = Signal(str)
-    connector_changed = Signal(str)
-    connector_removed = Signal(str)
-    persona_added = Signal(str)
-    persona_changed = Signal(str)
-    persona_removed = Signal(str)
-    map_changed = Signal()
+    edited = Signal(object)
     reset = Signal()
     changed = Signal()
     modified_changed = Signal(bool)
@@ -114,6 +95,13 @@ class Document(QObject):
         self._undo_stack = QUndoStack(self)
         self._undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._undo_stack.indexChanged.connect(self._on_index_changed)
+        self._finders: dict[Entity, Callable[[str], Any]] = {
+            Entity.CARD: self.card,
+            Entity.STAGE: self.stage,
+            Entity.LANE: self.lane,
+            Entity.CONNECTOR: self.connector,
+            Entity.PERSONA: self.persona,
+        }
 
     # ------------------------------------------------------------ state
 
@@ -208,7 +196,7 @@ class Document(QObject):
         except BaseException:
             self._journey.created, self._journey.modified = stamps["created"], stamps["modified"]
             raise
-        self.map_changed.emit()
+        self._emit(Entity.MAP, Action.CHANGED, self._journey.id)
         self.mark_saved(Path(target))
 
     def request_selection(self, ids: list[str]) -> None:
@@ -252,6 +240,23 @@ class Document(QObject):
             if values.get("emotion", obj.emotion) is not None and not kind_uses_emotion(kind):
                 raise ValueError(f"only emotion cards have an emotion score, not {kind}")
         return values
+
+    def find(self, entity: Entity, object_id: str) -> Any:
+        """The card, stage, lane, connector or persona `object_id`, or the map for MAP;
+        KeyError when there is none."""
+        if entity is Entity.MAP:
+            return self._journey
+        return self._finders[entity](object_id)
+
+    def edit(self, entity: Entity, object_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+        """Set fields of one object (see the *_FIELDS sets); returns their previous values.
+
+        Commands only. The changes are checked by the model's rules first (`check_changes`).
+        """
+        target = self.find(entity, object_id)
+        old = edits.set_fields(target, self.check_changes(target, changes))
+        self._emit(entity, Action.CHANGED, target.id)
+        return old
 
     # ------------------------------------------------------------ lookups
 
@@ -312,7 +317,7 @@ class Document(QObject):
         mates = edits.cell_cards(self._journey, card.stage, card.lane)
         edits.add_card(self._journey, card, index)
         self._cards[card.id] = card
-        self.card_added.emit(card.id)
+        self._emit(Entity.CARD, Action.ADDED, card.id)
         self._emit_placed(mate.id for mate in mates[card.order :])
 
     def remove_cards(self, card_ids: Iterable[str]) -> CardsRemoval:
@@ -345,13 +350,6 @@ class Document(QObject):
         self._emit_placed([card_id])
         return old
 
-    def edit_card(self, card_id: str, changes: dict[str, Any]) -> dict[str, Any]:
-        """Set fields of a card (see CARD_FIELDS); returns their previous values."""
-        card = self.card(card_id)
-        old = edits.set_fields(card, self.check_changes(card, changes))
-        self.card_changed.emit(card_id)
-        return old
-
     # ------------------------------------------------------------ connectors (commands only)
 
     def add_connector(self, connector: Connector, index: int | None = None) -> None:
@@ -360,48 +358,41 @@ class Document(QObject):
             raise ValueError("a connector must join two cards of the map")
         edits.add_connector(self._journey, connector, index)
         self._connectors[connector.id] = connector
-        self.connector_added.emit(connector.id)
+        self._emit(Entity.CONNECTOR, Action.ADDED, connector.id)
 
     def remove_connector(self, connector_id: str) -> tuple[int, Connector]:
         """Take a connector out; returns its index and itself, for `add_connector`."""
         removed = edits.remove_connector(self._journey, connector_id)
         del self._connectors[connector_id]
-        self.connector_removed.emit(connector_id)
+        self._emit(Entity.CONNECTOR, Action.REMOVED, connector_id)
         return removed
-
-    def edit_connector(self, connector_id: str, changes: dict[str, Any]) -> dict[str, Any]:
-        """Set fields of a connector (see CONNECTOR_FIELDS); returns their previous values."""
-        connector = self.connector(connector_id)
-        old = edits.set_fields(connector, self.check_changes(connector, changes))
-        self.connector_changed.emit(connector_id)
-        return old
 
     # ------------------------------------------------------------ stages (commands only)
 
     def add_stage(self, stage: Stage, index: int | None = None) -> None:
         """Insert a stage at column `index` (default: last)."""
         edits.add_stage(self._journey, stage, index)
-        self.stage_added.emit(stage.id)
+        self._emit(Entity.STAGE, Action.ADDED, stage.id)
 
     def remove_stage(self, stage_id: str) -> StageRemoval:
         """Remove a stage with its cards; spans reaching into it get shorter."""
         removal = edits.remove_stage(self._journey, stage_id)
         self._cards_removed(removal.cards)
         self._emit_placed(removal.spans)
-        self.stage_removed.emit(stage_id)
+        self._emit(Entity.STAGE, Action.REMOVED, stage_id)
         return removal
 
     def restore_stage(self, removal: StageRemoval) -> None:
         """Undo `remove_stage` exactly."""
         edits.restore_stage(self._journey, removal)
-        self.stage_added.emit(removal.stage.id)
+        self._emit(Entity.STAGE, Action.ADDED, removal.stage.id)
         self._emit_placed(removal.spans)
         self._cards_restored(removal.cards)
 
     def move_stage(self, stage_id: str, new_index: int) -> dict[str, int]:
         """Move a stage to column `new_index`; returns spans shortened to fit, for undo."""
         spans = edits.move_stage(self._journey, stage_id, new_index)
-        self.stage_moved.emit(stage_id)
+        self._emit(Entity.STAGE, Action.MOVED, stage_id)
         self._emit_placed(spans)
         return spans
 
@@ -410,73 +401,50 @@ class Document(QObject):
         edits.restore_spans(self._journey, spans)
         self._emit_placed(spans)
 
-    def edit_stage(self, stage_id: str, changes: dict[str, Any]) -> dict[str, Any]:
-        """Set fields of a stage (see STAGE_FIELDS); returns their previous values."""
-        stage = self.stage(stage_id)
-        old = edits.set_fields(stage, self.check_changes(stage, changes))
-        self.stage_changed.emit(stage_id)
-        return old
-
     # ------------------------------------------------------------ lanes (commands only)
 
     def add_lane(self, lane: Lane, index: int | None = None) -> None:
         """Insert a lane at row `index` (default: last)."""
         edits.add_lane(self._journey, lane, index)
-        self.lane_added.emit(lane.id)
+        self._emit(Entity.LANE, Action.ADDED, lane.id)
 
     def remove_lane(self, lane_id: str) -> LaneRemoval:
         """Remove a lane with its cards."""
         removal = edits.remove_lane(self._journey, lane_id)
         self._cards_removed(removal.cards)
-        self.lane_removed.emit(lane_id)
+        self._emit(Entity.LANE, Action.REMOVED, lane_id)
         return removal
 
     def restore_lane(self, removal: LaneRemoval) -> None:
         """Undo `remove_lane` exactly."""
         edits.restore_lane(self._journey, removal)
-        self.lane_added.emit(removal.lane.id)
+        self._emit(Entity.LANE, Action.ADDED, removal.lane.id)
         self._cards_restored(removal.cards)
 
     def move_lane(self, lane_id: str, new_index: int) -> None:
         """Move a lane to row `new_index`; its cards go with it."""
         edits.move_lane(self._journey, lane_id, new_index)
-        self.lane_moved.emit(lane_id)
-
-    def edit_lane(self, lane_id: str, changes: dict[str, Any]) -> dict[str, Any]:
-        """Set fields of a lane (see LANE_FIELDS); returns their previous values."""
-        lane = self.lane(lane_id)
-        old = edits.set_fields(lane, self.check_changes(lane, changes))
-        self.lane_changed.emit(lane_id)
-        return old
+        self._emit(Entity.LANE, Action.MOVED, lane_id)
 
     # ------------------------------------------------------------ personas (commands only)
 
     def add_persona(self, persona: Persona, index: int | None = None) -> None:
         """Insert a persona (default: last)."""
         edits.add_persona(self._journey, persona, index)
-        self.persona_added.emit(persona.id)
+        self._emit(Entity.PERSONA, Action.ADDED, persona.id)
 
     def remove_persona(self, persona_id: str) -> PersonaRemoval:
         """Remove a persona and untag it from every card."""
         removal = edits.remove_persona(self._journey, persona_id)
-        for card_id in removal.card_personas:
-            self.card_changed.emit(card_id)
-        self.persona_removed.emit(persona_id)
+        self._emit(Entity.CARD, Action.CHANGED, *removal.card_personas)
+        self._emit(Entity.PERSONA, Action.REMOVED, persona_id)
         return removal
 
     def restore_persona(self, removal: PersonaRemoval) -> None:
         """Undo `remove_persona` exactly."""
         edits.restore_persona(self._journey, removal)
-        self.persona_added.emit(removal.persona.id)
-        for card_id in removal.card_personas:
-            self.card_changed.emit(card_id)
-
-    def edit_persona(self, persona_id: str, changes: dict[str, Any]) -> dict[str, Any]:
-        """Set fields of a persona (see PERSONA_FIELDS; avatar is an asset id)."""
-        persona = self.persona(persona_id)
-        old = edits.set_fields(persona, self.check_changes(persona, changes))
-        self.persona_changed.emit(persona_id)
-        return old
+        self._emit(Entity.PERSONA, Action.ADDED, removal.persona.id)
+        self._emit(Entity.CARD, Action.CHANGED, *removal.card_personas)
 
     def add_asset(self, asset_id: str, asset: Asset, index: int | None = None) -> None:
         """Embed a picture under `asset_id`, at position `index` of the table (default: last)."""
@@ -494,37 +462,27 @@ class Document(QObject):
         """Whether any persona shows the picture `asset_id`."""
         return any(persona.avatar == asset_id for persona in self._journey.personas)
 
-    # ------------------------------------------------------------ map header (commands only)
-
-    def edit_map(self, changes: dict[str, Any]) -> dict[str, Any]:
-        """Set header fields of the map (see MAP_FIELDS); returns their previous values."""
-        old = edits.set_fields(self._journey, self.check_changes(self._journey, changes))
-        self.map_changed.emit()
-        return old
-
     # ------------------------------------------------------------ index and signal helpers
 
-    def _emit_placed(self, card_ids: Iterable[str]) -> None:
-        ids = list(card_ids)
+    def _emit(self, entity: Entity, action: Action, *ids: str) -> None:
         if ids:
-            self.cards_placed.emit(ids)
+            self.edited.emit(Change(entity, action, ids))
+
+    def _emit_placed(self, card_ids: Iterable[str]) -> None:
+        self._emit(Entity.CARD, Action.PLACED, *card_ids)
 
     def _cards_removed(self, removal: CardsRemoval) -> None:
         for _, connector in removal.connectors:
             del self._connectors[connector.id]
         for _, card in removal.cards:
             del self._cards[card.id]
-        for _, connector in removal.connectors:
-            self.connector_removed.emit(connector.id)
-        for _, card in removal.cards:
-            self.card_removed.emit(card.id)
+        self._emit(Entity.CONNECTOR, Action.REMOVED, *(c.id for _, c in removal.connectors))
+        self._emit(Entity.CARD, Action.REMOVED, *(card.id for _, card in removal.cards))
         self._emit_placed(removal.placements)
 
     def _cards_restored(self, removal: CardsRemoval) -> None:
         self._cards.update((card.id, card) for _, card in removal.cards)
         self._connectors.update((connector.id, connector) for _, connector in removal.connectors)
-        for _, card in removal.cards:
-            self.card_added.emit(card.id)
-        for _, connector in removal.connectors:
-            self.connector_added.emit(connector.id)
+        self._emit(Entity.CARD, Action.ADDED, *(card.id for _, card in removal.cards))
+        self._emit(Entity.CONNECTOR, Action.ADDED, *(c.id for _, c in removal.connectors))
         self._emit_placed(removal.placements)

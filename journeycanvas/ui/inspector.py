@@ -33,12 +33,9 @@ from PySide6.QtWidgets import (
 
 from journeycanvas.canvas.kind_labels import card_kind_label, connector_kind_label, lane_kind_label
 from journeycanvas.document import Document
+from journeycanvas.document.changes import Entity
 from journeycanvas.document.commands import (
-    EditCardCommand,
-    EditConnectorCommand,
-    EditLaneCommand,
-    EditMapCommand,
-    EditStageCommand,
+    EditCommand,
 )
 from journeycanvas.model import CardKind, ConnectorKind, LaneKind, Metric, default_card_kind
 from journeycanvas.model.kinds import KindField, card_kind_spec, kind_uses, kind_uses_emotion
@@ -184,7 +181,14 @@ class MapPage(_Page):
         return getattr(self.document.journey, name)
 
     def _command(self, changes: dict[str, Any]) -> QUndoCommand:
-        return EditMapCommand(self.document, changes, selection_before=[], selection_after=[])
+        return EditCommand(
+            self.document,
+            Entity.MAP,
+            self.document.journey.id,
+            changes,
+            selection_before=[],
+            selection_after=[],
+        )
 
 
 def _show_kind(field: ChoiceField, known: int, kind: str, label: str) -> None:
@@ -300,8 +304,13 @@ class CardPage(_Page):
 
     def _command(self, changes: dict[str, Any]) -> QUndoCommand:
         ids = [self.target_id]
-        return EditCardCommand(
-            self.document, self.target_id, changes, selection_before=ids, selection_after=ids
+        return EditCommand(
+            self.document,
+            Entity.CARD,
+            self.target_id,
+            changes,
+            selection_before=ids,
+            selection_after=ids,
         )
 
     def _personas_ticked(self, _item: QListWidgetItem) -> None:
@@ -376,8 +385,13 @@ class StagePage(_Page):
 
     def _command(self, changes: dict[str, Any]) -> QUndoCommand:
         ids = [self.target_id]
-        return EditStageCommand(
-            self.document, self.target_id, changes, selection_before=ids, selection_after=ids
+        return EditCommand(
+            self.document,
+            Entity.STAGE,
+            self.target_id,
+            changes,
+            selection_before=ids,
+            selection_after=ids,
         )
 
 
@@ -426,8 +440,13 @@ class LanePage(_Page):
 
     def _command(self, changes: dict[str, Any]) -> QUndoCommand:
         ids = [self.target_id]
-        return EditLaneCommand(
-            self.document, self.target_id, changes, selection_before=ids, selection_after=ids
+        return EditCommand(
+            self.document,
+            Entity.LANE,
+            self.target_id,
+            changes,
+            selection_before=ids,
+            selection_after=ids,
         )
 
 
@@ -466,8 +485,13 @@ class ConnectorPage(_Page):
 
     def _command(self, changes: dict[str, Any]) -> QUndoCommand:
         ids = [self.target_id]
-        return EditConnectorCommand(
-            self.document, self.target_id, changes, selection_before=ids, selection_after=ids
+        return EditCommand(
+            self.document,
+            Entity.CONNECTOR,
+            self.target_id,
+            changes,
+            selection_before=ids,
+            selection_after=ids,
         )
 
 

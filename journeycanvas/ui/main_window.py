@@ -19,7 +19,10 @@ from PySide6.QtWidgets import (
 
 from journeycanvas.canvas.editor import MapEditorView
 from journeycanvas.document import Document
-from journeycanvas.document.commands import EditMapCommand
+from journeycanvas.document.changes import Entity
+from journeycanvas.document.commands import (
+    EditCommand,
+)
 from journeycanvas.io import JourneyFileError, dumps_map, load_map
 from journeycanvas.io.errors import printable
 from journeycanvas.io.pdf import ExportError
@@ -490,7 +493,14 @@ class MainWindow(QMainWindow):
         # other: an undo step that marks the map modified (only when they changed).
         settings = choice.settings()
         if settings != self.document.journey.export_settings:
-            self.document.push(EditMapCommand(self.document, {"export_settings": settings}))
+            self.document.push(
+                EditCommand(
+                    self.document,
+                    Entity.MAP,
+                    self.document.journey.id,
+                    {"export_settings": settings},
+                )
+            )
 
     def export_to(self, path: Path, choice: ExportChoice) -> bool:
         """Export the map to `path` as `choice` says, with progress; True when written."""

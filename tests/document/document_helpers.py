@@ -6,6 +6,7 @@ import base64
 from typing import Any
 
 from journeycanvas.document import Document
+from journeycanvas.document.changes import Action, Change, Entity
 from journeycanvas.model import (
     Asset,
     Card,
@@ -103,15 +104,7 @@ class SignalMirror:
         self.document = document
         self.rebuild()
         document.reset.connect(self.rebuild)
-        document.card_added.connect(self._card_added)
-        document.card_changed.connect(self._card_changed)
-        document.cards_placed.connect(self._cards_placed)
-        document.card_removed.connect(self._card_removed)
-        for name in ("stage", "lane", "connector", "persona"):
-            getattr(document, f"{name}_added").connect(self._adder(name))
-            getattr(document, f"{name}_changed").connect(self._changer(name))
-            getattr(document, f"{name}_removed").connect(self._remover(name))
-        document.map_changed.connect(self._map_changed)
+        document.edited.connect(self._edited)
 
     def rebuild(self) -> None:
         """Read everything again, as after `reset`."""
@@ -133,44 +126,21 @@ class SignalMirror:
     def _lookup(self, name: str, item_id: str) -> dict[str, Any]:
         return getattr(self.document, name)(item_id).model_dump()
 
-    def _card_added(self, card_id: str) -> None:
-        assert card_id not in self.tables["card"]
-        self.tables["card"][card_id] = self._lookup("card", card_id)
-
-    def _card_changed(self, card_id: str) -> None:
-        assert card_id in self.tables["card"]
-        self.tables["card"][card_id] = self._lookup("card", card_id)
-
-    def _cards_placed(self, card_ids: list[str]) -> None:
-        assert card_ids
-        for card_id in card_ids:
-            self._card_changed(card_id)
-
-    def _card_removed(self, card_id: str) -> None:
-        del self.tables["card"][card_id]
-
-    def _adder(self, name: str) -> Any:
-        def added(item_id: str) -> None:
-            assert item_id not in self.tables[name]
-            self.tables[name][item_id] = self._lookup(name, item_id)
-
-        return added
-
-    def _changer(self, name: str) -> Any:
-        def changed(item_id: str) -> None:
-            assert item_id in self.tables[name]
-            self.tables[name][item_id] = self._lookup(name, item_id)
-
-        return changed
-
-    def _remover(self, name: str) -> Any:
-        def removed(item_id: str) -> None:
-            del self.tables[name][item_id]
-
-        return removed
-
-    def _map_changed(self) -> None:
-        self.header = self._header()
+    def _edited(self, change: Change) -> None:
+        assert change.ids
+        if change.entity is Entity.MAP:
+            self.header = self._header()
+            return
+        table = self.tables[change.entity.value]
+        for item_id in change.ids:
+            if change.action is Action.REMOVED:
+                del table[item_id]
+                continue
+            if change.action is Action.ADDED:
+                assert item_id not in table
+            else:
+                assert item_id in table
+            table[item_id] = self._lookup(change.entity.value, item_id)
 
     def problems(self) -> list[str]:
         """What the mirror got wrong, by kind of object and id."""
@@ -185,17 +155,6 @@ class SignalMirror:
 
 
 SIGNAL_NAMES = [
-    "card_added",
-    "card_changed",
-    "card_removed",
-    "cards_placed",
-    *(
-        f"{thing}_{event}"
-        for thing in ("stage", "lane", "connector", "persona")
-        for event in ("added", "changed", "removed", "moved")
-        if not (event == "moved" and thing in ("connector", "persona"))
-    ),
-    "map_changed",
     "reset",
     "changed",
     "modified_changed",
@@ -205,7 +164,8 @@ SIGNAL_NAMES = [
 
 
 class SignalLog:
-    """Every signal a document emits, in order, as (name, *arguments)."""
+    """Every signal a document emits, in order, as (name, *arguments); an `edited`
+    Change as (its name, *its ids)."""
 
     def __init__(self, document: Document) -> None:
         self.events: list[tuple[Any, ...]] = []
@@ -213,6 +173,8 @@ class SignalLog:
             getattr(document, name).connect(
                 lambda *args, name=name: self.events.append((name, *args))
             )
+        # An edit is logged as ("card_added", id, …), ("stage_moved", id) …
+        document.edited.connect(lambda change: self.events.append((change.name, *change.ids)))
 
     def named(self, *names: str) -> list[tuple[Any, ...]]:
         """The events with one of `names`, in order."""

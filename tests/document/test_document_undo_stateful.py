@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoCommand
 from strategies import colors, journey_maps, texts
 
 from journeycanvas.document import Document
+from journeycanvas.document.changes import Entity
 from journeycanvas.document.clipboard import copied_cards, payload_from_json, payload_to_json
 from journeycanvas.document.commands import (
     AddCardCommand,
@@ -30,12 +31,8 @@ from journeycanvas.document.commands import (
     AddPersonaCommand,
     AddStageCommand,
     DuplicateCardsCommand,
-    EditCardCommand,
-    EditConnectorCommand,
-    EditLaneCommand,
-    EditMapCommand,
+    EditCommand,
     EditPersonaCommand,
-    EditStageCommand,
     MoveCardsCommand,
     MoveLaneCommand,
     MoveStageCommand,
@@ -161,7 +158,7 @@ class MapEditing(RuleBasedStateMachine):
                 )
             )
         if changes:
-            self.push(EditCardCommand(self.document, card.id, changes))
+            self.push(EditCommand(self.document, Entity.CARD, card.id, changes))
 
     @precondition(lambda self: self.has("cards"))
     @rule(data=st.data(), typed=st.lists(texts, min_size=1, max_size=4), back=st.booleans())
@@ -170,7 +167,9 @@ class MapEditing(RuleBasedStateMachine):
         if back:
             typed = [*typed, card.text]
         for text in typed:
-            self.push(EditCardCommand(self.document, card.id, {"text": text}, typing=True), True)
+            self.push(
+                EditCommand(self.document, Entity.CARD, card.id, {"text": text}, typing=True), True
+            )
 
     @precondition(lambda self: self.has("cards"))
     @rule(data=st.data(), order=slots)
@@ -212,7 +211,9 @@ class MapEditing(RuleBasedStateMachine):
     def edit_stage(self, data: st.DataObject, name: str, width: int, typing: bool) -> None:
         changes = data.draw(st.sampled_from([{"name": name}, {"width_mm": width, "goal": name}]))
         stage = self.pick(data, "stages")
-        self.push(EditStageCommand(self.document, stage.id, changes, typing=typing), typing)
+        self.push(
+            EditCommand(self.document, Entity.STAGE, stage.id, changes, typing=typing), typing
+        )
 
     @rule(index=st.none() | st.integers(0, 4), kind=st.sampled_from(LaneKind), title=texts)
     def add_lane(self, index: int | None, kind: LaneKind, title: str) -> None:
@@ -233,7 +234,7 @@ class MapEditing(RuleBasedStateMachine):
     @rule(data=st.data(), kind=st.sampled_from(LaneKind), title=texts)
     def edit_lane(self, data: st.DataObject, kind: LaneKind, title: str) -> None:
         lane = self.pick(data, "lanes")
-        self.push(EditLaneCommand(self.document, lane.id, {"kind": kind, "title": title}))
+        self.push(EditCommand(self.document, Entity.LANE, lane.id, {"kind": kind, "title": title}))
 
     # ------------------------------------------------------------ connectors
 
@@ -259,7 +260,7 @@ class MapEditing(RuleBasedStateMachine):
     def edit_connector(self, data: st.DataObject, kind: ConnectorKind, label: str) -> None:
         connector = self.pick(data, "connectors")
         changes = {"kind": kind, "label": label}
-        self.push(EditConnectorCommand(self.document, connector.id, changes))
+        self.push(EditCommand(self.document, Entity.CONNECTOR, connector.id, changes))
 
     # ------------------------------------------------------------ personas and map
 
@@ -290,7 +291,7 @@ class MapEditing(RuleBasedStateMachine):
     @rule(title=texts, owner=texts, paper=st.sampled_from(["A4", "A1"]))
     def edit_map(self, title: str, owner: str, paper: str) -> None:
         changes = {"title": title, "owner": owner, "export_settings": {"paper": paper}}
-        self.push(EditMapCommand(self.document, changes))
+        self.push(EditCommand(self.document, Entity.MAP, self.document.journey.id, changes))
 
     # ------------------------------------------------------------ undo and redo
 
