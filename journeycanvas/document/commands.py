@@ -126,8 +126,9 @@ _FIELD_EDIT_MERGE_ID = 1
 _Q = "Command"  # the translation context of every command's undo-menu text
 # The undo-menu text of a field edit, per kind of object: rows of (the fields edited alone
 # that have their own wording — None for any other change —, the wording with the object's
-# "{name}", the wording for an object without a name).
-_EDIT_LABELS: tuple[tuple[Entity, frozenset[str] | None, str, str], ...] = (
+# "{name}", the wording for an object without a name). Qt's marker is typed as returning
+# object, hence the str() where they are read.
+_EDIT_LABELS: tuple[tuple[Entity, frozenset[str] | None, object, object], ...] = (
     (
         Entity.CARD,
         frozenset({"text"}),
@@ -209,7 +210,7 @@ def _edit_label(entity: Entity, fields: Iterable[str], name: str) -> str:
     for row_entity, row_fields, named, unnamed in _EDIT_LABELS:
         if row_entity is entity and row_fields in (edited, None):
             translate = QCoreApplication.translate
-            return _label(translate(_Q, named), translate(_Q, unnamed), name)
+            return _label(translate(_Q, str(named)), translate(_Q, str(unnamed)), name)
     raise KeyError(entity)
 
 
