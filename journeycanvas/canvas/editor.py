@@ -109,24 +109,8 @@ class MapEditorView(QGraphicsView):
         self.map_scene.selectionChanged.connect(self._scene_selection_changed)
         self.map_scene.layout_updated.connect(self.editor.reposition)
         self.map_scene.layout_updated.connect(self.pinned_headers.reposition)
-        self._connect(document)
-
-    def _connect(self, document: Document) -> None:
         document.selection_requested.connect(self.select_ids)
         document.reset.connect(self._document_reset)
-
-    def _disconnect(self, document: Document) -> None:
-        document.selection_requested.disconnect(self.select_ids)
-        document.reset.disconnect(self._document_reset)
-
-    def replace_document(self, document: Document) -> None:
-        """Edit another document (a newly opened map)."""
-        self._document_reset()
-        self._disconnect(self.document)
-        self.document = document
-        self._connect(document)
-        self.map_scene.set_document(document)
-        self._emit_selection()
 
     def _document_reset(self) -> None:
         self._cancel_gesture()
