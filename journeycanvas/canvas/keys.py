@@ -24,16 +24,29 @@ class CanvasGesture:
 
 def canvas_gestures() -> list[CanvasGesture]:
     """Every key and mouse gesture the canvas handles itself, in the words of the user."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Help", text)
+    translate = QCoreApplication.translate  # under this name lupdate finds the strings
 
     return [
-        CanvasGesture(tr("Add a card in an empty cell"), tr("Double-click")),
-        CanvasGesture(tr("Edit the selected card's text"), "Enter", ("Return", "Enter")),
-        CanvasGesture(tr("Finish a card and start the next one"), tr("Enter while typing")),
-        CanvasGesture(tr("Cancel editing, a drag, or the selection"), "Esc", ("Esc",)),
-        CanvasGesture(tr("Zoom"), tr("Ctrl+mouse wheel")),
-        CanvasGesture(tr("Pan"), tr("Space+drag, middle button drag"), ("Space",)),
-        CanvasGesture(tr("Add a card of a kind"), tr("Drag from Card kinds")),
+        CanvasGesture(
+            translate("Help", "Add a card in an empty cell"), translate("Help", "Double-click")
+        ),
+        CanvasGesture(
+            translate("Help", "Edit the selected card's text"), "Enter", ("Return", "Enter")
+        ),
+        CanvasGesture(
+            translate("Help", "Finish a card and start the next one"),
+            translate("Help", "Enter while typing"),
+        ),
+        CanvasGesture(
+            translate("Help", "Cancel editing, a drag, or the selection"), "Esc", ("Esc",)
+        ),
+        CanvasGesture(translate("Help", "Zoom"), translate("Help", "Ctrl+mouse wheel")),
+        CanvasGesture(
+            translate("Help", "Pan"),
+            translate("Help", "Space+drag, middle button drag"),
+            ("Space",),
+        ),
+        CanvasGesture(
+            translate("Help", "Add a card of a kind"), translate("Help", "Drag from Card kinds")
+        ),
     ]

@@ -69,8 +69,8 @@ class ActionSpec:
     role: _Role = _Role.NoRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
+translate = QCoreApplication.translate
+"""Under this name lupdate finds the table's strings (context "Actions")."""
 
 
 def _cards_selected(w: MainWindow) -> bool:
@@ -86,143 +86,388 @@ def _edit_text_label(w: MainWindow) -> str:
     view = w.view
     selected = view.selected_ids()
     if view.selected_card_ids() or not selected:
-        return _tr("&Edit Text")
+        return translate("Actions", "&Edit Text")
     scene = view.map_scene
     if selected[0] in scene.connectors:
-        return _tr("&Edit Label")
-    return _tr("&Rename")
+        return translate("Actions", "&Edit Label")
+    return translate("Actions", "&Rename")
 
 
 def _undo_label(w: MainWindow) -> str:
     step = w.document.undo_stack.undoText()
-    return _tr("&Undo {step}").format(step=step).strip() if step else _tr("&Undo")
+    return (
+        translate("Actions", "&Undo {step}").format(step=step).strip()
+        if step
+        else translate("Actions", "&Undo")
+    )
 
 
 def _redo_label(w: MainWindow) -> str:
     step = w.document.undo_stack.redoText()
-    return _tr("&Redo {step}").format(step=step).strip() if step else _tr("&Redo")
+    return (
+        translate("Actions", "&Redo {step}").format(step=step).strip()
+        if step
+        else translate("Actions", "&Redo")
+    )
 
 
 def action_specs() -> tuple[ActionSpec, ...]:
     """The action table, translated into the interface language."""
     return (
         # File
-        ActionSpec("new", _tr("&New…"), lambda w: w.new_map(), (Std(_Key.New),),
-                   _tr("Start a new map from a template"), _Theme.DocumentNew, _Pixmap.SP_FileIcon),
-        ActionSpec("open", _tr("&Open…"), lambda w: w.open_dialog(), (Std(_Key.Open),),
-                   _tr("Open a map file"), _Theme.DocumentOpen, _Pixmap.SP_DialogOpenButton),
-        ActionSpec("save", _tr("&Save"), lambda w: w.save(), (Std(_Key.Save),),
-                   _tr("Save the map"), _Theme.DocumentSave, _Pixmap.SP_DialogSaveButton),
-        ActionSpec("save_as", _tr("Save &As…"), lambda w: w.save_as(),
-                   (Std(_Key.SaveAs, "Ctrl+Shift+S"),), _tr("Save the map under a new name"),
-                   _Theme.DocumentSaveAs),
-        ActionSpec("revert", _tr("&Revert"), lambda w: w.revert(), (),
-                   _tr("Throw away the changes since the last save"), _Theme.DocumentRevert,
-                   enabled=lambda w: w.document.modified and w.document.path is not None),
-        ActionSpec("export", _tr("&Export…"), lambda w: w.export_dialog(), ("Ctrl+E",),
-                   _tr("Export a PDF poster, tiles, blank canvas or handouts, a picture, CSV "
-                       "or Markdown"), _Theme.DocumentSend),
-        ActionSpec("print_preview", _tr("Print Pre&view…"), lambda w: w.print_preview(), (),
-                   _tr("See the printed pages before printing"), _Theme.DocumentPrintPreview),
-        ActionSpec("print_map", _tr("&Print…"), lambda w: w.print_map(),
-                   (Std(_Key.Print, "Ctrl+P"),),
-                   _tr("Print the map on one page or at true size over several"),
-                   _Theme.DocumentPrint),
-        ActionSpec("close_map", _tr("&Close"), lambda w: w.close_map(),
-                   (Std(_Key.Close, "Ctrl+W"),), _tr("Close the map")),
-        ActionSpec("preferences", _tr("Pr&eferences…"), lambda w: w.edit_preferences(),
-                   (Std(_Key.Preferences, "Ctrl+,"),),
-                   _tr("Autosave, paper size, language and grid"), role=_Role.PreferencesRole),
-        ActionSpec("quit", _tr("&Quit"), lambda w: w.close(), (Std(_Key.Quit, "Ctrl+Q"),),
-                   _tr("Quit JourneyCanvas"), _Theme.ApplicationExit, role=_Role.QuitRole),
+        ActionSpec(
+            "new",
+            translate("Actions", "&New…"),
+            lambda w: w.new_map(),
+            (Std(_Key.New),),
+            translate("Actions", "Start a new map from a template"),
+            _Theme.DocumentNew,
+            _Pixmap.SP_FileIcon,
+        ),
+        ActionSpec(
+            "open",
+            translate("Actions", "&Open…"),
+            lambda w: w.open_dialog(),
+            (Std(_Key.Open),),
+            translate("Actions", "Open a map file"),
+            _Theme.DocumentOpen,
+            _Pixmap.SP_DialogOpenButton,
+        ),
+        ActionSpec(
+            "save",
+            translate("Actions", "&Save"),
+            lambda w: w.save(),
+            (Std(_Key.Save),),
+            translate("Actions", "Save the map"),
+            _Theme.DocumentSave,
+            _Pixmap.SP_DialogSaveButton,
+        ),
+        ActionSpec(
+            "save_as",
+            translate("Actions", "Save &As…"),
+            lambda w: w.save_as(),
+            (Std(_Key.SaveAs, "Ctrl+Shift+S"),),
+            translate("Actions", "Save the map under a new name"),
+            _Theme.DocumentSaveAs,
+        ),
+        ActionSpec(
+            "revert",
+            translate("Actions", "&Revert"),
+            lambda w: w.revert(),
+            (),
+            translate("Actions", "Throw away the changes since the last save"),
+            _Theme.DocumentRevert,
+            enabled=lambda w: w.document.modified and w.document.path is not None,
+        ),
+        ActionSpec(
+            "export",
+            translate("Actions", "&Export…"),
+            lambda w: w.export_dialog(),
+            ("Ctrl+E",),
+            translate(
+                "Actions",
+                "Export a PDF poster, tiles, blank canvas or handouts, a picture, CSV or Markdown",
+            ),
+            _Theme.DocumentSend,
+        ),
+        ActionSpec(
+            "print_preview",
+            translate("Actions", "Print Pre&view…"),
+            lambda w: w.print_preview(),
+            (),
+            translate("Actions", "See the printed pages before printing"),
+            _Theme.DocumentPrintPreview,
+        ),
+        ActionSpec(
+            "print_map",
+            translate("Actions", "&Print…"),
+            lambda w: w.print_map(),
+            (Std(_Key.Print, "Ctrl+P"),),
+            translate("Actions", "Print the map on one page or at true size over several"),
+            _Theme.DocumentPrint,
+        ),
+        ActionSpec(
+            "close_map",
+            translate("Actions", "&Close"),
+            lambda w: w.close_map(),
+            (Std(_Key.Close, "Ctrl+W"),),
+            translate("Actions", "Close the map"),
+        ),
+        ActionSpec(
+            "preferences",
+            translate("Actions", "Pr&eferences…"),
+            lambda w: w.edit_preferences(),
+            (Std(_Key.Preferences, "Ctrl+,"),),
+            translate("Actions", "Autosave, paper size, language and grid"),
+            role=_Role.PreferencesRole,
+        ),
+        ActionSpec(
+            "quit",
+            translate("Actions", "&Quit"),
+            lambda w: w.close(),
+            (Std(_Key.Quit, "Ctrl+Q"),),
+            translate("Actions", "Quit JourneyCanvas"),
+            _Theme.ApplicationExit,
+            role=_Role.QuitRole,
+        ),
         # Edit
-        ActionSpec("undo", _tr("&Undo"), lambda w: w.document.undo_stack.undo(),
-                   (Std(_Key.Undo),), _tr("Undo the last change"), _Theme.EditUndo,
-                   _Pixmap.SP_ArrowBack, enabled=lambda w: w.document.undo_stack.canUndo(),
-                   live_text=_undo_label, toolbar_text=_tr("Undo")),
-        ActionSpec("redo", _tr("&Redo"), lambda w: w.document.undo_stack.redo(),
-                   (Std(_Key.Redo), "Ctrl+Shift+Z"), _tr("Redo the change undone last"),
-                   _Theme.EditRedo, _Pixmap.SP_ArrowForward,
-                   enabled=lambda w: w.document.undo_stack.canRedo(),
-                   live_text=_redo_label, toolbar_text=_tr("Redo")),
-        ActionSpec("cut", _tr("Cu&t"), lambda w: w.view.cut(), (Std(_Key.Cut),),
-                   _tr("Move the selected cards to the clipboard"), _Theme.EditCut,
-                   enabled=_cards_selected, canvas=True),
-        ActionSpec("copy", _tr("&Copy"), lambda w: w.view.copy(), (Std(_Key.Copy),),
-                   _tr("Copy the selected cards"), _Theme.EditCopy,
-                   enabled=_cards_selected, canvas=True),
-        ActionSpec("paste", _tr("&Paste"), lambda w: w.view.paste(), (Std(_Key.Paste),),
-                   _tr("Paste cards after the selected card, or into the cell clicked last"),
-                   _Theme.EditPaste, enabled=lambda w: w.view.can_paste(), canvas=True),
-        ActionSpec("duplicate", _tr("D&uplicate"), lambda w: w.view.duplicate_selection(),
-                   ("Ctrl+D",), _tr("Duplicate the selection"),
-                   enabled=_cards_selected, canvas=True),
-        ActionSpec("delete", _tr("&Delete"), lambda w: w.view.delete_selection(),
-                   (Std(_Key.Delete), "Backspace"), _tr("Delete the selection"),
-                   _Theme.EditDelete, _Pixmap.SP_TrashIcon, enabled=_anything_selected,
-                   canvas=True),
-        ActionSpec("select_all", _tr("Select &All"), lambda w: w.view.select_all(),
-                   (Std(_Key.SelectAll),), _tr("Select every card"), _Theme.EditSelectAll,
-                   canvas=True),
-        ActionSpec("edit_text", _tr("&Edit Text"), lambda w: w.view.edit_selected_text(),
-                   ("F2",), _tr("Edit the text of the selection in place"),
-                   enabled=_anything_selected, live_text=_edit_text_label, canvas=True),
-        ActionSpec("find", _tr("&Find…"), lambda w: w.find_bar.open_bar(), (Std(_Key.Find),),
-                   _tr("Find cards by text, tag or kind"), _Theme.EditFind),
-        ActionSpec("find_next", _tr("Find &Next"), lambda w: w.find_bar.find_next(),
-                   (Std(_Key.FindNext, "F3"),), _tr("Show the next card found")),
-        ActionSpec("find_previous", _tr("Find Pre&vious"), lambda w: w.find_bar.find_previous(),
-                   (Std(_Key.FindPrevious, "Shift+F3"),), _tr("Show the previous card found")),
+        ActionSpec(
+            "undo",
+            translate("Actions", "&Undo"),
+            lambda w: w.document.undo_stack.undo(),
+            (Std(_Key.Undo),),
+            translate("Actions", "Undo the last change"),
+            _Theme.EditUndo,
+            _Pixmap.SP_ArrowBack,
+            enabled=lambda w: w.document.undo_stack.canUndo(),
+            live_text=_undo_label,
+            toolbar_text=translate("Actions", "Undo"),
+        ),
+        ActionSpec(
+            "redo",
+            translate("Actions", "&Redo"),
+            lambda w: w.document.undo_stack.redo(),
+            (Std(_Key.Redo), "Ctrl+Shift+Z"),
+            translate("Actions", "Redo the change undone last"),
+            _Theme.EditRedo,
+            _Pixmap.SP_ArrowForward,
+            enabled=lambda w: w.document.undo_stack.canRedo(),
+            live_text=_redo_label,
+            toolbar_text=translate("Actions", "Redo"),
+        ),
+        ActionSpec(
+            "cut",
+            translate("Actions", "Cu&t"),
+            lambda w: w.view.cut(),
+            (Std(_Key.Cut),),
+            translate("Actions", "Move the selected cards to the clipboard"),
+            _Theme.EditCut,
+            enabled=_cards_selected,
+            canvas=True,
+        ),
+        ActionSpec(
+            "copy",
+            translate("Actions", "&Copy"),
+            lambda w: w.view.copy(),
+            (Std(_Key.Copy),),
+            translate("Actions", "Copy the selected cards"),
+            _Theme.EditCopy,
+            enabled=_cards_selected,
+            canvas=True,
+        ),
+        ActionSpec(
+            "paste",
+            translate("Actions", "&Paste"),
+            lambda w: w.view.paste(),
+            (Std(_Key.Paste),),
+            translate(
+                "Actions", "Paste cards after the selected card, or into the cell clicked last"
+            ),
+            _Theme.EditPaste,
+            enabled=lambda w: w.view.can_paste(),
+            canvas=True,
+        ),
+        ActionSpec(
+            "duplicate",
+            translate("Actions", "D&uplicate"),
+            lambda w: w.view.duplicate_selection(),
+            ("Ctrl+D",),
+            translate("Actions", "Duplicate the selection"),
+            enabled=_cards_selected,
+            canvas=True,
+        ),
+        ActionSpec(
+            "delete",
+            translate("Actions", "&Delete"),
+            lambda w: w.view.delete_selection(),
+            (Std(_Key.Delete), "Backspace"),
+            translate("Actions", "Delete the selection"),
+            _Theme.EditDelete,
+            _Pixmap.SP_TrashIcon,
+            enabled=_anything_selected,
+            canvas=True,
+        ),
+        ActionSpec(
+            "select_all",
+            translate("Actions", "Select &All"),
+            lambda w: w.view.select_all(),
+            (Std(_Key.SelectAll),),
+            translate("Actions", "Select every card"),
+            _Theme.EditSelectAll,
+            canvas=True,
+        ),
+        ActionSpec(
+            "edit_text",
+            translate("Actions", "&Edit Text"),
+            lambda w: w.view.edit_selected_text(),
+            ("F2",),
+            translate("Actions", "Edit the text of the selection in place"),
+            enabled=_anything_selected,
+            live_text=_edit_text_label,
+            canvas=True,
+        ),
+        ActionSpec(
+            "find",
+            translate("Actions", "&Find…"),
+            lambda w: w.find_bar.open_bar(),
+            (Std(_Key.Find),),
+            translate("Actions", "Find cards by text, tag or kind"),
+            _Theme.EditFind,
+        ),
+        ActionSpec(
+            "find_next",
+            translate("Actions", "Find &Next"),
+            lambda w: w.find_bar.find_next(),
+            (Std(_Key.FindNext, "F3"),),
+            translate("Actions", "Show the next card found"),
+        ),
+        ActionSpec(
+            "find_previous",
+            translate("Actions", "Find Pre&vious"),
+            lambda w: w.find_bar.find_previous(),
+            (Std(_Key.FindPrevious, "Shift+F3"),),
+            translate("Actions", "Show the previous card found"),
+        ),
         # View
-        ActionSpec("zoom_in", _tr("Zoom &In"), lambda w: w.view.zoom_in(),
-                   (Std(_Key.ZoomIn), "Ctrl+="), _tr("Zoom in"), _Theme.ZoomIn),
-        ActionSpec("zoom_out", _tr("Zoom &Out"), lambda w: w.view.zoom_out(),
-                   (Std(_Key.ZoomOut),), _tr("Zoom out"), _Theme.ZoomOut),
-        ActionSpec("zoom_fit", _tr("&Fit Map"), lambda w: w.view.zoom_to_fit(), ("Ctrl+0",),
-                   _tr("Show the whole map"), _Theme.ZoomFitBest),
-        ActionSpec("zoom_reset", _tr("&Actual Size"), lambda w: w.view.zoom_reset(),
-                   ("Ctrl+1",), _tr("Zoom to 100 %")),
-        ActionSpec("full_screen", _tr("F&ull Screen"), lambda w: w.toggle_full_screen(),
-                   (Std(_Key.FullScreen, "F11"),), _tr("Use the whole screen"),
-                   _Theme.ViewFullscreen, checked=lambda w: w.isFullScreen()),
+        ActionSpec(
+            "zoom_in",
+            translate("Actions", "Zoom &In"),
+            lambda w: w.view.zoom_in(),
+            (Std(_Key.ZoomIn), "Ctrl+="),
+            translate("Actions", "Zoom in"),
+            _Theme.ZoomIn,
+        ),
+        ActionSpec(
+            "zoom_out",
+            translate("Actions", "Zoom &Out"),
+            lambda w: w.view.zoom_out(),
+            (Std(_Key.ZoomOut),),
+            translate("Actions", "Zoom out"),
+            _Theme.ZoomOut,
+        ),
+        ActionSpec(
+            "zoom_fit",
+            translate("Actions", "&Fit Map"),
+            lambda w: w.view.zoom_to_fit(),
+            ("Ctrl+0",),
+            translate("Actions", "Show the whole map"),
+            _Theme.ZoomFitBest,
+        ),
+        ActionSpec(
+            "zoom_reset",
+            translate("Actions", "&Actual Size"),
+            lambda w: w.view.zoom_reset(),
+            ("Ctrl+1",),
+            translate("Actions", "Zoom to 100 %"),
+        ),
+        ActionSpec(
+            "full_screen",
+            translate("Actions", "F&ull Screen"),
+            lambda w: w.toggle_full_screen(),
+            (Std(_Key.FullScreen, "F11"),),
+            translate("Actions", "Use the whole screen"),
+            _Theme.ViewFullscreen,
+            checked=lambda w: w.isFullScreen(),
+        ),
         # Insert
-        ActionSpec("add_stage", _tr("Add &Stage"), lambda w: w.view.add_stage(),
-                   ("Ctrl+Shift+T",), _tr("Add a stage (column) after the selected one"),
-                   toolbar_text=_tr("Stage")),
-        ActionSpec("insert_stage_before", _tr("Add Stage &Before"),
-                   lambda w: w.view.add_stage(before=True), (),
-                   _tr("Add a stage before the selected one"),
-                   enabled=lambda w: w.view.selected_stage_id() is not None),
-        ActionSpec("add_lane", _tr("Add &Lane"), lambda w: w.view.add_lane(), ("Ctrl+Shift+L",),
-                   _tr("Add a lane (row) below the selected one"), toolbar_text=_tr("Lane")),
-        ActionSpec("insert_lane_above", _tr("Add Lane A&bove"),
-                   lambda w: w.view.add_lane(above=True), (),
-                   _tr("Add a lane above the selected one"),
-                   enabled=lambda w: w.view.selected_lane_id() is not None),
-        ActionSpec("add_card_here", _tr("Add &Card Here"), lambda w: w.view.add_card_in_last_cell(),
-                   (), _tr("Add a card to the cell clicked last"),
-                   enabled=lambda w: w.view.has_last_cell()),
-        ActionSpec("add_persona", _tr("&Persona…"), lambda w: w.add_persona(), (),
-                   _tr("Add a persona or customer segment")),
+        ActionSpec(
+            "add_stage",
+            translate("Actions", "Add &Stage"),
+            lambda w: w.view.add_stage(),
+            ("Ctrl+Shift+T",),
+            translate("Actions", "Add a stage (column) after the selected one"),
+            toolbar_text=translate("Actions", "Stage"),
+        ),
+        ActionSpec(
+            "insert_stage_before",
+            translate("Actions", "Add Stage &Before"),
+            lambda w: w.view.add_stage(before=True),
+            (),
+            translate("Actions", "Add a stage before the selected one"),
+            enabled=lambda w: w.view.selected_stage_id() is not None,
+        ),
+        ActionSpec(
+            "add_lane",
+            translate("Actions", "Add &Lane"),
+            lambda w: w.view.add_lane(),
+            ("Ctrl+Shift+L",),
+            translate("Actions", "Add a lane (row) below the selected one"),
+            toolbar_text=translate("Actions", "Lane"),
+        ),
+        ActionSpec(
+            "insert_lane_above",
+            translate("Actions", "Add Lane A&bove"),
+            lambda w: w.view.add_lane(above=True),
+            (),
+            translate("Actions", "Add a lane above the selected one"),
+            enabled=lambda w: w.view.selected_lane_id() is not None,
+        ),
+        ActionSpec(
+            "add_card_here",
+            translate("Actions", "Add &Card Here"),
+            lambda w: w.view.add_card_in_last_cell(),
+            (),
+            translate("Actions", "Add a card to the cell clicked last"),
+            enabled=lambda w: w.view.has_last_cell(),
+        ),
+        ActionSpec(
+            "add_persona",
+            translate("Actions", "&Persona…"),
+            lambda w: w.add_persona(),
+            (),
+            translate("Actions", "Add a persona or customer segment"),
+        ),
         # Map
-        ActionSpec("map_details", _tr("Map &Details"), lambda w: w.show_map_details(),
-                   ("Ctrl+I",), _tr("Edit the map's title, scenario, owner and language"),
-                   _Theme.DocumentProperties),
-        ActionSpec("recolour_stage", _tr("Stage &Colour…"),
-                   lambda w: w.view.recolour_selected_stage(), (),
-                   _tr("Choose the colour of the selected stage"),
-                   enabled=lambda w: w.view.selected_stage_id() is not None),
-        ActionSpec("personas", _tr("&Personas"), lambda w: w.show_personas(), (),
-                   _tr("Show the personas panel")),
+        ActionSpec(
+            "map_details",
+            translate("Actions", "Map &Details"),
+            lambda w: w.show_map_details(),
+            ("Ctrl+I",),
+            translate("Actions", "Edit the map's title, scenario, owner and language"),
+            _Theme.DocumentProperties,
+        ),
+        ActionSpec(
+            "recolour_stage",
+            translate("Actions", "Stage &Colour…"),
+            lambda w: w.view.recolour_selected_stage(),
+            (),
+            translate("Actions", "Choose the colour of the selected stage"),
+            enabled=lambda w: w.view.selected_stage_id() is not None,
+        ),
+        ActionSpec(
+            "personas",
+            translate("Actions", "&Personas"),
+            lambda w: w.show_personas(),
+            (),
+            translate("Actions", "Show the personas panel"),
+        ),
         # Help
-        ActionSpec("shortcut_sheet", _tr("&Keyboard Shortcuts"), lambda w: w.show_shortcuts(),
-                   (Std(_Key.HelpContents, "F1"),), _tr("List every shortcut"), _Theme.HelpFaq),
-        ActionSpec("about", _tr("&About JourneyCanvas"), lambda w: w.show_about(), (),
-                   _tr("Version, licence and file format"), _Theme.HelpAbout,
-                   role=_Role.AboutRole),
-        ActionSpec("about_qt", _tr("About &Qt"), lambda w: QApplication.aboutQt(), (),
-                   _tr("The version of Qt"), role=_Role.AboutQtRole),
-    )  # fmt: skip
+        ActionSpec(
+            "shortcut_sheet",
+            translate("Actions", "&Keyboard Shortcuts"),
+            lambda w: w.show_shortcuts(),
+            (Std(_Key.HelpContents, "F1"),),
+            translate("Actions", "List every shortcut"),
+            _Theme.HelpFaq,
+        ),
+        ActionSpec(
+            "about",
+            translate("Actions", "&About JourneyCanvas"),
+            lambda w: w.show_about(),
+            (),
+            translate("Actions", "Version, licence and file format"),
+            _Theme.HelpAbout,
+            role=_Role.AboutRole,
+        ),
+        ActionSpec(
+            "about_qt",
+            translate("Actions", "About &Qt"),
+            lambda w: QApplication.aboutQt(),
+            (),
+            translate("Actions", "The version of Qt"),
+            role=_Role.AboutQtRole,
+        ),
+    )
 
 
 def menu_layout() -> list[tuple[str, list[str]]]:
@@ -230,17 +475,56 @@ def menu_layout() -> list[tuple[str, list[str]]]:
     DOCK_TOGGLES)."""
     s = SEPARATOR
     return [
-        (_tr("&File"), ["new", "open", RECENT_MENU, s, "save", "save_as", "revert", s, "export",
-                        "print_preview", "print_map", s, "close_map", s, "preferences", s,
-                        "quit"]),
-        (_tr("&Edit"), ["undo", "redo", s, "cut", "copy", "paste", "duplicate", "delete", s,
-                        "select_all", "edit_text", s, "find", "find_next", "find_previous"]),
-        (_tr("&View"), ["zoom_in", "zoom_out", "zoom_fit", "zoom_reset", s, DOCK_TOGGLES, s,
-                        "full_screen"]),
-        (_tr("&Insert"), ["add_stage", "add_lane", "add_persona"]),
-        (_tr("&Map"), ["map_details", "personas"]),
-        (_tr("&Help"), ["shortcut_sheet", s, "about", "about_qt"]),
-    ]  # fmt: skip
+        (
+            translate("Actions", "&File"),
+            [
+                "new",
+                "open",
+                RECENT_MENU,
+                s,
+                "save",
+                "save_as",
+                "revert",
+                s,
+                "export",
+                "print_preview",
+                "print_map",
+                s,
+                "close_map",
+                s,
+                "preferences",
+                s,
+                "quit",
+            ],
+        ),
+        (
+            translate("Actions", "&Edit"),
+            [
+                "undo",
+                "redo",
+                s,
+                "cut",
+                "copy",
+                "paste",
+                "duplicate",
+                "delete",
+                s,
+                "select_all",
+                "edit_text",
+                s,
+                "find",
+                "find_next",
+                "find_previous",
+            ],
+        ),
+        (
+            translate("Actions", "&View"),
+            ["zoom_in", "zoom_out", "zoom_fit", "zoom_reset", s, DOCK_TOGGLES, s, "full_screen"],
+        ),
+        (translate("Actions", "&Insert"), ["add_stage", "add_lane", "add_persona"]),
+        (translate("Actions", "&Map"), ["map_details", "personas"]),
+        (translate("Actions", "&Help"), ["shortcut_sheet", s, "about", "about_qt"]),
+    ]
 
 
 TOOLBAR = ("new", "open", "save", SEPARATOR, "undo", "redo", SEPARATOR, "add_stage",
@@ -314,7 +598,7 @@ class MainActions(QObject):
         self.by_id: dict[str, QAction] = {}
         for spec in self.specs.values():
             self.by_id[spec.id] = self._make(spec)
-        self.recent_menu = QMenu(_tr("Open &Recent"), window)
+        self.recent_menu = QMenu(translate("Actions", "Open &Recent"), window)
         self.recent_menu.setIcon(QIcon.fromTheme(_Theme.DocumentOpenRecent))
 
     def _make(self, spec: ActionSpec) -> QAction:

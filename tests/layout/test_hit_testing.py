@@ -22,4 +22,3 @@ def test_headers_and_outside_are_no_cell() -> None:
     assert layout.lane_at_y(1) is None
     assert layout.lane_at_y(layout.height + 1) is None
     assert layout.cell_at(5, layout.lanes[0].rect.center.y) is None
-

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
-from journeycanvas.canvas.context_menu import ContextRequest
+from journeycanvas.canvas.context_menu import ContextRequest, MenuTarget
 from journeycanvas.canvas.keys import canvas_gestures
+from journeycanvas.canvas.kind_labels import card_kind_label, connector_kind_label, lane_kind_label
 from journeycanvas.io.templates import load_template
+from journeycanvas.model.kinds import CardKind, ConnectorKind, LaneKind
 from journeycanvas.ui import main_window
 from journeycanvas.ui.actions import TOOLBAR, action_specs, resolve_keys
 from journeycanvas.ui.context_menus import build_context_menu
@@ -188,3 +190,31 @@ def test_context_menus_hold_the_same_actions_as_the_main_menus(
     assert len(names) == stages + 1
     assert names.index(stage.id) == 2  # the new stage went before it
     window.view.finish_editing()
+
+
+def test_kind_menus_check_the_current_kind_and_change_it_in_one_step(window: MainWindow) -> None:
+    window.set_map(load_template("hourglass"), None)
+    document = window.document
+    before = document.journey.model_copy(deep=True)
+    card, lane = document.journey.cards[0], document.journey.lanes[0]
+    connector = document.journey.connectors[0]
+    for target, object_id, current, label, new in (
+        (MenuTarget.CARD, card.id, card.kind, card_kind_label, CardKind.MILESTONE),
+        (MenuTarget.LANE, lane.id, lane.kind, lane_kind_label, LaneKind.NOTES),
+        (MenuTarget.CONNECTOR, connector.id, connector.kind, connector_kind_label,
+         ConnectorKind.BREAKPOINT),
+    ):  # fmt: skip
+        window.view.select_ids([object_id])
+        menu = build_context_menu(window, ContextRequest(target, object_id, QPoint()))
+        kind_menu = next((a.menu() for a in menu.actions() if a.menu() is not None), menu)
+        choices = {a.text(): a for a in kind_menu.actions() if a.isCheckable()}
+        assert [text for text, a in choices.items() if a.isChecked()] == [label(current)]
+        choices[label(new)].trigger()
+        menu.deleteLater()
+    assert document.card(card.id).kind == CardKind.MILESTONE
+    assert document.lane(lane.id).kind == LaneKind.NOTES
+    assert document.connector(connector.id).kind == ConnectorKind.BREAKPOINT
+    assert document.undo_stack.count() == 3
+    for _ in range(3):
+        document.undo_stack.undo()
+    assert document.journey == before
