@@ -40,7 +40,7 @@ def _on_every_keyboard(key: QKeySequence) -> bool:
     """Whether a sequence is typed on an ordinary keyboard (not a media key like "Save")."""
     if key.count() == 0:
         return False
-    combination = key[0]
+    combination = key[0]  # type: ignore[index]  # PySide6 stubs lack QKeySequence[i]
     code = combination.key()
     return (
         combination.keyboardModifiers() != Qt.KeyboardModifier.NoModifier
