@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QDropEvent,
     QFocusEvent,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QPainter,
     QResizeEvent,
@@ -31,11 +30,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QWidget
 
-from journeycanvas.canvas import context_menu, structure_edits
+from journeycanvas.canvas import structure_edits
 from journeycanvas.canvas.card_drag import CardDrag
 from journeycanvas.canvas.card_item import CardItem
 from journeycanvas.canvas.connect_drag import ConnectDrag
 from journeycanvas.canvas.connector_item import ConnectorItem
+from journeycanvas.canvas.context_menu import prepare_request
 from journeycanvas.canvas.density import density_style
 from journeycanvas.canvas.edge_resize import CardSpanResize, LaneResize, StageResize
 from journeycanvas.canvas.gesture import Gesture
@@ -72,11 +72,15 @@ class MapEditorView(QGraphicsView):
     """The journey-map editor: shows the document's map and edits it with mouse and keys.
 
     Signals: `selection_changed(ids)` with the selected cards, connectors, stages and
-    lanes; `zoom_changed(factor)`, 1.0 being 100 %.
+    lanes; `zoom_changed(factor)`, 1.0 being 100 %; `context_menu_requested(request)`, a
+    ContextRequest, once what is under the pointer is selected (the main window shows the
+    menu). The view binds no shortcut of its own: the main window's action table calls its
+    operations (delete_selection, duplicate_selection, zoom_in …).
     """
 
     selection_changed = Signal(list)
     zoom_changed = Signal(float)
+    context_menu_requested = Signal(object)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,24 +113,8 @@ class MapEditorView(QGraphicsView):
         self.map_scene.selectionChanged.connect(self._scene_selection_changed)
         self.map_scene.layout_updated.connect(self.editor.reposition)
         self.map_scene.layout_updated.connect(self.pinned_headers.reposition)
-        self._connect(document)
-
-    def _connect(self, document: Document) -> None:
         document.selection_requested.connect(self.select_ids)
         document.reset.connect(self._document_reset)
-
-    def _disconnect(self, document: Document) -> None:
-        document.selection_requested.disconnect(self.select_ids)
-        document.reset.disconnect(self._document_reset)
-
-    def replace_document(self, document: Document) -> None:
-        """Edit another document (a newly opened map)."""
-        self._document_reset()
-        self._disconnect(self.document)
-        self.document = document
-        self._connect(document)
-        self.map_scene.set_document(document)
-        self._emit_selection()
 
     def _document_reset(self) -> None:
         self._cancel_gesture()
@@ -180,7 +168,7 @@ class MapEditorView(QGraphicsView):
             for item in self.map_scene.cards.values():
                 item.setSelected(True)
 
-    def _selected_cards(self) -> list[str]:
+    def selected_card_ids(self) -> list[str]:
         """Selected card ids in reading order (stage, lane, slot)."""
         layout = self.map_scene.layout
         cards = [layout.cards[i] for i in self.selected_ids() if i in layout.cards]
@@ -311,13 +299,13 @@ class MapEditorView(QGraphicsView):
 
     def copy(self) -> None:
         """Put the selected cards on the clipboard (JSON for JourneyCanvas, text for others)."""
-        cards = self._selected_cards()
+        cards = self.selected_card_ids()
         if cards:
             QApplication.clipboard().setMimeData(mime_data_for(self.document.journey, cards))
 
     def cut(self) -> None:
         """Copy the selected cards, then delete them (one undo step)."""
-        cards = self._selected_cards()
+        cards = self.selected_card_ids()
         if not cards:
             return
         self.copy()
@@ -335,9 +323,24 @@ class MapEditorView(QGraphicsView):
         """Remember the cell last clicked: paste goes there when no card is selected."""
         self._last_cell = (stage_id, lane_id)
 
+    def has_last_cell(self) -> bool:
+        """Whether a cell of the map was clicked (and still exists)."""
+        cell = self._last_cell
+        layout = self.map_scene.layout
+        return cell is not None and cell[0] in layout.stage_index and cell[1] in layout.lane_index
+
+    def add_card_in_last_cell(self) -> None:
+        """Start a new card at the end of the cell last clicked and type its text."""
+        if self._last_cell is None or not self.has_last_cell():
+            return
+        stage_id, lane_id = self._last_cell
+        count = len(self.map_scene.layout.cell_cards.get(self._last_cell, ()))
+        self.select_ids([])
+        self.editor.new_card(stage_id, lane_id, count)
+
     def _paste_target(self) -> tuple[str, str, int] | None:
         layout = self.map_scene.layout
-        cards = self._selected_cards()
+        cards = self.selected_card_ids()
         if cards:
             card = layout.cards[cards[-1]]
             return card.stage_id, card.lane_id, card.order + 1
@@ -375,14 +378,14 @@ class MapEditorView(QGraphicsView):
 
     def duplicate_selection(self) -> None:
         """Put a copy of each selected card right after it."""
-        cards = self._selected_cards()
+        cards = self.selected_card_ids()
         if cards:
             self.document.push(DuplicateCardsCommand(self.document, cards))
 
     def edit_selected_text(self) -> None:
         """Edit the text of the selected card (or rename the selected stage or lane)."""
         scene = self.map_scene
-        cards = self._selected_cards()
+        cards = self.selected_card_ids()
         if cards:
             self.editor.edit_card(cards[0])
             return
@@ -408,13 +411,39 @@ class MapEditorView(QGraphicsView):
         replacing the map)."""
         self.editor.finish(commit=True)
 
-    def add_stage(self) -> None:
-        """Add a stage after the selected one (or at the end) and rename it in place."""
-        structure_edits.add_stage(self)
+    def _first_selected(self, objects: list[str]) -> int | None:
+        selected = set(self.selected_ids())
+        return next((i for i, object_id in enumerate(objects) if object_id in selected), None)
 
-    def add_lane(self) -> None:
-        """Add a lane below the selected one (or at the bottom) and rename it in place."""
-        structure_edits.add_lane(self)
+    def selected_stage_id(self) -> str | None:
+        """The first selected stage, if any."""
+        stages = [s.id for s in self.document.journey.stages]
+        index = self._first_selected(stages)
+        return None if index is None else stages[index]
+
+    def selected_lane_id(self) -> str | None:
+        """The first selected lane, if any."""
+        lanes = [lane.id for lane in self.document.journey.lanes]
+        index = self._first_selected(lanes)
+        return None if index is None else lanes[index]
+
+    def add_stage(self, before: bool = False) -> None:
+        """Add a stage after the selected one (or at the end; `before`: before the first
+        selected one) and rename it in place."""
+        index = self._first_selected([s.id for s in self.document.journey.stages])
+        structure_edits.add_stage(self, index if before else None)
+
+    def add_lane(self, above: bool = False) -> None:
+        """Add a lane below the selected one (or at the bottom; `above`: above the first
+        selected one) and rename it in place."""
+        index = self._first_selected([lane.id for lane in self.document.journey.lanes])
+        structure_edits.add_lane(self, index if above else None)
+
+    def recolour_selected_stage(self) -> None:
+        """Let the user pick the colour of the selected stage (one undo step)."""
+        stage_id = self.selected_stage_id()
+        if stage_id is not None:
+            structure_edits.recolour_stage(self, stage_id)
 
     # ------------------------------------------------------------ hit tests
 
@@ -587,7 +616,8 @@ class MapEditorView(QGraphicsView):
         self._cancel_gesture()
         self.editor.finish(commit=True)
         item = self._item_at(event.pos())
-        context_menu.show_menu(self, item, self.mapToScene(event.pos()), event.globalPos())
+        request = prepare_request(self, item, self.mapToScene(event.pos()), event.globalPos())
+        self.context_menu_requested.emit(request)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         """Scroll, keeping the text box over the object it edits and the pinned headers
@@ -604,8 +634,9 @@ class MapEditorView(QGraphicsView):
     # ------------------------------------------------------------ keys
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Keys of the canvas: Delete, F2/Enter, Esc, Space (pan), and the edit shortcuts
-        when no menu action took them first."""
+        """The canvas's own keys (canvas/keys.py lists them): Esc cancels a drag or clears
+        the selection, Space held pans, Enter edits the selected text. Commands such as
+        Delete or Ctrl+D are the main window's actions, not handled here."""
         key = event.key()
         if key == Qt.Key.Key_Escape:
             if self._gesture is not None:
@@ -617,33 +648,8 @@ class MapEditorView(QGraphicsView):
             self._space_held = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             return
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.delete_selection()
-            return
-        if key in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.edit_selected_text()
-            return
-        actions = (
-            (QKeySequence.StandardKey.SelectAll, self.select_all),
-            (QKeySequence.StandardKey.Copy, self.copy),
-            (QKeySequence.StandardKey.Cut, self.cut),
-            (QKeySequence.StandardKey.Paste, self.paste),
-            (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
-            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
-        )
-        for sequence, action in actions:
-            if event.matches(sequence):
-                action()
-                return
-        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if control and key == Qt.Key.Key_D:
-            self.duplicate_selection()
-            return
-        if control and key == Qt.Key.Key_0:
-            self.zoom_reset()
-            return
-        if control and key == Qt.Key.Key_Equal:
-            self.zoom_in()
             return
         super().keyPressEvent(event)
 

@@ -65,7 +65,8 @@ class MapScene(QGraphicsScene):
         self._persona_filter: str | None = None
         self._highlighted: frozenset[str] = frozenset()
         self.document = document
-        self._connect(document)
+        for signal, slot in self._wiring(document):
+            signal.connect(slot)
         self.flush()
 
     # ------------------------------------------------------------ document
@@ -77,22 +78,6 @@ class MapScene(QGraphicsScene):
             (document.reset, self._reset_touched),
             (document.changed, self.flush),
         ]
-
-    def _connect(self, document: Document) -> None:
-        for signal, slot in self._wiring(document):
-            signal.connect(slot)
-
-    def _disconnect(self, document: Document) -> None:
-        for signal, slot in self._wiring(document):
-            signal.disconnect(slot)
-
-    def set_document(self, document: Document) -> None:
-        """Show another document's map instead (a newly opened map)."""
-        self._disconnect(self.document)
-        self.document = document
-        self._connect(document)
-        self._reset_touched()
-        self.flush()
 
     @property
     def style(self) -> LayoutStyle:
@@ -169,14 +154,9 @@ class MapScene(QGraphicsScene):
         self._connector_layer = ConnectorLayer()
         self.addItem(self._connector_layer)
         self.engine = LayoutEngine(self._style, self._fonts)
-        gc.unfreeze()
         diff = self.engine.update(self.document.journey)
         self._apply(diff, self.engine.layout)
         self._refresh_display(None)
-        # The map, its layout and the items are long-lived: keep the collector from
-        # rescanning them (on a 20k-card map one full pass takes ~100 ms, a visible hitch
-        # in the middle of a drag or a repaint).
-        gc.freeze()
 
     def _apply(self, diff: LayoutDiff, layout: JourneyLayout) -> None:
         """Touch exactly the items the diff names."""

@@ -684,35 +684,6 @@ class AddConnectorCommand(DocumentCommand):
         self.document.remove_connector(self.connector.id)
 
 
-class RemoveConnectorCommand(DocumentCommand):
-    """Delete one connector."""
-
-    def __init__(
-        self,
-        document: Document,
-        connector_id: str,
-        *,
-        selection_before: Sequence[str] | None = None,
-        selection_after: Sequence[str] | None = None,
-    ) -> None:
-        super().__init__(
-            document,
-            QCoreApplication.translate("Command", "Delete connector"),
-            [connector_id] if selection_before is None else selection_before,
-            [] if selection_after is None else selection_after,
-        )
-        document.connector(connector_id)
-        self.connector_id = connector_id
-        self.removed: tuple[int, Connector] | None = None
-
-    def _redo(self) -> None:
-        self.removed = self.document.remove_connector(self.connector_id)
-
-    def _undo(self) -> None:
-        index, connector = self.removed
-        self.document.add_connector(connector, index)
-
-
 # ---------------------------------------------------------------- stages, lanes, personas
 
 

@@ -14,7 +14,6 @@ from journeycanvas.layout.boxes import (
     LaneHeader,
     StageHeader,
 )
-from journeycanvas.layout.geometry import Rect
 from journeycanvas.layout.style import LayoutStyle
 
 
@@ -72,32 +71,3 @@ class JourneyLayout:
         if stage_id is None or lane_id is None:
             return None
         return stage_id, lane_id
-
-    def slot_at(self, x: float, y: float) -> tuple[str, str, int] | None:
-        """(stage id, lane id, order) where a card dropped at the point would go.
-
-        The slot is before the first card of the cell whose middle lies below `y`.
-        """
-        cell = self.cell_at(x, y)
-        if cell is None:
-            return None
-        order = 0
-        for card_id in self.cell_cards.get(cell, ()):
-            if self.cards[card_id].rect.center.y >= y:
-                break
-            order += 1
-        return cell[0], cell[1], order
-
-    def slot_marker(self, stage_id: str, lane_id: str, order: int) -> Rect:
-        """A zero-height line across the cell where slot `order` is, to show while dragging."""
-        cell = self.cell(stage_id, lane_id).rect
-        pad = self.style.cell_padding_mm
-        cards = self.cards_in(stage_id, lane_id)
-        half_gap = self.style.card_gap_mm / 2
-        if order < len(cards):
-            y = cards[order].rect.y - min(half_gap, pad / 2)
-        elif cards:
-            y = cards[-1].rect.bottom + half_gap
-        else:
-            y = cell.y + pad / 2
-        return Rect(cell.x + pad, y, cell.w - 2 * pad, 0.0)

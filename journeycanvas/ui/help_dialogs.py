@@ -1,4 +1,5 @@
-"""Help: the keyboard-shortcut sheet (built from the menus' actions) and About."""
+"""Help: the keyboard-shortcut sheet (built from the action table and the canvas's own
+gestures) and About."""
 
 from __future__ import annotations
 
@@ -12,8 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QMenu,
-    QMenuBar,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -22,82 +21,68 @@ from PySide6.QtWidgets import (
 )
 
 from journeycanvas import __version__
+from journeycanvas.canvas.keys import canvas_gestures
 from journeycanvas.model import FORMAT_VERSION
+from journeycanvas.ui.actions import MainActions, menu_layout
+
+_KEYBOARD_KEYS = {
+    Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Insert, Qt.Key.Key_Escape,
+    Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space,
+}  # fmt: skip
 
 
-def _plain(text: str) -> str:
+def plain_text(text: str) -> str:
+    """A menu text without its mnemonic ampersand and trailing ellipsis."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
 
 
-def _has_modifier(key: QKeySequence) -> bool:
-    return key.count() > 0 and key[0].keyboardModifiers() != Qt.KeyboardModifier.NoModifier
+def _on_every_keyboard(key: QKeySequence) -> bool:
+    """Whether a sequence is typed on an ordinary keyboard (not a media key like "Save")."""
+    if key.count() == 0:
+        return False
+    combination = key[0]  # type: ignore[index]  # PySide6 stubs lack QKeySequence[i]
+    code = combination.key()
+    return (
+        combination.keyboardModifiers() != Qt.KeyboardModifier.NoModifier
+        or code.value < Qt.Key.Key_Escape.value
+        or Qt.Key.Key_F1.value <= code.value <= Qt.Key.Key_F35.value
+        or code in _KEYBOARD_KEYS
+    )
 
 
-def menu_shortcuts(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
-    """Every menu command that has a shortcut: (menu, command, shortcut as the user types it)."""
+def shortcut_rows(actions: MainActions) -> list[tuple[str, str, str]]:
+    """Every command with keys, by menu, then the canvas's gestures: (group, command, keys
+    as the user types them). Commands outside the menus come under "Canvas"."""
+    canvas = QCoreApplication.translate("Help", "Canvas")
     rows: list[tuple[str, str, str]] = []
-
-    def walk(menu: QMenu, title: str) -> None:
-        for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu(), title)
-                continue
-            keys = [
+    listed: set[str] = set()
+    groups = [(plain_text(title), entries) for title, entries in menu_layout()]
+    groups.append((canvas, list(actions.by_id)))
+    for group, entries in groups:
+        for action_id in entries:
+            keys = actions.keys.get(action_id, [])
+            shown = [
                 key.toString(QKeySequence.SequenceFormat.NativeText)
-                for index, key in enumerate(action.shortcuts())
-                if index == 0 or _has_modifier(key)  # skip alternatives like the Save key
+                for key in keys
+                if _on_every_keyboard(key)
             ]
-            if action.isSeparator() or not any(keys):
+            if action_id in listed or not shown:
                 continue
-            rows.append((title, _plain(action.text()), ", ".join(k for k in keys if k)))
-
-    for top in menu_bar.actions():
-        if top.menu() is not None:
-            walk(top.menu(), _plain(top.text()))
+            listed.add(action_id)
+            text = actions.specs[action_id].text
+            rows.append((group, plain_text(text), ", ".join(shown)))
+    rows.extend((canvas, gesture.what, gesture.how) for gesture in canvas_gestures())
     return rows
 
 
-def canvas_gestures() -> list[tuple[str, str, str]]:
-    """The canvas's own keys and mouse gestures, which are not menu commands."""
-    canvas = QCoreApplication.translate("Help", "Canvas")
-    return [
-        (
-            canvas,
-            QCoreApplication.translate("Help", "Add a card in an empty cell"),
-            QCoreApplication.translate("Help", "Double-click"),
-        ),
-        (
-            canvas,
-            QCoreApplication.translate("Help", "Finish a card and start the next one"),
-            "Enter",
-        ),
-        (canvas, QCoreApplication.translate("Help", "Cancel editing a card"), "Esc"),
-        (
-            canvas,
-            QCoreApplication.translate("Help", "Zoom"),
-            QCoreApplication.translate("Help", "Ctrl+mouse wheel"),
-        ),
-        (
-            canvas,
-            QCoreApplication.translate("Help", "Pan"),
-            QCoreApplication.translate("Help", "Space+drag, middle button drag"),
-        ),
-        (
-            canvas,
-            QCoreApplication.translate("Help", "Add a card of a kind"),
-            QCoreApplication.translate("Help", "Drag from Card kinds"),
-        ),
-    ]
-
-
 class ShortcutSheet(QDialog):
-    """A table of every shortcut, grouped by menu, generated from the live actions."""
+    """A table of every shortcut, grouped by menu, generated from the action table."""
 
-    def __init__(self, menu_bar: QMenuBar, parent: QWidget | None = None) -> None:
+    def __init__(self, actions: MainActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(560, 620)
-        rows = menu_shortcuts(menu_bar) + canvas_gestures()
+        rows = shortcut_rows(actions)
         self.table = QTableWidget(len(rows), 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Command"), self.tr("Keys")])
         self.table.verticalHeader().hide()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,8 +28,9 @@ from journeycanvas.io.errors import printable
 from journeycanvas.io.pdf import ExportError
 from journeycanvas.io.templates import load_template
 from journeycanvas.model import JourneyMap
-from journeycanvas.ui.actions import MainActions, build_menus, build_toolbar, shortcuts
+from journeycanvas.ui.actions import MainActions, build_menus, build_toolbar
 from journeycanvas.ui.autosave import AutosaveEntry, Autosaver, AutosaveStore
+from journeycanvas.ui.context_menus import show_context_menu
 from journeycanvas.ui.export_choice import ExportChoice
 from journeycanvas.ui.export_dialog import ExportDialog
 from journeycanvas.ui.export_runner import ExportRunner
@@ -101,20 +102,14 @@ class MainWindow(QMainWindow):
         self.printing = MapPrinting(
             lambda: self.document.journey, lambda: self.settings.paper_size, self
         )
-        stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Undo))
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Redo))
-        self.addActions([self.undo_action, self.redo_action])
-        self.toolbar = build_toolbar(self, self.actions, self.undo_action, self.redo_action)
+        self.toolbar = build_toolbar(self, self.actions)
         toggles = [
             self.toolbar.toggleViewAction(),
             self.palette_dock.toggleViewAction(),
             self.inspector_dock.toggleViewAction(),
             self.personas_dock.toggleViewAction(),
         ]
-        build_menus(self, self.actions, self.undo_action, self.redo_action, toggles)
+        build_menus(self, self.actions, toggles)
 
         self.zoom_label = QLabel(self)
         self.count_label = QLabel(self)
@@ -154,48 +149,26 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- wiring
 
+    @property
+    def undo_action(self) -> QAction:
+        """The Undo command (its text names the step it undoes)."""
+        return self.actions.by_id["undo"]
+
+    @property
+    def redo_action(self) -> QAction:
+        """The Redo command."""
+        return self.actions.by_id["redo"]
+
     def _connect(self) -> None:
-        a, view, doc = self.actions, self.view, self.document
-        a.new.triggered.connect(self.new_map)
-        a.open.triggered.connect(self.open_dialog)
-        a.save.triggered.connect(self.save)
-        a.save_as.triggered.connect(self.save_as)
-        a.revert.triggered.connect(self.revert)
-        a.export.triggered.connect(self.export_dialog)
-        a.print_preview.triggered.connect(self.print_preview)
-        a.print_map.triggered.connect(self.print_map)
-        a.close_map.triggered.connect(self.close_map)
-        a.preferences.triggered.connect(self.edit_preferences)
-        a.quit.triggered.connect(self.close)
-        a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-
-        a.cut.triggered.connect(lambda: self.view.cut())
-        a.copy.triggered.connect(lambda: self.view.copy())
-        a.paste.triggered.connect(lambda: self.view.paste())
-        a.duplicate.triggered.connect(lambda: self.view.duplicate_selection())
-        a.delete.triggered.connect(lambda: self.view.delete_selection())
-        a.select_all.triggered.connect(lambda: self.view.select_all())
-        a.edit_text.triggered.connect(lambda: self.view.edit_selected_text())
-        a.find.triggered.connect(self.find_bar.open_bar)
-        a.find_next.triggered.connect(self.find_bar.find_next)
-        a.find_previous.triggered.connect(self.find_bar.find_previous)
-
-        a.zoom_in.triggered.connect(lambda: self.view.zoom_in())
-        a.zoom_out.triggered.connect(lambda: self.view.zoom_out())
-        a.zoom_fit.triggered.connect(lambda: self.view.zoom_to_fit())
-        a.zoom_reset.triggered.connect(lambda: self.view.zoom_reset())
-        a.full_screen.toggled.connect(self._set_full_screen)
-
-        a.add_stage.triggered.connect(lambda: self.view.add_stage())
-        a.add_lane.triggered.connect(lambda: self.view.add_lane())
-        a.add_persona.triggered.connect(self._add_persona)
-        a.map_details.triggered.connect(self.show_map_details)
-        a.personas.triggered.connect(lambda: self._raise_dock(self.personas_dock))
-
-        a.shortcut_sheet.triggered.connect(lambda: ShortcutSheet(self.menuBar(), self).exec())
-        a.about.triggered.connect(lambda: show_about(self))
-        a.about_qt.triggered.connect(QApplication.aboutQt)
-
+        view, doc = self.view, self.document
+        self.actions.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        view.context_menu_requested.connect(lambda request: show_context_menu(self, request))
+        # Queued: the stack reports a change while it is still inside push or undo (or
+        # being destroyed with the window); the actions look at it once that is over.
+        queued = Qt.ConnectionType.QueuedConnection
+        doc.undo_stack.indexChanged.connect(self.actions.state_changed, queued)
+        doc.undo_stack.cleanChanged.connect(self.actions.state_changed, queued)
+        QApplication.clipboard().dataChanged.connect(self.actions.state_changed)
         view.selection_changed.connect(self._selection_changed)
         view.zoom_changed.connect(self._show_zoom)
         self.personas.filter_changed.connect(lambda pid: self.view.set_persona_filter(pid))
@@ -230,7 +203,7 @@ class MainWindow(QMainWindow):
 
     def _modified_changed(self, modified: bool) -> None:
         self.setWindowModified(modified)
-        self.actions.revert.setEnabled(modified and self.document.path is not None)
+        self.actions.refresh()
         if not modified:
             self.autosaver.session.clear()
             self._last_autosave = None
@@ -257,15 +230,7 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, ids: list[str]) -> None:
         self.inspector.set_selection(ids)
-        chosen = bool(ids)
-        for action in (
-            self.actions.cut,
-            self.actions.copy,
-            self.actions.duplicate,
-            self.actions.delete,
-            self.actions.edit_text,
-        ):
-            action.setEnabled(chosen)
+        self.actions.refresh()
 
     def _raise_dock(self, dock: QWidget) -> None:
         dock.show()
@@ -277,15 +242,29 @@ class MainWindow(QMainWindow):
         self._raise_dock(self.inspector_dock)
         self.inspector.map_page.title.setFocus()
 
-    def _add_persona(self) -> None:
+    def add_persona(self) -> None:
+        """Show the personas panel and add a persona there."""
         self._raise_dock(self.personas_dock)
         self.personas.add_persona()
 
-    def _set_full_screen(self, on: bool) -> None:
-        if on:
-            self.showFullScreen()
-        else:
+    def show_personas(self) -> None:
+        """Show the personas panel."""
+        self._raise_dock(self.personas_dock)
+
+    def toggle_full_screen(self) -> None:
+        """Switch between full screen and a normal window."""
+        if self.isFullScreen():
             self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def show_shortcuts(self) -> None:
+        """Show the keyboard-shortcut sheet."""
+        ShortcutSheet(self.actions, self).exec()
+
+    def show_about(self) -> None:
+        """Show the About box."""
+        show_about(self)
 
     # ---------------------------------------------------------------- files
 

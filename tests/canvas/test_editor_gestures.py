@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from canvas_helpers import center, click, snapshot, undo_redo_check
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QContextMenuEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from journeycanvas.canvas.context_menu import build_menu
+from journeycanvas.canvas.context_menu import ContextRequest, MenuTarget
 from journeycanvas.canvas.editor import MapEditorView
-from journeycanvas.canvas.kind_labels import card_kind_label, lane_kind_label
 from journeycanvas.document import Document
-from journeycanvas.model.kinds import CardKind, ConnectorKind, LaneKind
 
 
 def test_rubber_band_selects_the_cards_it_touches(view: MapEditorView) -> None:
@@ -45,18 +43,18 @@ def test_shift_click_adds_and_ctrl_click_toggles(view: MapEditorView) -> None:
     assert view.selected_ids() == [b]
 
 
-def test_keyboard_select_all_duplicate_and_undo(view: MapEditorView, document: Document) -> None:
+def test_duplicate_and_select_all(view: MapEditorView, document: Document) -> None:
     layout = view.map_scene.layout
     card_id = layout.cell_cards[("s3", "l4")][0]
     before = snapshot(document.journey)
     click(view, center(layout.cards[card_id].rect))
-    QTest.keyClick(view.viewport(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    view.duplicate_selection()  # Ctrl+D is the main window's action (tests/ui/test_actions.py)
     copies = [c for c in document.journey.cards if c.id not in {c["id"] for c in before["cards"]}]
     assert len(copies) == 1
     assert (copies[0].stage, copies[0].lane, copies[0].order) == ("s3", "l4", 1)
     assert view.selected_ids() == [copies[0].id]
     undo_redo_check(document, before, snapshot(document.journey))
-    QTest.keyClick(view.viewport(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    view.select_all()
     assert len(view.selected_ids()) == len(document.journey.cards)
 
 
@@ -90,36 +88,43 @@ def test_plain_text_from_other_programs_pastes_one_card_per_line(
     assert texts[-2:] == ["Flyer at the station", "Radio spot"]
 
 
-def test_connector_menu_changes_its_kind(view: MapEditorView, document: Document) -> None:
-    connector = document.journey.connectors[0]
-    item = view.map_scene.connectors[connector.id]
-    before = snapshot(document.journey)
-    menu = build_menu(view, item, QPointF())
-    actions = {action.text(): action for action in menu.actions()}
-    actions["Breakpoint"].trigger()
-    assert document.connector(connector.id).kind == ConnectorKind.BREAKPOINT
-    assert view.map_scene.connectors[connector.id].kind == ConnectorKind.BREAKPOINT
-    undo_redo_check(document, before, snapshot(document.journey))
+def _middle(piece: list[QPointF]) -> QPointF:
+    """The middle of a connector piece's first segment (its band is under the pointer)."""
+    return (piece[0] + piece[1]) / 2
 
 
-def test_card_and_lane_menus_check_the_current_kind_and_change_it(
+def test_a_right_click_selects_what_is_under_it_and_asks_for_its_menu(
     view: MapEditorView, document: Document
 ) -> None:
-    card = document.journey.cards[0]
-    lane = document.journey.lanes[0]
-    before = snapshot(document.journey)
-    for item, current, label, new in (
-        (view.map_scene.cards[card.id], card.kind, card_kind_label, CardKind.MILESTONE),
-        (view.map_scene.lanes[lane.id], lane.kind, lane_kind_label, LaneKind.NOTES),
+    requests: list[ContextRequest] = []
+    view.context_menu_requested.connect(requests.append)
+    connector = document.journey.connectors[0]
+    layout = view.map_scene.layout
+    card_id = layout.cell_cards[("s2", "l2")][0]
+    cell = layout.cell("s3", "l5").rect
+    lane = layout.lanes[1]
+    for scene_point in (
+        _middle(view.map_scene.connectors[connector.id].pieces[0]),
+        center(layout.cards[card_id].rect),
+        QPointF(cell.right - 1, cell.bottom - 1),
+        QPointF(lane.rect.center.x, lane.rect.center.y),
     ):
-        menu = build_menu(view, item, QPointF())
-        kind_menu = next(a.menu() for a in menu.actions() if a.text() == "Kind")
-        actions = {action.text(): action for action in kind_menu.actions()}
-        assert [a.text() for a in actions.values() if a.isChecked()] == [label(current)]
-        actions[label(new)].trigger()
-    assert document.card(card.id).kind == CardKind.MILESTONE
-    assert document.lane(lane.id).kind == LaneKind.NOTES
-    undo_redo_check(document, before, snapshot(document.journey))
+        view.centerOn(scene_point)
+        point = view.mapFromScene(scene_point)
+        event = QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point)
+        )
+        QApplication.sendEvent(view.viewport(), event)
+    assert [(r.target, r.object_id) for r in requests] == [
+        (MenuTarget.CONNECTOR, connector.id),
+        (MenuTarget.CARD, card_id),
+        (MenuTarget.CELL, None),
+        (MenuTarget.LANE, lane.id),
+    ]
+    assert view.selected_ids() == [lane.id]
+    assert view.has_last_cell()
+    view.add_card_in_last_cell()
+    assert view.editor.active
 
 
 def test_ctrl_wheel_zooms_and_middle_button_pans(qtbot: object, view: MapEditorView) -> None:

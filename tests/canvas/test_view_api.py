@@ -72,16 +72,6 @@ def test_a_new_map_replaces_every_item(view: MapEditorView, document: Document) 
     assert view.selected_ids() == []
 
 
-def test_replace_document_follows_the_new_document(view: MapEditorView) -> None:
-    other = Document(load_template("content-ideation"))
-    view.replace_document(other)
-    assert set(view.map_scene.cards) == {c.id for c in other.journey.cards}
-    card = other.journey.cards[0]
-    other.push(MoveCardsCommand(other, [card.id], other.journey.stages[-1].id, card.lane, 0))
-    item = view.map_scene.cards[card.id]
-    assert item.layout.stage_id == other.journey.stages[-1].id
-
-
 def test_stage_headers_stay_pinned_when_scrolled_away(view: MapEditorView) -> None:
     view.set_zoom(1.5)
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())

@@ -23,7 +23,6 @@ from journeycanvas.document.commands import (
     MoveStageCommand,
     PasteCardsCommand,
     RemoveCardsCommand,
-    RemoveConnectorCommand,
     RemoveLaneCommand,
     RemovePersonaCommand,
     RemoveStageCommand,
@@ -405,7 +404,7 @@ def test_connector_commands(document: Document) -> None:
     apply(document, AddConnectorCommand(document, connector))
     apply(document, EditCommand(document, Entity.CONNECTOR, "k9", {"label": "data lost"}))
     assert document.connector("k9").label == "data lost"
-    apply(document, RemoveConnectorCommand(document, "k9"))
+    apply(document, RemoveCardsCommand(document, [], ["k9"]))
     with pytest.raises(ValueError):
         AddConnectorCommand(document, Connector(id="k8", source="c2", target="c2"))
     with pytest.raises(KeyError):

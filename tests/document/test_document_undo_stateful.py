@@ -38,7 +38,6 @@ from journeycanvas.document.commands import (
     MoveStageCommand,
     PasteCardsCommand,
     RemoveCardsCommand,
-    RemoveConnectorCommand,
     RemoveLaneCommand,
     RemovePersonaCommand,
     RemoveStageCommand,
@@ -253,7 +252,8 @@ class MapEditing(RuleBasedStateMachine):
     @precondition(lambda self: self.has("connectors"))
     @rule(data=st.data())
     def remove_connector(self, data: st.DataObject) -> None:
-        self.push(RemoveConnectorCommand(self.document, self.pick(data, "connectors").id))
+        connector_id = self.pick(data, "connectors").id
+        self.push(RemoveCardsCommand(self.document, [], [connector_id]))
 
     @precondition(lambda self: self.has("connectors"))
     @rule(data=st.data(), kind=st.sampled_from(ConnectorKind), label=texts)

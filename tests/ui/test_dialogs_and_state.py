@@ -13,14 +13,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journeycanvas import __version__
-from journeycanvas.canvas.context_menu import build_menu
+from journeycanvas.canvas.context_menu import ContextRequest, MenuTarget
 from journeycanvas.canvas.density import density_style
 from journeycanvas.io import load_map
 from journeycanvas.io.templates import load_template, template_names
 from journeycanvas.model import FORMAT_VERSION, CardKind, JourneyMap
 from journeycanvas.ui.autosave import AutosaveStore
+from journeycanvas.ui.context_menus import build_context_menu
 from journeycanvas.ui.crash_handler import CrashDialog, CrashHandler
-from journeycanvas.ui.help_dialogs import ShortcutSheet, about_text, menu_shortcuts
+from journeycanvas.ui.help_dialogs import ShortcutSheet, about_text, shortcut_rows
 from journeycanvas.ui.main_window import MainWindow
 from journeycanvas.ui.preferences import PreferencesDialog
 from journeycanvas.ui.settings import AppSettings, open_user_settings
@@ -108,15 +109,18 @@ def test_language_list_names_languages_in_their_own_tongue(
 
 
 def test_shortcut_sheet_lists_the_menu_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
-    rows = menu_shortcuts(window.menuBar())
+    rows = shortcut_rows(window.actions)
     by_command = {command: keys for _menu, command, keys in rows}
     assert by_command["Save"] == "Ctrl+S"
     assert by_command["Undo"].split(", ")[0] == "Ctrl+Z"
     assert by_command["Find"] == "Ctrl+F"
-    assert {menu for menu, _command, _keys in rows} >= {"File", "Edit", "View", "Help"}
-    sheet = ShortcutSheet(window.menuBar(), window)
+    assert by_command["Duplicate"] == "Ctrl+D"
+    assert by_command["Delete"] == "Del, Backspace"
+    assert by_command["Pan"]  # the canvas's own gestures follow
+    assert {menu for menu, _command, _keys in rows} >= {"File", "Edit", "View", "Help", "Canvas"}
+    sheet = ShortcutSheet(window.actions, window)
     qtbot.addWidget(sheet)
-    assert sheet.table.rowCount() > len(rows)  # the canvas's own gestures follow
+    assert sheet.table.rowCount() == len(rows)
 
 
 def test_menus_and_about(window: MainWindow) -> None:
@@ -165,7 +169,8 @@ def test_a_kind_dragged_from_the_palette_lands_on_the_canvas_with_the_same_names
     ]
 
     card_id = dropped[0].id
-    menu = build_menu(view, view.map_scene.cards[card_id], QPointF())
+    request = ContextRequest(MenuTarget.CARD, card_id, view.mapToGlobal(point))
+    menu = build_context_menu(window, request)
     kind_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
     names = [palette.item(r).text() for r in range(palette.count())]
     assert [a.text() for a in kind_menu.actions()] == names

@@ -34,7 +34,8 @@ def test_lupdate_finds_the_shell_strings_in_named_contexts(tmp_path: Path) -> No
     }
     assert "" not in contexts, contexts.get("")
     sources_found = {text for texts in contexts.values() for text in texts}
-    shell = ("&Save", "Unsaved changes", "Pain point", "Restore", "Show journey for")
-    canvas = ("Add card here", "New stage", "Delete {what}? It holds no cards.")
+    shell = ("&Save", "Add &Card Here", "Unsaved changes", "Pain point", "Restore")
+    shell += ("Show journey for",)
+    canvas = ("Enter while typing", "New stage", "Delete {what}? It holds no cards.")
     for expected in (*shell, *canvas):
         assert expected in sources_found
