@@ -7,9 +7,8 @@ card, connector or lane under the pointer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
@@ -23,8 +22,6 @@ from journeycanvas.ui.actions import SEPARATOR
 
 if TYPE_CHECKING:
     from journeycanvas.ui.main_window import MainWindow
-
-_Kind = TypeVar("_Kind", bound=StrEnum)
 
 KIND_CHOICES = "@kinds"
 """The entry for the kinds of the object under the pointer."""
@@ -92,13 +89,22 @@ def _add_kind_choices(window: MainWindow, menu: QMenu, request: ContextRequest) 
 
 def _kind_actions(
     menu: QMenu,
-    kinds: type[_Kind],
-    current: _Kind,
-    label: Callable[[_Kind], str],
-    choose: Callable[[_Kind], None],
+    kinds: Iterable[str],
+    current: str,
+    label: Callable[[str], str],
+    choose: Callable[[str], None],
 ) -> None:
-    """One checkable action a kind, the `current` one checked; picking one calls `choose`."""
-    for kind in kinds:
+    """One checkable action a kind, the `current` one checked; picking one calls `choose`.
+
+    A `current` kind this version does not know (from a newer file) is listed first by its
+    raw name, checked and disabled."""
+    known = list(kinds)
+    if current not in known:
+        unknown = menu.addAction(label(current))
+        unknown.setCheckable(True)
+        unknown.setChecked(True)
+        unknown.setEnabled(False)
+    for kind in known:
         action = menu.addAction(label(kind))
         action.setCheckable(True)
         action.setChecked(kind == current)

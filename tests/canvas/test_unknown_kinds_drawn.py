@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
-from pytestqt.qtbot import QtBot
 
-from journeycanvas.canvas.context_menu import build_menu
-from journeycanvas.canvas.editor import MapEditorView
 from journeycanvas.canvas.kind_labels import card_kind_label, connector_kind_label, lane_kind_label
 from journeycanvas.canvas.render import render_image
 from journeycanvas.canvas.scene import MapScene
@@ -36,13 +32,3 @@ def test_names_fall_back_to_the_raw_kind() -> None:
     assert lane_kind_label("quotes") == "quotes"
     assert connector_kind_label("echo") == "echo"
     assert card_kind_label(CardKind.PAIN_POINT) == "Pain point"
-
-
-def test_the_kind_menu_shows_the_unknown_kind_checked(qtbot: QtBot) -> None:
-    view = MapEditorView(Document(load_map(NEW_KINDS)))
-    qtbot.addWidget(view)
-    menu = build_menu(view, view.map_scene.cards["c1"], QPointF())
-    kinds = next(a.menu() for a in menu.actions() if a.menu() is not None)
-    first = kinds.actions()[0]
-    assert (first.text(), first.isChecked(), first.isEnabled()) == ("quote", True, False)
-    assert len(kinds.actions()) == len(CardKind) + 1
