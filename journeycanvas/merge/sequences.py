@@ -47,8 +47,8 @@ def merge_orders(
 
     Items neither side moved are anchors and keep their base order. Each moved or added
     item goes after the anchor it follows on the side that moved it, in that side's order;
-    items both sides placed after the same anchor interleave by their place there, then by
-    id. An item both sides moved goes to the earlier of the two places. The rule does not
+    items both sides placed after the same anchor interleave by their index in their side's
+    list, then by id. An item both sides moved goes to the earlier of the two places. The rule does not
     depend on which side is "ours", and merging with an unchanged side gives the other side.
     """
     keep = set(keep)
@@ -63,14 +63,15 @@ def merge_orders(
     theirs_moved = {item for item in theirs if item not in theirs_still}
     places: dict[str, tuple[int, int]] = {}
     for sequence, moved in ((ours, ours_moved), (theirs, theirs_moved)):
-        anchor = position = 0
-        for item in sequence:
+        anchor = 0
+        # The place after an anchor is the index in the side's own list: it keeps that side's
+        # order and does not depend on which other items are kept.
+        for position, item in enumerate(sequence):
             if item in anchor_number:
-                anchor, position = anchor_number[item], 0
+                anchor = anchor_number[item]
                 continue
             if item not in keep:
                 continue
-            position += 1
             # Unmoved on one side and gone from the other: placed where that side has it.
             if item in moved or (item not in ours_moved and item not in theirs_moved):
                 place = (anchor, position)

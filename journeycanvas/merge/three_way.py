@@ -173,8 +173,13 @@ class _Merger:
                 ours.get(key, MISSING),
                 theirs.get(key, MISSING),
             )
-            if card and key in SET_FIELDS and all(isinstance(v, list) for v in (mine, other)):
-                value = merge_sets(old if isinstance(old, list) else [], mine, other)
+            if (
+                card
+                and key in SET_FIELDS
+                and all(isinstance(v, list) for v in (old, mine, other))
+                and old not in (mine, other)
+            ):
+                value = merge_sets(old, mine, other)
             elif card and key in ("stage", "lane", "order"):
                 continue
             else:
