@@ -48,8 +48,9 @@ def merge_orders(
     Items neither side moved are anchors and keep their base order. Each moved or added
     item goes after the anchor it follows on the side that moved it, in that side's order;
     items both sides placed after the same anchor interleave by their index in their side's
-    list, then by id. An item both sides moved goes to the earlier of the two places. The rule does not
-    depend on which side is "ours", and merging with an unchanged side gives the other side.
+    list, then by id. An item both sides moved goes to the earlier of the two places. The
+    rule does not depend on which side is "ours", and merging with an unchanged side gives
+    the other side.
     """
     keep = set(keep)
     base_position = {item: index for index, item in enumerate(base)}

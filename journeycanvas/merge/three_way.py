@@ -287,6 +287,10 @@ class _Merger:
             ]
             if missing:
                 del self.items["connectors"][key]
+                # Kept as changed-while-deleted a moment ago; what counts is that it went.
+                self.conflicts = [
+                    c for c in self.conflicts if (c.collection, c.id) != ("connectors", key)
+                ]
                 deleter = THEIRS if missing[0] in self.ours.items["cards"] else OURS
                 self.conflict(
                     ConflictKind.REFERENCE_GONE,

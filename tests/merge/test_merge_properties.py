@@ -15,9 +15,7 @@ from journeycanvas.merge.describe import full_value
 from journeycanvas.merge.tables import MAP, MISSING, cell_sequences, tables_of
 from journeycanvas.model import JourneyMap, find_problems
 
-SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 maps = journey_maps(max_stages=4, max_lanes=3, max_cards=10, max_connectors=4)
 
 
@@ -121,9 +119,7 @@ def test_conflicts_keep_both_values_on_the_card(
                 assert getattr(card, conflict.field) == conflict.ours
 
 
-def _without_conflicts(
-    merged: MergeResult, other: MergeResult | None = None
-) -> dict[str, Any]:
+def _without_conflicts(merged: MergeResult, other: MergeResult | None = None) -> dict[str, Any]:
     """The merged map without the objects and fields any conflict touched (in either
     merge), with each cell's cards and each list as an order: what must not depend on sides."""
     conflicts = [*merged.conflicts, *(other.conflicts if other else [])]
