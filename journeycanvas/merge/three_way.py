@@ -114,14 +114,23 @@ def merge_sets(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any]
 
 
 def _keys(*tables: dict[str, Any]) -> list[str]:
+    first = tables[0]
+    if all(table.keys() == first.keys() for table in tables):  # the usual case, made quick
+        return list(first)
     return list(dict.fromkeys(key for table in tables for key in table))
+
+
+def _same_but_order(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return a.keys() == b.keys() and all(a[key] == b[key] for key in a if key != "order")
 
 
 @dataclass
 class _Where:
+    """An object a conflict may be about: named only when one is recorded."""
+
     collection: str
     id: str
-    name: str
+    item: dict[str, Any]
 
 
 class _Merger:
@@ -204,16 +213,19 @@ class _Merger:
         deleted_by: str = "",
     ) -> None:
         """Record a conflict."""
+        name = (
+            quote(where.item.get("title", ""))
+            if where.collection == MAP
+            else object_name(where.collection, where.item, self.known_cards)
+        )
         self.conflicts.append(
-            Conflict(
-                kind, where.collection, where.id, where.name, path, base, ours, theirs, deleted_by
-            )
+            Conflict(kind, where.collection, where.id, name, path, base, ours, theirs, deleted_by)
         )
 
     def where(self, collection: str, key: str, *versions: dict[str, Any] | None) -> _Where:
         """The object `key` of `collection`, named from the first of `versions` it has."""
         item = next(version for version in versions if version is not None)
-        return _Where(collection, key, object_name(collection, item, self.known_cards))
+        return _Where(collection, key, item)
 
     @cached_property
     def known_cards(self) -> dict[str, dict[str, Any]]:
@@ -229,7 +241,11 @@ class _Merger:
         for key in _keys(ours, theirs):
             old, mine, other = base.get(key), ours.get(key), theirs.get(key)
             if mine is not None and other is not None:
-                if mine is other or mine == other:
+                if mine == other or (name == "cards" and _same_but_order(mine, other)):
+                    merged[key] = mine  # a card's order is worked out afterwards, per cell
+                elif old is not None and mine == old:
+                    merged[key] = other
+                elif old is not None and other == old:
                     merged[key] = mine
                 else:
                     merged[key] = self.fields(self.where(name, key, mine), old or {}, mine, other)
@@ -259,7 +275,7 @@ class _Merger:
 
     def merged_data(self) -> dict[str, Any]:
         """The merged map as data for `JourneyMap.model_validate`."""
-        map_where = _Where(MAP, self.ours.map_id, quote(self.ours.fields.get("title", "")))
+        map_where = _Where(MAP, self.ours.map_id, self.ours.fields)
         data = self.fields(map_where, self.base.fields, self.ours.fields, self.theirs.fields)
         self.items = {name: self.collection(name) for name in COLLECTIONS}
         self.keep_references()
