@@ -383,9 +383,9 @@ class _Merger:
         cards = self.items["cards"]
         for cell, members in final.items():
             base, ours, theirs = (side.get(cell, []) for side in cells)
-            for order, key in enumerate(merge_orders(base, ours, theirs, members)):
-                if cards[key].get("order") != order:
-                    cards[key] = {**cards[key], "order": order}
+            for place, key in enumerate(merge_orders(base, ours, theirs, members)):
+                if cards[key].get("order") != place:
+                    cards[key] = {**cards[key], "order": place}
         position = {key: index for index, key in enumerate(self.items["stages"])}
         for key, card in cards.items():
             room = len(position) - position[card["stage"]]
