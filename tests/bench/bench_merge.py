@@ -1,8 +1,8 @@
 """Three-way merge and diff of two 20,000-card branches with 500 random edits each.
 
 Run: ``python tests/bench/bench_merge.py``. Prints ``figure value unit`` lines; each time
-is the best of a few runs. The floors are the same work done by the libraries alone:
-splitting the three maps into id tables through Pydantic (``model_dump``) and building the
+is the best of five runs (``best`` of bench_jsonfile). The floors are the same work done by
+the libraries alone: splitting the three maps into id tables through Pydantic (``model_dump``) and building the
 result (``model_validate``), and, below that, ``json.loads`` of the three files plus id
 dicts. Goal: merge_maps under 1 s.
 """
@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import json
 import random
-import time
-from collections.abc import Callable
 
+from bench_jsonfile import best
 from generate import generate_map
 
 from journeycanvas.io.jsonfile import dumps_map
@@ -22,17 +21,6 @@ from journeycanvas.model import Card, JourneyMap, edits
 
 CARDS = 20_000
 EDITS = 500
-REPEATS = 3
-
-
-def best(work: Callable[[], object]) -> float:
-    """The fastest of REPEATS runs, in milliseconds."""
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times) * 1000
 
 
 def branch(base: JourneyMap, seed: int, letter: str) -> JourneyMap:
