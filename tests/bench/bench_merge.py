@@ -2,9 +2,9 @@
 
 Run: ``python tests/bench/bench_merge.py``. Prints ``figure value unit`` lines; each time
 is the best of five runs (``best`` of bench_jsonfile). The floors are the same work done by
-the libraries alone: splitting the three maps into id tables through Pydantic (``model_dump``) and building the
-result (``model_validate``), and, below that, ``json.loads`` of the three files plus id
-dicts. Goal: merge_maps under 1 s.
+the libraries alone: splitting the three maps into id tables through Pydantic
+(``model_dump``) and building the result (``model_validate``), and, below that,
+``json.loads`` of the three files plus id dicts. Goal: merge_maps under 1 s.
 """
 
 from __future__ import annotations
