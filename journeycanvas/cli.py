@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-COMMAND_MODULES: list[str] = ["journeycanvas.cli_export"]
+COMMAND_MODULES: list[str] = ["journeycanvas.cli_export", "journeycanvas.cli_merge"]
 """Modules whose ``register(subparsers)`` adds commands, e.g. export and import-csv."""
 
 Registrar = Callable[[Any], None]

@@ -145,6 +145,9 @@ class Card(Persisted):
     votes: int = Field(default=0, ge=0)
     emotion: int | None = Field(default=None, ge=-3, le=3)
     metric: Metric | None = None
+    # Set by a three-way merge that could not combine two edits of this card (journeycanvas.
+    # merge): the other side's value is in the notes. Left out of the file when False.
+    conflict: bool = Field(default=False, exclude_if=lambda flagged: not flagged)
 
 
 class Connector(Persisted):
