@@ -41,7 +41,7 @@ CONTEXT_MENUS: dict[MenuTarget, tuple[str, ...]] = {
 
 def build_context_menu(window: MainWindow, request: ContextRequest) -> QMenu:
     """The menu for `request`, its actions brought up to date with the selection."""
-    window.actions.refresh()
+    window.action_table.refresh()
     menu = QMenu(window.view)
     for entry in CONTEXT_MENUS[request.target]:
         if entry == SEPARATOR:
@@ -49,7 +49,7 @@ def build_context_menu(window: MainWindow, request: ContextRequest) -> QMenu:
         elif entry == KIND_CHOICES:
             _add_kind_choices(window, menu, request)
         else:
-            menu.addAction(window.actions.by_id[entry])
+            menu.addAction(window.action_table.by_id[entry])
     return menu
 
 

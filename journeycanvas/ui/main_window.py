@@ -97,19 +97,19 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.palette_dock], [230], Qt.Orientation.Horizontal)
         self.resizeDocks([self.inspector_dock], [330], Qt.Orientation.Horizontal)
 
-        self.actions = MainActions(self)
+        self.action_table = MainActions(self)
         self.exports = ExportRunner(self)
         self.printing = MapPrinting(
             lambda: self.document.journey, lambda: self.settings.paper_size, self
         )
-        self.toolbar = build_toolbar(self, self.actions)
+        self.toolbar = build_toolbar(self, self.action_table)
         toggles = [
             self.toolbar.toggleViewAction(),
             self.palette_dock.toggleViewAction(),
             self.inspector_dock.toggleViewAction(),
             self.personas_dock.toggleViewAction(),
         ]
-        build_menus(self, self.actions, toggles)
+        build_menus(self, self.action_table, toggles)
 
         self.zoom_label = QLabel(self)
         self.count_label = QLabel(self)
@@ -152,23 +152,23 @@ class MainWindow(QMainWindow):
     @property
     def undo_action(self) -> QAction:
         """The Undo command (its text names the step it undoes)."""
-        return self.actions.by_id["undo"]
+        return self.action_table.by_id["undo"]
 
     @property
     def redo_action(self) -> QAction:
         """The Redo command."""
-        return self.actions.by_id["redo"]
+        return self.action_table.by_id["redo"]
 
     def _connect(self) -> None:
         view, doc = self.view, self.document
-        self.actions.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.action_table.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         view.context_menu_requested.connect(lambda request: show_context_menu(self, request))
         # Queued: the stack reports a change while it is still inside push or undo (or
         # being destroyed with the window); the actions look at it once that is over.
         queued = Qt.ConnectionType.QueuedConnection
-        doc.undo_stack.indexChanged.connect(self.actions.state_changed, queued)
-        doc.undo_stack.cleanChanged.connect(self.actions.state_changed, queued)
-        QApplication.clipboard().dataChanged.connect(self.actions.state_changed)
+        doc.undo_stack.indexChanged.connect(self.action_table.state_changed, queued)
+        doc.undo_stack.cleanChanged.connect(self.action_table.state_changed, queued)
+        QApplication.clipboard().dataChanged.connect(self.action_table.state_changed)
         view.selection_changed.connect(self._selection_changed)
         view.zoom_changed.connect(self._show_zoom)
         self.personas.filter_changed.connect(lambda pid: self.view.set_persona_filter(pid))
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
 
     def _modified_changed(self, modified: bool) -> None:
         self.setWindowModified(modified)
-        self.actions.refresh()
+        self.action_table.refresh()
         if not modified:
             self.autosaver.session.clear()
             self._last_autosave = None
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, ids: list[str]) -> None:
         self.inspector.set_selection(ids)
-        self.actions.refresh()
+        self.action_table.refresh()
 
     def _raise_dock(self, dock: QWidget) -> None:
         dock.show()
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Show the keyboard-shortcut sheet."""
-        ShortcutSheet(self.actions, self).exec()
+        ShortcutSheet(self.action_table, self).exec()
 
     def show_about(self) -> None:
         """Show the About box."""
@@ -433,7 +433,7 @@ class MainWindow(QMainWindow):
         return str(Path(recent[0]).parent) if recent else str(Path.home())
 
     def _fill_recent_menu(self) -> None:
-        menu = self.actions.recent_menu
+        menu = self.action_table.recent_menu
         menu.clear()
         recent = self.settings.existing_recent_files()  # moved or deleted maps drop out
         for number, name in enumerate(recent, start=1):

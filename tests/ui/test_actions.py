@@ -69,10 +69,10 @@ def test_no_two_actions_share_a_key_sequence_on_other_platforms(
 
 
 def test_every_action_with_a_shortcut_is_in_the_shortcut_sheet(window: MainWindow) -> None:
-    rows = shortcut_rows(window.actions)
+    rows = shortcut_rows(window.action_table)
     listed = {(command, keys.split(", ")[0]) for _group, command, keys in rows}
     for spec in action_specs():
-        keys = window.actions.keys[spec.id]
+        keys = window.action_table.keys[spec.id]
         if keys:
             first = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
             command = spec.text.replace("&", "").rstrip(".…")
@@ -96,7 +96,7 @@ def test_ctrl_d_duplicates_delete_deletes_and_ctrl_z_restores_through_the_window
     original = [c.id for c in document.journey.cards]
     _click_card(window, card_id)
     assert view.selected_ids() == [card_id]
-    assert window.actions.duplicate.isEnabled()
+    assert window.action_table.duplicate.isEnabled()
 
     QTest.keyClick(view.viewport(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     copies = [c for c in document.journey.cards if c.id not in original]
@@ -118,7 +118,7 @@ def test_ctrl_d_duplicates_delete_deletes_and_ctrl_z_restores_through_the_window
 
 def test_edit_commands_are_enabled_only_with_a_selection(window: MainWindow) -> None:
     window.set_map(load_template("hourglass"), None)
-    actions = window.actions
+    actions = window.action_table
     assert not actions.duplicate.isEnabled()
     assert not actions.delete.isEnabled()
     window.view.select_ids(["s2"])
@@ -132,7 +132,7 @@ def test_toolbar_buttons_keep_their_place_when_the_undo_text_changes(
 ) -> None:
     window.set_map(load_template("hourglass"), None)
     buttons = [
-        window.toolbar.widgetForAction(window.actions.by_id[entry])
+        window.toolbar.widgetForAction(window.action_table.by_id[entry])
         for entry in TOOLBAR
         if entry != "-"
     ]
@@ -175,7 +175,7 @@ def test_context_menus_hold_the_same_actions_as_the_main_menus(
     assert view.selected_ids() == [card_id]
     assert {"edit_text", "copy", "cut", "duplicate", "delete"} <= set(card_menu)
     edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
-    assert window.actions.duplicate in edit_menu.actions()
+    assert window.action_table.duplicate in edit_menu.actions()
 
     stage = view.map_scene.layout.stages[1]
     view.center_on(stage.id)
@@ -185,7 +185,7 @@ def test_context_menus_hold_the_same_actions_as_the_main_menus(
         "edit_text", "recolour_stage", "insert_stage_before", "add_stage", "delete"
     ]  # fmt: skip
     stages = len(window.document.journey.stages)
-    window.actions.insert_stage_before.trigger()
+    window.action_table.insert_stage_before.trigger()
     names = [s.id for s in window.document.journey.stages]
     assert len(names) == stages + 1
     assert names.index(stage.id) == 2  # the new stage went before it

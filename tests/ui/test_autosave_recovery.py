@@ -91,7 +91,7 @@ def test_text_typed_in_place_on_the_canvas_is_autosaved_and_undone_in_one_step(
     card = quick.document.journey.cards[0]
     original = card.text
     quick.view.select_ids([card.id])
-    quick.actions.edit_text.trigger()
+    quick.action_table.edit_text.trigger()
     box = quick.view.editor.widget
     box.selectAll()
     qtbot.keyClicks(box, "Typed on the canvas")
@@ -115,7 +115,7 @@ def test_saving_or_undoing_to_the_saved_state_removes_the_autosave(
     session = quick.autosaver.session
     type_title(qtbot, quick, "One")
     qtbot.waitUntil(session.has_data, timeout=5000)
-    quick.actions.save.trigger()
+    quick.action_table.save.trigger()
     assert not session.has_data()
 
     type_title(qtbot, quick, "Two")
@@ -170,7 +170,7 @@ def test_after_a_crash_the_next_start_restores_the_unsaved_map(
     assert [p.name for p in leftovers.folder.glob("*.journey")] == [
         restored.autosaver.session.map_path.name
     ]
-    restored.actions.save.trigger()
+    restored.action_table.save.trigger()
     assert load_map(quick.document.path).title == "Typed before the crash"
 
 

@@ -125,6 +125,6 @@ def test_killed_editor_loses_nothing_typed_before_the_autosave(
     assert window.document.path == path
     assert window.document.modified
 
-    window.actions.save.trigger()
+    window.action_table.save.trigger()
     saved = load_map(path)
     assert (saved.title, saved.cards[0].notes) == (journey.title, journey.cards[0].notes)

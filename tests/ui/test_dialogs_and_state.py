@@ -82,7 +82,7 @@ def test_preferences_are_saved_and_autosave_and_the_canvas_follow(
         return dialog.result()
 
     monkeypatch.setattr(PreferencesDialog, "exec", choose)
-    window.actions.preferences.trigger()
+    window.action_table.preferences.trigger()
     reread = AppSettings(QSettings(settings.store.fileName(), QSettings.Format.IniFormat))
     assert reread.autosave_minutes == 2.5
     assert reread.paper_size == "A1"
@@ -109,7 +109,7 @@ def test_language_list_names_languages_in_their_own_tongue(
 
 
 def test_shortcut_sheet_lists_the_menu_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
-    rows = shortcut_rows(window.actions)
+    rows = shortcut_rows(window.action_table)
     by_command = {command: keys for _menu, command, keys in rows}
     assert by_command["Save"] == "Ctrl+S"
     assert by_command["Undo"].split(", ")[0] == "Ctrl+Z"
@@ -118,7 +118,7 @@ def test_shortcut_sheet_lists_the_menu_shortcuts(qtbot: QtBot, window: MainWindo
     assert by_command["Delete"] == "Del, Backspace"
     assert by_command["Pan"]  # the canvas's own gestures follow
     assert {menu for menu, _command, _keys in rows} >= {"File", "Edit", "View", "Help", "Canvas"}
-    sheet = ShortcutSheet(window.actions, window)
+    sheet = ShortcutSheet(window.action_table, window)
     qtbot.addWidget(sheet)
     assert sheet.table.rowCount() == len(rows)
 

@@ -87,7 +87,7 @@ def test_a3_landscape_poster_is_a_pdf_of_that_size_and_its_settings_come_back(
 
     scripted.configure = poster_a3_landscape
     dialogs.save_paths.append(str(tmp_path / "bakery"))  # the suffix is added
-    window.actions.export.trigger()
+    window.action_table.export.trigger()
 
     written = tmp_path / "bakery.pdf"
     pages = PdfReader(written).pages
@@ -110,7 +110,7 @@ def test_a3_landscape_poster_is_a_pdf_of_that_size_and_its_settings_come_back(
 
     scripted.configure = lambda _dialog: None
     scripted.press_export = False
-    window.actions.export.trigger()
+    window.action_table.export.trigger()
     assert scripted.opened_with[1] == ExportChoice(
         kind="poster", paper="A3", orientation="landscape"
     )
@@ -127,8 +127,8 @@ def test_the_same_settings_again_add_no_undo_step(
     open_hourglass(window)
     scripted.configure = lambda dialog: select(dialog.kind, "md")
     dialogs.save_paths.extend([str(tmp_path / "one.md"), str(tmp_path / "two.md")])
-    window.actions.export.trigger()
-    window.actions.export.trigger()
+    window.action_table.export.trigger()
+    window.action_table.export.trigger()
     assert window.document.undo_stack.count() == 1
 
 
@@ -138,7 +138,7 @@ def test_a_new_map_starts_from_the_preferred_paper(
     open_hourglass(window)
     window.settings.paper_size = "Letter"
     scripted.press_export = False
-    window.actions.export.trigger()
+    window.action_table.export.trigger()
     assert scripted.opened_with[0].paper == "letter"
     assert scripted.opened_with[0].kind == "poster"
 
@@ -156,7 +156,7 @@ def test_tiled_poster_has_the_pages_the_dialog_counted(
 
     scripted.configure = tiled_a1_on_a4
     dialogs.save_paths.append(str(tmp_path / "tiles.pdf"))
-    window.actions.export.trigger()
+    window.action_table.export.trigger()
 
     plan = scripted.plans[0]
     pages = PdfReader(tmp_path / "tiles.pdf").pages
@@ -181,7 +181,7 @@ def test_csv_with_semicolons_has_a_row_per_card(
 
     scripted.configure = csv_semicolons
     dialogs.save_paths.append(str(tmp_path / "cards.txt"))  # the wrong suffix is kept, .csv added
-    window.actions.export.trigger()
+    window.action_table.export.trigger()
 
     text = (tmp_path / "cards.txt.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.reader(text.splitlines(), delimiter=";"))
@@ -206,7 +206,7 @@ def test_markdown_report_for_one_persona(
 
     scripted.configure = markdown_for_persona
     dialogs.save_paths.append(str(tmp_path / "report.md"))
-    window.actions.export.trigger()
+    window.action_table.export.trigger()
 
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert journey.title in report
@@ -225,7 +225,7 @@ def test_png_has_the_size_the_dialog_announced(
 
     scripted.configure = png_at_60_dpi
     dialogs.save_paths.append(str(tmp_path / "map.png"))
-    window.actions.export.trigger()
+    window.action_table.export.trigger()
 
     image = QImage(str(tmp_path / "map.png"))
     assert scripted.captions[0] == f"{image.width()} × {image.height()} pixels at 60 dpi"
@@ -243,7 +243,7 @@ def test_settings_that_cannot_work_disable_export(
 
     scripted.configure = blank_on_a4
     scripted.press_export = False
-    window.actions.export.trigger()
+    window.action_table.export.trigger()
     assert scripted.plans[0].error
     assert "blank canvas" in scripted.captions[0]
 

@@ -68,7 +68,7 @@ def test_find_steps_with_enter_shift_enter_and_f3(
     monkeypatch.setattr(
         window.view, "set_highlighted", lambda ids: (highlighted.append(ids), original(ids))
     )
-    window.actions.find.trigger()
+    window.action_table.find.trigger()
     bar = window.find_bar
     assert bar.isVisible()
     qtbot.keyClicks(bar.field, "e")
@@ -87,9 +87,9 @@ def test_find_steps_with_enter_shift_enter_and_f3(
     assert spied[-1] == "c4"  # wraps round backwards
     qtbot.keyClick(bar.field, Qt.Key.Key_F3)
     assert spied[-1] == "c1"
-    window.actions.find_next.trigger()
+    window.action_table.find_next.trigger()
     assert spied[-1] == "c2"
-    window.actions.find_previous.trigger()
+    window.action_table.find_previous.trigger()
     assert spied[-1] == "c1"
 
     qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
@@ -98,7 +98,7 @@ def test_find_steps_with_enter_shift_enter_and_f3(
 
 
 def test_find_with_no_match_says_so(qtbot: QtBot, window: MainWindow, spied: list[str]) -> None:
-    window.actions.find.trigger()
+    window.action_table.find.trigger()
     qtbot.keyClicks(window.find_bar.field, "zebra")
     qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
     assert spied == []
@@ -108,7 +108,7 @@ def test_find_with_no_match_says_so(qtbot: QtBot, window: MainWindow, spied: lis
 def test_find_follows_edits_of_the_map(
     qtbot: QtBot, window: MainWindow, spied: list[str], tmp_path: Path
 ) -> None:
-    window.actions.find.trigger()
+    window.action_table.find.trigger()
     qtbot.keyClicks(window.find_bar.field, "pain")
     assert window.find_bar.matches == ["c3"]
     path = tmp_path / "other.journey"

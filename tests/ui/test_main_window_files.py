@@ -52,7 +52,7 @@ def test_new_from_template_starts_an_untitled_unmodified_map(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     choose_template(monkeypatch, "decision-journey", "Bike shop")
-    window.actions.new.trigger()
+    window.action_table.new.trigger()
     journey = window.document.journey
     expected = load_template("decision-journey")
     assert journey.title == "Bike shop"
@@ -72,7 +72,7 @@ def test_edit_save_close_reopen_gives_the_same_map(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     choose_template(monkeypatch, "hourglass")
-    window.actions.new.trigger()
+    window.action_table.new.trigger()
     type_title(qtbot, window, "Hourglass for Hanna's bakery")
     assert window.document.modified
     assert window.isWindowModified()
@@ -80,7 +80,7 @@ def test_edit_save_close_reopen_gives_the_same_map(
     target = tmp_path / "maps" / "bakery"
     target.parent.mkdir()
     dialogs.save_paths.append(str(target))
-    window.actions.save.trigger()
+    window.action_table.save.trigger()
     saved = target.with_name("bakery.journey")
     assert saved.is_file()
     assert not window.document.modified
@@ -145,7 +145,7 @@ def test_open_corrupt_file_shows_the_loader_message_and_keeps_the_map(
         '{"format": "journeycanvas", "version": "1.0", "id": "m1", "cards": [', "utf-8"
     )
     dialogs.open_paths.append(str(broken))
-    window.actions.open.trigger()
+    window.action_table.open.trigger()
 
     assert dialogs.kinds() == ["critical"]
     _kind, _title, message = dialogs.shown[0]
@@ -165,13 +165,13 @@ def test_open_asks_about_unsaved_changes_and_cancel_keeps_the_map(
     type_title(qtbot, window, "Mine")
     dialogs.open_paths.append(str(other))
     dialogs.answers.append(Button.Cancel)
-    window.actions.open.trigger()
+    window.action_table.open.trigger()
     assert window.document.journey.title == "Mine"
     assert window.document.path is None
 
     dialogs.open_paths.append(str(other))
     dialogs.answers.append(Button.Discard)
-    window.actions.open.trigger()
+    window.action_table.open.trigger()
     assert window.document.path == other.absolute()
     assert not window.document.modified
 
@@ -242,11 +242,11 @@ def test_revert_reads_the_file_again(
     save_map(load_template("hourglass"), path)
     window.open_path(path)
     original = dump(window)
-    assert not window.actions.revert.isEnabled()
+    assert not window.action_table.revert.isEnabled()
     type_title(qtbot, window, "Throw me away")
-    assert window.actions.revert.isEnabled()
+    assert window.action_table.revert.isEnabled()
     dialogs.answers.append(Button.Discard)
-    window.actions.revert.trigger()
+    window.action_table.revert.trigger()
     assert dump(window) == original
     assert not window.document.modified
 
@@ -257,7 +257,7 @@ def test_close_map_starts_an_empty_one(
     path = tmp_path / "map.journey"
     save_map(load_template("hourglass"), path)
     window.open_path(path)
-    window.actions.close_map.trigger()
+    window.action_table.close_map.trigger()
     assert window.document.path is None
     assert window.document.journey.cards == []
     assert dialogs.shown == []
@@ -290,7 +290,7 @@ def test_recent_menu_lists_saved_maps_and_opens_them(
     save_map(load_template("blank"), second)
     window.open_path(first)
     window.open_path(second)
-    menu = window.actions.recent_menu
+    menu = window.action_table.recent_menu
     menu.aboutToShow.emit()
     labels = [action.text() for action in menu.actions() if not action.isSeparator()]
     assert labels[:2] == ["&1 second.journey", "&2 first.journey"]
@@ -307,7 +307,7 @@ def test_recent_menu_drops_maps_whose_files_are_gone(
         assert window.open_path(path)
     moved.rename(tmp_path / "elsewhere.journey")
     deleted.unlink()
-    menu = window.actions.recent_menu
+    menu = window.action_table.recent_menu
     menu.aboutToShow.emit()
     labels = [action.text() for action in menu.actions() if not action.isSeparator()]
     assert labels == ["&1 kept.journey", "Clear Menu"]
@@ -350,7 +350,7 @@ def test_text_typed_in_place_on_the_canvas_is_saved(
     window.open_path(path)
     card_id = window.document.journey.cards[0].id
     window.view.select_ids([card_id])
-    window.actions.edit_text.trigger()
+    window.action_table.edit_text.trigger()
     editor = window.view.editor.widget
     editor.selectAll()
     qtbot.keyClicks(editor, "Typed on the canvas")
@@ -364,7 +364,7 @@ def test_closing_while_typing_on_the_canvas_asks_to_save(
     qtbot: QtBot, window: MainWindow, dialogs: Dialogs
 ) -> None:
     window.view.select_ids([window.document.journey.stages[0].id])
-    window.actions.edit_text.trigger()
+    window.action_table.edit_text.trigger()
     qtbot.keyClicks(window.view.editor.widget, "Renamed")
     dialogs.answers.append(Button.Cancel)
     window.close()

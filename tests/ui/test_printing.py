@@ -77,7 +77,7 @@ def test_print_action_prints_through_the_print_dialog(
         return QPrintDialog.DialogCode.Accepted
 
     monkeypatch.setattr(QPrintDialog, "exec", accept_at_true_size)
-    window.actions.print_map.trigger()
+    window.action_table.print_map.trigger()
 
     assert seen
     assert len(PdfReader(target).pages) > 1
@@ -99,7 +99,7 @@ def test_cancelled_print_dialog_prints_nothing(
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(target))
     monkeypatch.setattr(QPrintDialog, "exec", lambda _dialog: QPrintDialog.DialogCode.Rejected)
-    window.actions.print_map.trigger()
+    window.action_table.print_map.trigger()
     assert not target.exists()
     assert dialogs.shown == []
 
@@ -111,7 +111,7 @@ def test_unwritable_print_file_is_reported(
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "missing" / "out.pdf"))
     monkeypatch.setattr(QPrintDialog, "exec", lambda _dialog: QPrintDialog.DialogCode.Accepted)
-    window.actions.print_map.trigger()
+    window.action_table.print_map.trigger()
     assert [(kind, title) for kind, title, _text in dialogs.shown] == [
         ("warning", "Printing failed")
     ]
@@ -128,5 +128,5 @@ def test_print_preview_draws_the_pages_it_shows(
         return QPrintPreviewDialog.DialogCode.Rejected
 
     monkeypatch.setattr(QPrintPreviewDialog, "exec", draw_into_a_file)
-    window.actions.print_preview.trigger()
+    window.action_table.print_preview.trigger()
     assert len(PdfReader(target).pages) == 1
