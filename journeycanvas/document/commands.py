@@ -709,6 +709,7 @@ class RemoveConnectorCommand(DocumentCommand):
         self.removed = self.document.remove_connector(self.connector_id)
 
     def _undo(self) -> None:
+        assert self.removed is not None, "undo before redo"
         index, connector = self.removed
         self.document.add_connector(connector, index)
 
@@ -981,6 +982,7 @@ class AddPersonaCommand(_AddCommand):
 
     _add = staticmethod(Document.add_persona)
     _remove = staticmethod(Document.remove_persona)
+    item: Persona  # the copy _AddCommand makes of the `persona` passed in
 
     def __init__(
         self,
