@@ -289,6 +289,6 @@ class CardItem(QGraphicsItem):
                 draw_ops(painter, drawing.votes, drawing.votes_scale)
         if face.persona_dots:
             painter.setPen(_PERSONA_PEN)
-            for dot in face.persona_dots:
-                painter.setBrush(QColor(dot.color))
-                painter.drawEllipse(qrect(dot.rect))
+            for persona_dot in face.persona_dots:
+                painter.setBrush(QColor(persona_dot.color))
+                painter.drawEllipse(qrect(persona_dot.rect))

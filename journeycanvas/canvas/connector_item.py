@@ -216,7 +216,7 @@ class ConnectorLayer(QGraphicsItem):
         for item in shown:
             mark = item.layout.break_mark
             if mark is not None and area.contains(qpoint(mark)):
-                _paint_break(painter, item)
+                _paint_break(painter, item, qpoint(mark))
         for item in shown:
             if item.label_rect is not None and item.label_rect.intersects(area):
                 painter.setPen(_LABEL_PENS[item.kind])
@@ -227,9 +227,8 @@ class ConnectorLayer(QGraphicsItem):
                     draw_ops(painter, item.label_ops, item.label_scale)
 
 
-def _paint_break(painter: QPainter, item: ConnectorItem) -> None:
-    """Two slanted strokes across the gap in the line: the journey breaks here."""
-    mark = qpoint(item.layout.break_mark)
+def _paint_break(painter: QPainter, item: ConnectorItem, mark: QPointF) -> None:
+    """Two slanted strokes across the gap in the line at `mark`: the journey breaks here."""
     d = item.layout.mid_direction
     along = QPointF(d.x, d.y)
     across = QPointF(-d.y, d.x)

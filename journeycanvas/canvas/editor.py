@@ -253,7 +253,7 @@ class MapEditorView(QGraphicsView):
         the part of the map in view. ValueError for another name."""
         style = density_style(density)
         scene = self.map_scene
-        if style == scene.style:
+        if style == scene.layout_style:
             return
         self.finish_editing()
         self._cancel_gesture()

@@ -26,7 +26,7 @@ from journeycanvas.document.commands import (
     EditCommand,
 )
 from journeycanvas.layout import MM_PER_PT
-from journeycanvas.model.kinds import CardKind, card_kind_spec
+from journeycanvas.model.kinds import card_kind_spec
 
 if TYPE_CHECKING:
     from journeycanvas.canvas.editor import MapEditorView
@@ -116,9 +116,7 @@ class InlineEditor(QObject):
         target = EditTarget(EditKind.CARD, card_id, card.stage, card.lane, card.order, card.kind)
         self._open(target, card.text)
 
-    def new_card(
-        self, stage_id: str, lane_id: str, order: int, kind: CardKind | None = None
-    ) -> None:
+    def new_card(self, stage_id: str, lane_id: str, order: int, kind: str | None = None) -> None:
         """Start typing a card that will be added at a slot of a cell when committed."""
         document = self.view.document
         card_kind = kind or document.new_card(stage_id, lane_id, order).kind

@@ -80,7 +80,7 @@ class MapScene(QGraphicsScene):
         ]
 
     @property
-    def style(self) -> LayoutStyle:
+    def layout_style(self) -> LayoutStyle:
         """The sizes the map is laid out with."""
         return self._style
 
@@ -161,33 +161,33 @@ class MapScene(QGraphicsScene):
     def _apply(self, diff: LayoutDiff, layout: JourneyLayout) -> None:
         """Touch exactly the items the diff names."""
         for card_id in diff.removed_cards:
-            item = self.cards.pop(card_id, None)
-            if item is not None:
-                self.removeItem(item)
+            card_item = self.cards.pop(card_id, None)
+            if card_item is not None:
+                self.removeItem(card_item)
         for connector_id in diff.removed_connectors:
-            item = self.connectors.pop(connector_id, None)
-            if item is not None:
+            connector_item = self.connectors.pop(connector_id, None)
+            if connector_item is not None:
                 self._connector_layer.discard(connector_id)
-                self.removeItem(item)
+                self.removeItem(connector_item)
         fonts = self.qt_fonts
         cards = self.cards
         add = self.addItem
         for card_id in diff.cards:
             card = layout.cards[card_id]
-            item = cards.get(card_id)
-            if item is None:
-                item = cards[card_id] = CardItem(card, fonts)
-                add(item)
+            card_item = cards.get(card_id)
+            if card_item is None:
+                card_item = cards[card_id] = CardItem(card, fonts)
+                add(card_item)
             else:
-                item.set_layout(card)
+                card_item.set_layout(card)
         for connector_id in diff.connectors:
             connector = layout.connectors[connector_id]
-            item = self.connectors.get(connector_id)
-            if item is None:
-                item = self.connectors[connector_id] = ConnectorItem(connector, fonts)
-                self._connector_layer.add(item)
+            connector_item = self.connectors.get(connector_id)
+            if connector_item is None:
+                connector_item = self.connectors[connector_id] = ConnectorItem(connector, fonts)
+                self._connector_layer.add(connector_item)
             else:
-                item.set_layout(connector)
+                connector_item.set_layout(connector)
         if diff.grid or self.grid is None:
             self._apply_grid(layout)
         if diff.emotion or diff.grid:
@@ -247,10 +247,10 @@ class MapScene(QGraphicsScene):
         for card in self.document.journey.cards:
             if wanted is not None and card.id not in wanted:
                 continue
-            item = self.cards.get(card.id)
-            if item is not None:
+            card_item = self.cards.get(card.id)
+            if card_item is not None:
                 dimmed = persona is not None and persona not in card.personas
-                item.set_display(dimmed, card.id in highlighted)
+                card_item.set_display(dimmed, card.id in highlighted)
 
     # ------------------------------------------------------------ lookups
 

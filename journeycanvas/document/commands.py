@@ -952,6 +952,7 @@ class AddPersonaCommand(_AddCommand):
 
     _add = staticmethod(Document.add_persona)
     _remove = staticmethod(Document.remove_persona)
+    item: Persona  # the copy _AddCommand makes of the `persona` passed in
 
     def __init__(
         self,

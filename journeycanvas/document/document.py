@@ -37,7 +37,7 @@ from journeycanvas.model.entities import (
 )
 from journeycanvas.model.ids import all_ids, new_id
 from journeycanvas.model.integrity import normalise_orders
-from journeycanvas.model.kinds import CardKind, default_card_kind, kind_uses_emotion
+from journeycanvas.model.kinds import default_card_kind, kind_uses_emotion
 
 # The fields each kind of object may change through an edit; placement, ids and card ends
 # change only through their own commands.
@@ -296,10 +296,11 @@ class Document(QObject):
         stage_id: str,
         lane_id: str,
         order: int,
-        kind: CardKind | None = None,
+        kind: str | None = None,
         text: str = "",
     ) -> Card:
-        """A card not yet in the map, with a fresh id, of `kind` or the lane's default kind."""
+        """A card not yet in the map, with a fresh id, of `kind` (a CardKind, or a newer
+        version's kind id) or the lane's default kind."""
         card_kind = kind if kind is not None else default_card_kind(self.lane(lane_id).kind)
         return Card(
             id=new_id("c", all_ids(self._journey)),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from journeycanvas.layout.fast_init import fast_init
 from journeycanvas.layout.geometry import Point, Rect
-from journeycanvas.model.kinds import CardKind, ConnectorKind, LaneKind
+from journeycanvas.model.kinds import CardKind
 
 
 @fast_init
@@ -56,7 +56,7 @@ class LaneHeader:
     index: int
     rect: Rect
     row: Rect
-    kind: LaneKind
+    kind: str  # a LaneKind, or the id of a kind from a newer version, kept as it was
     icon: Rect
     title: TextBlock
 
@@ -143,7 +143,7 @@ class ConnectorLayout:
     """
 
     id: str
-    kind: ConnectorKind
+    kind: str  # a ConnectorKind, or the id of a kind from a newer version, kept as it was
     source: str
     target: str
     points: tuple[Point, ...]

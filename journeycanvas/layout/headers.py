@@ -9,7 +9,6 @@ from journeycanvas.layout.geometry import MM_PER_PT, Rect
 from journeycanvas.layout.style import LayoutStyle
 from journeycanvas.layout.text_blocks import block_height, text_block
 from journeycanvas.model.entities import Lane, Stage
-from journeycanvas.model.kinds import LaneKind
 from journeycanvas.text import FontSet, words
 
 
@@ -31,7 +30,7 @@ class LaneTitle:
     """A lane's header text, and the row height the header alone needs."""
 
     id: str
-    kind: LaneKind
+    kind: str  # a LaneKind, or the id of a kind from a newer version, kept as it was
     title: TextBlock
     height_needed: float
 

@@ -130,11 +130,12 @@ class AutosaveStore:
             if not lock.tryLock(0):
                 continue  # another editor is running and owns it
             sidecar = _read_sidecar(self.folder / f"{slot}.json")
+            original = sidecar.get("original_path")
             entries.append(
                 AutosaveEntry(
                     slot=slot,
                     map_path=map_path,
-                    original_path=sidecar.get("original_path") or None,
+                    original_path=original if isinstance(original, str) and original else None,
                     saved_at=str(sidecar.get("saved_at", "")),
                     title=str(sidecar.get("title", "")),
                     lock=lock,

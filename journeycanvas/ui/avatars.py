@@ -105,7 +105,7 @@ def avatar_from_bytes(data: bytes) -> Asset:
 def _encode_png(image: QImage) -> bytes:
     out = QBuffer()
     out.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(out, "PNG")
+    image.save(out, "PNG")  # type: ignore[call-overload]  # stubs say bytes; only str works at run time
     return bytes(out.data().data())
 
 

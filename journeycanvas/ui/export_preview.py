@@ -37,7 +37,7 @@ from journeycanvas.io.pdf.paper import PAPER_SIZES
 from journeycanvas.io.pdf.poster import PosterPlan
 from journeycanvas.io.pdf.progress import Cancel
 from journeycanvas.layout import DEFAULT_STYLE, layout_journey
-from journeycanvas.model.entities import JourneyMap
+from journeycanvas.model.entities import JourneyMap, Persona, Stage
 from journeycanvas.text import default_font_set
 from journeycanvas.ui.export_choice import ExportChoice
 
@@ -119,6 +119,7 @@ def _handout(
     journey: JourneyMap, shown: JourneyMap, choice: ExportChoice, options: ExportOptions
 ) -> PreviewPlan:
     """The first handout page: its section's heading."""
+    sections: list[Stage] | list[Persona]
     if options.handouts == "stage":
         sections = shown.stages
     elif options.persona:

@@ -106,8 +106,19 @@ class _Page(QWidget):
 
     def commit_pending(self) -> None:
         """Push any text typed into a field but not yet finished."""
-        for field in [*self.findChildren(LineField), *self.findChildren(TextField)]:
+        fields: list[LineField | TextField] = [
+            *self.findChildren(LineField),
+            *self.findChildren(TextField),
+        ]
+        for field in fields:
             field.commit()
+
+    @property
+    def target(self) -> str:
+        """The id of the bound object; KeyError when the page is bound to nothing."""
+        if self.target_id is None:
+            raise KeyError("the inspector page is bound to no object")
+        return self.target_id
 
     def _load(self) -> None:
         raise NotImplementedError
@@ -150,16 +161,16 @@ class MapPage(_Page):
         self.scenario.committed.connect(lambda text: self.edit(scenario=text))
         self.owner = LineField(self)
         self.owner.committed.connect(lambda text: self.edit(owner=text))
-        self.locale = LineField(self)
-        self.locale.setPlaceholderText(self.tr("e.g. en, sv, zh-CN"))
-        self.locale.setCompleter(QCompleter(list(COMMON_LOCALES), self.locale))
-        self.locale.committed.connect(lambda text: self.edit(locale=text.strip()))
+        self.locale_edit = LineField(self)
+        self.locale_edit.setPlaceholderText(self.tr("e.g. en, sv, zh-CN"))
+        self.locale_edit.setCompleter(QCompleter(list(COMMON_LOCALES), self.locale_edit))
+        self.locale_edit.committed.connect(lambda text: self.edit(locale=text.strip()))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.form.addRow(self.tr("Title"), self.title)
         self.form.addRow(self.tr("Scenario"), self.scenario)
         self.form.addRow(self.tr("Owner"), self.owner)
-        self.form.addRow(self.tr("Language"), self.locale)
+        self.form.addRow(self.tr("Language"), self.locale_edit)
         self.form.addRow(self.summary)
 
     def _load(self) -> None:
@@ -167,7 +178,7 @@ class MapPage(_Page):
         self.title.set_value(journey.title)
         self.scenario.set_value(journey.scenario)
         self.owner.set_value(journey.owner)
-        self.locale.set_value(journey.locale)
+        self.locale_edit.set_value(journey.locale)
         self.summary.setText(
             self.tr("{stages} stages · {lanes} lanes · {cards} cards · {personas} personas").format(
                 stages=len(journey.stages),
@@ -241,18 +252,18 @@ class CardPage(_Page):
             self.emotion.addItem(name, score)
         self.emotion.committed.connect(lambda score: self.edit(emotion=score))
 
-        self.metric = QGroupBox(self.tr("Metric"), self)
-        self.metric.setCheckable(True)
-        self.metric.toggled.connect(self._metric_toggled)
-        self.metric_name = LineField(self.metric)
+        self.metric_box = QGroupBox(self.tr("Metric"), self)
+        self.metric_box.setCheckable(True)
+        self.metric_box.toggled.connect(self._metric_toggled)
+        self.metric_name = LineField(self.metric_box)
         self.metric_name.setPlaceholderText(self.tr("e.g. reach"))
-        self.metric_value = NumberField(self.metric)
-        self.metric_target = NumberField(self.metric)
-        self.metric_unit = LineField(self.metric)
+        self.metric_value = NumberField(self.metric_box)
+        self.metric_target = NumberField(self.metric_box)
+        self.metric_unit = LineField(self.metric_box)
         self.metric_unit.setPlaceholderText(self.tr("e.g. views"))
         for field in (self.metric_name, self.metric_value, self.metric_target, self.metric_unit):
             field.committed.connect(self._metric_edited)
-        metric_form = QFormLayout(self.metric)
+        metric_form = QFormLayout(self.metric_box)
         metric_form.addRow(self.tr("Name"), self.metric_name)
         metric_form.addRow(self.tr("Value"), self.metric_value)
         metric_form.addRow(self.tr("Target"), self.metric_target)
@@ -266,10 +277,10 @@ class CardPage(_Page):
         self.form.addRow(self.tr("Personas"), self.personas)
         self.form.addRow(self.tr("Votes"), self.votes)
         self.form.addRow(self.tr("Emotion"), self.emotion)
-        self.form.addRow(self.metric)
+        self.form.addRow(self.metric_box)
 
     def _load(self) -> None:
-        card = self.document.card(self.target_id)
+        card = self.document.card(self.target)
         _show_kind(self.kind, len(CardKind), card.kind, card_kind_label(card.kind))
         self.text.set_value(card.text)
         self.notes.set_value(card.notes)
@@ -291,8 +302,8 @@ class CardPage(_Page):
         self.emotion.setEnabled(uses_emotion)
         self.emotion.setToolTip("" if uses_emotion else self.tr("Only emotion cards have a score"))
         metric = card.metric
-        self.metric.setVisible(metric is not None or kind_uses(card.kind, KindField.METRIC))
-        self.metric.setChecked(metric is not None)
+        self.metric_box.setVisible(metric is not None or kind_uses(card.kind, KindField.METRIC))
+        self.metric_box.setChecked(metric is not None)
         shown = metric or Metric()
         self.metric_name.set_value(shown.name)
         self.metric_value.set_number(shown.value)
@@ -300,14 +311,14 @@ class CardPage(_Page):
         self.metric_unit.set_value(shown.unit)
 
     def _current(self, name: str) -> Any:
-        return getattr(self.document.card(self.target_id), name)
+        return getattr(self.document.card(self.target), name)
 
     def _command(self, changes: dict[str, Any]) -> QUndoCommand:
-        ids = [self.target_id]
+        ids = [self.target]
         return EditCommand(
             self.document,
             Entity.CARD,
-            self.target_id,
+            self.target,
             changes,
             selection_before=ids,
             selection_after=ids,
@@ -327,7 +338,7 @@ class CardPage(_Page):
         self.edit(metric=self._metric_from_fields() if on else None)
 
     def _metric_edited(self) -> None:
-        if self.metric.isChecked():
+        if self.metric_box.isChecked():
             self.edit(metric=self._metric_from_fields())
 
     def _metric_from_fields(self) -> Metric | None:
@@ -357,38 +368,38 @@ class StagePage(_Page):
         self.goal.committed.connect(lambda text: self.edit(goal=text))
         self.color = ColorButton(self)
         self.color.committed.connect(lambda color: self.edit(color=color))
-        self.width = QDoubleSpinBox(self)
-        self.width.setRange(20, 2000)
-        self.width.setDecimals(0)
-        self.width.setSuffix(self.tr(" mm"))
-        self.width.setKeyboardTracking(False)
-        self.width.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-        self.width.valueChanged.connect(lambda width: self.edit(width_mm=float(width)))
+        self.width_spin = QDoubleSpinBox(self)
+        self.width_spin.setRange(20, 2000)
+        self.width_spin.setDecimals(0)
+        self.width_spin.setSuffix(self.tr(" mm"))
+        self.width_spin.setKeyboardTracking(False)
+        self.width_spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+        self.width_spin.valueChanged.connect(lambda width: self.edit(width_mm=float(width)))
         self.summary = QLabel(self)
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Goal"), self.goal)
         self.form.addRow(self.tr("Colour"), self.color)
-        self.form.addRow(self.tr("Width"), self.width)
+        self.form.addRow(self.tr("Width"), self.width_spin)
         self.form.addRow(self.summary)
 
     def _load(self) -> None:
-        stage = self.document.stage(self.target_id)
+        stage = self.document.stage(self.target)
         self.name.set_value(stage.name)
         self.goal.set_value(stage.goal)
         self.color.set_value(stage.color)
-        self.width.setValue(stage.width_mm)
+        self.width_spin.setValue(stage.width_mm)
         count = len(self.document.cards_in_stage(stage.id))
         self.summary.setText(self.tr("{count} cards in this stage").format(count=count))
 
     def _current(self, name: str) -> Any:
-        return getattr(self.document.stage(self.target_id), name)
+        return getattr(self.document.stage(self.target), name)
 
     def _command(self, changes: dict[str, Any]) -> QUndoCommand:
-        ids = [self.target_id]
+        ids = [self.target]
         return EditCommand(
             self.document,
             Entity.STAGE,
-            self.target_id,
+            self.target,
             changes,
             selection_before=ids,
             selection_after=ids,
@@ -406,28 +417,28 @@ class LanePage(_Page):
         self.kind.committed.connect(lambda kind: self.edit(kind=kind))
         self.title = LineField(self)
         self.title.committed.connect(lambda text: self.edit(title=text))
-        self.height = QDoubleSpinBox(self)
+        self.height_spin = QDoubleSpinBox(self)
         # 0 stands for "no height set": the row is as tall as its cards need.
-        self.height.setRange(0, 2000)
-        self.height.setDecimals(0)
-        self.height.setSuffix(self.tr(" mm"))
-        self.height.setSpecialValueText(self.tr("Fit the cards"))
-        self.height.setKeyboardTracking(False)
-        self.height.valueChanged.connect(
+        self.height_spin.setRange(0, 2000)
+        self.height_spin.setDecimals(0)
+        self.height_spin.setSuffix(self.tr(" mm"))
+        self.height_spin.setSpecialValueText(self.tr("Fit the cards"))
+        self.height_spin.setKeyboardTracking(False)
+        self.height_spin.valueChanged.connect(
             lambda height: self.edit(height_mm=max(10.0, float(height)) if height else None)
         )
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.form.addRow(self.tr("Kind"), self.kind)
         self.form.addRow(self.tr("Title"), self.title)
-        self.form.addRow(self.tr("Minimum height"), self.height)
+        self.form.addRow(self.tr("Minimum height"), self.height_spin)
         self.form.addRow(self.summary)
 
     def _load(self) -> None:
-        lane = self.document.lane(self.target_id)
+        lane = self.document.lane(self.target)
         _show_kind(self.kind, len(LaneKind), lane.kind, lane_kind_label(lane.kind))
         self.title.set_value(lane.title)
-        self.height.setValue(lane.height_mm or 0)
+        self.height_spin.setValue(lane.height_mm or 0)
         count = len(self.document.cards_in_lane(lane.id))
         self.summary.setText(
             self.tr("{count} cards in this lane. New cards here start as: {kind}").format(
@@ -436,14 +447,14 @@ class LanePage(_Page):
         )
 
     def _current(self, name: str) -> Any:
-        return getattr(self.document.lane(self.target_id), name)
+        return getattr(self.document.lane(self.target), name)
 
     def _command(self, changes: dict[str, Any]) -> QUndoCommand:
-        ids = [self.target_id]
+        ids = [self.target]
         return EditCommand(
             self.document,
             Entity.LANE,
-            self.target_id,
+            self.target,
             changes,
             selection_before=ids,
             selection_after=ids,
@@ -469,7 +480,7 @@ class ConnectorPage(_Page):
         self.form.addRow(self.ends)
 
     def _load(self) -> None:
-        connector = self.document.connector(self.target_id)
+        connector = self.document.connector(self.target)
         _show_kind(
             self.kind, len(ConnectorKind), connector.kind, connector_kind_label(connector.kind)
         )
@@ -481,14 +492,14 @@ class ConnectorPage(_Page):
         )
 
     def _current(self, name: str) -> Any:
-        return getattr(self.document.connector(self.target_id), name)
+        return getattr(self.document.connector(self.target), name)
 
     def _command(self, changes: dict[str, Any]) -> QUndoCommand:
-        ids = [self.target_id]
+        ids = [self.target]
         return EditCommand(
             self.document,
             Entity.CONNECTOR,
-            self.target_id,
+            self.target,
             changes,
             selection_before=ids,
             selection_after=ids,
@@ -560,8 +571,9 @@ class Inspector(QWidget):
 
     def refresh(self) -> None:
         """Show the selection's current values (after any change, undo or redo)."""
-        live = [(i, object_kind(self.document, i)) for i in self.selection]
-        live = [(i, kind) for i, kind in live if kind is not None]
+        kinds = [(i, object_kind(self.document, i)) for i in self.selection]
+        live = [(i, kind) for i, kind in kinds if kind is not None]
+        target: str | None
         if not live:
             name, target = "map", self.document.journey.id
         elif len(live) == 1:
@@ -583,6 +595,8 @@ class Inspector(QWidget):
         # Only the page on show counts for the size, so a short page needs no scroll bar.
         for index in range(self.stack.count()):
             page = self.stack.widget(index)
+            if page is None:
+                continue
             policy = QSizePolicy.Policy.Preferred if page is shown else QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)
         self.stack.setCurrentWidget(shown)

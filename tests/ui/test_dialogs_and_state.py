@@ -90,12 +90,12 @@ def test_preferences_are_saved_and_autosave_and_the_canvas_follow(
     assert reread.grid_density == "compact"
     assert window.autosaver.interval() == 150_000
     compact = density_style("compact")
-    assert window.view.map_scene.style == compact
+    assert window.view.map_scene.layout_style == compact
     assert window.view.map_scene.layout.style.cell_padding_mm == compact.cell_padding_mm
 
     again = MainWindow(reread, AutosaveStore(tmp_path / "again"))
     qtbot.addWidget(again)
-    assert again.view.map_scene.style == compact, "the density is applied at start too"
+    assert again.view.map_scene.layout_style == compact, "the density is applied at start too"
 
 
 def test_language_list_names_languages_in_their_own_tongue(

@@ -91,9 +91,9 @@ def test_card_fields_each_push_one_command(qtbot: QtBot, opened: MainWindow) -> 
     retype(qtbot, page.tags, "price, delivery, price,  ")
     retype(qtbot, page.notes, "Ask the dealer")
     page.votes.setValue(4)
-    page.metric.setChecked(False)
+    page.metric_box.setChecked(False)
     assert opened.document.card(card_id).metric is None
-    page.metric.setChecked(True)
+    page.metric_box.setChecked(True)
     retype(qtbot, page.metric_name, "visits")
     retype(qtbot, page.metric_value, "1200")
     retype(qtbot, page.metric_target, "5000,5")
@@ -116,7 +116,7 @@ def test_a_number_that_is_not_a_number_is_refused(qtbot: QtBot, opened: MainWind
     card_id = first_card(opened, CardKind.TOUCHPOINT)
     opened.view.select_ids([card_id])
     page = opened.inspector.card_page
-    assert page.metric.isChecked()
+    assert page.metric_box.isChecked()
     before = opened.document.card(card_id).metric
     retype(qtbot, page.metric_value, "lots")
     assert opened.document.card(card_id).metric == before
@@ -183,7 +183,7 @@ def test_stage_lane_and_connector_pages(
     retype(qtbot, inspector.stage_page.goal, "Find the right car")
     monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#aa0000"))
     inspector.stage_page.color.click()
-    inspector.stage_page.width.setValue(120)
+    inspector.stage_page.width_spin.setValue(120)
     stage = opened.document.stage(stage_id)
     assert (stage.name, stage.goal, stage.color, stage.width_mm) == (
         "Configure online",
@@ -197,11 +197,11 @@ def test_stage_lane_and_connector_pages(
     assert journey.lanes[0].kind != LaneKind.NOTES
     inspector.lane_page.kind.committed.emit(LaneKind.NOTES)
     retype(qtbot, inspector.lane_page.title, "Where it happens")
-    inspector.lane_page.height.setValue(80)
+    inspector.lane_page.height_spin.setValue(80)
     lane = opened.document.lane(lane_id)
     assert (lane.kind, lane.title, lane.height_mm) == (LaneKind.NOTES, "Where it happens", 80)
     assert opened.view.map_scene.layout.lanes[0].rect.h >= 80
-    inspector.lane_page.height.setValue(0)
+    inspector.lane_page.height_spin.setValue(0)
     assert opened.document.lane(lane_id).height_mm is None
 
     opened.view.select_ids([connector_id])

@@ -29,7 +29,7 @@ def test_unknown_kinds_show_their_raw_names_and_known_kinds_stay_choosable(
     window.view.select_ids(["c2"])
     assert page.kind.currentText() == "Emotion"
     assert page.kind.count() == len(CardKind)
-    assert page.emotion.isEnabled() and page.metric.isHidden()
+    assert page.emotion.isEnabled() and page.metric_box.isHidden()
     window.view.select_ids(["l1"])
     assert window.inspector.lane_page.kind.currentText() == "quotes"
     window.view.select_ids(["k1"])

@@ -198,9 +198,11 @@ class Chrome:
             items: list[tuple[str, LegendEntry | None, float]] = [
                 (heading, None, self.fonts.width(heading, self.legend_pt, True) * MM_PER_PT)
             ]
-            for entry in entries:
-                label_w = self.fonts.width(entry.label, self.legend_pt) * MM_PER_PT
-                items.append((entry.label, entry, swatch + 1.2 * self.factor + label_w))
+            for legend_entry in entries:
+                label_w = self.fonts.width(legend_entry.label, self.legend_pt) * MM_PER_PT
+                items.append(
+                    (legend_entry.label, legend_entry, swatch + 1.2 * self.factor + label_w)
+                )
             for label, entry, width in items:
                 if rows[-1] and x + width > self.inner_width:
                     rows.append([])

@@ -23,7 +23,7 @@ def new_canvas(path: Path, journey: JourneyMap, first_page: Paper, fonts: FontSe
         pagesize=first_page.size_pt,
         pageCompression=1,
         # The default initial font is Helvetica, which would be listed and not embedded.
-        initialFontName=fonts.font_files()[0].name,
+        initialFontName=fonts.font_files()[0].name,  # type: ignore[arg-type]  # stubs say float; ReportLab takes the font's name
     )
     canvas.setTitle(journey.title.strip() or "Untitled journey map")
     canvas.setAuthor(journey.owner.strip())

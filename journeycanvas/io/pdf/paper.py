@@ -179,7 +179,7 @@ def tile_grid(
 ) -> TileGrid:
     """The grid of sheets for a poster; without `orientation`, the one needing fewer sheets
     (portrait on a tie)."""
-    choices = [orientation] if orientation else ["portrait", "landscape"]
+    choices: list[Orientation] = [orientation] if orientation else ["portrait", "landscape"]
     best: TileGrid | None = None
     for choice in choices:
         turned = sheet.oriented(choice)

@@ -54,7 +54,7 @@ class Pen:
         self.canvas = canvas
         self.fonts = fonts
         # The document is where TrueType subsets live (see the module's docstring).
-        self._doc = canvas._doc
+        self._doc = canvas._doc  # type: ignore[attr-defined]  # private in ReportLab, absent from its stubs
         self._ops: list[str] = []
         self._fill: str | None = None
         self._stroke: str | None = None
@@ -266,7 +266,10 @@ class Pen:
         for font_name, run in self.fonts.runs(line, bold):
             font = self._ttfonts.get(font_name)
             if font is None:
-                font = self._ttfonts[font_name] = pdfmetrics.getFont(font_name)
+                registered = pdfmetrics.getFont(font_name)
+                if not isinstance(registered, TTFont):
+                    raise TypeError(f"font {font_name!r} is not a TrueType font")
+                font = self._ttfonts[font_name] = registered
             for subset, chunk in font.splitString(run, doc):
                 key = (font_name, subset, size)
                 if key != self._text_font:
