@@ -61,6 +61,7 @@ case "${1:-run}" in
     .venv/bin/ruff check .
     .venv/bin/ruff format --check .
     .venv/bin/lint-imports
+    .venv/bin/mypy
     exec .venv/bin/python -m pytest -q -p no:cacheprovider
     ;;
   *)
