@@ -42,7 +42,7 @@ from journeycanvas.canvas.gesture import Gesture
 from journeycanvas.canvas.header_drag import HeaderDrag
 from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
 from journeycanvas.canvas.inline_editor import InlineEditor
-from journeycanvas.canvas.palette_drop import PaletteDrop, dropped_kind
+from journeycanvas.canvas.palette_drop import PaletteDrop, start_drop
 from journeycanvas.canvas.pinned_headers import PinnedHeaders
 from journeycanvas.canvas.scene import MapScene
 from journeycanvas.canvas.slots import drop_slot
@@ -328,6 +328,10 @@ class MapEditorView(QGraphicsView):
         cell = self._last_cell
         layout = self.map_scene.layout
         return cell is not None and cell[0] in layout.stage_index and cell[1] in layout.lane_index
+
+    def current_cell(self) -> tuple[str, str] | None:
+        """The cell clicked last, as (stage id, lane id), while it still exists."""
+        return self._last_cell if self.has_last_cell() else None
 
     def add_card_in_last_cell(self) -> None:
         """Start a new card at the end of the cell last clicked and type its text."""
@@ -670,13 +674,13 @@ class MapEditorView(QGraphicsView):
     # ------------------------------------------------------------ palette drops
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Accept a card kind from the palette and show where it would go."""
-        kind = dropped_kind(event.mimeData())
-        if kind is None:
+        """Accept an entry of the palette and show where it would go."""
+        drop = start_drop(self, event.mimeData())
+        if drop is None:
             event.ignore()
             return
         self.editor.finish(commit=True)
-        self._drop = PaletteDrop(self, kind)
+        self._drop = drop
         self._drop.move(self.mapToScene(event.position().toPoint()))
         event.acceptProposedAction()
 
@@ -698,16 +702,14 @@ class MapEditorView(QGraphicsView):
         event.accept()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """Add a card of the dropped kind at the marker, then type its text (one gesture:
+        """Add what was dropped at the marker, then type its text or name (one gesture:
         a card left empty goes again)."""
         drop, self._drop = self._drop, None
         if drop is None:
             event.ignore()
             return
-        added = drop.drop(self.mapToScene(event.position().toPoint()))
-        if added is None:
-            event.ignore()
-            return
-        event.acceptProposedAction()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.editor.edit_added_card(added)
+        if drop.drop(self.mapToScene(event.position().toPoint())):
+            event.acceptProposedAction()
+        else:
+            event.ignore()

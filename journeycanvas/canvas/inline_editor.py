@@ -22,10 +22,13 @@ from journeycanvas.canvas.units import qrect
 from journeycanvas.document.changes import Entity
 from journeycanvas.document.commands import (
     AddCardCommand,
+    AddLaneCommand,
+    AddStageCommand,
     DocumentCommand,
     EditCommand,
 )
 from journeycanvas.layout import MM_PER_PT
+from journeycanvas.model.entities import Stage
 from journeycanvas.model.kinds import card_kind_spec
 
 if TYPE_CHECKING:
@@ -130,6 +133,16 @@ class InlineEditor(QObject):
         target = EditTarget(EditKind.CARD, card.id, card.stage, card.lane, card.order, card.kind)
         session = self._open(target, card.text)
         session.added = command
+        session.pushed.append(command)
+
+    def edit_added_name(self, command: AddLaneCommand | AddStageCommand) -> None:
+        """Type the name of a stage or lane just added with `command` (built with
+        ``typing=True``): adding it and naming it are one undo step."""
+        item = command.item
+        if isinstance(item, Stage):
+            session = self._open(EditTarget(EditKind.STAGE, item.id), item.name)
+        else:
+            session = self._open(EditTarget(EditKind.LANE, item.id), item.title)
         session.pushed.append(command)
 
     def edit_stage(self, stage_id: str) -> None:

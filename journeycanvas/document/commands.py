@@ -690,11 +690,15 @@ class AddConnectorCommand(DocumentCommand):
 class _AddCommand(DocumentCommand):
     """Insert a copy of a new stage, lane or persona at position `index` (default: last).
 
-    Subclasses name the Document methods that add and remove their kind of object.
+    Subclasses name the Document methods that add and remove their kind of object. Built
+    with ``typing=True`` (a stage or lane added to be named at once), it absorbs the typing
+    edits of its name field pushed after it, as AddCardCommand does with a card's text.
     """
 
     _add: Callable[[Document, Any, int | None], None]
     _remove: Callable[[Document, str], Any]
+    _entity: Entity | None = None
+    _name_field = ""
 
     def __init__(
         self,
@@ -704,10 +708,36 @@ class _AddCommand(DocumentCommand):
         text: str,
         selection_before: Sequence[str] | None,
         selection_after: Sequence[str] | None,
+        typing: bool = False,
     ) -> None:
         super().__init__(document, text, selection_before, selection_after)
         _check_new_id(document, item.id)
         self.item, self.index = item.model_copy(deep=True), index
+        self.typing = typing and self._entity is not None
+
+    def id(self) -> int:
+        """Qt's merge id: that of field edits while the new object's name is being typed."""
+        return _FIELD_EDIT_MERGE_ID if self.typing else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Absorb a typing edit of the name of the object this command added (the map holds
+        `self.item` itself, so redoing the add puts it back with the typed name)."""
+        merged = (
+            self.typing
+            and isinstance(other, EditCommand)
+            and other.entity is self._entity
+            and other.typing
+            and other.target_id == self.item.id
+            and other.changes.keys() == {self._name_field}
+        )
+        if merged:
+            self.setText(self._describe(self.item))
+        return merged
+
+    @staticmethod
+    def _describe(item: Any) -> str:
+        """The undo text for adding `item` (subclasses that absorb typing name it)."""
+        raise NotImplementedError
 
     def _redo(self) -> None:
         self._add(self.document, self.item, self.index)
@@ -779,10 +809,12 @@ class _MoveCommand(DocumentCommand):
 
 
 class AddStageCommand(_AddCommand):
-    """Insert a stage at column `index` (default: last)."""
+    """Insert a stage at column `index` (default: last); ``typing=True``: see _AddCommand."""
 
     _add = staticmethod(Document.add_stage)
     _remove = staticmethod(Document.remove_stage)
+    _entity = Entity.STAGE
+    _name_field = "name"
 
     def __init__(
         self,
@@ -790,15 +822,20 @@ class AddStageCommand(_AddCommand):
         stage: Stage,
         index: int | None = None,
         *,
+        typing: bool = False,
         selection_before: Sequence[str] | None = None,
         selection_after: Sequence[str] | None = None,
     ) -> None:
-        text = _label(
+        text = self._describe(stage)
+        super().__init__(document, stage, index, text, selection_before, selection_after, typing)
+
+    @staticmethod
+    def _describe(item: Any) -> str:
+        return _label(
             QCoreApplication.translate("Command", "Add stage “{name}”"),
             QCoreApplication.translate("Command", "Add stage"),
-            stage.name,
+            item.name,
         )
-        super().__init__(document, stage, index, text, selection_before, selection_after)
 
     def _undo(self) -> None:
         # Spans that reached over the new column reach over the old one again.
@@ -870,10 +907,12 @@ class MoveStageCommand(_MoveCommand):
 
 
 class AddLaneCommand(_AddCommand):
-    """Insert a lane at row `index` (default: last)."""
+    """Insert a lane at row `index` (default: last); ``typing=True``: see _AddCommand."""
 
     _add = staticmethod(Document.add_lane)
     _remove = staticmethod(Document.remove_lane)
+    _entity = Entity.LANE
+    _name_field = "title"
 
     def __init__(
         self,
@@ -881,15 +920,20 @@ class AddLaneCommand(_AddCommand):
         lane: Lane,
         index: int | None = None,
         *,
+        typing: bool = False,
         selection_before: Sequence[str] | None = None,
         selection_after: Sequence[str] | None = None,
     ) -> None:
-        text = _label(
+        text = self._describe(lane)
+        super().__init__(document, lane, index, text, selection_before, selection_after, typing)
+
+    @staticmethod
+    def _describe(item: Any) -> str:
+        return _label(
             QCoreApplication.translate("Command", "Add lane “{name}”"),
             QCoreApplication.translate("Command", "Add lane"),
-            lane.title,
+            item.title,
         )
-        super().__init__(document, lane, index, text, selection_before, selection_after)
 
 
 class RemoveLaneCommand(_RemoveCommand):
