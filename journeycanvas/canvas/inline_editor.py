@@ -28,7 +28,7 @@ from journeycanvas.document.commands import (
     EditCommand,
 )
 from journeycanvas.layout import MM_PER_PT
-from journeycanvas.model.entities import Stage
+from journeycanvas.model.entities import Lane, Stage
 from journeycanvas.model.kinds import card_kind_spec
 
 if TYPE_CHECKING:
@@ -141,8 +141,10 @@ class InlineEditor(QObject):
         item = command.item
         if isinstance(item, Stage):
             session = self._open(EditTarget(EditKind.STAGE, item.id), item.name)
-        else:
+        elif isinstance(item, Lane):
             session = self._open(EditTarget(EditKind.LANE, item.id), item.title)
+        else:
+            return
         session.pushed.append(command)
 
     def edit_stage(self, stage_id: str) -> None:

@@ -22,6 +22,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStyle, QToolBar, QToolButton
 
+from journeycanvas.canvas.kind_labels import lane_kind_label
+from journeycanvas.canvas.palette_drop import EntryKind, PaletteEntry, insert_entry
+from journeycanvas.io.stage_sets import stage_sets
+from journeycanvas.model.kinds import LaneKind
+
 if TYPE_CHECKING:
     from journeycanvas.ui.main_window import MainWindow
 
@@ -33,6 +38,8 @@ _Role = QAction.MenuRole
 SEPARATOR = "-"
 RECENT_MENU = "@recent"
 DOCK_TOGGLES = "@docks"
+LANE_KINDS_MENU = "@lane_kinds"
+STAGE_SETS_MENU = "@stage_sets"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +116,58 @@ def _redo_label(w: MainWindow) -> str:
         if step
         else translate("Actions", "&Redo")
     )
+
+
+def _lane_action_id(kind: str) -> str:
+    return f"insert_lane_{kind}"
+
+
+def _stage_set_action_id(name: str) -> str:
+    return "insert_stage_set_" + name.replace("-", "_")
+
+
+def _insert_spec(action_id: str, entry: PaletteEntry, text: str, tip: str) -> ActionSpec:
+    return ActionSpec(action_id, text, lambda w: insert_entry(w.view, entry), (), tip)
+
+
+def _palette_insert_specs() -> list[ActionSpec]:
+    """Insert → Lane of Kind and Insert → Stage Set: the palette's entries, inserted where
+    the selection says (canvas/palette_drop.insert_entry)."""
+    lane_tip = translate("Actions", "Add a lane of this kind below the selected one")
+    specs = [
+        _insert_spec(
+            _lane_action_id(kind),
+            PaletteEntry(EntryKind.LANE, kind),
+            lane_kind_label(kind),
+            lane_tip,
+        )
+        for kind in LaneKind
+    ]
+    for found in stage_sets():
+        names = ", ".join(stage.name for stage in found.stages)
+        tip = translate(
+            "Actions",
+            "Add these %n stages after the selected one: {names}",
+            None,
+            len(found.stages),
+        ).format(names=names)
+        entry = PaletteEntry(EntryKind.STAGE_SET, found.name)
+        specs.append(_insert_spec(_stage_set_action_id(found.name), entry, found.title, tip))
+    return specs
+
+
+def submenus() -> dict[str, tuple[str, list[str]]]:
+    """The submenus `menu_layout()` names: title and action ids of each."""
+    return {
+        LANE_KINDS_MENU: (
+            translate("Actions", "Lane of &Kind"),
+            [_lane_action_id(kind) for kind in LaneKind],
+        ),
+        STAGE_SETS_MENU: (
+            translate("Actions", "Stage S&et"),
+            [_stage_set_action_id(found.name) for found in stage_sets()],
+        ),
+    }
 
 
 def action_specs() -> tuple[ActionSpec, ...]:
@@ -380,7 +439,7 @@ def action_specs() -> tuple[ActionSpec, ...]:
         ),
         ActionSpec(
             "insert_stage_before",
-            translate("Actions", "Add Stage &Before"),
+            translate("Actions", "Insert Stage &Before"),
             lambda w: w.view.add_stage(before=True),
             (),
             translate("Actions", "Add a stage before the selected one"),
@@ -396,12 +455,30 @@ def action_specs() -> tuple[ActionSpec, ...]:
         ),
         ActionSpec(
             "insert_lane_above",
-            translate("Actions", "Add Lane A&bove"),
+            translate("Actions", "Insert Lane A&bove"),
             lambda w: w.view.add_lane(above=True),
             (),
             translate("Actions", "Add a lane above the selected one"),
             enabled=lambda w: w.view.selected_lane_id() is not None,
         ),
+        # Insert: after / below the selected header, a lane of each kind, the stage sets
+        ActionSpec(
+            "insert_stage_after",
+            translate("Actions", "Insert Stage &After"),
+            lambda w: w.view.add_stage(),
+            (),
+            translate("Actions", "Add a stage after the selected one"),
+            enabled=lambda w: w.view.selected_stage_id() is not None,
+        ),
+        ActionSpec(
+            "insert_lane_below",
+            translate("Actions", "Insert Lane Be&low"),
+            lambda w: w.view.add_lane(),
+            (),
+            translate("Actions", "Add a lane below the selected one"),
+            enabled=lambda w: w.view.selected_lane_id() is not None,
+        ),
+        *_palette_insert_specs(),
         ActionSpec(
             "add_card_here",
             translate("Actions", "Add &Card Here"),
@@ -521,7 +598,10 @@ def menu_layout() -> list[tuple[str, list[str]]]:
             translate("Actions", "&View"),
             ["zoom_in", "zoom_out", "zoom_fit", "zoom_reset", s, DOCK_TOGGLES, s, "full_screen"],
         ),
-        (translate("Actions", "&Insert"), ["add_stage", "add_lane", "add_persona"]),
+        (
+            translate("Actions", "&Insert"),
+            ["add_stage", STAGE_SETS_MENU, s, "add_lane", LANE_KINDS_MENU, s, "add_persona"],
+        ),
         (translate("Actions", "&Map"), ["map_details", "personas"]),
         (translate("Actions", "&Help"), ["shortcut_sheet", s, "about", "about_qt"]),
     ]
@@ -662,11 +742,15 @@ class MainActions(QObject):
 def build_menus(window: QMainWindow, actions: MainActions, dock_toggles: list[QAction]) -> None:
     """Fill the window's menu bar from `menu_layout()`."""
     bar = window.menuBar()
+    nested = submenus()
     for title, entries in menu_layout():
         menu = bar.addMenu(title)
         for entry in entries:
             if entry == SEPARATOR:
                 menu.addSeparator()
+            elif entry in nested:
+                sub_title, sub_entries = nested[entry]
+                menu.addMenu(sub_title).addActions([actions.by_id[i] for i in sub_entries])
             elif entry == RECENT_MENU:
                 menu.addMenu(actions.recent_menu)
             elif entry == DOCK_TOGGLES:

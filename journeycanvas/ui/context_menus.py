@@ -31,9 +31,9 @@ CONTEXT_MENUS: dict[MenuTarget, tuple[str, ...]] = {
                       SEPARATOR, "delete"),
     MenuTarget.CONNECTOR: (KIND_CHOICES, SEPARATOR, "edit_text", SEPARATOR, "delete"),
     MenuTarget.STAGE: ("edit_text", "recolour_stage", SEPARATOR, "insert_stage_before",
-                       "add_stage", SEPARATOR, "delete"),
-    MenuTarget.LANE: ("edit_text", KIND_CHOICES, SEPARATOR, "insert_lane_above", "add_lane",
-                      SEPARATOR, "delete"),
+                       "insert_stage_after", SEPARATOR, "delete"),
+    MenuTarget.LANE: ("edit_text", KIND_CHOICES, SEPARATOR, "insert_lane_above",
+                      "insert_lane_below", SEPARATOR, "delete"),
     MenuTarget.CELL: ("add_card_here", "paste"),
     MenuTarget.OUTSIDE: ("add_stage", "add_lane"),
 }  # fmt: skip

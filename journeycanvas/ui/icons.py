@@ -36,18 +36,22 @@ def swatch_icon(color: str, *, round_: bool = False) -> QIcon:
     return icon
 
 
-def card_kind_icon(kind: str) -> QIcon:
-    """The icon of a card kind: a patch of the kind's default card colour with its glyph."""
+def glyph_icon(fill: str, glyph_id: str, color: QColor) -> QIcon:
+    """An icon: a patch of `fill` with a shared glyph drawn on it in `color`."""
     icon = QIcon()
     for size in (16, 20, 32):
-        pixmap = swatch_pixmap(card_kind_spec(kind).fill, size)
+        pixmap = swatch_pixmap(fill, size)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         inset = size * 0.2
         draw_glyph(
-            painter, card_glyph_id(kind), QRectF(inset, inset, size - 2 * inset, size - 2 * inset),
-            accent(kind),
-        )  # fmt: skip
+            painter, glyph_id, QRectF(inset, inset, size - 2 * inset, size - 2 * inset), color
+        )
         painter.end()
         icon.addPixmap(pixmap)
     return icon
+
+
+def card_kind_icon(kind: str) -> QIcon:
+    """The icon of a card kind: a patch of the kind's default card colour with its glyph."""
+    return glyph_icon(card_kind_spec(kind).fill, card_glyph_id(kind), accent(kind))

@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         view, doc = self.view, self.document
         self.action_table.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         view.context_menu_requested.connect(lambda request: show_context_menu(self, request))
+        self.palette_dock.attach(view)
         # Queued: the stack reports a change while it is still inside push or undo (or
         # being destroyed with the window); the actions look at it once that is over.
         queued = Qt.ConnectionType.QueuedConnection

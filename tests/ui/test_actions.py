@@ -182,7 +182,7 @@ def test_context_menus_hold_the_same_actions_as_the_main_menus(
     stage_menu = right_click(QPointF(stage.rect.center.x, stage.rect.center.y))
     assert view.selected_ids() == [stage.id]
     assert stage_menu == [
-        "edit_text", "recolour_stage", "insert_stage_before", "add_stage", "delete"
+        "edit_text", "recolour_stage", "insert_stage_before", "insert_stage_after", "delete"
     ]  # fmt: skip
     stages = len(window.document.journey.stages)
     window.action_table.insert_stage_before.trigger()

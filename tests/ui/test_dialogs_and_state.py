@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from journeycanvas import __version__
 from journeycanvas.canvas.context_menu import ContextRequest, MenuTarget
 from journeycanvas.canvas.density import density_style
+from journeycanvas.canvas.palette_drop import EntryKind, PaletteEntry
 from journeycanvas.io import load_map
 from journeycanvas.io.templates import load_template, template_names
 from journeycanvas.model import FORMAT_VERSION, CardKind, JourneyMap
@@ -136,7 +137,7 @@ def test_a_kind_dragged_from_the_palette_lands_on_the_canvas_with_the_same_names
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window.set_map(load_template("hourglass"), None)
-    palette = window.palette_dock.kinds
+    palette = window.palette_dock.entries
     dragged: list[QMimeData] = []
 
     def exec_(drag: QDrag, *_args: object) -> Qt.DropAction:
@@ -144,10 +145,14 @@ def test_a_kind_dragged_from_the_palette_lands_on_the_canvas_with_the_same_names
         return Qt.DropAction.CopyAction
 
     monkeypatch.setattr(QDrag, "exec", exec_)
-    row = [palette.kind_at(r) for r in range(palette.count())].index(CardKind.PAIN_POINT)
-    palette.setCurrentRow(row)
+    card_items = [
+        item
+        for item in palette.entry_items()
+        if (entry := palette.entry_of(item)) is not None and entry.kind is EntryKind.CARD
+    ]
+    palette.setCurrentItem(palette.item_for(PaletteEntry(EntryKind.CARD, CardKind.PAIN_POINT)))
     palette.startDrag(Qt.DropAction.CopyAction)
-    assert palette.count() == len(CardKind)
+    assert len(card_items) == len(CardKind)
     assert len(dragged) == 1
 
     view = window.view
@@ -172,9 +177,11 @@ def test_a_kind_dragged_from_the_palette_lands_on_the_canvas_with_the_same_names
     request = ContextRequest(MenuTarget.CARD, card_id, view.mapToGlobal(point))
     menu = build_context_menu(window, request)
     kind_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
-    names = [palette.item(r).text() for r in range(palette.count())]
+    names = [item.text(0) for item in card_items]
     assert [a.text() for a in kind_menu.actions()] == names
-    assert [a.text() for a in kind_menu.actions() if a.isChecked()] == [palette.item(row).text()]
+    assert [a.text() for a in kind_menu.actions() if a.isChecked()] == [
+        palette.currentItem().text(0)
+    ]
     menu.deleteLater()
 
 
