@@ -101,25 +101,26 @@ def dropped_entry(mime: QMimeData | None) -> PaletteEntry | None:
     return None
 
 
+def _gap(spans: list[tuple[float, float]], at: float, empty: float) -> tuple[int, float]:
+    """Among consecutive (start, end) spans, the index of the gap nearest `at` and where it
+    lies (`empty` when there are no spans)."""
+    index = sum(1 for start, end in spans if (start + end) / 2 < at)
+    if index < len(spans):
+        return index, spans[index][0]
+    return index, spans[-1][1] if spans else empty
+
+
 def column_gap(layout: JourneyLayout, x: float) -> tuple[int, QLineF]:
     """The column a stage inserted at `x` mm would take, and the marker line for it."""
-    stages = layout.stages
-    index = sum(1 for stage in stages if stage.rect.center.x < x)
-    if index < len(stages):
-        line_x = stages[index].rect.x
-    else:
-        line_x = stages[-1].rect.right if stages else layout.style.lane_header_width_mm
+    columns = [(stage.rect.x, stage.rect.right) for stage in layout.stages]
+    index, line_x = _gap(columns, x, layout.style.lane_header_width_mm)
     return index, QLineF(line_x, 0, line_x, max(layout.height, _MARKER_MIN_MM))
 
 
 def row_gap(layout: JourneyLayout, y: float) -> tuple[int, QLineF]:
     """The row a lane inserted at `y` mm would take, and the marker line for it."""
-    lanes = layout.lanes
-    index = sum(1 for lane in lanes if lane.rect.center.y < y)
-    if index < len(lanes):
-        line_y = lanes[index].rect.y
-    else:
-        line_y = lanes[-1].rect.bottom if lanes else layout.header_height
+    rows = [(lane.rect.y, lane.rect.bottom) for lane in layout.lanes]
+    index, line_y = _gap(rows, y, layout.header_height)
     return index, QLineF(0, line_y, max(layout.width, _MARKER_MIN_MM), line_y)
 
 
