@@ -187,8 +187,10 @@ class MapEditorView(QGraphicsView):
         return self._zoom * PIXELS_PER_MM
 
     def set_zoom(self, zoom: float) -> None:
-        """Zoom to `zoom` (clamped), around the pointer when it is over the view."""
-        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        """Zoom to `zoom` (clamped), around the pointer when it is over the view.
+
+        The smallest zoom is 5 %, or less on a map that only fits in view below that."""
+        zoom = max(min(MIN_ZOOM, self._fit_zoom()), min(MAX_ZOOM, zoom))
         if abs(zoom - self._zoom) < 1e-9:
             return
         self._zoom = zoom
@@ -227,16 +229,24 @@ class MapEditorView(QGraphicsView):
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         self.centerOn(visible.width() / 2 - _FRAME_MM, visible.height() / 2 - _FRAME_MM)
 
-    def zoom_to_fit(self) -> None:
-        """Show the whole map."""
+    def _map_area(self) -> QRectF:
+        """The map with the background framed around it, in millimetres."""
         layout = self.map_scene.layout
-        area = QRectF(0, 0, layout.width, layout.height).adjusted(
+        return QRectF(0, 0, layout.width, layout.height).adjusted(
             -_FRAME_MM, -_FRAME_MM, _FRAME_MM, _FRAME_MM
         )
+
+    def _fit_zoom(self) -> float:
+        """The zoom at which the whole map fits in the viewport."""
+        area = self._map_area()
         viewport = self.viewport().size()
         fit = min(viewport.width() / area.width(), viewport.height() / area.height())
-        self._zoom_centered(fit / PIXELS_PER_MM)
-        self.centerOn(area.center())
+        return fit / PIXELS_PER_MM if fit > 0 else MIN_ZOOM
+
+    def zoom_to_fit(self) -> None:
+        """Show the whole map, however big (below 5 % if it takes that)."""
+        self._zoom_centered(self._fit_zoom())
+        self.centerOn(self._map_area().center())
 
     def center_on(self, item_id: str) -> None:
         """Scroll so that the card, connector, stage or lane `item_id` is in the middle."""
