@@ -43,6 +43,7 @@ from journeycanvas.canvas.header_drag import HeaderDrag
 from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
 from journeycanvas.canvas.inline_editor import InlineEditor
 from journeycanvas.canvas.palette_drop import PaletteDrop, dropped_kind
+from journeycanvas.canvas.persona_drop import dropped_persona, tag_with_persona
 from journeycanvas.canvas.pinned_headers import PinnedHeaders
 from journeycanvas.canvas.scene import MapScene
 from journeycanvas.canvas.slots import drop_slot
@@ -681,6 +682,9 @@ class MapEditorView(QGraphicsView):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept a card kind from the palette and show where it would go."""
+        if dropped_persona(event.mimeData()) is not None:
+            event.acceptProposedAction()
+            return
         kind = dropped_kind(event.mimeData())
         if kind is None:
             event.ignore()
@@ -692,6 +696,10 @@ class MapEditorView(QGraphicsView):
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         """Move the insertion marker with the drag."""
+        if dropped_persona(event.mimeData()) is not None:
+            over = self.card_at_scene(self.mapToScene(event.position().toPoint()))
+            event.setAccepted(over is not None)
+            return
         if self._drop is None:
             event.ignore()
             return
@@ -709,7 +717,12 @@ class MapEditorView(QGraphicsView):
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Add a card of the dropped kind at the marker, then type its text (one gesture:
-        a card left empty goes again)."""
+        a card left empty goes again). A persona dropped on a card tags it."""
+        persona = dropped_persona(event.mimeData())
+        if persona is not None:
+            at = self.mapToScene(event.position().toPoint())
+            event.setAccepted(tag_with_persona(self, persona, at))
+            return
         drop, self._drop = self._drop, None
         if drop is None:
             event.ignore()
