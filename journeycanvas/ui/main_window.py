@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.document = Document(load_template("blank"), parent=self)
         self.view = MapEditorView(self.document)
 
-        self.find_bar = FindBar(lambda: self.document.journey, lambda: self.view, self)
+        self.find_bar = FindBar(lambda: self.document, lambda: self.view, self)
         self.find_bar.hide()
         central = QWidget(self)
         central_layout = QVBoxLayout(central)
