@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -739,7 +739,7 @@ class MapEditorView(QGraphicsView):
         the neighbouring card. Commands such as Delete, Ctrl+D or Alt+arrows are the main
         window's actions, not handled here."""
         key = event.key()
-        direction = _ARROWS.get(key)
+        direction = _ARROWS.get(Qt.Key(key))
         if direction is not None and event.modifiers() in _PLAIN:
             self.select_neighbour(direction)
             return
@@ -771,7 +771,7 @@ class MapEditorView(QGraphicsView):
             return True
         return super().event(event)
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """Outline the current cell when no card is selected (where N or Insert adds)."""
         cell = self._last_cell
         layout = self.map_scene.layout
