@@ -79,13 +79,12 @@ def parse_tags(text: str) -> list[str]:
     return tags
 
 
-class _Page(QWidget):
-    """One inspector page: a form bound to one object of the map."""
+class _FormPage(QWidget):
+    """An inspector page: a form of fields at the top, for the inspector's document."""
 
     def __init__(self, inspector: Inspector) -> None:
         super().__init__(inspector)
         self.inspector = inspector
-        self.target_id: str | None = None
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer = QVBoxLayout(self)
@@ -97,6 +96,14 @@ class _Page(QWidget):
     @property
     def document(self) -> Document:
         return self.inspector.document
+
+
+class _Page(_FormPage):
+    """One inspector page: a form bound to one object of the map."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.target_id: str | None = None
 
     def show_target(self, target_id: str | None) -> None:
         """Bind the page to an object and show its values."""
@@ -519,25 +526,24 @@ def _shared(values: list[Any]) -> tuple[bool, Any]:
     return (all(value == first for value in values[1:]), first)
 
 
-class _ManyPage(QWidget):
+def _show_kinds(
+    field: ChoiceField, known: int, kinds: list[str], label: Callable[[str], str]
+) -> None:
+    """Show the objects' shared kind, or "—" when they differ."""
+    same, kind = _shared(kinds)
+    if same:
+        _show_kind(field, known, kind, label(kind))
+    else:
+        field.set_mixed()
+
+
+class _ManyPage(_FormPage):
     """A page bound to several objects of one kind: shows what they share, "—" where they
     differ, and sets a field for all of them as one undo step."""
 
     def __init__(self, inspector: Inspector) -> None:
         super().__init__(inspector)
-        self.inspector = inspector
         self.target_ids: list[str] = []
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(self.form)
-        outer.addStretch(1)
-        self._loading = False
-
-    @property
-    def document(self) -> Document:
-        return self.inspector.document
 
     def show_targets(self, ids: list[str]) -> None:
         """Bind the page to these objects and show what they share."""
@@ -629,11 +635,7 @@ class CardsPage(_ManyPage):
 
     def _load(self) -> None:
         cards = [self.document.card(i) for i in self.target_ids]
-        same, kind = _shared([card.kind for card in cards])
-        if same:
-            _show_kind(self.kind, len(CardKind), kind, card_kind_label(kind))
-        else:
-            self.kind.set_mixed()
+        _show_kinds(self.kind, len(CardKind), [card.kind for card in cards], card_kind_label)
         same, color = _shared([card.color for card in cards])
         if same:
             self.color.set_value(color, card_kind_spec(cards[0].kind).fill)
@@ -770,11 +772,7 @@ class LanesPage(_ManyPage):
 
     def _load(self) -> None:
         lanes = [self.document.lane(i) for i in self.target_ids]
-        same, kind = _shared([lane.kind for lane in lanes])
-        if same:
-            _show_kind(self.kind, len(LaneKind), kind, lane_kind_label(kind))
-        else:
-            self.kind.set_mixed()
+        _show_kinds(self.kind, len(LaneKind), [lane.kind for lane in lanes], lane_kind_label)
         same, height = _shared([lane.height_mm or 0 for lane in lanes])
         self.height_spin.setValue(height if same else -1)
 
