@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPen,
     QResizeEvent,
     QTransform,
     QWheelEvent,
@@ -31,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QWidget
 
 from journeycanvas.canvas import structure_edits
+from journeycanvas.canvas.accessible import announce
 from journeycanvas.canvas.card_drag import CardDrag
 from journeycanvas.canvas.card_item import CardItem
 from journeycanvas.canvas.connect_drag import ConnectDrag
@@ -42,15 +44,24 @@ from journeycanvas.canvas.gesture import Gesture
 from journeycanvas.canvas.header_drag import HeaderDrag
 from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
 from journeycanvas.canvas.inline_editor import InlineEditor
+from journeycanvas.canvas.keyboard_nav import (
+    Direction,
+    first_card,
+    move_target,
+    neighbour_card,
+    walk_cells,
+)
 from journeycanvas.canvas.palette_drop import PaletteDrop, start_drop
+from journeycanvas.canvas.persona_drop import dropped_persona, tag_with_persona
 from journeycanvas.canvas.pinned_headers import PinnedHeaders
 from journeycanvas.canvas.scene import MapScene
 from journeycanvas.canvas.slots import drop_slot
 from journeycanvas.canvas.units import PIXELS_PER_MM
-from journeycanvas.document import Document
+from journeycanvas.document import Document, multi_edit
 from journeycanvas.document.clipboard import mime_data_for, payload_from_mime
 from journeycanvas.document.commands import (
     DuplicateCardsCommand,
+    MoveCardsCommand,
     PasteCardsCommand,
     RemoveCardsCommand,
 )
@@ -66,6 +77,14 @@ _FRAME_MM = 4.0
 _BACKGROUND = QColor("#e8ecef")
 _EDGE_PX = 24
 """Dragging within this many pixels of the viewport's edge scrolls the map."""
+_ARROWS = {
+    Qt.Key.Key_Up: Direction.UP,
+    Qt.Key.Key_Down: Direction.DOWN,
+    Qt.Key.Key_Left: Direction.LEFT,
+    Qt.Key.Key_Right: Direction.RIGHT,
+}
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+_CELL_PEN = QPen(QColor("#1565c0"), 0.5, Qt.PenStyle.DashLine)
 
 
 class MapEditorView(QGraphicsView):
@@ -110,6 +129,7 @@ class MapEditorView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setTransform(QTransform.fromScale(PIXELS_PER_MM, PIXELS_PER_MM))
+        self.setAccessibleName(self.tr("Journey map"))
         self.map_scene.selectionChanged.connect(self._scene_selection_changed)
         self.map_scene.layout_updated.connect(self.editor.reposition)
         self.map_scene.layout_updated.connect(self.pinned_headers.reposition)
@@ -145,6 +165,7 @@ class MapEditorView(QGraphicsView):
         ids = self.map_scene.selected_ids()
         if set(ids) != set(self._last_selection):
             self._last_selection = ids
+            announce(self, self.document, ids)
             self.selection_changed.emit(list(ids))
 
     def selected_ids(self) -> list[str]:
@@ -187,8 +208,10 @@ class MapEditorView(QGraphicsView):
         return self._zoom * PIXELS_PER_MM
 
     def set_zoom(self, zoom: float) -> None:
-        """Zoom to `zoom` (clamped), around the pointer when it is over the view."""
-        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        """Zoom to `zoom` (clamped), around the pointer when it is over the view.
+
+        The smallest zoom is 5 %, or less on a map that only fits in view below that."""
+        zoom = max(min(MIN_ZOOM, self._fit_zoom()), min(MAX_ZOOM, zoom))
         if abs(zoom - self._zoom) < 1e-9:
             return
         self._zoom = zoom
@@ -227,16 +250,24 @@ class MapEditorView(QGraphicsView):
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         self.centerOn(visible.width() / 2 - _FRAME_MM, visible.height() / 2 - _FRAME_MM)
 
-    def zoom_to_fit(self) -> None:
-        """Show the whole map."""
+    def _map_area(self) -> QRectF:
+        """The map with the background framed around it, in millimetres."""
         layout = self.map_scene.layout
-        area = QRectF(0, 0, layout.width, layout.height).adjusted(
+        return QRectF(0, 0, layout.width, layout.height).adjusted(
             -_FRAME_MM, -_FRAME_MM, _FRAME_MM, _FRAME_MM
         )
+
+    def _fit_zoom(self) -> float:
+        """The zoom at which the whole map fits in the viewport."""
+        area = self._map_area()
         viewport = self.viewport().size()
         fit = min(viewport.width() / area.width(), viewport.height() / area.height())
-        self._zoom_centered(fit / PIXELS_PER_MM)
-        self.centerOn(area.center())
+        return fit / PIXELS_PER_MM if fit > 0 else MIN_ZOOM
+
+    def zoom_to_fit(self) -> None:
+        """Show the whole map, however big (below 5 % if it takes that)."""
+        self._zoom_centered(self._fit_zoom())
+        self.centerOn(self._map_area().center())
 
     def center_on(self, item_id: str) -> None:
         """Scroll so that the card, connector, stage or lane `item_id` is in the middle."""
@@ -320,27 +351,92 @@ class MapEditorView(QGraphicsView):
         return mime is not None and (payload_from_mime(mime) is not None or mime.hasText())
 
     def remember_cell(self, stage_id: str, lane_id: str) -> None:
-        """Remember the cell last clicked: paste goes there when no card is selected."""
+        """Remember the cell last clicked (or walked to with Tab): paste and N go there when
+        no card is selected."""
         self._last_cell = (stage_id, lane_id)
+        self.viewport().update()
 
     def has_last_cell(self) -> bool:
-        """Whether a cell of the map was clicked (and still exists)."""
-        cell = self._last_cell
-        layout = self.map_scene.layout
-        return cell is not None and cell[0] in layout.stage_index and cell[1] in layout.lane_index
+        """Whether there is a current cell: a selected card's, or one clicked or walked to."""
+        return self.current_cell() is not None
 
     def current_cell(self) -> tuple[str, str] | None:
-        """The cell clicked last, as (stage id, lane id), while it still exists."""
-        return self._last_cell if self.has_last_cell() else None
+        """The cell the keyboard works in: the selected card's, else the one last clicked
+        or walked to with Tab (if it still exists)."""
+        layout = self.map_scene.layout
+        cards = self.selected_card_ids()
+        if cards:
+            card = layout.cards[cards[-1]]
+            return card.stage_id, card.lane_id
+        cell = self._last_cell
+        if cell is not None and cell[0] in layout.stage_index and cell[1] in layout.lane_index:
+            return cell
+        return None
 
     def add_card_in_last_cell(self) -> None:
-        """Start a new card at the end of the cell last clicked and type its text."""
-        if self._last_cell is None or not self.has_last_cell():
+        """Start a new card in the current cell (after the selected card, else at the end)
+        and type its text."""
+        cell = self.current_cell()
+        if cell is None:
             return
-        stage_id, lane_id = self._last_cell
-        count = len(self.map_scene.layout.cell_cards.get(self._last_cell, ()))
+        layout = self.map_scene.layout
+        cards = self.selected_card_ids()
+        order = layout.cards[cards[-1]].order + 1 if cards else len(layout.cell_cards.get(cell, ()))
         self.select_ids([])
-        self.editor.new_card(stage_id, lane_id, count)
+        self.remember_cell(*cell)
+        self.editor.new_card(*cell, order)
+
+    def select_neighbour(self, direction: Direction) -> None:
+        """Select the card an arrow key leads to (from the selected card; with none
+        selected, the first card of the current cell or of the map)."""
+        layout = self.map_scene.layout
+        cards = self.selected_card_ids()
+        if cards:
+            target = neighbour_card(layout, cards[-1], direction)
+        else:
+            cell = self.current_cell()
+            in_cell = layout.cell_cards.get(cell, ()) if cell is not None else ()
+            target = in_cell[0] if in_cell else first_card(layout)
+        if target is not None:
+            self.select_ids([target])
+            self.ensureVisible(self.map_scene.cards[target], 40, 40)
+
+    def move_selected_cards(self, direction: Direction) -> None:
+        """Move the selected cards one slot up or down, or one cell over (one undo step)."""
+        layout = self.map_scene.layout
+        cards = self.selected_card_ids()
+        groups: dict[tuple[str, str], list[str]] = {}
+        for card_id in cards:
+            card = layout.cards[card_id]
+            groups.setdefault((card.stage_id, card.lane_id), []).append(card_id)
+        commands = []
+        for moving in groups.values():
+            target = move_target(layout, moving, direction)
+            if target is not None:
+                commands.append(
+                    MoveCardsCommand(
+                        self.document, moving, *target, selection_before=cards,
+                        selection_after=cards,
+                    )
+                )  # fmt: skip
+        if not commands:
+            return
+        text = (
+            commands[0].text() if len(commands) == 1 else self.tr("Move %n cards", None, len(cards))
+        )
+        multi_edit.push_as_one_step(self.document, text, commands)
+        self.ensureVisible(self.map_scene.cards[cards[0]], 40, 40)
+
+    def walk_cells(self, backwards: bool = False) -> None:
+        """Tab: go to the next cell (Shift+Tab: the previous one) and select its first card."""
+        cell = walk_cells(self.map_scene.layout, self.current_cell(), backwards)
+        if cell is None:
+            return
+        self.remember_cell(*cell)
+        cards = self.map_scene.layout.cell_cards.get(cell, ())
+        self.select_ids(list(cards[:1]))
+        rect = self.map_scene.layout.cell(*cell).rect
+        self.ensureVisible(QRectF(rect.x, rect.y, rect.w, rect.h), 40, 40)
 
     def _paste_target(self) -> tuple[str, str, int] | None:
         layout = self.map_scene.layout
@@ -639,9 +735,14 @@ class MapEditorView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """The canvas's own keys (canvas/keys.py lists them): Esc cancels a drag or clears
-        the selection, Space held pans, Enter edits the selected text. Commands such as
-        Delete or Ctrl+D are the main window's actions, not handled here."""
+        the selection, Space held pans, Enter edits the selected text, the arrow keys go to
+        the neighbouring card. Commands such as Delete, Ctrl+D or Alt+arrows are the main
+        window's actions, not handled here."""
         key = event.key()
+        direction = _ARROWS.get(Qt.Key(key))
+        if direction is not None and event.modifiers() in _PLAIN:
+            self.select_neighbour(direction)
+            return
         if key == Qt.Key.Key_Escape:
             if self._gesture is not None:
                 self._cancel_gesture()
@@ -656,6 +757,35 @@ class MapEditorView(QGraphicsView):
             self.edit_selected_text()
             return
         super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        """Tab and Shift+Tab walk the cells of the map instead of leaving the canvas."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            and self.map_scene.layout.cells
+        ):
+            self.walk_cells(backwards=event.key() == Qt.Key.Key_Backtab)
+            return True
+        return super().event(event)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """Outline the current cell when no card is selected (where N or Insert adds)."""
+        cell = self._last_cell
+        layout = self.map_scene.layout
+        if (
+            cell is None
+            or self.selected_ids()
+            or cell[0] not in layout.stage_index
+            or cell[1] not in layout.lane_index
+        ):
+            return
+        box = layout.cell(*cell).rect
+        painter.setPen(_CELL_PEN)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(box.x, box.y, box.w, box.h).adjusted(0.4, 0.4, -0.4, -0.4))
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         """Releasing Space ends pan mode."""
@@ -674,7 +804,10 @@ class MapEditorView(QGraphicsView):
     # ------------------------------------------------------------ palette drops
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Accept an entry of the palette and show where it would go."""
+        """Accept an entry of the palette (or a persona) and show where it would go."""
+        if dropped_persona(event.mimeData()) is not None:
+            event.acceptProposedAction()
+            return
         drop = start_drop(self, event.mimeData())
         if drop is None:
             event.ignore()
@@ -686,6 +819,10 @@ class MapEditorView(QGraphicsView):
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         """Move the insertion marker with the drag."""
+        if dropped_persona(event.mimeData()) is not None:
+            over = self.card_at_scene(self.mapToScene(event.position().toPoint()))
+            event.setAccepted(over is not None)
+            return
         if self._drop is None:
             event.ignore()
             return
@@ -703,7 +840,12 @@ class MapEditorView(QGraphicsView):
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Add what was dropped at the marker, then type its text or name (one gesture:
-        a card left empty goes again)."""
+        a card left empty goes again). A persona dropped on a card tags it."""
+        persona = dropped_persona(event.mimeData())
+        if persona is not None:
+            at = self.mapToScene(event.position().toPoint())
+            event.setAccepted(tag_with_persona(self, persona, at))
+            return
         drop, self._drop = self._drop, None
         if drop is None:
             event.ignore()

@@ -2,8 +2,10 @@
 
 A text box is laid over the object on the viewport. Enter commits (one undo step); on a
 card it then starts the next card in the same cell, for fast capture in a workshop.
-Shift+Enter breaks the line, Esc cancels; a new card left empty is not kept, whether it
-was started by a double-click or dropped from the palette. `commit_pending` puts the text
+Shift+Enter breaks the line, Esc cancels, except on a new card, whose typed text Esc
+keeps, as on a whiteboard (Ctrl+Z takes the card back). A new card is put into its cell
+at once, so that the cards below make room for it; left empty, it is not kept, whether
+it was started by a double-click, a key or a palette drop. `commit_pending` puts the text
 typed so far into the map without closing the box (for autosave); what follows merges
 into the same undo step.
 """
@@ -38,7 +40,6 @@ if TYPE_CHECKING:
 class EditKind(Enum):
     """What the text box edits."""
 
-    NEW_CARD = "new_card"
     CARD = "card"
     STAGE = "stage"
     LANE = "lane"
@@ -120,10 +121,16 @@ class InlineEditor(QObject):
         self._open(target, card.text)
 
     def new_card(self, stage_id: str, lane_id: str, order: int, kind: str | None = None) -> None:
-        """Start typing a card that will be added at a slot of a cell when committed."""
+        """Add an empty card at a slot of a cell and type its text (one undo step; the card
+        goes again if its edit ends with it empty)."""
+        self.finish(commit=True)
         document = self.view.document
-        card_kind = kind or document.new_card(stage_id, lane_id, order).kind
-        self._open(EditTarget(EditKind.NEW_CARD, "", stage_id, lane_id, order, card_kind), "")
+        card = document.new_card(stage_id, lane_id, order, kind)
+        command = AddCardCommand(
+            document, card, typing=True, selection_before=self.view.selected_ids()
+        )
+        document.push(command)
+        self.edit_added_card(command)
 
     def edit_added_card(self, command: AddCardCommand) -> None:
         """Type the text of a card a gesture has just added with `command` (a palette drop,
@@ -184,17 +191,6 @@ class InlineEditor(QObject):
         try:
             if target.kind == EditKind.CARD:
                 return qrect(layout.cards[target.object_id].rect)
-            if target.kind == EditKind.NEW_CARD:
-                cell = layout.cell(target.stage_id, target.lane_id).rect
-                pad = layout.style.cell_padding_mm
-                mates = layout.cards_in(target.stage_id, target.lane_id)
-                if target.order < len(mates):
-                    top = mates[target.order].rect.y
-                elif mates:
-                    top = mates[-1].rect.bottom + layout.style.card_gap_mm
-                else:
-                    top = cell.y + pad
-                return QRectF(cell.x + pad, top, cell.w - 2 * pad, layout.style.card_min_height_mm)
             if target.kind == EditKind.STAGE:
                 return qrect(layout.stages[layout.stage_index[target.object_id]].rect)
             if target.kind == EditKind.LANE:
@@ -235,10 +231,9 @@ class InlineEditor(QObject):
         if target is None:
             return
         fill = "#ffffff"
-        if target.kind in (EditKind.CARD, EditKind.NEW_CARD) and target.card_kind is not None:
+        if target.kind == EditKind.CARD and target.card_kind is not None:
             fill = card_kind_spec(target.card_kind).fill
-            if target.kind == EditKind.CARD:
-                fill = self.view.document.card(target.object_id).color or fill
+            fill = self.view.document.card(target.object_id).color or fill
         text = "#1f2a30" if QColor(fill).lightnessF() > 0.5 else "#ffffff"
         self.widget.setStyleSheet(
             f"QPlainTextEdit {{ background: {fill}; color: {text};"
@@ -305,23 +300,7 @@ class InlineEditor(QObject):
 
     def _push_text(self, session: _Session, text: str) -> None:
         """Push the command that gives the target `text` (nothing when it has it already)."""
-        document = self.view.document
         target = session.target
-        if target.kind == EditKind.NEW_CARD:
-            if not text.strip():
-                return
-            card = document.new_card(
-                target.stage_id, target.lane_id, target.order, target.card_kind, text
-            )
-            added = AddCardCommand(
-                document, card, typing=True, selection_before=self.view.selected_ids()
-            )
-            self._push(session, added)
-            session.added = added
-            session.target = EditTarget(
-                EditKind.CARD, card.id, card.stage, card.lane, card.order, card.kind
-            )
-            return
         try:
             command = self._text_command(target, text)
         except KeyError:
@@ -373,11 +352,12 @@ class InlineEditor(QObject):
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            if shift and target.kind in (EditKind.CARD, EditKind.NEW_CARD):
+            if shift and target.kind == EditKind.CARD:
                 return False
             self.finish(commit=True, next_card=True)
             return True
         if key == Qt.Key.Key_Escape:
-            self.finish(commit=False)
+            # A new card keeps what was typed (whiteboard tools do; Ctrl+Z removes it).
+            self.finish(commit=self._session is not None and self._session.added is not None)
             return True
         return False

@@ -38,7 +38,19 @@ def canvas_gestures() -> list[CanvasGesture]:
             translate("Help", "Enter while typing"),
         ),
         CanvasGesture(
-            translate("Help", "Cancel editing, a drag, or the selection"), "Esc", ("Esc",)
+            translate("Help", "Finish typing (a new card keeps its text)"),
+            translate("Help", "Esc while typing"),
+        ),
+        CanvasGesture(translate("Help", "Cancel a drag, or the selection"), "Esc", ("Esc",)),
+        CanvasGesture(
+            translate("Help", "Select the neighbouring card"),
+            translate("Help", "Arrow keys"),
+            ("Up", "Down", "Left", "Right"),
+        ),
+        CanvasGesture(
+            translate("Help", "Go to the next or previous cell"),
+            translate("Help", "Tab, Shift+Tab"),
+            ("Tab", "Shift+Tab"),
         ),
         CanvasGesture(translate("Help", "Zoom"), translate("Help", "Ctrl+mouse wheel")),
         CanvasGesture(

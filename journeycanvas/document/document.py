@@ -92,6 +92,7 @@ class Document(QObject):
         self._connectors: dict[str, Connector] = {}
         self._index()
         self._path = path
+        self._settings_unsaved = False
         self._undo_stack = QUndoStack(self)
         self._undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._undo_stack.indexChanged.connect(self._on_index_changed)
@@ -124,6 +125,22 @@ class Document(QObject):
     def modified(self) -> bool:
         """Whether the map differs from its last saved (or loaded) state."""
         return not self._undo_stack.isClean()
+
+    @property
+    def settings_unsaved(self) -> bool:
+        """Whether remembered export settings wait for the next save (they do not make the
+        map "modified": see `remember_export_settings`)."""
+        return self._settings_unsaved
+
+    def remember_export_settings(self, settings: dict[str, Any]) -> None:
+        """Keep the choices of the last export in the map for the next save to write.
+
+        Not an edit: no undo step, and the map does not count as modified for it (exporting
+        is not changing the map); closing without saving forgets them.
+        """
+        if settings != self._journey.export_settings:
+            self._journey.export_settings = dict(settings)
+            self._settings_unsaved = True
 
     def push(self, command: QUndoCommand) -> None:
         """Do `command` and put it on the undo stack."""
@@ -158,11 +175,13 @@ class Document(QObject):
         """Record that the map was just written (to `path`, when given): no longer modified."""
         if path is not None:
             self.set_path(path)
+        self._settings_unsaved = False
         self._undo_stack.setClean()
 
     def set_map(self, journey: JourneyMap, path: Path | None = None) -> None:
         """Replace the whole map (open, revert, new): forgets undo history, emits `reset`."""
         self._undo_stack.clear()
+        self._settings_unsaved = False
         normalise_orders(journey)
         self._journey = journey
         self._index()

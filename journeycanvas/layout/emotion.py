@@ -46,6 +46,10 @@ class EmotionScores:
         if not total[1]:
             del self._totals[stage_id]
 
+    def tally(self) -> tuple[tuple[str, int, int], ...]:
+        """(stage id, total score, cards counted) per scored stage: the curve's input."""
+        return tuple((stage_id, total, count) for stage_id, (total, count) in self._totals.items())
+
     def curve(
         self, lane_id: str, band: Rect, stages: Iterable[StageHeader], padding: float
     ) -> EmotionCurve:

@@ -73,8 +73,9 @@ class LayoutEngine:
         self._lanes: dict[str, _Lane] = {}
         # Where each card was in the map's card list when last looked for.
         self._positions: dict[str, int] = {}
-        # Each emotions lane's curve and the band it was drawn in.
-        self._curves: dict[str, tuple[Rect, EmotionCurve]] = {}
+        # Each emotions lane's curve, the band it was drawn in and the tally it was drawn from.
+        self._curves: dict[str, tuple[Rect, tuple[tuple[str, int, int], ...], EmotionCurve]] = {}
+        self._stray_scores: EmotionScores | None = None
 
     @property
     def layout(self) -> JourneyLayout:
@@ -144,6 +145,15 @@ class LayoutEngine:
             lane.stack.build(members[lane_id], self._column_index, self._face)
             if lane.title.kind == LaneKind.EMOTIONS:
                 lane.scores = EmotionScores(members[lane_id])
+        # A scored card outside every emotions lane still counts, for the first one's curve.
+        self._stray_scores = next(
+            (lane.scores for lane in self._lanes.values() if lane.scores is not None), None
+        )
+        if self._stray_scores is not None:
+            for lane_id, lane in self._lanes.items():
+                if lane.scores is None:
+                    for card in members[lane_id]:
+                        self._stray_scores.add(card)
 
     def _apply_card_changes(
         self, journey: JourneyMap, changed: set[str], old: JourneyLayout
@@ -161,8 +171,7 @@ class LayoutEngine:
                 slot = lane.stack.remove(card_id)
                 if slot is not None:
                     self._previous_faces[card_id] = slot.face
-                if lane.scores is not None:
-                    lane.scores.remove(card_id)
+                self._scores_of(lane).remove(card_id)
                 touched.add(before.lane_id)
         columns = self._column_index
         for card in self._find_cards(journey.cards, changed):
@@ -170,11 +179,17 @@ class LayoutEngine:
             column = columns.get(card.stage)
             if new_lane is not None and column is not None:
                 new_lane.stack.add(card, column, self._face)
-                if new_lane.scores is not None:
-                    new_lane.scores.add(card)
+                self._scores_of(new_lane).add(card)
                 touched.add(card.lane)
         self._previous_faces.clear()
         return {lane_id: lanes[lane_id].stack.restack() for lane_id in touched}
+
+    def _scores_of(self, lane: _Lane) -> EmotionScores:
+        """Where the scores of a lane's cards count: its own curve, or for a lane without
+        one the first emotions lane's (a throwaway tally when the map has none)."""
+        if lane.scores is not None:
+            return lane.scores
+        return self._stray_scores if self._stray_scores is not None else EmotionScores()
 
     def _find_cards(self, cards: list[Card], ids: set[str]) -> list[Card]:
         """The cards of the map with these ids; without looking through the whole list
@@ -294,7 +309,7 @@ class LayoutEngine:
             cells=cells,
             cards=cards,
             connectors=connectors,
-            emotion_curves=self._emotion_curves(lanes, stages, restacked),
+            emotion_curves=self._emotion_curves(lanes, stages),
             cell_cards=cell_cards,
             stage_index={s.id: s.index for s in stages},
             lane_index={lane.id: lane.index for lane in lanes},
@@ -368,9 +383,8 @@ class LayoutEngine:
         self,
         lanes: tuple[LaneHeader, ...],
         stages: tuple[StageHeader, ...],
-        restacked: dict[str, tuple[list[Slot], set[int]]],
     ) -> tuple[EmotionCurve, ...]:
-        """The curves of the emotions lanes; a lane's is kept while its cards and row are."""
+        """The curves of the emotions lanes; a lane's is kept while its scores and row are."""
         curves = []
         for header in lanes:
             scores = self._lanes[header.id].scores
@@ -379,12 +393,13 @@ class LayoutEngine:
             row = header.row
             cards_height = self._lanes[header.id].stack.content_height
             band = Rect(row.x, row.y + cards_height, row.w, row.h - cards_height)
+            tally = scores.tally()
             kept = self._curves.get(header.id)
-            if kept is not None and kept[0] == band and header.id not in restacked:
-                curve = kept[1]
+            if kept is not None and kept[0] == band and kept[1] == tally:
+                curve = kept[2]
             else:
                 curve = scores.curve(header.id, band, stages, self.style.emotion_padding_mm)
-                self._curves[header.id] = (band, curve)
+                self._curves[header.id] = (band, tally, curve)
             curves.append(curve)
         return tuple(curves)
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStyle, QToolBar, QToolButton
 
+from journeycanvas.canvas.keyboard_nav import Direction
 from journeycanvas.canvas.kind_labels import lane_kind_label
 from journeycanvas.canvas.palette_drop import EntryKind, PaletteEntry, insert_entry
 from journeycanvas.io.stage_sets import stage_sets
@@ -483,9 +484,47 @@ def action_specs() -> tuple[ActionSpec, ...]:
             "add_card_here",
             translate("Actions", "Add &Card Here"),
             lambda w: w.view.add_card_in_last_cell(),
-            (),
-            translate("Actions", "Add a card to the cell clicked last"),
+            ("N", "Ins"),
+            translate("Actions", "Add a card after the selected one, or to the current cell"),
             enabled=lambda w: w.view.has_last_cell(),
+            canvas=True,
+        ),
+        # Moving cards from the keyboard
+        ActionSpec(
+            "move_cards_up",
+            translate("Actions", "Move Card &Up"),
+            lambda w: w.view.move_selected_cards(Direction.UP),
+            ("Alt+Up",),
+            translate("Actions", "Move the selected cards up one slot, or into the lane above"),
+            enabled=_cards_selected,
+            canvas=True,
+        ),
+        ActionSpec(
+            "move_cards_down",
+            translate("Actions", "Move Card &Down"),
+            lambda w: w.view.move_selected_cards(Direction.DOWN),
+            ("Alt+Down",),
+            translate("Actions", "Move the selected cards down one slot, or into the lane below"),
+            enabled=_cards_selected,
+            canvas=True,
+        ),
+        ActionSpec(
+            "move_cards_left",
+            translate("Actions", "Move Card &Left"),
+            lambda w: w.view.move_selected_cards(Direction.LEFT),
+            ("Alt+Left",),
+            translate("Actions", "Move the selected cards into the stage before"),
+            enabled=_cards_selected,
+            canvas=True,
+        ),
+        ActionSpec(
+            "move_cards_right",
+            translate("Actions", "Move Card &Right"),
+            lambda w: w.view.move_selected_cards(Direction.RIGHT),
+            ("Alt+Right",),
+            translate("Actions", "Move the selected cards into the stage after"),
+            enabled=_cards_selected,
+            canvas=True,
         ),
         ActionSpec(
             "add_persona",
@@ -588,6 +627,11 @@ def menu_layout() -> list[tuple[str, list[str]]]:
                 s,
                 "select_all",
                 "edit_text",
+                s,
+                "move_cards_up",
+                "move_cards_down",
+                "move_cards_left",
+                "move_cards_right",
                 s,
                 "find",
                 "find_next",

@@ -8,7 +8,7 @@ undo step; `set_value` shows a value from the model without emitting anything.
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent
+from PySide6.QtGui import QColor, QFocusEvent, QIcon
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -20,6 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from journeycanvas.ui.icons import swatch_icon
+
+MIXED = "—"
+"""What a field shows when the selected objects have different values."""
+_MIXED_ROLE = Qt.ItemDataRole.UserRole + 7
 
 
 class LineField(QLineEdit):
@@ -120,11 +124,28 @@ class ChoiceField(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.activated.connect(lambda index: self.committed.emit(self.itemData(index)))
+        self.activated.connect(self._picked)
+
+    def _picked(self, index: int) -> None:
+        if self.itemData(index, _MIXED_ROLE):
+            return  # "—" only shows that the selected objects differ
+        self.committed.emit(self.itemData(index))
 
     def set_value(self, value: object) -> None:
         """Show `value` (which must be one of the items' data)."""
+        self._drop_mixed()
         self.setCurrentIndex(self.findData(value))
+
+    def set_mixed(self) -> None:
+        """Show "—": the selected objects have different values (picking one sets it for all)."""
+        self._drop_mixed()
+        self.insertItem(0, MIXED)
+        self.setItemData(0, True, _MIXED_ROLE)
+        self.setCurrentIndex(0)
+
+    def _drop_mixed(self) -> None:
+        if self.count() and self.itemData(0, _MIXED_ROLE):
+            self.removeItem(0)
 
 
 class ColorButton(QToolButton):
@@ -154,6 +175,12 @@ class ColorButton(QToolButton):
         shown = color or default
         self.setIcon(swatch_icon(shown))
         self.setText(shown if color else self.tr("Default"))
+
+    def set_mixed(self) -> None:
+        """Show that the selected objects have different colours ("—")."""
+        self._color = None
+        self.setIcon(QIcon())
+        self.setText(MIXED)
 
     def choose(self) -> None:
         """Ask for a colour with the colour dialog; commit it unless cancelled."""

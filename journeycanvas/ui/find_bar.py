@@ -1,4 +1,5 @@
-"""Find: a bar under the canvas that finds cards by text, tag or kind and steps through them."""
+"""Find and replace: a bar under the canvas that finds cards by text, tag or kind, steps
+through them, and replaces words in the cards' texts, notes and tags (one undo step)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,19 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from journeycanvas.canvas.kind_labels import card_kind_label
+from journeycanvas.document import Document
+from journeycanvas.document.find_replace import Query, replace_all
 from journeycanvas.model import JourneyMap
 
 
@@ -26,43 +37,45 @@ class FindTarget(Protocol):
         """Select exactly these items."""
 
 
-def find_cards(journey: JourneyMap, query: str) -> list[str]:
-    """Ids of the cards whose text, notes, a tag or kind contains `query`, in reading order.
+def find_cards(journey: JourneyMap, query: str | Query) -> list[str]:
+    """Ids of the cards whose text, notes, a tag or kind matches `query`, in reading order.
 
-    Matching ignores case. Reading order is stage by stage (left to right), then lane by
-    lane (top to bottom), then the order inside the cell.
+    A plain string ignores case and matches inside words. Reading order is stage by stage
+    (left to right), then lane by lane (top to bottom), then the order inside the cell.
     """
-    needle = query.strip().casefold()
-    if not needle:
+    pattern = (query if isinstance(query, Query) else Query(query)).pattern()
+    if pattern is None:
         return []
     columns = {stage.id: i for i, stage in enumerate(journey.stages)}
     rows = {lane.id: i for i, lane in enumerate(journey.lanes)}
     hits = []
     for card in journey.cards:
         haystacks = [card.text, card.notes, str(card.kind), card_kind_label(card.kind), *card.tags]
-        if any(needle in text.casefold() for text in haystacks):
+        if any(pattern.search(text) for text in haystacks):
             hits.append(card)
     hits.sort(key=lambda c: (columns.get(c.stage, 0), rows.get(c.lane, 0), c.order))
     return [card.id for card in hits]
 
 
 class FindBar(QWidget):
-    """Find field with a match counter and previous/next buttons; Esc closes it.
+    """Find field with a match counter and previous/next buttons; Esc closes it. Below it,
+    a replace field with "Replace all", and the "Match case" and "Whole words" options.
 
     Enter and F3 step to the next match, Shift+Enter and Shift+F3 to the previous one; each
-    match is selected and centred, and all matches are highlighted.
+    match is selected and centred, and all matches are highlighted. Replace all changes
+    every match in the cards' texts, notes and tags as one undo step.
     """
 
     closed = Signal()
 
     def __init__(
         self,
-        journey: Callable[[], JourneyMap],
+        document: Callable[[], Document],
         target: Callable[[], FindTarget | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._journey = journey
+        self._document = document
         self._target = target
         self.matches: list[str] = []
         self.current = -1
@@ -86,16 +99,42 @@ class FindBar(QWidget):
         close_button.setText("✕")
         close_button.setToolTip(self.tr("Close (Esc)"))
         close_button.clicked.connect(self.close_bar)
+        self.match_case = QCheckBox(self.tr("Match case"), self)
+        self.match_case.toggled.connect(self.refresh)
+        self.whole_words = QCheckBox(self.tr("Whole words"), self)
+        self.whole_words.toggled.connect(self.refresh)
+        self.replacement = QLineEdit(self)
+        self.replacement.setPlaceholderText(self.tr("Replace with"))
+        self.replacement.returnPressed.connect(self.replace_all)
+        self.replace_button = QPushButton(self.tr("Replace all"), self)
+        self.replace_button.clicked.connect(self.replace_all)
 
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
-        layout.addWidget(QLabel(self.tr("Find:"), self))
-        layout.addWidget(self.field, 1)
-        layout.addWidget(self.counter)
-        layout.addWidget(self.previous_button)
-        layout.addWidget(self.next_button)
-        layout.addWidget(close_button)
+        layout.addWidget(QLabel(self.tr("Find:"), self), 0, 0)
+        layout.addWidget(self.field, 0, 1)
+        layout.addWidget(self.counter, 0, 2)
+        layout.addWidget(self.previous_button, 0, 3)
+        layout.addWidget(self.next_button, 0, 4)
+        layout.addWidget(close_button, 0, 5)
+        layout.addWidget(QLabel(self.tr("Replace:"), self), 1, 0)
+        layout.addWidget(self.replacement, 1, 1)
+        layout.addWidget(self.replace_button, 1, 2)
+        layout.addWidget(self.match_case, 2, 1)
+        layout.addWidget(self.whole_words, 2, 2, 1, 4)
+        layout.setColumnStretch(1, 1)
         self._show_count()
+
+    def query(self) -> Query:
+        """What the bar looks for, with its options."""
+        return Query(self.field.text(), self.match_case.isChecked(), self.whole_words.isChecked())
+
+    def replace_all(self) -> int:
+        """Replace every match in the cards' texts, notes and tags (one undo step); says
+        how many cards changed and returns that number."""
+        count = replace_all(self._document(), self.query(), self.replacement.text())
+        self.counter.setText(self.tr("Replaced in %n cards", None, count))
+        return count
 
     def open_bar(self) -> None:
         """Show the bar, focus the field with its text selected, and highlight the matches."""
@@ -117,7 +156,7 @@ class FindBar(QWidget):
         if self.isHidden():
             return
         previous = self.matches[self.current] if 0 <= self.current < len(self.matches) else None
-        self.matches = find_cards(self._journey(), self.field.text())
+        self.matches = find_cards(self._document().journey, self.query())
         self.current = self.matches.index(previous) if previous in self.matches else -1
         target = self._target()
         if target is not None:

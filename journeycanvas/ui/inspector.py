@@ -32,14 +32,21 @@ from PySide6.QtWidgets import (
 )
 
 from journeycanvas.canvas.kind_labels import card_kind_label, connector_kind_label, lane_kind_label
-from journeycanvas.document import Document
+from journeycanvas.document import Document, multi_edit
 from journeycanvas.document.changes import Entity
 from journeycanvas.document.commands import (
     EditCommand,
 )
 from journeycanvas.model import CardKind, ConnectorKind, LaneKind, Metric, default_card_kind
 from journeycanvas.model.kinds import KindField, card_kind_spec, kind_uses, kind_uses_emotion
-from journeycanvas.ui.fields import ChoiceField, ColorButton, LineField, NumberField, TextField
+from journeycanvas.ui.fields import (
+    MIXED,
+    ChoiceField,
+    ColorButton,
+    LineField,
+    NumberField,
+    TextField,
+)
 from journeycanvas.ui.icons import card_kind_icon, swatch_icon
 
 COMMON_LOCALES = ("en", "en-GB", "en-US", "sv", "pl", "de", "fr", "es", "id", "zh-CN", "zh-TW")
@@ -72,13 +79,12 @@ def parse_tags(text: str) -> list[str]:
     return tags
 
 
-class _Page(QWidget):
-    """One inspector page: a form bound to one object of the map."""
+class _FormPage(QWidget):
+    """An inspector page: a form of fields at the top, for the inspector's document."""
 
     def __init__(self, inspector: Inspector) -> None:
         super().__init__(inspector)
         self.inspector = inspector
-        self.target_id: str | None = None
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer = QVBoxLayout(self)
@@ -90,6 +96,14 @@ class _Page(QWidget):
     @property
     def document(self) -> Document:
         return self.inspector.document
+
+
+class _Page(_FormPage):
+    """One inspector page: a form bound to one object of the map."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.target_id: str | None = None
 
     def show_target(self, target_id: str | None) -> None:
         """Bind the page to an object and show its values."""
@@ -506,6 +520,267 @@ class ConnectorPage(_Page):
         )
 
 
+def _shared(values: list[Any]) -> tuple[bool, Any]:
+    """(True, the value) when all `values` are equal, else (False, None)."""
+    first = values[0]
+    return (all(value == first for value in values[1:]), first)
+
+
+def _show_kinds(
+    field: ChoiceField, known: int, kinds: list[str], label: Callable[[str], str]
+) -> None:
+    """Show the objects' shared kind, or "—" when they differ."""
+    same, kind = _shared(kinds)
+    if same:
+        _show_kind(field, known, kind, label(kind))
+    else:
+        field.set_mixed()
+
+
+class _ManyPage(_FormPage):
+    """A page bound to several objects of one kind: shows what they share, "—" where they
+    differ, and sets a field for all of them as one undo step."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.target_ids: list[str] = []
+
+    def show_targets(self, ids: list[str]) -> None:
+        """Bind the page to these objects and show what they share."""
+        self.target_ids = list(ids)
+        self._loading = True
+        try:
+            self._load()
+        finally:
+            self._loading = False
+
+    def refresh(self) -> None:
+        """Show the bound objects' values again."""
+        self.show_targets(self.target_ids)
+
+    def commit_pending(self) -> None:
+        """Push text typed into a field but not yet finished."""
+        for field in self.findChildren(LineField):
+            field.commit()
+
+    def _load(self) -> None:
+        raise NotImplementedError
+
+    def apply(self, edit: Callable[[], bool]) -> None:
+        """Run one multi-object edit (a function of journeycanvas.document.multi_edit),
+        showing why it was refused, if it was."""
+        if self._loading or not self.target_ids:
+            return
+        try:
+            edit()
+        except (ValueError, KeyError) as exc:
+            self.inspector.show_problem(str(exc))
+            self.refresh()
+            return
+        self.inspector.show_problem("")
+
+    def set_all(self, entity: Entity, **changes: Any) -> None:
+        """Set `changes` on every bound object, as one undo step."""
+        ids = self.target_ids
+        self.apply(
+            lambda: multi_edit.set_for_all(
+                self.document, entity, ids, changes, self._undo_text(len(ids)), ids
+            )
+        )
+
+    def _undo_text(self, count: int) -> str:
+        raise NotImplementedError
+
+
+class CardsPage(_ManyPage):
+    """Several cards: kind, colour, lane, personas, tags and votes for all of them."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.kind = ChoiceField(self)
+        for kind in CardKind:
+            self.kind.addItem(card_kind_icon(kind), card_kind_label(kind), kind)
+        self.kind.committed.connect(lambda kind: self.set_all(Entity.CARD, kind=kind))
+        self.color = ColorButton(self, allow_default=True)
+        self.color.committed.connect(lambda color: self.set_all(Entity.CARD, color=color))
+        self.lane = ChoiceField(self)
+        self.lane.committed.connect(self._move_to_lane)
+        self.personas = QListWidget(self)
+        self.personas.setMaximumHeight(96)
+        self.personas.itemChanged.connect(self._persona_ticked)
+        self.tags_shared = QLabel(self)
+        self.tags_shared.setWordWrap(True)
+        self.tags_add = LineField(self)
+        self.tags_add.setPlaceholderText(self.tr("Add to all, e.g. price, delivery"))
+        self.tags_add.committed.connect(lambda text: self._edit_tags(parse_tags(text), []))
+        self.tags_remove = LineField(self)
+        self.tags_remove.setPlaceholderText(self.tr("Remove from all"))
+        self.tags_remove.committed.connect(lambda text: self._edit_tags([], parse_tags(text)))
+        self.votes = QSpinBox(self)
+        self.votes.setRange(-1, 9999)  # -1 shows "—": the cards have different counts
+        self.votes.setSpecialValueText(MIXED)
+        self.votes.setKeyboardTracking(False)
+        self.votes.valueChanged.connect(self._votes_set)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Colour"), self.color)
+        self.form.addRow(self.tr("Lane"), self.lane)
+        self.form.addRow(self.tr("Personas"), self.personas)
+        self.form.addRow(self.tr("Tags"), self.tags_shared)
+        self.form.addRow(self.tr("Add tags"), self.tags_add)
+        self.form.addRow(self.tr("Remove tags"), self.tags_remove)
+        self.form.addRow(self.tr("Votes"), self.votes)
+
+    def _undo_text(self, count: int) -> str:
+        return self.tr("Edit %n cards", None, count)
+
+    def _load(self) -> None:
+        cards = [self.document.card(i) for i in self.target_ids]
+        _show_kinds(self.kind, len(CardKind), [card.kind for card in cards], card_kind_label)
+        same, color = _shared([card.color for card in cards])
+        if same:
+            self.color.set_value(color, card_kind_spec(cards[0].kind).fill)
+        else:
+            self.color.set_mixed()
+        self.lane.clear()
+        for lane in self.document.journey.lanes:
+            self.lane.addItem(lane.title or lane_kind_label(lane.kind), lane.id)
+        same, lane_id = _shared([card.lane for card in cards])
+        if same:
+            self.lane.set_value(lane_id)
+        else:
+            self.lane.set_mixed()
+        self.personas.clear()
+        for persona in self.document.journey.personas:
+            item = QListWidgetItem(swatch_icon(persona.color, round_=True), persona.name)
+            item.setData(Qt.ItemDataRole.UserRole, persona.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            having = sum(persona.id in card.personas for card in cards)
+            state = (
+                Qt.CheckState.Unchecked
+                if not having
+                else Qt.CheckState.Checked
+                if having == len(cards)
+                else Qt.CheckState.PartiallyChecked
+            )
+            item.setCheckState(state)
+            self.personas.addItem(item)
+        has_personas = bool(self.document.journey.personas)
+        self.personas.setVisible(has_personas)
+        self.form.labelForField(self.personas).setVisible(has_personas)
+        everyone = set.intersection(*(set(card.tags) for card in cards))
+        some = sorted(set().union(*(card.tags for card in cards)) - everyone)
+        shared = ", ".join(sorted(everyone)) or self.tr("none")
+        self.tags_shared.setText(
+            self.tr("All have: {shared}").format(shared=shared)
+            + ("\n" + self.tr("Some have: {some}").format(some=", ".join(some)) if some else "")
+        )
+        self.tags_add.set_value("")
+        self.tags_remove.set_value("")
+        same, votes = _shared([card.votes for card in cards])
+        self.votes.setValue(votes if same else -1)
+
+    def _move_to_lane(self, lane_id: str) -> None:
+        ids = self.target_ids
+        self.apply(
+            lambda: multi_edit.move_to_lane(
+                self.document, ids, lane_id, self.tr("Move %n cards", None, len(ids)), ids
+            )
+        )
+
+    def _persona_ticked(self, item: QListWidgetItem) -> None:
+        persona = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.PartiallyChecked:
+            item.setCheckState(Qt.CheckState.Checked)  # a click goes on from "some" to "all"
+            return
+        on = item.checkState() == Qt.CheckState.Checked
+        self._edit_list("personas", [persona] if on else [], [] if on else [persona])
+
+    def _edit_tags(self, added: list[str], removed: list[str]) -> None:
+        if added or removed:
+            self._edit_list("tags", added, removed)
+
+    def _edit_list(self, field: str, added: list[str], removed: list[str]) -> None:
+        ids = self.target_ids
+        self.apply(
+            lambda: multi_edit.add_to_lists(
+                self.document, field, ids, added, removed, self._undo_text(len(ids)), ids
+            )
+        )
+
+    def _votes_set(self, votes: int) -> None:
+        if votes >= 0:
+            self.set_all(Entity.CARD, votes=votes)
+
+
+class StagesPage(_ManyPage):
+    """Several stages: colour and width for all of them."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.color = ColorButton(self)
+        self.color.committed.connect(lambda color: self.set_all(Entity.STAGE, color=color))
+        self.width_spin = QDoubleSpinBox(self)
+        self.width_spin.setRange(19, 2000)  # 19 shows "—": the stages have different widths
+        self.width_spin.setSpecialValueText(MIXED)
+        self.width_spin.setDecimals(0)
+        self.width_spin.setSuffix(self.tr(" mm"))
+        self.width_spin.setKeyboardTracking(False)
+        self.width_spin.valueChanged.connect(self._width_set)
+        self.form.addRow(self.tr("Colour"), self.color)
+        self.form.addRow(self.tr("Width"), self.width_spin)
+
+    def _undo_text(self, count: int) -> str:
+        return self.tr("Edit %n stages", None, count)
+
+    def _load(self) -> None:
+        stages = [self.document.stage(i) for i in self.target_ids]
+        same, color = _shared([stage.color for stage in stages])
+        if same:
+            self.color.set_value(color)
+        else:
+            self.color.set_mixed()
+        same, width = _shared([stage.width_mm for stage in stages])
+        self.width_spin.setValue(width if same else self.width_spin.minimum())
+
+    def _width_set(self, width: float) -> None:
+        if width >= 20:
+            self.set_all(Entity.STAGE, width_mm=float(width))
+
+
+class LanesPage(_ManyPage):
+    """Several lanes: kind and minimum height for all of them."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.kind = ChoiceField(self)
+        for kind in LaneKind:
+            self.kind.addItem(lane_kind_label(kind), kind)
+        self.kind.committed.connect(lambda kind: self.set_all(Entity.LANE, kind=kind))
+        self.height_spin = QDoubleSpinBox(self)
+        # -1 shows "—" (the lanes differ), 0 "no height set": rows as tall as their cards.
+        self.height_spin.setRange(-1, 2000)
+        self.height_spin.setDecimals(0)
+        self.height_spin.setSuffix(self.tr(" mm"))
+        self.height_spin.setSpecialValueText(MIXED)
+        self.height_spin.setKeyboardTracking(False)
+        self.height_spin.valueChanged.connect(self._height_set)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Minimum height"), self.height_spin)
+
+    def _undo_text(self, count: int) -> str:
+        return self.tr("Edit %n lanes", None, count)
+
+    def _load(self) -> None:
+        lanes = [self.document.lane(i) for i in self.target_ids]
+        _show_kinds(self.kind, len(LaneKind), [lane.kind for lane in lanes], lane_kind_label)
+        same, height = _shared([lane.height_mm or 0 for lane in lanes])
+        self.height_spin.setValue(height if same else -1)
+
+    def _height_set(self, height: float) -> None:
+        if height >= 0:
+            self.set_all(Entity.LANE, height_mm=max(10.0, float(height)) if height else None)
+
+
 class Inspector(QWidget):
     """Shows and edits the selected object, or the map when nothing (or many) is selected."""
 
@@ -527,6 +802,14 @@ class Inspector(QWidget):
         self.stage_page = StagePage(self)
         self.lane_page = LanePage(self)
         self.connector_page = ConnectorPage(self)
+        self.cards_page = CardsPage(self)
+        self.stages_page = StagesPage(self)
+        self.lanes_page = LanesPage(self)
+        self._many_pages: dict[str, _ManyPage] = {
+            "card": self.cards_page,
+            "stage": self.stages_page,
+            "lane": self.lanes_page,
+        }
         self._pages: dict[str, _Page] = {
             "map": self.map_page,
             "card": self.card_page,
@@ -542,7 +825,7 @@ class Inspector(QWidget):
             "connector": self.tr("Connector"),
         }
         self.stack = QStackedWidget(self)
-        for page in self._pages.values():
+        for page in [*self._pages.values(), *self._many_pages.values()]:
             self.stack.addWidget(page)
         self.many = QLabel(self)
         self.many.setWordWrap(True)
@@ -580,6 +863,11 @@ class Inspector(QWidget):
             name, target = live[0][1], live[0][0]
         else:
             name, target = "many", None
+            kinds_live = {kind for _, kind in live}
+            if len(kinds_live) == 1 and (kind := kinds_live.pop()) in self._many_pages:
+                self.page_name = "many " + kind
+                self._show_many(kind, [i for i, _ in live])
+                return
         self.page_name = name
         if name == "many":
             self.heading.setText(self.tr("{count} objects selected").format(count=len(live)))
@@ -589,6 +877,18 @@ class Inspector(QWidget):
         page = self._pages[name]
         self.heading.setText(self._headings[name])
         page.show_target(target)
+        self._show_page(page)
+
+    def _show_many(self, kind: str, ids: list[str]) -> None:
+        """The page editing several cards, stages or lanes at once."""
+        page = self._many_pages[kind]
+        headings = {
+            "card": self.tr("%n cards", None, len(ids)),
+            "stage": self.tr("%n stages", None, len(ids)),
+            "lane": self.tr("%n lanes", None, len(ids)),
+        }
+        self.heading.setText(headings[kind])
+        page.show_targets(ids)
         self._show_page(page)
 
     def _show_page(self, shown: QWidget) -> None:
@@ -606,6 +906,8 @@ class Inspector(QWidget):
         """Push text typed into the shown page that has not been finished yet."""
         if self.page is not None:
             self.page.commit_pending()
+        elif self.page_name.startswith("many "):
+            self._many_pages[self.page_name.split()[1]].commit_pending()
 
     def show_problem(self, message: str) -> None:
         """Tell the user why the last change was refused ("" hides the message)."""

@@ -19,10 +19,6 @@ from PySide6.QtWidgets import (
 
 from journeycanvas.canvas.editor import MapEditorView
 from journeycanvas.document import Document
-from journeycanvas.document.changes import Entity
-from journeycanvas.document.commands import (
-    EditCommand,
-)
 from journeycanvas.io import JourneyFileError, dumps_map, load_map
 from journeycanvas.io.errors import printable
 from journeycanvas.io.pdf import ExportError
@@ -76,7 +72,7 @@ class MainWindow(QMainWindow):
         self.document = Document(load_template("blank"), parent=self)
         self.view = MapEditorView(self.document)
 
-        self.find_bar = FindBar(lambda: self.document.journey, lambda: self.view, self)
+        self.find_bar = FindBar(lambda: self.document, lambda: self.view, self)
         self.find_bar.hide()
         central = QWidget(self)
         central_layout = QVBoxLayout(central)
@@ -469,18 +465,8 @@ class MainWindow(QMainWindow):
         return self.export_to(path, choice)
 
     def _remember_export(self, choice: ExportChoice) -> None:
-        # The settings are part of the file, so remembering them is an edit like any
-        # other: an undo step that marks the map modified (only when they changed).
-        settings = choice.settings()
-        if settings != self.document.journey.export_settings:
-            self.document.push(
-                EditCommand(
-                    self.document,
-                    Entity.MAP,
-                    self.document.journey.id,
-                    {"export_settings": settings},
-                )
-            )
+        # Remembered for the next save, without an undo step or marking the map modified.
+        self.document.remember_export_settings(choice.settings())
 
     def export_to(self, path: Path, choice: ExportChoice) -> bool:
         """Export the map to `path` as `choice` says, with progress; True when written."""

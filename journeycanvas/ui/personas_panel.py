@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QColorDialog,
     QComboBox,
     QDialog,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeycanvas.canvas.persona_drop import persona_mime
 from journeycanvas.document import Document
 from journeycanvas.document.commands import (
     AddPersonaCommand,
@@ -145,6 +148,19 @@ class PersonaDialog(QDialog):
         super().accept()
 
 
+class _PersonaList(QListWidget):
+    """The personas, each draggable onto cards of the canvas to tag them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
+        """A dragged persona carries its id (see canvas.persona_drop)."""
+        return persona_mime(items[0].data(_ID_ROLE) if items else "")
+
+
 class PersonasPanel(QWidget):
     """The list of personas with its buttons and the "Show journey for" selector.
 
@@ -156,7 +172,7 @@ class PersonasPanel(QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.list = QListWidget(self)
+        self.list = _PersonaList(self)
         self.list.setIconSize(QSize(32, 32))
         self.list.itemDoubleClicked.connect(lambda _item: self.edit_persona())
         self.list.currentRowChanged.connect(lambda _row: self._enable_buttons())

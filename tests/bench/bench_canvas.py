@@ -13,8 +13,13 @@ card's text, at the cards' rectangles, in a view of the same size, in the same r
 - ``frame_zoom``: one frame after zooming out one step (1.25×), at 100 % and around it.
 - ``frame_fit``: one frame of the whole map (zoom to fit: all cards drawn as boxes).
 - ``drag_step``: one mouse move while dragging a card, with the repaint it causes.
-- ``undo_move``: undoing a card moved to another cell, with the repaint (raw: moving back
-  the same number of plain items the undo touched).
+- ``drop``, ``undo_move``, ``redo_move``: a card moved to another cell (the command a drop
+  pushes), its undo and its redo, each with the repaint (raw: moving the same number of
+  plain items the edit moved).
+- ``text_reflow``: a card's text made three lines longer, so that its lane grows and every
+  lane below shifts (raw: moving the plain items that moved).
+- ``insert`` / ``delete``: adding a card at the top of a cell, deleting it again (raw: adding
+  or removing one plain item and moving those that moved).
 - ``memory``: resident memory the open map adds (measured in a child process, from
   /proc/self/status), in MB.
 Times are medians of several runs (open: one run), in milliseconds.
@@ -49,7 +54,13 @@ from PySide6.QtWidgets import (
 from journeycanvas.canvas.editor import MapEditorView
 from journeycanvas.canvas.units import PIXELS_PER_MM
 from journeycanvas.document import Document
-from journeycanvas.document.commands import MoveCardsCommand
+from journeycanvas.document.changes import Entity
+from journeycanvas.document.commands import (
+    AddCardCommand,
+    EditCommand,
+    MoveCardsCommand,
+    RemoveCardsCommand,
+)
 from journeycanvas.layout import JourneyLayout, layout_journey
 from journeycanvas.model.entities import JourneyMap
 
@@ -188,6 +199,64 @@ def drag_steps(view: QGraphicsView, start: QPointF, steps: int = 40) -> float:
     return statistics.median(times[2:])
 
 
+def edit_times(view: MapEditorView, raw: RawCanvas) -> dict[str, tuple[float, float]]:
+    """Median drop, undo, redo, text reflow, insert and delete, each with its raw floor."""
+    document = view.document
+    scene = view.map_scene
+    times: dict[str, tuple[list[float], list[float]]] = {}
+
+    def rects() -> dict[str, object]:
+        return {i: c.rect for i, c in scene.layout.cards.items()}
+
+    def run(name: str, edit: Callable[[], object]) -> None:
+        """Time `edit` with a repaint, then the raw canvas moving what the edit moved."""
+        before = rects()
+        ours = timed(lambda: (edit(), QApplication.processEvents(), paint(view)))
+        after = scene.layout.cards
+        moved = [i for i, c in after.items() if before.get(i) != c.rect]
+        gone = [i for i in before if i not in after]
+
+        def floor() -> None:
+            for card_id in moved:
+                item = raw.items.get(card_id)
+                if item is None:
+                    rect = after[card_id].rect
+                    item = raw.items[card_id] = QGraphicsRectItem(0, 0, rect.w, rect.h)
+                    raw.scene.addItem(item)
+                item.setPos(after[card_id].rect.x, after[card_id].rect.y)
+            for card_id in gone:
+                item = raw.items.pop(card_id, None)
+                if item is not None:
+                    raw.scene.removeItem(item)
+            paint(raw.view)
+
+        lists = times.setdefault(name, ([], []))
+        lists[0].append(ours)
+        lists[1].append(timed(floor))
+
+    stages = [s.id for s in document.journey.stages]
+    stack = document.undo_stack
+    for i in range(7):
+        cards = document.journey.cards
+        moved = cards[i * 37 % len(cards)]
+        target_stage = stages[(stages.index(moved.stage) + 1) % len(stages)]
+        move = MoveCardsCommand(document, [moved.id], target_stage, moved.lane, 0)
+        run("drop", lambda move=move: document.push(move))
+        run("undo_move", stack.undo)
+        run("redo_move", stack.redo)
+        longer = moved.text + "\none more line\nand another\nand a third"
+        edit = EditCommand(document, Entity.CARD, moved.id, {"text": longer})
+        run("text_reflow", lambda edit=edit: document.push(edit))
+        card = document.new_card(moved.stage, moved.lane, 0, text="A new card")
+        run("insert", lambda card=card: document.push(AddCardCommand(document, card)))
+        remove = RemoveCardsCommand(document, [card.id])
+        run("delete", lambda remove=remove: document.push(remove))
+    return {
+        name: (statistics.median(ours), statistics.median(floor))
+        for name, (ours, floor) in times.items()
+    }
+
+
 # ---------------------------------------------------------------- one size
 
 
@@ -220,28 +289,7 @@ def measure(n: int) -> None:
     grab = QPointF(card.rect.x + card.rect.w / 3, card.rect.y + card.rect.h / 2)
     results["drag_step"] = (drag_steps(view, grab), drag_steps(raw.view, grab))
 
-    document = view.document
-    undo_canvas, undo_raw = [], []
-    stages = [s.id for s in document.journey.stages]
-    for i in range(7):
-        moved = document.journey.cards[i * 37 % len(document.journey.cards)]
-        target_stage = stages[(stages.index(moved.stage) + 1) % len(stages)]
-        document.push(MoveCardsCommand(document, [moved.id], target_stage, moved.lane, 0))
-        QApplication.processEvents()
-        before = {i: c.rect for i, c in view.map_scene.layout.cards.items()}
-        undo_canvas.append(timed(lambda: (document.undo_stack.undo(), paint(view))))
-        after = view.map_scene.layout.cards
-        touched = [i for i, rect in before.items() if after[i].rect != rect]
-
-        def raw_undo(touched=touched, after=after) -> None:
-            for card_id in touched:
-                item = raw.items.get(card_id)
-                if item is not None:
-                    item.setPos(after[card_id].rect.x, after[card_id].rect.y)
-            paint(raw.view)
-
-        undo_raw.append(timed(raw_undo))
-    results["undo_move"] = (statistics.median(undo_canvas), statistics.median(undo_raw))
+    results.update(edit_times(view, raw))
 
     for key, (ours, floor) in results.items():
         figure(f"{key}_{label}", ours, "ms")

@@ -85,10 +85,10 @@ def test_palette_drop_adds_a_card_of_the_kind_in_the_cell_and_types_it_in_one_st
     undo_redo_check(document, before, after)
 
 
-@pytest.mark.parametrize("typed", ["", "Half a thought"])
-def test_escape_on_a_dropped_card_leaves_no_card_and_no_undo_step(
-    view: MapEditorView, document: Document, typed: str
+def test_escape_on_an_empty_dropped_card_leaves_no_card_and_no_undo_step(
+    view: MapEditorView, document: Document
 ) -> None:
+    typed = ""
     layout = view.map_scene.layout
     selected = layout.cell_cards[("s1", "l1")][0]
     view.select_ids([selected])
@@ -104,6 +104,20 @@ def test_escape_on_a_dropped_card_leaves_no_card_and_no_undo_step(
     assert (stack.count(), stack.canUndo(), stack.canRedo()) == (0, False, False)
     assert not document.modified
     assert view.selected_ids() == [selected]
+
+
+def test_escape_keeps_the_text_of_a_new_card_and_undo_takes_it_away(
+    view: MapEditorView, document: Document
+) -> None:
+    before = snapshot(document.journey)
+    _drop_kind(view, _cell_point(view, stage=1, lane=2), CardKind.THOUGHT)
+    type_text(view.editor.widget, "Half a thought")
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Escape)
+    assert not view.editor.active
+    kept = [c for c in document.journey.cards if c.text == "Half a thought"]
+    assert len(kept) == 1 and kept[0].kind == CardKind.THOUGHT
+    assert document.undo_stack.count() == 1
+    undo_redo_check(document, before, snapshot(document.journey))
 
 
 def test_a_dropped_card_left_empty_goes_when_the_user_clicks_elsewhere(
@@ -235,7 +249,7 @@ def test_escape_after_pending_text_gives_back_the_text_from_before(
     assert document.undo_stack.count() == 0
 
 
-def test_a_new_card_with_pending_text_is_added_and_escape_takes_it_away(
+def test_a_new_card_with_pending_text_is_added_and_escape_keeps_it(
     view: MapEditorView, document: Document
 ) -> None:
     before = snapshot(document.journey)
@@ -249,8 +263,8 @@ def test_a_new_card_with_pending_text_is_added_and_escape_takes_it_away(
     type_text(view.editor.widget, " idea")
     QTest.keyClick(view.editor.widget, Qt.Key.Key_Return)
     assert document.card(added[0].id).text == "Autosaved idea"
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Escape)  # the next, empty card goes
     assert document.undo_stack.count() == 1
-    QTest.keyClick(view.editor.widget, Qt.Key.Key_Escape)
     undo_redo_check(document, before, snapshot(document.journey))
 
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
@@ -258,9 +272,11 @@ def test_a_new_card_with_pending_text_is_added_and_escape_takes_it_away(
     type_text(view.editor.widget, "Never mind")
     view.commit_pending_text()
     assert any(c.text == "Never mind" for c in document.journey.cards)
-    QTest.keyClick(view.editor.widget, Qt.Key.Key_Escape)
+    QTest.keyClick(view.editor.widget, Qt.Key.Key_Escape)  # kept, as on a whiteboard
+    assert any(c.text == "Never mind" for c in document.journey.cards)
+    assert document.undo_stack.count() == 2
+    document.undo_stack.undo()
     assert not any(c.text == "Never mind" for c in document.journey.cards)
-    assert document.undo_stack.count() == 1
 
 
 def test_copy_and_paste_puts_copies_after_the_selected_card(

@@ -10,8 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from journeycanvas.canvas.editor import MapEditorView
 from journeycanvas.document import Document
-from journeycanvas.document.commands import MoveCardsCommand
+from journeycanvas.document.commands import AddStageCommand, MoveCardsCommand
 from journeycanvas.io.templates import load_template
+from journeycanvas.model.entities import Stage
 
 
 def test_select_ids_and_selection_changed(qtbot: QtBot, view: MapEditorView) -> None:
@@ -115,3 +116,19 @@ def test_grid_density_changes_the_room_around_cards_and_nothing_else(
 def test_an_unknown_grid_density_is_refused(view: MapEditorView) -> None:
     with pytest.raises(ValueError, match="grid density"):
         view.set_grid_density("cosy")
+
+
+def test_fit_map_fits_a_map_that_needs_less_than_five_percent(
+    qtbot: QtBot, view: MapEditorView, document: Document
+) -> None:
+    for index in range(120):
+        stage = Stage(id=f"wide{index}", name=f"Stage {index}", width_mm=200)
+        document.push(AddStageCommand(document, stage))
+    view.zoom_to_fit()
+    assert view.zoom() < 0.05
+    layout = view.map_scene.layout
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.width() >= layout.width and shown.height() >= layout.height
+    fitted = view.zoom()
+    view.zoom_out()  # zooming out further stops at the whole map
+    assert view.zoom() == pytest.approx(fitted)

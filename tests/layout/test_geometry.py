@@ -9,13 +9,14 @@ from journeycanvas.layout import (
     STICKY_NOTE_MM,
     STICKY_NOTE_STYLE,
     JourneyLayout,
+    LayoutEngine,
     Rect,
     TextBlock,
     format_metric,
     layout_journey,
 )
-from journeycanvas.model import Card, JourneyMap, Metric
-from journeycanvas.model.edits import move_stage, set_fields
+from journeycanvas.model import Card, CardKind, JourneyMap, Metric
+from journeycanvas.model.edits import card_by_id, move_cards, move_stage, set_fields
 from journeycanvas.text import width
 
 MM_PER_PT = 25.4 / 72
@@ -159,6 +160,27 @@ def test_the_emotion_curve_averages_each_stage_and_maps_plus_three_to_the_top() 
     assert curve.points[0].point.x == layout.stages[0].rect.center.x
     row = layout.lanes[layout.lane_index["l2"]].row
     assert row.y < curve.top_y < curve.bottom_y < row.bottom
+
+
+def test_an_emotion_card_outside_the_emotions_lane_is_on_the_curve() -> None:
+    journey = bakery_map()
+    journey.cards.append(
+        Card(id="e4", stage="s2", lane="l3", kind=CardKind.EMOTION, emotion=3, order=1)
+    )
+    engine = LayoutEngine()
+    engine.update(journey)
+    (curve,) = engine.layout.emotion_curves
+    assert [(p.stage_id, p.score) for p in curve.points] == [("s1", 0.5), ("s2", 3), ("s3", -3)]
+    # Moving it or changing its score follows incrementally, as a full layout would.
+    move_cards(journey, ["e4"], "s3", "l1", 0)
+    engine.update(journey, changed_cards=["e4"])
+    (curve,) = engine.layout.emotion_curves
+    assert [(p.stage_id, p.score) for p in curve.points] == [("s1", 0.5), ("s3", 0)]
+    assert engine.layout == layout_journey(journey)
+    set_fields(card_by_id(journey, "e4"), {"emotion": -3})
+    engine.update(journey, changed_cards=["e4"])
+    assert engine.layout.emotion_curves[0].points[-1].score == -3
+    assert engine.layout == layout_journey(journey)
 
 
 def test_sticky_note_cells_hold_a_76_mm_note() -> None:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from journeycanvas.io import load_map, save_map
+from journeycanvas.io import load_map
 from journeycanvas.io.templates import load_template
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.ui.export_choice import ExportChoice
@@ -105,8 +105,10 @@ def test_a3_landscape_poster_is_a_pdf_of_that_size_and_its_settings_come_back(
         "A3",
         "landscape",
     )
-    assert window.document.modified  # the settings are part of the file
-    assert window.document.undo_stack.undoText() == "Change export settings"
+    # Remembered for the next save, without an undo step or marking the map modified.
+    assert not window.document.modified
+    assert window.document.undo_stack.count() == 0
+    assert window.document.settings_unsaved
 
     scripted.configure = lambda _dialog: None
     scripted.press_export = False
@@ -116,7 +118,8 @@ def test_a3_landscape_poster_is_a_pdf_of_that_size_and_its_settings_come_back(
     )
 
     saved = tmp_path / "bakery.journey"
-    save_map(window.document.journey, saved)
+    window.document.save(saved)
+    assert not window.document.settings_unsaved
     reopened = ExportChoice.from_settings(load_map(saved).export_settings, "A4")
     assert reopened == scripted.opened_with[1]
 
@@ -129,7 +132,8 @@ def test_the_same_settings_again_add_no_undo_step(
     dialogs.save_paths.extend([str(tmp_path / "one.md"), str(tmp_path / "two.md")])
     window.action_table.export.trigger()
     window.action_table.export.trigger()
-    assert window.document.undo_stack.count() == 1
+    assert window.document.undo_stack.count() == 0
+    assert window.document.journey.export_settings["format"] == "md"
 
 
 def test_a_new_map_starts_from_the_preferred_paper(

@@ -8,12 +8,18 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from journeycanvas.document.find_replace import Query
 from journeycanvas.io import save_map
 from journeycanvas.io.templates import load_template
 from journeycanvas.model import Card, JourneyMap, Lane, Stage
 from journeycanvas.model.kinds import CardKind
 from journeycanvas.ui.find_bar import find_cards
 from journeycanvas.ui.main_window import MainWindow
+
+
+def snapshot(journey: JourneyMap) -> dict:
+    """The map as plain data."""
+    return journey.model_dump(mode="json")
 
 
 def small_map() -> JourneyMap:
@@ -117,3 +123,48 @@ def test_find_follows_edits_of_the_map(
     expected = find_cards(window.document.journey, "pain")
     assert len(expected) > 1
     assert window.find_bar.matches == expected
+
+
+def test_whole_words_and_match_case_narrow_the_matches() -> None:
+    journey = small_map()
+    journey.cards[1].text = "Reel about bread; a reeling customer"
+    assert find_cards(journey, Query("reel")) == ["c1"]
+    assert find_cards(journey, Query("reel", match_case=True)) == ["c1"]
+    assert find_cards(journey, Query("Reeling", match_case=True)) == []
+    assert find_cards(journey, Query("reeling", whole_words=True)) == ["c1"]
+    assert find_cards(journey, Query("reeli", whole_words=True)) == []
+
+
+def test_replace_all_in_texts_notes_and_tags_is_one_undo_step(
+    qtbot: QtBot, window: MainWindow, spied: list[str]
+) -> None:
+    document = window.document
+    document.journey.cards[0].tags = ["web", "webshop"]
+    document.journey.cards[3].notes = "Seen from the WEB bus"
+    before = snapshot(document.journey)
+    window.action_table.find.trigger()
+    bar = window.find_bar
+    qtbot.keyClicks(bar.field, "web")
+    bar.whole_words.setChecked(True)
+    qtbot.keyClicks(bar.replacement, "online")
+    qtbot.keyClick(bar.replacement, Qt.Key.Key_Return)
+    cards = {card.id: card for card in document.journey.cards}
+    assert cards["c4"].tags == ["online", "webshop"]  # "webshop" is not the whole word
+    assert cards["c2"].notes == "Seen from the online bus"  # case ignored
+    assert "2 cards" in bar.counter.text()
+    assert document.undo_stack.count() == 1
+    after = snapshot(document.journey)
+
+    bar.match_case.setChecked(True)
+    bar.field.setText("Checkout")
+    bar.replacement.setText("Pay")
+    bar.replace_button.click()
+    assert cards["c4"].text == "Pay page"
+    assert document.undo_stack.count() == 2
+    document.undo_stack.undo()
+    assert snapshot(document.journey) == after
+    document.undo_stack.undo()
+    assert snapshot(document.journey) == before
+    document.undo_stack.redo()
+    document.undo_stack.redo()
+    assert cards["c4"].text == "Pay page" and cards["c4"].tags == ["online", "webshop"]

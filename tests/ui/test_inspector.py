@@ -218,11 +218,97 @@ def test_stage_lane_and_connector_pages(
     assert opened.document.journey == load_map(opened.document.path)
 
 
-def test_several_objects_selected_shows_a_count(opened: MainWindow) -> None:
-    ids = [card.id for card in opened.document.journey.cards[:3]]
+def test_several_kinds_of_object_selected_shows_a_count(opened: MainWindow) -> None:
+    journey = opened.document.journey
+    ids = [journey.cards[0].id, journey.cards[1].id, journey.stages[0].id]
     opened.view.select_ids(ids)
     assert opened.inspector.page_name == "many"
     assert "3" in opened.inspector.heading.text()
+
+
+def _undo_redo_all(window: MainWindow, steps: int, before: object, after: object) -> None:
+    """Undo every step back to `before`, redo them all to `after` (the models compared)."""
+    stack = window.document.undo_stack
+    assert stack.count() == steps
+    for _ in range(steps):
+        window.undo_action.trigger()
+    assert window.document.journey == before
+    for _ in range(steps):
+        stack.redo()
+    assert window.document.journey == after
+
+
+def test_several_cards_share_one_edit_per_change(
+    qtbot: QtBot, opened: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journey = opened.document.journey
+    cards = [c for c in journey.cards if c.kind != CardKind.EMOTION][:4]
+    ids = [c.id for c in cards]
+    cards[0].tags = ["price"]  # so that the tags differ (set before the page shows them)
+    before = journey.model_copy(deep=True)
+    opened.view.select_ids(ids)
+    inspector = opened.inspector
+    page = inspector.cards_page
+    assert inspector.page_name == "many card"
+    assert "4" in inspector.heading.text()
+    assert "Some have: price" in page.tags_shared.text()
+
+    page.kind.committed.emit(CardKind.PAIN_POINT)
+    assert {opened.document.card(i).kind for i in ids} == {CardKind.PAIN_POINT}
+    assert opened.document.undo_stack.count() == 1  # one step for four cards
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#123456"))
+    page.color.click()
+    persona = journey.personas[0].id
+    item = page.personas.item(0)
+    item.setCheckState(Qt.CheckState.Checked)
+    assert all(persona in opened.document.card(i).personas for i in ids)
+    retype(qtbot, page.tags_add, "delivery, trust")
+    retype(qtbot, page.tags_remove, "price")
+    page.votes.setValue(3)
+    lane = journey.lanes[-1].id
+    page.lane.committed.emit(lane)
+    for card_id in ids:
+        card = opened.document.card(card_id)
+        assert (card.color, card.votes, card.lane) == ("#123456", 3, lane)
+        assert card.tags[-2:] == ["delivery", "trust"] and "price" not in card.tags
+    assert set(opened.view.selected_ids()) == set(ids)
+    after = journey.model_copy(deep=True)
+    _undo_redo_all(opened, 7, before, after)
+
+
+def test_several_cards_show_mixed_values_as_a_dash(opened: MainWindow) -> None:
+    journey = opened.document.journey
+    first = journey.cards[0]
+    other = next(c for c in journey.cards if c.kind != first.kind and c.lane != first.lane)
+    opened.view.select_ids([first.id, other.id])
+    page = opened.inspector.cards_page
+    assert page.kind.currentText() == "—"
+    assert page.lane.currentText() == "—"
+    page.kind.activated.emit(0)  # picking the dash changes nothing
+    assert opened.document.undo_stack.count() == 0
+
+
+def test_several_stages_and_lanes(opened: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    journey = opened.document.journey
+    before = journey.model_copy(deep=True)
+    stages = [s.id for s in journey.stages[:3]]
+    opened.view.select_ids(stages)
+    inspector = opened.inspector
+    assert inspector.page_name == "many stage"
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#00aa00"))
+    inspector.stages_page.color.click()
+    inspector.stages_page.width_spin.setValue(130)
+    assert all(
+        (opened.document.stage(i).color, opened.document.stage(i).width_mm) == ("#00aa00", 130)
+        for i in stages
+    )
+    lanes = [lane.id for lane in journey.lanes[:2]]
+    opened.view.select_ids(lanes)
+    assert inspector.page_name == "many lane"
+    inspector.lanes_page.height_spin.setValue(90)
+    assert all(opened.document.lane(i).height_mm == 90 for i in lanes)
+    after = journey.model_copy(deep=True)
+    _undo_redo_all(opened, 3, before, after)
 
 
 def test_text_still_being_typed_is_kept_when_the_selection_changes(

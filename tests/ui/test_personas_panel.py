@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 from conftest import Button, Dialogs
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QColorDialog, QDialog, QFileDialog
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication, QColorDialog, QDialog, QFileDialog
 
+from journeycanvas.io.templates import load_template
+from journeycanvas.model.entities import JourneyMap
 from journeycanvas.ui.avatars import (
     AVATAR_PIXELS,
     MAX_AVATAR_BYTES,
@@ -158,3 +161,59 @@ def test_avatar_scaling_keeps_small_pictures_and_checks_formats(tmp_path: Path) 
         avatar_from_bytes(b"")
     with pytest.raises(AvatarError):
         avatar_from_file(tmp_path / "missing.png")
+
+
+def snapshot(journey: JourneyMap) -> dict:
+    """The map as plain data."""
+    return journey.model_dump(mode="json")
+
+
+def _drop_on_viewport(window: MainWindow, mime: QMimeData, scene_pos: QPointF) -> bool:
+    """Drag `mime` into the canvas and drop it at a scene point; whether it was taken."""
+    viewport = window.view.viewport()
+    point = QPointF(window.view.mapFromScene(scene_pos))
+    copy, left = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
+    no_keys = Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point.toPoint(), copy, mime, left, no_keys)
+    QApplication.sendEvent(viewport, enter)
+    move = QDragMoveEvent(point.toPoint(), copy, mime, left, no_keys)
+    QApplication.sendEvent(viewport, move)
+    drop = QDropEvent(point, copy, mime, left, no_keys)
+    QApplication.sendEvent(viewport, drop)
+    return drop.isAccepted()
+
+
+def test_a_persona_dropped_on_a_selected_card_tags_the_whole_selection(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.document.set_map(load_template("hourglass"))
+    fill_dialog(monkeypatch, "Anna")
+    window.personas.add_button.click()
+    persona_id = window.personas.current_id()
+    before = snapshot(window.document.journey)
+    view = window.view
+    layout = view.map_scene.layout
+    chosen = [c.id for c in window.document.journey.cards[:5]]
+    view.select_ids(chosen)
+    persona_list = window.personas.list
+    mime = persona_list.mimeData([persona_list.currentItem()])
+    card = layout.cards[chosen[2]].rect
+    assert _drop_on_viewport(window, mime, QPointF(card.x + 3, card.y + 3))
+    assert all(persona_id in window.document.card(i).personas for i in chosen)
+    assert window.document.undo_stack.count() == 2  # the new persona, then one tagging step
+    after = snapshot(window.document.journey)
+
+    # A card outside the selection is tagged alone.
+    other = window.document.journey.cards[8].id
+    rect = layout.cards[other].rect
+    assert _drop_on_viewport(window, mime, QPointF(rect.x + 3, rect.y + 3))
+    assert persona_id in window.document.card(other).personas
+    assert sum(persona_id in c.personas for c in window.document.journey.cards) == 6
+    window.document.undo_stack.undo()
+    assert snapshot(window.document.journey) == after
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert snapshot(window.document.journey)["cards"] == before["cards"]
+    window.document.undo_stack.redo()
+    window.document.undo_stack.redo()
+    assert snapshot(window.document.journey) == after
