@@ -49,7 +49,10 @@ def describe(document: Document, ids: list[str]) -> str:
         lane = lanes[object_id]
         count = len(document.cards_in_lane(object_id))
         return _tr("Lane {title}, {count} cards").format(title=lane.title, count=count)
-    connector = document.connector(object_id)
+    try:
+        connector = document.connector(object_id)
+    except KeyError:  # selected while the map is still being changed (a macro in progress)
+        return _tr("Nothing selected")
     return (
         _tr("{kind} from “{source}” to “{target}” {label}")
         .format(
