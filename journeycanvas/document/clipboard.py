@@ -1,20 +1,23 @@
 """Cards on the clipboard: JSON that JourneyCanvas pastes back, plain text for other programs.
 
 The JSON payload is ``{"format": "journeycanvas-cards", "version": "1.0", "cards": [...],
-"connectors": [...]}`` with cards and connectors as in a .journey file. Reading it never
-raises: anything that is not a sound payload gives None.
+"connectors": [...], "assets": {...}}`` with cards, connectors and the pictures the cards
+show as in a .journey file ("assets" left out when there are none). Reading it never
+raises: anything that is not a sound payload gives None; a picture the loader would
+refuse is left out (its cards paste without it).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 from PySide6.QtCore import QMimeData
 
-from journeycanvas.model.entities import Card, Connector, JourneyMap
+from journeycanvas.io.jsonfile import asset_problems
+from journeycanvas.model.entities import Asset, Card, Connector, JourneyMap
 
 MIME_TYPE = "application/x-journeycanvas-cards+json"
 PAYLOAD_FORMAT = "journeycanvas-cards"
@@ -23,10 +26,12 @@ PAYLOAD_VERSION = "1.0"
 
 @dataclass
 class CardsPayload:
-    """Cards in reading order and the connectors that join two of them."""
+    """Cards in reading order, the connectors that join two of them, and the pictures the
+    cards show (by asset id)."""
 
     cards: list[Card]
     connectors: list[Connector]
+    assets: dict[str, Asset] = field(default_factory=dict)
 
 
 def copied_cards(journey: JourneyMap, card_ids: Iterable[str]) -> CardsPayload:
@@ -41,8 +46,13 @@ def copied_cards(journey: JourneyMap, card_ids: Iterable[str]) -> CardsPayload:
     )
     chosen = {card.id for card in cards}
     connectors = [k for k in journey.connectors if k.source in chosen and k.target in chosen]
+    assets = {
+        card.image: journey.assets[card.image].model_copy()
+        for card in cards
+        if card.image is not None and card.image in journey.assets
+    }
     return CardsPayload(
-        [c.model_copy(deep=True) for c in cards], [k.model_copy() for k in connectors]
+        [c.model_copy(deep=True) for c in cards], [k.model_copy() for k in connectors], assets
     )
 
 
@@ -54,6 +64,8 @@ def payload_to_json(payload: CardsPayload) -> bytes:
         "cards": [card.model_dump(mode="json") for card in payload.cards],
         "connectors": [connector.model_dump(mode="json") for connector in payload.connectors],
     }
+    if payload.assets:
+        content["assets"] = {key: a.model_dump(mode="json") for key, a in payload.assets.items()}
     return json.dumps(content, ensure_ascii=False).encode("utf-8")
 
 
@@ -70,18 +82,31 @@ def payload_from_json(data: bytes) -> CardsPayload | None:
         return None
     raw_cards = content.get("cards")
     raw_connectors = content.get("connectors", [])
+    raw_assets = content.get("assets", {})
     if not isinstance(raw_cards, list) or not raw_cards or not isinstance(raw_connectors, list):
+        return None
+    if not isinstance(raw_assets, dict):
         return None
     try:
         cards = [Card.model_validate(raw) for raw in raw_cards]
         connectors = [Connector.model_validate(raw) for raw in raw_connectors]
+        assets = {str(key): Asset.model_validate(raw) for key, raw in raw_assets.items()}
     except (ValidationError, RecursionError):
         return None
     ids = {card.id for card in cards}
     if len(ids) != len(cards):
         return None
     connectors = [k for k in connectors if k.source in ids and k.target in ids]
-    return CardsPayload(cards, connectors)
+    return CardsPayload(cards, connectors, _sound_assets(assets))
+
+
+def _sound_assets(assets: dict[str, Asset]) -> dict[str, Asset]:
+    """`assets` without the pictures the loader would refuse (type, size, content)."""
+    return {
+        key: asset
+        for key, asset in assets.items()
+        if not asset_problems(JourneyMap(id="clipboard", assets={key: asset}))
+    }
 
 
 def payload_text(payload: CardsPayload) -> str:

@@ -9,7 +9,7 @@ of the same object, so that typing is one undo step, until `end_typing` closes t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -105,18 +105,42 @@ def _check_new_id(document: Document, item_id: str) -> None:
         raise ValueError(f"id {item_id!r} is already in the map")
 
 
-def _drop_unused_asset(document: Document, asset_id: str | None) -> tuple[str, int, Asset] | None:
-    """Take picture `asset_id` out of the map if no persona shows it any more; what undo needs."""
-    if asset_id is None or document.asset_in_use(asset_id):
+# A picture taken out of the map: its id, its position in the table, itself.
+_DroppedAsset = tuple[str, int, Asset]
+
+
+def _drop_unused_asset(document: Document, asset_id: str | None) -> _DroppedAsset | None:
+    """Take picture `asset_id` out of the map if no persona or card shows it any more; what
+    undo needs."""
+    if asset_id is None or asset_id not in document.journey.assets:
+        return None
+    if document.asset_in_use(asset_id):
         return None
     return (asset_id, *document.remove_asset(asset_id))
 
 
-def _restore_asset(document: Document, dropped: tuple[str, int, Asset] | None) -> None:
+def _restore_asset(document: Document, dropped: _DroppedAsset | None) -> None:
     """Put back a picture that `_drop_unused_asset` took out, if it took one."""
     if dropped is not None:
         asset_id, index, asset = dropped
         document.add_asset(asset_id, asset, index)
+
+
+def _drop_unused_assets(document: Document, asset_ids: Iterable[str | None]) -> list[_DroppedAsset]:
+    """`_drop_unused_asset` for each of `asset_ids` (repeats and None ignored)."""
+    dropped = (_drop_unused_asset(document, a) for a in dict.fromkeys(asset_ids) if a is not None)
+    return [d for d in dropped if d is not None]
+
+
+def _restore_assets(document: Document, dropped: list[_DroppedAsset]) -> None:
+    """Put back what `_drop_unused_assets` took out, in reverse, so positions come back."""
+    for one in reversed(dropped):
+        _restore_asset(document, one)
+
+
+def _card_pictures(document: Document) -> set[str]:
+    """The pictures the map's cards show."""
+    return {card.image for card in document.journey.cards if card.image is not None}
 
 
 # ---------------------------------------------------------------- field edits
@@ -290,18 +314,22 @@ class EditCommand(DocumentCommand):
         return True
 
 
-class EditPersonaCommand(EditCommand):
-    """Change a persona's name, description, colour or picture.
+class _PictureEditCommand(EditCommand):
+    """A field edit that may also set or remove the object's picture (field `_field`).
 
-    ``changes["avatar"]`` is the new picture as an Asset (embedded under a fresh id) or None
-    to drop it; a picture no persona shows any more leaves the map's assets with the edit.
-    Edits that change the picture never merge.
+    ``changes[_field]`` is the new picture as an Asset or None to remove it. A picture is
+    embedded once: one the map already holds, byte for byte, is reused under its id; else
+    it gets a fresh id. A picture nothing shows any more leaves the map's assets with the
+    edit, and undo puts it back. Edits that change the picture never merge.
     """
+
+    _entity: Entity
+    _field: str
 
     def __init__(
         self,
         document: Document,
-        persona_id: str,
+        target_id: str,
         changes: dict[str, Any],
         *,
         typing: bool = False,
@@ -310,38 +338,83 @@ class EditPersonaCommand(EditCommand):
     ) -> None:
         changes = dict(changes)
         self.new_asset: tuple[str, Asset] | None = None
-        self.dropped_asset: tuple[str, int, Asset] | None = None
-        self.sets_avatar = "avatar" in changes
-        picture = changes.pop("avatar", None)
+        self.dropped_asset: _DroppedAsset | None = None
+        self.sets_picture = self._field in changes
+        picture = changes.pop(self._field, None)
+        picture_id = None
         if picture is not None:
-            asset = Asset.model_validate(picture).model_copy(deep=True)
-            self.new_asset = (_fresh_id("a", all_ids(document.journey)), asset)
+            asset = Asset.model_validate(picture)
+            picture_id = document.asset_with_content(asset)
+            if picture_id is None:
+                picture_id = _fresh_id("a", all_ids(document.journey))
+                self.new_asset = (picture_id, asset.model_copy(deep=True))
         super().__init__(
             document,
-            Entity.PERSONA,
-            persona_id,
+            self._entity,
+            target_id,
             changes,
-            typing=typing and not self.sets_avatar,
+            typing=typing and not self.sets_picture,
             selection_before=selection_before,
             selection_after=selection_after,
         )
-        if self.sets_avatar:
-            self.changes["avatar"] = self.new_asset[0] if self.new_asset else None
+        if self.sets_picture:
+            self.changes[self._field] = picture_id
 
     def _redo(self) -> None:
-        previous = self._target().avatar
+        previous = getattr(self._target(), self._field)
         if self.new_asset is not None:
             self.document.add_asset(*self.new_asset)
         super()._redo()
         self.dropped_asset = _drop_unused_asset(
-            self.document, previous if self.sets_avatar else None
+            self.document, previous if self.sets_picture else None
         )
+        # The same picture set again: nothing to undo.
+        self.setObsolete(self.sets_picture and self.old == self.changes)
 
     def _undo(self) -> None:
         _restore_asset(self.document, self.dropped_asset)
         super()._undo()
         if self.new_asset is not None:
             self.document.remove_asset(self.new_asset[0])
+
+
+class EditPersonaCommand(_PictureEditCommand):
+    """Change a persona's name, description, colour or picture (``changes["avatar"]``: an
+    Asset, or None to drop it; see `_PictureEditCommand`)."""
+
+    _entity = Entity.PERSONA
+    _field = "avatar"
+
+
+class SetCardPictureCommand(_PictureEditCommand):
+    """Show `picture` on a card (an Asset, stored once however many cards show it), or
+    remove the card's picture with None: one undo step."""
+
+    _entity = Entity.CARD
+    _field = "image"
+
+    def __init__(
+        self,
+        document: Document,
+        card_id: str,
+        picture: Asset | None,
+        *,
+        selection_before: Sequence[str] | None = None,
+        selection_after: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(
+            document,
+            card_id,
+            {"image": picture},
+            selection_before=selection_before,
+            selection_after=selection_after,
+        )
+        translate = QCoreApplication.translate
+        self.setText(
+            translate(_Q, "Set card picture")
+            if picture is not None
+            else translate(_Q, "Remove card picture")
+        )
 
 
 # ---------------------------------------------------------------- cards
@@ -438,12 +511,16 @@ class RemoveCardsCommand(DocumentCommand):
         self.connector_ids = _existing(document.journey.connectors, connector_ids)
         self.connectors: list[tuple[int, Connector]] = []
         self.removal = CardsRemoval()
+        self.dropped_assets: list[_DroppedAsset] = []
 
     def _redo(self) -> None:
+        pictures = [self.document.card(card_id).image for card_id in self.card_ids]
         self.connectors = [self.document.remove_connector(k) for k in self.connector_ids]
         self.removal = self.document.remove_cards(self.card_ids)
+        self.dropped_assets = _drop_unused_assets(self.document, pictures)
 
     def _undo(self) -> None:
+        _restore_assets(self.document, self.dropped_assets)
         self.document.restore_cards(self.removal)
         for index, connector in reversed(self.connectors):
             self.document.add_connector(connector, index)
@@ -556,9 +633,38 @@ def _copies(
     return card_copies, connector_copies
 
 
+def _pasted_pictures(
+    document: Document, cards: Sequence[Card], assets: Mapping[str, Asset]
+) -> list[tuple[str, Asset]]:
+    """Point the pasted `cards` at pictures of this map; returns the pictures to embed.
+
+    A picture from the clipboard (`assets`, by the copied map's ids) that this map already
+    holds, byte for byte, is reused; another one is embedded under a fresh id. A card whose
+    picture is neither on the clipboard nor in this map pastes without one.
+    """
+    taken = all_ids(document.journey)
+    new: list[tuple[str, Asset]] = []
+    by_content: dict[tuple[str, str], str] = {}
+    for card in cards:
+        if card.image is None:
+            continue
+        asset = assets.get(card.image)
+        if asset is None:
+            card.image = card.image if card.image in document.journey.assets else None
+            continue
+        content = (asset.media_type, asset.data)
+        image = by_content.get(content) or document.asset_with_content(asset)
+        if image is None:
+            image = _fresh_id("a", taken)
+            new.append((image, asset.model_copy()))
+        card.image = by_content[content] = image
+    return new
+
+
 class PasteCardsCommand(DocumentCommand):
     """Insert copies of `cards` (fresh ids) into one cell from slot `order` on, in sequence,
-    with copies of the `connectors` that join two of them.
+    with copies of the `connectors` that join two of them and the pictures (`assets`, by id)
+    they show.
 
     `card_ids` holds the new cards' ids; they are selected after the paste.
     """
@@ -572,11 +678,13 @@ class PasteCardsCommand(DocumentCommand):
         lane_id: str,
         order: int,
         *,
+        assets: Mapping[str, Asset] | None = None,
         selection_before: Sequence[str] | None = None,
     ) -> None:
         document.stage(stage_id)
         document.lane(lane_id)
         self.cards, self.connectors = _copies(document, cards, connectors)
+        self.assets = _pasted_pictures(document, self.cards, assets or {})
         self.card_ids = [card.id for card in self.cards]
         count = len(self.cards)
         text = (
@@ -589,6 +697,8 @@ class PasteCardsCommand(DocumentCommand):
             card.stage, card.lane, card.order = stage_id, lane_id, slot
 
     def _redo(self) -> None:
+        for asset_id, asset in self.assets:
+            self.document.add_asset(asset_id, asset)
         for card in self.cards:
             self.document.add_card(card)
         for connector in self.connectors:
@@ -596,6 +706,8 @@ class PasteCardsCommand(DocumentCommand):
 
     def _undo(self) -> None:
         self.document.remove_cards(self.card_ids)
+        for asset_id, _ in reversed(self.assets):
+            self.document.remove_asset(asset_id)
 
 
 class DuplicateCardsCommand(DocumentCommand):
@@ -766,11 +878,17 @@ class _RemoveCommand(DocumentCommand):
         super().__init__(document, text, selection_before, selection_after)
         self.target_id = target_id
         self.removal: Any = None
+        self.dropped_card_pictures: list[_DroppedAsset] = []
 
     def _redo(self) -> None:
+        # The pictures only the removed cards (of a stage or lane) showed go with them.
+        before = _card_pictures(self.document)
         self.removal = self._remove(self.document, self.target_id)
+        gone = before - _card_pictures(self.document)
+        self.dropped_card_pictures = _drop_unused_assets(self.document, sorted(gone))
 
     def _undo(self) -> None:
+        _restore_assets(self.document, self.dropped_card_pictures)
         self._restore(self.document, self.removal)
 
 
@@ -1051,7 +1169,7 @@ class RemovePersonaCommand(_RemoveCommand):
             document.persona(persona_id).name,
         )
         super().__init__(document, persona_id, text, selection_before, selection_after)
-        self.dropped_asset: tuple[str, int, Asset] | None = None
+        self.dropped_asset: _DroppedAsset | None = None
 
     def _redo(self) -> None:
         super()._redo()

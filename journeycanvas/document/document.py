@@ -42,7 +42,7 @@ from journeycanvas.model.kinds import default_card_kind, kind_uses_emotion
 # The fields each kind of object may change through an edit; placement, ids and card ends
 # change only through their own commands.
 CARD_FIELDS = frozenset(
-    {"text", "notes", "kind", "color", "tags", "personas", "votes", "emotion", "metric"}
+    {"text", "notes", "kind", "color", "tags", "personas", "votes", "emotion", "metric", "image"}
 )
 STAGE_FIELDS = frozenset({"name", "goal", "color", "width_mm"})
 LANE_FIELDS = frozenset({"kind", "title", "height_mm"})
@@ -238,7 +238,7 @@ class Document(QObject):
         and converted by the model's rules, without touching `obj`.
 
         Raises ValueError for a field that is not editable, a value the model refuses, or a
-        reference (persona, avatar asset) that the map does not hold.
+        reference (persona, picture asset) that the map does not hold.
         """
         allowed = _EDITABLE[type(obj)]
         unknown = set(changes) - allowed
@@ -251,9 +251,10 @@ class Document(QObject):
         missing = set(values.get("personas", ())) - {p.id for p in self._journey.personas}
         if missing:
             raise ValueError(f"no persona with id {', '.join(sorted(missing))}")
-        avatar = values.get("avatar")
-        if avatar is not None and avatar not in self._journey.assets:
-            raise ValueError(f"no asset with id {avatar!r}")
+        for field in ("avatar", "image"):
+            picture = values.get(field)
+            if picture is not None and picture not in self._journey.assets:
+                raise ValueError(f"no asset with id {picture!r}")
         if isinstance(obj, Card):
             kind = values.get("kind", obj.kind)
             if values.get("emotion", obj.emotion) is not None and not kind_uses_emotion(kind):
@@ -479,8 +480,24 @@ class Document(QObject):
         return index, self._journey.assets.pop(asset_id)
 
     def asset_in_use(self, asset_id: str) -> bool:
-        """Whether any persona shows the picture `asset_id`."""
-        return any(persona.avatar == asset_id for persona in self._journey.personas)
+        """Whether any persona or card shows the picture `asset_id`."""
+        journey = self._journey
+        return any(persona.avatar == asset_id for persona in journey.personas) or any(
+            card.image == asset_id for card in journey.cards
+        )
+
+    def asset_with_content(self, asset: Asset) -> str | None:
+        """The id of an embedded picture with the same bytes as `asset`, or None.
+
+        Compared by content (Python keeps a string's hash), so that the same picture set on
+        many cards is stored once.
+        """
+        digest = hash(asset.data)
+        for asset_id, known in self._journey.assets.items():
+            if hash(known.data) == digest and known.data == asset.data:
+                if known.media_type == asset.media_type:
+                    return asset_id
+        return None
 
     # ------------------------------------------------------------ index and signal helpers
 

@@ -30,7 +30,7 @@ from journeycanvas.io.migrations import (
     migrate,
     parse_version,
 )
-from journeycanvas.io.pictures import JPEG_SIGNATURE, PNG_SIGNATURE, picture_size
+from journeycanvas.model.pictures import JPEG_SIGNATURE, PNG_SIGNATURE, picture_size
 from journeycanvas.model import limits
 from journeycanvas.model.entities import FORMAT_TAG, FORMAT_VERSION, JourneyMap
 from journeycanvas.model.integrity import Problem, find_problems, normalise_orders

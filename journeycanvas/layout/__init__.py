@@ -20,6 +20,7 @@ draw each ``(font name, part, dx_pt)`` of ``fonts.placed_runs(line, size, bold)`
 from journeycanvas.layout.boxes import (
     CardFace,
     CardLayout,
+    CardPicture,
     Cell,
     ConnectorLayout,
     EmotionCurve,
@@ -50,6 +51,7 @@ __all__ = [
     "STICKY_NOTE_STYLE",
     "CardFace",
     "CardLayout",
+    "CardPicture",
     "Cell",
     "ConnectorLayout",
     "EmotionCurve",

@@ -94,13 +94,25 @@ class PersonaDot:
 
 @fast_init
 @dataclass(frozen=True, slots=True)
+class CardPicture:
+    """A picture shown on a card, fitted into `rect`: the asset's key and its base64 data
+    (the map's own string, not a copy), so that every drawing backend can draw it."""
+
+    asset_id: str
+    data: str
+    rect: Rect
+
+
+@fast_init
+@dataclass(frozen=True, slots=True)
 class CardFace:
     """Everything drawn inside a card, relative to its top-left corner.
 
     It depends only on the card's content and width, so cards that move keep theirs.
     `glyph` is the id of the icon's glyph (`layout.glyph_shapes`).
     `vote_dots` holds up to the style's number of dots; with more votes, `votes_label`
-    shows the count next to a single dot.
+    shows the count next to a single dot. `picture`, when the card has one, sits below
+    the text.
     """
 
     width: float
@@ -114,6 +126,7 @@ class CardFace:
     vote_dots: tuple[Rect, ...]
     votes_label: TextBlock | None
     persona_dots: tuple[PersonaDot, ...]
+    picture: CardPicture | None
 
 
 @fast_init

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import functools
 from collections.abc import Mapping
 
-from journeycanvas.layout.boxes import CardFace, MetricBadge, PersonaDot, TextBlock
+from journeycanvas.layout.boxes import CardFace, CardPicture, MetricBadge, PersonaDot, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Rect
 from journeycanvas.layout.glyph_shapes import card_glyph_id
 from journeycanvas.layout.style import LayoutStyle
 from journeycanvas.layout.text_blocks import block_height, text_block
-from journeycanvas.model.entities import Card, Metric
+from journeycanvas.model.entities import Asset, Card, Metric
 from journeycanvas.model.kinds import card_kind_spec
+from journeycanvas.model.pictures import picture_size
 from journeycanvas.text import FontSet
 
 _TEXT_ICON_GAP_MM = 1.0
@@ -18,6 +22,8 @@ _BAR_GAP_MM = 0.4
 # Room beyond a label's measured width, so rounding never pushes it onto two lines.
 _LABEL_SLACK_MM = 0.05
 _CACHE_LIMIT = 100_000
+PICTURE_MAX_HEIGHT_MM = 40.0
+"""The tallest a card's picture is drawn: a tall screenshot is fitted, not stretched."""
 
 
 def format_number(value: float) -> str:
@@ -47,22 +53,49 @@ def metric_progress(metric: Metric) -> float | None:
     return max(0.0, min(1.0, metric.value / metric.target))
 
 
+@functools.lru_cache(maxsize=1024)
+def picture_pixels(data: str) -> tuple[int, int] | None:
+    """(width, height) in pixels of a base64 PNG or JPEG, from its header; None when the
+    data says nothing (the card then shows no picture). Read once per picture."""
+    try:
+        return picture_size(base64.b64decode(data, validate=True))
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _picture_key(card: Card, assets: Mapping[str, Asset]) -> tuple[str, str] | None:
+    """The card's picture as (asset id, data), or None when it shows none."""
+    asset = None if card.image is None else assets.get(card.image)
+    if asset is None or card.image is None:
+        return None
+    return card.image, asset.data
+
+
 def _face_key(
-    card: Card, width: float, personas: tuple[tuple[str, str], ...]
+    card: Card,
+    width: float,
+    personas: tuple[tuple[str, str], ...],
+    picture: tuple[str, str] | None,
 ) -> tuple[object, ...]:
     """Everything a card's face depends on, to cache faces by."""
     metric = card.metric
     metric_key = None if metric is None else (metric.name, metric.value, metric.target, metric.unit)
     glyph = card_glyph_id(card.kind, card.emotion)
-    return (card.text, card.kind, glyph, card.color, card.votes, metric_key, personas, width)
+    return (
+        card.text, card.kind, glyph, card.color, card.votes, metric_key, personas, width, picture
+    )  # fmt: skip
 
 
 class CardFaces:
-    """Makes card faces for one style and font set, caching them and their parts."""
+    """Makes card faces for one style and font set, caching them and their parts.
+
+    `assets` is the map's table of pictures, which cards' `image` fields name.
+    """
 
     def __init__(self, style: LayoutStyle, fonts: FontSet) -> None:
         self.style = style
         self.fonts = fonts
+        self.assets: Mapping[str, Asset] = {}
         self._faces: dict[tuple[object, ...], CardFace] = {}
         self._icons: dict[float, Rect] = {}
         self._footers: dict[tuple[object, ...], _Footer] = {}
@@ -70,15 +103,22 @@ class CardFaces:
     def face(self, card: Card, width: float, persona_colors: Mapping[str, str]) -> CardFace:
         """The face of `card` at `width` mm (from the cache when its content was seen)."""
         personas = tuple((p, persona_colors[p]) for p in card.personas if p in persona_colors)
-        key = _face_key(card, width, personas)
+        picture = _picture_key(card, self.assets)
+        key = _face_key(card, width, personas, picture)
         face = self._faces.get(key)
         if face is None:
             if len(self._faces) >= _CACHE_LIMIT:
                 self._faces.clear()
-            face = self._faces[key] = self._make(card, width, personas)
+            face = self._faces[key] = self._make(card, width, personas, picture)
         return face
 
-    def _make(self, card: Card, width: float, personas: tuple[tuple[str, str], ...]) -> CardFace:
+    def _make(
+        self,
+        card: Card,
+        width: float,
+        personas: tuple[tuple[str, str], ...],
+        picture_key: tuple[str, str] | None,
+    ) -> CardFace:
         style = self.style
         pad = style.card_padding_mm
         icon = self._icons.get(width)
@@ -95,6 +135,9 @@ class CardFaces:
             style.card_max_lines,
         )
         top = pad + max(block_height(text), style.card_icon_mm)
+        picture = None if picture_key is None else _picture(picture_key, width, top, style)
+        if picture is not None:
+            top = picture.rect.bottom
         metric = card.metric
         footer_key = (
             None if metric is None else format_metric(metric),
@@ -115,8 +158,27 @@ class CardFaces:
         glyph = card_glyph_id(card.kind, card.emotion)
         return CardFace(
             width, height, card.kind, glyph, fill, icon, text, badge, vote_dots, votes_label,
-            persona_dots,
+            persona_dots, picture,
         )  # fmt: skip
+
+
+def _picture(
+    picture_key: tuple[str, str], width: float, top: float, style: LayoutStyle
+) -> CardPicture | None:
+    """The picture below the text from `top`: as wide as the card's inside, or narrower
+    and centred when that would make it taller than PICTURE_MAX_HEIGHT_MM."""
+    asset_id, data = picture_key
+    pixels = picture_pixels(data)
+    if pixels is None or min(pixels) <= 0:
+        return None
+    pad = style.card_padding_mm
+    inner = max(0.0, width - 2 * pad)
+    ratio = pixels[1] / pixels[0]
+    w, h = inner, inner * ratio
+    if h > PICTURE_MAX_HEIGHT_MM:
+        w, h = PICTURE_MAX_HEIGHT_MM / ratio, PICTURE_MAX_HEIGHT_MM
+    rect = Rect(pad + (inner - w) / 2, top + style.footer_gap_mm, w, h)
+    return CardPicture(asset_id, data, rect)
 
 
 # The parts below a card's text: badge, vote dots, votes label, persona dots, bottom y.

@@ -103,6 +103,7 @@ class LayoutEngine:
     def _update(
         self, journey: JourneyMap, changed: set[str], structure_changed: bool
     ) -> LayoutDiff:
+        self._face_maker.assets = journey.assets  # the pictures cards show
         old = self._layout
         if old is None or structure_changed:
             self._read_structure(journey)

@@ -148,6 +148,9 @@ class Card(Persisted):
     # Set by a three-way merge that could not combine two edits of this card (journeycanvas.
     # merge): the other side's value is in the notes. Left out of the file when False.
     conflict: bool = Field(default=False, exclude_if=lambda flagged: not flagged)
+    # A picture shown on the card (a screenshot of an ad, a photo of a touchpoint): the key
+    # of an asset. Left out of the file when the card has none.
+    image: Id | None = Field(default=None, exclude_if=lambda image: image is None)
 
 
 class Connector(Persisted):
@@ -161,7 +164,7 @@ class Connector(Persisted):
 
 
 class Asset(Persisted):
-    """An embedded picture (persona avatar), base64 encoded."""
+    """An embedded picture (a persona's avatar, a card's picture), base64 encoded."""
 
     media_type: str
     data: str

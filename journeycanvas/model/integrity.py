@@ -70,6 +70,8 @@ def find_problems(journey: JourneyMap, *, allow_unknown_kinds: bool = True) -> l
                 problems.append(
                     Problem(f"{path}.personas[{p_index}]", f"no persona with id {persona_id!r}")
                 )
+        if card.image is not None and card.image not in journey.assets:
+            problems.append(Problem(f"{path}.image", f"no asset with id {card.image!r}"))
         if card.emotion is not None and not kind_uses_emotion(card.kind):
             problems.append(
                 Problem(f"{path}.emotion", f"only emotion cards have a score, not {card.kind}")

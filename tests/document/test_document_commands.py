@@ -440,7 +440,10 @@ def test_a_shared_picture_stays_while_someone_shows_it(document: Document) -> No
 
 
 def test_edit_persona_replaces_and_removes_the_picture(document: Document) -> None:
-    picture = Asset(media_type="image/png", data=PIXEL_PNG)
+    same = Asset(media_type="image/png", data=PIXEL_PNG)
+    document.push(EditPersonaCommand(document, "p1", {"avatar": same}))
+    assert document.persona("p1").avatar == "a1", "the same bytes reuse the asset"
+    picture = Asset(media_type="image/jpeg", data=PIXEL_PNG)
     apply(document, EditPersonaCommand(document, "p1", {"name": "Anna K", "avatar": picture}))
     avatar = document.persona("p1").avatar
     assert avatar != "a1" and list(document.journey.assets) == [avatar]
