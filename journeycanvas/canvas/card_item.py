@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeycanvas.canvas.glyphs import accent, draw_glyph_cached
+from journeycanvas.canvas.pictures import embedded_image
 from journeycanvas.canvas.text_painter import QtFonts, TextOp, draw_ops
 from journeycanvas.canvas.units import qrect
 from journeycanvas.layout import MM_PER_PT, CardFace, CardLayout
@@ -57,9 +58,12 @@ def progress_qcolor(progress: float | None) -> QColor:
 class _FaceDrawing:
     """What painting a face needs beyond the face: Qt text steps and greeked lines."""
 
-    __slots__ = ("badge", "badge_scale", "greek", "text", "text_scale", "votes", "votes_scale")
+    __slots__ = (
+        "badge", "badge_scale", "greek", "picture", "text", "text_scale", "votes", "votes_scale",
+    )  # fmt: skip
 
     def __init__(self, face: CardFace, fonts: QtFonts) -> None:
+        self.picture = None if face.picture is None else qrect(face.picture.rect)
         self.text: list[TextOp] = fonts.ops(face.text)
         self.text_scale = fonts.block_scale(face.text)
         self.badge: list[TextOp] = []
@@ -249,6 +253,10 @@ class CardItem(QGraphicsItem):
             draw_glyph_cached(painter, face.glyph, qrect(icon), self._accent, icon.w * lod)
             painter.setPen(_TEXT_PEN)
             draw_ops(painter, drawing.text, drawing.text_scale)
+        if face.picture is not None and drawing.picture is not None:
+            # Decoded once per picture (cached by content), scaled by the painter.
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            painter.drawImage(drawing.picture, embedded_image(face.picture.data))
         self._paint_footer(painter, face, drawing, lod >= TEXT_MIN_LOD)
         if selected or self.highlighted:
             painter.setPen(_HIGHLIGHT_PEN if self.highlighted else _SELECTED_PEN)

@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -53,6 +53,7 @@ from journeycanvas.canvas.keyboard_nav import (
 )
 from journeycanvas.canvas.palette_drop import PaletteDrop, start_drop
 from journeycanvas.canvas.persona_drop import dropped_persona, tag_with_persona
+from journeycanvas.canvas.picture_drop import carries_picture, drop_picture, set_picture_from_mime
 from journeycanvas.canvas.pinned_headers import PinnedHeaders
 from journeycanvas.canvas.scene import MapScene
 from journeycanvas.canvas.slots import drop_slot
@@ -348,7 +349,17 @@ class MapEditorView(QGraphicsView):
     def can_paste(self) -> bool:
         """Whether the clipboard holds cards or text to paste."""
         mime = QApplication.clipboard().mimeData()
+        if self._picture_paste(mime):
+            return True
         return mime is not None and (payload_from_mime(mime) is not None or mime.hasText())
+
+    def _picture_paste(self, mime: QMimeData | None) -> bool:
+        """Whether pasting `mime` sets the picture of the one selected card."""
+        return (
+            len(self.selected_card_ids()) == 1
+            and carries_picture(mime)
+            and payload_from_mime(mime) is None
+        )
 
     def remember_cell(self, stage_id: str, lane_id: str) -> None:
         """Remember the cell last clicked (or walked to with Tab): paste and N go there when
@@ -453,9 +464,13 @@ class MapEditorView(QGraphicsView):
 
     def paste(self) -> None:
         """Paste cards from the clipboard after the selected card, or into the last clicked
-        cell; plain text from other programs becomes one card per line."""
-        target = self._paste_target()
+        cell; plain text from other programs becomes one card per line. A picture on the
+        clipboard goes on the one selected card."""
         mime = QApplication.clipboard().mimeData()
+        if self._picture_paste(mime):
+            set_picture_from_mime(self, self.selected_card_ids()[0], mime)
+            return
+        target = self._paste_target()
         if target is None or mime is None:
             return
         stage_id, lane_id, order = target
@@ -805,7 +820,7 @@ class MapEditorView(QGraphicsView):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept an entry of the palette (or a persona) and show where it would go."""
-        if dropped_persona(event.mimeData()) is not None:
+        if dropped_persona(event.mimeData()) is not None or carries_picture(event.mimeData()):
             event.acceptProposedAction()
             return
         drop = start_drop(self, event.mimeData())
@@ -819,7 +834,7 @@ class MapEditorView(QGraphicsView):
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         """Move the insertion marker with the drag."""
-        if dropped_persona(event.mimeData()) is not None:
+        if dropped_persona(event.mimeData()) is not None or carries_picture(event.mimeData()):
             over = self.card_at_scene(self.mapToScene(event.position().toPoint()))
             event.setAccepted(over is not None)
             return
@@ -840,11 +855,16 @@ class MapEditorView(QGraphicsView):
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Add what was dropped at the marker, then type its text or name (one gesture:
-        a card left empty goes again). A persona dropped on a card tags it."""
+        a card left empty goes again). A persona dropped on a card tags it; a picture
+        dropped on a card shows on it."""
         persona = dropped_persona(event.mimeData())
         if persona is not None:
             at = self.mapToScene(event.position().toPoint())
             event.setAccepted(tag_with_persona(self, persona, at))
+            return
+        if carries_picture(event.mimeData()):
+            at = self.mapToScene(event.position().toPoint())
+            event.setAccepted(drop_picture(self, event.mimeData(), at))
             return
         drop, self._drop = self._drop, None
         if drop is None:

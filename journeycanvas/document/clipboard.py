@@ -58,7 +58,7 @@ def copied_cards(journey: JourneyMap, card_ids: Iterable[str]) -> CardsPayload:
 
 def payload_to_json(payload: CardsPayload) -> bytes:
     """The payload as UTF-8 JSON."""
-    content = {
+    content: dict[str, object] = {
         "format": PAYLOAD_FORMAT,
         "version": PAYLOAD_VERSION,
         "cards": [card.model_dump(mode="json") for card in payload.cards],

@@ -494,9 +494,9 @@ class Document(QObject):
         """
         digest = hash(asset.data)
         for asset_id, known in self._journey.assets.items():
-            if hash(known.data) == digest and known.data == asset.data:
-                if known.media_type == asset.media_type:
-                    return asset_id
+            same = hash(known.data) == digest and known.data == asset.data
+            if same and known.media_type == asset.media_type:
+                return asset_id
         return None
 
     # ------------------------------------------------------------ index and signal helpers

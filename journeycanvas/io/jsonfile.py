@@ -30,11 +30,11 @@ from journeycanvas.io.migrations import (
     migrate,
     parse_version,
 )
-from journeycanvas.model.pictures import JPEG_SIGNATURE, PNG_SIGNATURE, picture_size
 from journeycanvas.model import limits
 from journeycanvas.model.entities import FORMAT_TAG, FORMAT_VERSION, JourneyMap
 from journeycanvas.model.integrity import Problem, find_problems, normalise_orders
 from journeycanvas.model.limits import MAX_ASSET_BYTES, MAX_FILE_BYTES, json_path
+from journeycanvas.model.pictures import JPEG_SIGNATURE, PNG_SIGNATURE, picture_size
 
 __all__ = [
     "MAX_ASSET_BYTES",

@@ -25,6 +25,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStyle, QToolBar
 from journeycanvas.canvas.keyboard_nav import Direction
 from journeycanvas.canvas.kind_labels import lane_kind_label
 from journeycanvas.canvas.palette_drop import EntryKind, PaletteEntry, insert_entry
+from journeycanvas.canvas.picture_drop import (
+    can_remove_picture,
+    can_set_picture,
+    choose_picture,
+    remove_picture,
+)
 from journeycanvas.io.stage_sets import stage_sets
 from journeycanvas.model.kinds import LaneKind
 
@@ -336,6 +342,23 @@ def action_specs() -> tuple[ActionSpec, ...]:
             enabled=_cards_selected,
             canvas=True,
         ),
+        # Pictures on cards
+        ActionSpec(
+            "set_picture",
+            translate("Actions", "Set &Picture…"),
+            lambda w: choose_picture(w.view),
+            (),
+            translate("Actions", "Show a picture on the selected card (or drop or paste one)"),
+            enabled=lambda w: can_set_picture(w.view),
+        ),
+        ActionSpec(
+            "remove_picture",
+            translate("Actions", "Remove Pic&ture"),
+            lambda w: remove_picture(w.view),
+            (),
+            translate("Actions", "Take the picture off the selected card"),
+            enabled=lambda w: can_remove_picture(w.view),
+        ),
         ActionSpec(
             "delete",
             translate("Actions", "&Delete"),
@@ -627,6 +650,8 @@ def menu_layout() -> list[tuple[str, list[str]]]:
                 s,
                 "select_all",
                 "edit_text",
+                "set_picture",
+                "remove_picture",
                 s,
                 "move_cards_up",
                 "move_cards_down",

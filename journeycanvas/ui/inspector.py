@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QPixmap, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCompleter,
@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
@@ -32,12 +34,22 @@ from PySide6.QtWidgets import (
 )
 
 from journeycanvas.canvas.kind_labels import card_kind_label, connector_kind_label, lane_kind_label
+from journeycanvas.canvas.picture_drop import ask_for_picture
+from journeycanvas.canvas.pictures import thumbnail
 from journeycanvas.document import Document, multi_edit
 from journeycanvas.document.changes import Entity
 from journeycanvas.document.commands import (
     EditCommand,
+    SetCardPictureCommand,
 )
-from journeycanvas.model import CardKind, ConnectorKind, LaneKind, Metric, default_card_kind
+from journeycanvas.model import (
+    Asset,
+    CardKind,
+    ConnectorKind,
+    LaneKind,
+    Metric,
+    default_card_kind,
+)
 from journeycanvas.model.kinds import KindField, card_kind_spec, kind_uses, kind_uses_emotion
 from journeycanvas.ui.fields import (
     MIXED,
@@ -48,6 +60,9 @@ from journeycanvas.ui.fields import (
     TextField,
 )
 from journeycanvas.ui.icons import card_kind_icon, swatch_icon
+
+PICTURE_THUMBNAIL_PX = 48
+"""The side of the card picture's thumbnail in the inspector."""
 
 COMMON_LOCALES = ("en", "en-GB", "en-US", "sv", "pl", "de", "fr", "es", "id", "zh-CN", "zh-TW")
 
@@ -227,7 +242,7 @@ def _show_kind(field: ChoiceField, known: int, kind: str, label: str) -> None:
 
 
 class CardPage(_Page):
-    """A card: kind, text, notes, colour, tags, personas, votes, emotion and metric."""
+    """A card: kind, text, notes, colour, tags, personas, votes, emotion, picture and metric."""
 
     def __init__(self, inspector: Inspector) -> None:
         super().__init__(inspector)
@@ -291,7 +306,27 @@ class CardPage(_Page):
         self.form.addRow(self.tr("Personas"), self.personas)
         self.form.addRow(self.tr("Votes"), self.votes)
         self.form.addRow(self.tr("Emotion"), self.emotion)
+        self.form.addRow(self.tr("Picture"), self._picture_row())
         self.form.addRow(self.metric_box)
+
+    def _picture_row(self) -> QWidget:
+        """A thumbnail of the card's picture, and buttons to set or remove it."""
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.picture = QLabel(row)
+        self.picture.setFixedSize(PICTURE_THUMBNAIL_PX, PICTURE_THUMBNAIL_PX)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.set_picture = QPushButton(self.tr("Set…"), row)
+        self.set_picture.setToolTip(self.tr("Show a picture on the card (or drop or paste one)"))
+        self.set_picture.clicked.connect(self._choose_picture)
+        self.remove_picture = QPushButton(self.tr("Remove"), row)
+        self.remove_picture.clicked.connect(lambda: self._push_picture(None))
+        layout.addWidget(self.picture)
+        layout.addWidget(self.set_picture)
+        layout.addWidget(self.remove_picture)
+        layout.addStretch(1)
+        return row
 
     def _load(self) -> None:
         card = self.document.card(self.target)
@@ -323,9 +358,30 @@ class CardPage(_Page):
         self.metric_value.set_number(shown.value)
         self.metric_target.set_number(shown.target)
         self.metric_unit.set_value(shown.unit)
+        asset = None if card.image is None else self.document.journey.assets.get(card.image)
+        image = None if asset is None else thumbnail(asset.data, PICTURE_THUMBNAIL_PX)
+        self.picture.setPixmap(QPixmap() if image is None else QPixmap.fromImage(image))
+        self.picture.setText("" if image is not None else self.tr("None"))
+        self.remove_picture.setEnabled(card.image is not None)
 
     def _current(self, name: str) -> Any:
         return getattr(self.document.card(self.target), name)
+
+    def _choose_picture(self) -> None:
+        picture = ask_for_picture(self)
+        if picture is not None:
+            self._push_picture(picture)
+
+    def _push_picture(self, picture: Asset | None) -> None:
+        """Set (or with None remove) the card's picture: one undo step."""
+        if self.target_id is None:
+            return
+        ids = [self.target_id]
+        self.document.push(
+            SetCardPictureCommand(
+                self.document, self.target_id, picture, selection_before=ids, selection_after=ids
+            )
+        )
 
     def _command(self, changes: dict[str, Any]) -> QUndoCommand:
         ids = [self.target]

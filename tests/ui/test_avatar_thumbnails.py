@@ -9,10 +9,10 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
+from journeycanvas.canvas import pictures
 from journeycanvas.document import Document
 from journeycanvas.document.commands import EditPersonaCommand, RemovePersonaCommand
 from journeycanvas.model import Asset, JourneyMap, Persona
-from journeycanvas.ui import avatars
 from journeycanvas.ui.avatars import AvatarError, avatar_from_bytes
 from journeycanvas.ui.personas_panel import PersonasPanel
 
@@ -36,14 +36,15 @@ def test_twenty_personas_sharing_a_picture_decode_it_once_across_edits_undo_and_
         assets={"a1": picture},
     )
     decoded: list[int] = []
-    real_decode = avatars.decode_image
+    real_decode = pictures.decode_image
 
     def counting_decode(raw: bytes) -> QImage:
         decoded.append(len(raw))
         return real_decode(raw)
 
-    monkeypatch.setattr(avatars, "decode_image", counting_decode)
-    avatars._thumbnail.cache_clear()
+    monkeypatch.setattr(pictures, "decode_image", counting_decode)
+    pictures.embedded_image.cache_clear()
+    pictures.thumbnail.cache_clear()
     document = Document(journey)
     panel = PersonasPanel(document)
     qtbot.addWidget(panel)
@@ -65,7 +66,7 @@ def test_a_picture_with_too_many_pixels_is_refused_before_decoding(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(
-        avatars, "picture_size_problem", lambda w, h: "too big" if w > 100 else None
+        pictures, "picture_size_problem", lambda w, h: "too big" if w > 100 else None
     )
     with pytest.raises(AvatarError, match="200×50 pixels"):
         avatar_from_bytes(png_bytes(200, 50))
