@@ -467,7 +467,7 @@ class MapEditorView(QGraphicsView):
         cell; plain text from other programs becomes one card per line. A picture on the
         clipboard goes on the one selected card."""
         mime = QApplication.clipboard().mimeData()
-        if self._picture_paste(mime):
+        if mime is not None and self._picture_paste(mime):
             set_picture_from_mime(self, self.selected_card_ids()[0], mime)
             return
         target = self._paste_target()
@@ -475,6 +475,7 @@ class MapEditorView(QGraphicsView):
             return
         stage_id, lane_id, order = target
         payload = payload_from_mime(mime)
+        assets = {} if payload is None else payload.assets
         if payload is not None:
             cards, connectors = payload.cards, payload.connectors
         elif mime.hasText():
@@ -486,7 +487,7 @@ class MapEditorView(QGraphicsView):
         if cards:
             self.document.push(
                 PasteCardsCommand(
-                    self.document, cards, connectors, stage_id, lane_id, order,
+                    self.document, cards, connectors, stage_id, lane_id, order, assets=assets,
                     selection_before=self.selected_ids(),
                 )
             )  # fmt: skip

@@ -26,7 +26,6 @@ from journeycanvas.model import Asset
 if TYPE_CHECKING:
     from journeycanvas.canvas.editor import MapEditorView
 
-_CONTEXT = "Pictures"
 # Image data other programs put on a drag or the clipboard, best first.
 _IMAGE_TYPES = ("image/png", "image/jpeg")
 
@@ -62,7 +61,7 @@ def picture_from_mime(mime: QMimeData) -> Asset:
     image = mime.imageData()
     if isinstance(image, QImage):
         return picture_from_image(image, CARD_PICTURE)
-    raise PictureError(QCoreApplication.translate(_CONTEXT, "There is no picture to use."))
+    raise PictureError(QCoreApplication.translate("Pictures", "There is no picture to use."))
 
 
 def set_picture_from_mime(view: MapEditorView, card_id: str, mime: QMimeData) -> bool:
@@ -110,9 +109,9 @@ def ask_for_picture(parent: QWidget) -> Asset | None:
     translate = QCoreApplication.translate
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        translate(_CONTEXT, "Picture for the card"),
+        translate("Pictures", "Picture for the card"),
         "",
-        translate(_CONTEXT, "Pictures ({formats})").format(formats=formats),
+        translate("Pictures", "Pictures ({formats})").format(formats=formats),
     )
     if not path:
         return None
@@ -140,5 +139,5 @@ def remove_picture(view: MapEditorView) -> None:
 
 def _refuse(parent: QWidget, error: PictureError) -> None:
     QMessageBox.warning(
-        parent, QCoreApplication.translate(_CONTEXT, "Picture not used"), str(error)
+        parent, QCoreApplication.translate("Pictures", "Picture not used"), str(error)
     )

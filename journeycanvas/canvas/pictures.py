@@ -27,7 +27,6 @@ MAX_SOURCE_BYTES = 20 * 1024 * 1024
 
 _PNG_AND_JPEG = frozenset({b"png", b"jpeg", b"jpg"})
 _JPEG_QUALITY = 85
-_CONTEXT = "Pictures"
 
 
 @dataclass(frozen=True)
@@ -52,10 +51,6 @@ class PictureError(ValueError):
     """A picture that cannot be embedded; the message says why, for the user."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def picture_from_file(path: str | Path, rules: PictureRules) -> Asset:
     """Read a picture file and make it an asset by `rules`; PictureError when it cannot be."""
     path = Path(path)
@@ -63,14 +58,16 @@ def picture_from_file(path: str | Path, rules: PictureRules) -> Asset:
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
             raise PictureError(
-                _tr("The picture is too large ({size} MB); pick one under 20 MB.").format(
-                    size=size // (1024 * 1024)
-                )
+                QCoreApplication.translate(
+                    "Pictures", "The picture is too large ({size} MB); pick one under 20 MB."
+                ).format(size=size // (1024 * 1024))
             )
         data = path.read_bytes()
     except OSError as exc:
         raise PictureError(
-            _tr("The picture cannot be read: {reason}").format(reason=exc.strerror or exc)
+            QCoreApplication.translate("Pictures", "The picture cannot be read: {reason}").format(
+                reason=exc.strerror or exc
+            )
         ) from exc
     return picture_from_bytes(data, rules)
 
@@ -84,16 +81,22 @@ def picture_from_bytes(data: bytes, rules: PictureRules) -> Asset:
     reader.setAutoTransform(True)
     image_format = bytes(reader.format().data()).lower()
     if rules.png_and_jpeg_only and image_format not in _PNG_AND_JPEG:
-        raise PictureError(_tr("Only PNG and JPEG pictures can be used."))
+        raise PictureError(
+            QCoreApplication.translate("Pictures", "Only PNG and JPEG pictures can be used.")
+        )
     if not image_format:
-        raise PictureError(_tr("This is not a picture JourneyCanvas can read."))
+        raise PictureError(
+            QCoreApplication.translate("Pictures", "This is not a picture JourneyCanvas can read.")
+        )
     size = reader.size()
     if size.isValid():
         _check_pixels(size.width(), size.height())
     image = reader.read()
     if image.isNull():
         raise PictureError(
-            _tr("The picture cannot be decoded: {reason}").format(reason=reader.errorString())
+            QCoreApplication.translate(
+                "Pictures", "The picture cannot be decoded: {reason}"
+            ).format(reason=reader.errorString())
         )
     return picture_from_image(image, rules)
 
@@ -102,7 +105,7 @@ def picture_from_image(image: QImage, rules: PictureRules) -> Asset:
     """Embed a decoded picture (from the clipboard, say) by `rules`: scaled down to
     `max_side`, encoded as PNG (or JPEG for a photo), refused when still too large."""
     if image.isNull():
-        raise PictureError(_tr("The picture is empty."))
+        raise PictureError(QCoreApplication.translate("Pictures", "The picture is empty."))
     _check_pixels(image.width(), image.height())
     side = rules.max_side
     if image.width() > side or image.height() > side:
@@ -117,7 +120,11 @@ def picture_from_image(image: QImage, rules: PictureRules) -> Asset:
         if len(jpeg) < len(encoded):
             media_type, encoded = "image/jpeg", jpeg
     if len(encoded) > min(rules.max_bytes, MAX_ASSET_BYTES):
-        raise PictureError(_tr("The picture is still too large after scaling it down."))
+        raise PictureError(
+            QCoreApplication.translate(
+                "Pictures", "The picture is still too large after scaling it down."
+            )
+        )
     return Asset(media_type=media_type, data=base64.b64encode(encoded).decode("ascii"))
 
 
@@ -125,9 +132,10 @@ def _check_pixels(width: int, height: int) -> None:
     """PictureError for a picture with more pixels than a map may hold."""
     if picture_size_problem(width, height):
         raise PictureError(
-            _tr(
+            QCoreApplication.translate(
+                "Pictures",
                 "The picture is {width}×{height} pixels; pick one of at most {megapixels} "
-                "million pixels."
+                "million pixels.",
             ).format(width=width, height=height, megapixels=f"{MAX_PICTURE_PIXELS / 1e6:.1f}")
         )
 

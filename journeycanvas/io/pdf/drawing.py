@@ -9,8 +9,12 @@ text mode a few times per map, not per card.
 
 from __future__ import annotations
 
+import base64
 import math
 from collections.abc import Callable
+from io import BytesIO
+
+from reportlab.lib.utils import ImageReader
 
 from journeycanvas.io.pdf.colors import (
     EMOTION_CURVE,
@@ -130,13 +134,38 @@ def _grid_lines(pen: Pen, layout: JourneyLayout, blank: bool) -> None:
 def draw_card_shapes(pen: Pen, cards: list[CardLayout], tick: Tick | None = None) -> None:
     """The cards' boxes, stripes, icons, bars and dots; `tick` gets half a unit per card."""
     shapes = _CardShapes(pen)
+    pictures: dict[str, ImageReader | None] = {}
     for start in range(0, len(cards), _CHUNK):
         chunk = cards[start : start + _CHUNK]
         for card in chunk:
             shapes.draw(card)
+            if card.face.picture is not None:
+                _draw_picture(pen, card, pictures)
         pen.flush()
         if tick is not None:
             tick(len(chunk) // 2)
+
+
+def _draw_picture(pen: Pen, card: CardLayout, readers: dict[str, ImageReader | None]) -> None:
+    """The card's picture in its box, upright (the pen draws with y down); each picture is
+    read once per drawing and embedded once per PDF (ReportLab keys images by content)."""
+    picture = card.face.picture
+    if picture is None:
+        return
+    if picture.data not in readers:
+        try:
+            raw = BytesIO(base64.b64decode(picture.data))
+            readers[picture.data] = ImageReader(raw)
+        except (OSError, ValueError, SyntaxError):  # what Pillow raises for broken data
+            readers[picture.data] = None
+    reader = readers[picture.data]
+    if reader is None:
+        return
+    r = picture.rect
+    pen.raw(f"q 1 0 0 -1 {card.rect.x + r.x:.3f} {card.rect.y + r.bottom:.3f} cm")
+    pen.flush()
+    pen.canvas.drawImage(reader, 0, 0, r.w, r.h, mask="auto")
+    pen.canvas.addLiteral("Q")
 
 
 def draw_card_text(pen: Pen, cards: list[CardLayout], tick: Tick | None = None) -> None:
