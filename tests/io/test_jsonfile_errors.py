@@ -143,6 +143,12 @@ CASES: list[tuple[str, bytes, str, str]] = [
         "no asset with id 'a9'",
     ),
     (
+        "dangling card picture",
+        changed(lambda d: d["cards"][1].update(image="a9")),
+        "cards[1].image",
+        "no asset with id 'a9'",
+    ),
+    (
         "duplicate id",
         changed(lambda d: d["lanes"][1].update(id="s1")),
         "lanes[1].id",
