@@ -28,6 +28,7 @@ from journeycanvas.merge.wording import WHAT, WORDS
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.model.ids import new_id
 from journeycanvas.model.integrity import find_problems
+from journeycanvas.model.kinds import kind_uses_emotion
 
 OURS = "ours"
 THEIRS = "theirs"
@@ -294,7 +295,10 @@ class _Merger:
             self.restore("stages", card["stage"])
             self.restore("lanes", card["lane"])
             card["personas"] = [key for key in card.get("personas", []) if key in personas]
-            if str(card.get("kind")) != "emotion" and card.get("emotion") is not None:
+            image = card.get("image")
+            if image is not None and not self.restore("assets", image, record=False):
+                card["image"] = None
+            if not kind_uses_emotion(str(card.get("kind"))) and card.get("emotion") is not None:
                 self.kind_against_emotion(card)
         cards = self.items["cards"]
         for key, connector in list(self.items["connectors"].items()):

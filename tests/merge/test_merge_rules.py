@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from journeycanvas.merge import ConflictKind, merge_maps
 from journeycanvas.model import Card, CardKind, Connector, JourneyMap, Lane, Stage, edits
+from journeycanvas.model.entities import Asset
 
 CARD_EDITS = st.lists(st.sampled_from(["text", "votes", "cell", "delete"]), min_size=1, max_size=2)
 
@@ -175,3 +176,18 @@ def test_clashing_edits_of_one_card_lose_nothing(
         if "c1" in {c.id for c in journey.cards} and card(journey, "c1").text == f"{word} text":
             kept = cards["c1"]
             assert f"{word} text" in kept.text + kept.notes
+
+
+def test_a_picture_dropped_on_one_side_stays_while_the_other_side_shows_it_on_a_card() -> None:
+    picture = Asset(media_type="image/png", data="iVBORw0KGgo=")
+    base, ours, theirs = bakery(), bakery(), bakery()
+    for journey in (base, ours, theirs):
+        journey.assets["a1"] = picture.model_copy()
+        card(journey, "c1").image = "a1"
+    # Ours removes the picture from c1 (and with it the asset); theirs puts it on c2 too.
+    card(ours, "c1").image = None
+    del ours.assets["a1"]
+    card(theirs, "c2").image = "a1"
+    merged = merge_maps(base, ours, theirs).journey
+    assert card(merged, "c2").image == "a1" and "a1" in merged.assets
+    assert card(merged, "c1").image is None
