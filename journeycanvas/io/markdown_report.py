@@ -166,7 +166,8 @@ class _Report:
     def header(self) -> str:
         """The title and the map's scenario, owner and date."""
         journey = self.journey
-        lines = [f"# {escape_markdown(journey.title) or self.tr('Untitled journey')}"]
+        untitled = self.tr("Untitled journey")
+        lines = [f"# {escape_markdown(journey.title) or untitled}"]
         stamp = journey.modified or journey.created
         facts = [
             (self.tr("Scenario"), escape_markdown(journey.scenario)),
@@ -182,7 +183,7 @@ class _Report:
         """Every stage with its goal and the mean score of its emotion cards."""
         heading = "## " + self.tr("Stages")
         if not self.journey.stages:
-            return f"{heading}\n\n{self.tr('No stages yet.')}"
+            return f"{heading}\n\n" + self.tr("No stages yet.")
         scores: dict[str, list[int]] = {stage.id: [] for stage in self.journey.stages}
         for card in self.cards:
             if card.kind == CardKind.EMOTION and card.emotion is not None and card.stage in scores:
@@ -207,7 +208,7 @@ class _Report:
         """Pain points, most votes first, each with its linked content ideas."""
         heading = "## " + self.tr("Pain points by votes")
         if not self.pain_cards:
-            return f"{heading}\n\n{self.tr('No pain points yet.')}"
+            return f"{heading}\n\n" + self.tr("No pain points yet.")
         ranked = sorted(self.pain_cards, key=lambda card: -card.votes)
         items = []
         for rank, pain in enumerate(ranked, start=1):
@@ -219,14 +220,14 @@ class _Report:
             lines = [f"{marker}**{self.text(pain)}** — {votes} · {self.where(pain)}"]
             links = self.links[pain.id]
             if links:
-                lines.append(f"{indent}- {self.tr('Content ideas:')}")
+                lines.append(f"{indent}- " + self.tr("Content ideas:"))
                 lines += [
                     f"{indent}  - {self.text(idea)} — {self.where(idea)} "
                     f"({_reason_text(reason, self.t)})"
                     for idea, reason in links
                 ]
             else:
-                lines.append(f"{indent}- {self.tr('No content ideas linked yet.')}")
+                lines.append(f"{indent}- " + self.tr("No content ideas linked yet."))
             items.append("\n".join(lines))
         return f"{heading}\n\n" + "\n".join(items)
 
@@ -250,7 +251,7 @@ class _Report:
         ]
         heading = "## " + self.tr("Metrics per touchpoint")
         if not measured:
-            return f"{heading}\n\n{self.tr('No touchpoints yet.')}"
+            return f"{heading}\n\n" + self.tr("No touchpoints yet.")
         rows = [
             [self.where(card), self.text(card), *self.metric_cells(card.metric)]
             for card in measured
