@@ -11,8 +11,8 @@ from journeycanvas import i18n
 
 class CatalogueTranslator(QTranslator):
     """Answers Qt's translation requests from the interface language's catalogue: the
-    message in Qt's context first, then by its text alone; "" (ask the next translator)
-    when the catalogue has none."""
+    message in Qt's context first, then by its text alone (PySide's `tr()` names the
+    object's class as the context, a subclass's too)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -23,12 +23,14 @@ class CatalogueTranslator(QTranslator):
         source_text: str,
         disambiguation: str | None = None,
         n: int = -1,
-    ) -> str:
-        """The translation of `source_text`, or "" when there is none."""
+    ) -> str | None:  # type: ignore[override]
+        """The translation of `source_text`, or None (Qt's null string: ask the next
+        translator, or show the source) when there is none."""
         translations = i18n.current_translations()
         count = n if n >= 0 else None
-        found = translations.lookup(context, source_text, count)
-        return found if found is not None else ""
+        return translations.lookup(context, source_text, count) or translations.lookup(
+            None, source_text, count
+        )
 
     def isEmpty(self) -> bool:
         """Never empty: the catalogue decides per message."""
