@@ -139,10 +139,9 @@ def _open_editor(args: argparse.Namespace) -> int:
 def _new_map(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from journeycanvas.i18n import available_languages, shipped_language
     from journeycanvas.io.jsonfile import save_map
     from journeycanvas.io.templates import UnknownTemplateError, load_template
-
-    from journeycanvas.i18n import available_languages, shipped_language
 
     if args.language and shipped_language(args.language) is None:
         codes = ", ".join(language.code for language in available_languages())

@@ -10,9 +10,7 @@ import re
 OPEN, CLOSE = "⟦", "⟧"
 GROWTH = 0.4
 _PAD = "·"
-_ACCENTS = str.maketrans(
-    "aceinorsuyzACEINORSUYZ", "áçéîñöŕšûýžÁÇÉÎÑÖŔŠÛÝŽ"
-)
+_ACCENTS = str.maketrans("aceinorsuyzACEINORSUYZ", "áçéîñöŕšûýžÁÇÉÎÑÖŔŠÛÝŽ")
 # Kept as they are: {placeholders}, Qt's %n and %1, HTML tags, &-mnemonics, "&&".
 _KEEP = re.compile(r"\{[^{}]*\}|%n|%\d|<[^<>]+>|&&|&(?=\w)")
 # A file-dialog filter's pattern, "(*.journey)", ends its label.

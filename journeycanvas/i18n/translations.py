@@ -113,13 +113,14 @@ def from_catalogue(language: str, catalog: Catalog) -> Translations:
     for message in catalog:
         if not message.id or message.fuzzy:
             continue
-        source = message.id[0] if isinstance(message.id, tuple) else message.id
+        source = str(message.id[0] if isinstance(message.id, (tuple, list)) else message.id)
         key = f"{message.context}{CONTEXT_SEPARATOR}{source}" if message.context else source
-        if isinstance(message.string, tuple):
-            if any(message.string):
-                messages[key] = tuple(message.string)
-        elif message.string:
-            messages[key] = message.string
+        string = message.string
+        if isinstance(string, (tuple, list)):
+            if any(string):
+                messages[key] = tuple(str(form) for form in string)
+        elif string:
+            messages[key] = str(string)
     # A message asked for in a context the catalogue does not know (PySide's tr() names
     # the object's class, a subclass's too) is found by its text alone.
     for key, value in list(messages.items()):

@@ -214,9 +214,9 @@ class _Report:
         for rank, pain in enumerate(ranked, start=1):
             marker = f"{rank}. "
             indent = " " * len(marker)
-            votes = self.t.npgettext(
-                _CONTEXT, "{count} vote", "{count} votes", pain.votes
-            ).format(count=format_number(pain.votes, self.locale))
+            votes = self.t.npgettext(_CONTEXT, "{count} vote", "{count} votes", pain.votes).format(
+                count=format_number(pain.votes, self.locale)
+            )
             lines = [f"{marker}**{self.text(pain)}** — {votes} · {self.where(pain)}"]
             links = self.links[pain.id]
             if links:

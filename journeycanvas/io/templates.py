@@ -39,16 +39,26 @@ def N_(text: str) -> str:
 
 
 _DESCRIPTIONS = {
-    "hourglass": N_("The marketing hourglass: Know, Like, Trust, Try, Buy, Repeat, Refer. "
-    "The funnel widens again after the sale, because happy customers bring others."),
-    "decision-journey": N_("The five-stage decision journey, from the moment a need appears "
-    "to how the customer judges the purchase afterwards."),
-    "awareness-advocacy": N_("Awareness, Consideration, Purchase, Retention, Advocacy: "
-    "a compact journey for subscriptions and software."),
-    "content-ideation": N_("A grid for planning content: the customer's pain points at each "
-    "stage, each one linked to the content that answers it."),
-    "channel-breakpoints": N_("A journey across channels (online configurator, dealership, "
-    "test drive) that shows where data is lost and where customers branch off."),
+    "hourglass": N_(
+        "The marketing hourglass: Know, Like, Trust, Try, Buy, Repeat, Refer. "
+        "The funnel widens again after the sale, because happy customers bring others."
+    ),
+    "decision-journey": N_(
+        "The five-stage decision journey, from the moment a need appears "
+        "to how the customer judges the purchase afterwards."
+    ),
+    "awareness-advocacy": N_(
+        "Awareness, Consideration, Purchase, Retention, Advocacy: "
+        "a compact journey for subscriptions and software."
+    ),
+    "content-ideation": N_(
+        "A grid for planning content: the customer's pain points at each "
+        "stage, each one linked to the content that answers it."
+    ),
+    "channel-breakpoints": N_(
+        "A journey across channels (online configurator, dealership, "
+        "test drive) that shows where data is lost and where customers branch off."
+    ),
     "blank": N_("An empty map with the usual lanes; add your own stages."),
 }
 
@@ -96,7 +106,9 @@ def _template_files(language: str | None = None) -> dict[str, Traversable]:
     found = _files_in(templates_folder())
     translated = _language_folder(language)
     if translated is not None:
-        found.update({name: entry for name, entry in _files_in(translated).items() if name in found})
+        found.update(
+            {name: entry for name, entry in _files_in(translated).items() if name in found}
+        )
     rank = {name: index for index, name in enumerate(_ORDER)}
     return dict(sorted(found.items(), key=lambda item: (rank.get(item[0], len(_ORDER)), item[0])))
 

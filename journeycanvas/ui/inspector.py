@@ -50,7 +50,6 @@ from journeycanvas.ui.icons import card_kind_icon, swatch_icon
 from journeycanvas.ui.locale_field import LocaleField
 
 
-
 def object_kind(document: Document, item_id: str) -> str | None:
     """Which kind of map object `item_id` names: "card", "stage", "lane", "connector" or None."""
     lookups: tuple[tuple[str, Callable[[str], object]], ...] = (

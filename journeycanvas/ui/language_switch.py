@@ -94,6 +94,8 @@ def _replace_dock(window: MainWindow, old: QDockWidget, new: QDockWidget) -> Non
     window.removeDockWidget(old)
     old.deleteLater()
     window.addDockWidget(
-        area if area != Qt.DockWidgetArea.NoDockWidgetArea else Qt.DockWidgetArea.LeftDockWidgetArea,
+        area
+        if area != Qt.DockWidgetArea.NoDockWidgetArea
+        else Qt.DockWidgetArea.LeftDockWidgetArea,
         new,
     )

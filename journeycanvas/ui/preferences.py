@@ -16,6 +16,7 @@ from journeycanvas.canvas.density import GRID_DENSITIES
 from journeycanvas.i18n import available_languages
 from journeycanvas.ui.settings import PAPER_SIZES, AppSettings
 
+
 class PreferencesDialog(QDialog):
     """Edits the user's preferences; writes them to `settings` when accepted."""
 

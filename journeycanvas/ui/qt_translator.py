@@ -23,7 +23,7 @@ class CatalogueTranslator(QTranslator):
         source_text: str,
         disambiguation: str | None = None,
         n: int = -1,
-    ) -> str | None:  # type: ignore[override]
+    ) -> str | None:
         """The translation of `source_text`, or None (Qt's null string: ask the next
         translator, or show the source) when there is none."""
         translations = i18n.current_translations()

@@ -85,7 +85,9 @@ def test_translations_keep_the_placeholders(language: str) -> None:
 
 def test_polish_has_three_plural_forms() -> None:
     polish = translator_for("pl")
-    cards = [polish.npgettext("Markdown report", "{count} vote", "{count} votes", n) for n in (1, 3, 5)]
+    cards = [
+        polish.npgettext("Markdown report", "{count} vote", "{count} votes", n) for n in (1, 3, 5)
+    ]
     assert cards == ["{count} głos", "{count} głosy", "{count} głosów"]
     assert translator_for("sv").lookup(None, "%n stages", 2) == "%n faser"
 
