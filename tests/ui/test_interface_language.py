@@ -3,21 +3,13 @@ switch it at once, Qt's own buttons follow, and the map's language is picked fro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtWidgets import QApplication, QMenu
 
 from journeycanvas.ui.language_switch import apply_language, follow_language_setting
 from journeycanvas.ui.main_window import MainWindow
 from journeycanvas.ui.settings import AppSettings
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    """Every other test expects the English interface."""
-    yield
-    apply_language("en")
 
 
 def menu_titles(window: MainWindow) -> list[str]:
