@@ -89,6 +89,12 @@ def register_builtin_commands(subparsers: Any) -> None:
         "--template", default="blank", metavar="NAME", help="template name (default: blank)"
     )
     new.add_argument("--title", metavar="TEXT", help="title of the new map")
+    new.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the template's language where it is translated: en, sv, pl, zh_CN, id "
+        "(default: English)",
+    )
     new.add_argument("-o", "--output", required=True, metavar="FILE", help="file to create")
     new.add_argument("--force", action="store_true", help="replace FILE if it exists")
     new.set_defaults(handler=_new_map)
@@ -133,14 +139,18 @@ def _open_editor(args: argparse.Namespace) -> int:
 def _new_map(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from journeycanvas.i18n import available_languages, shipped_language
     from journeycanvas.io.jsonfile import save_map
     from journeycanvas.io.templates import UnknownTemplateError, load_template
 
+    if args.language and shipped_language(args.language) is None:
+        codes = ", ".join(language.code for language in available_languages())
+        raise CommandError(f"no language called {args.language!r}; choose from: {codes}")
     output = Path(args.output)
     if output.exists() and not args.force:
         raise CommandError(f"{output}: already exists; add --force to replace it")
     try:
-        journey = load_template(args.template, title=args.title)
+        journey = load_template(args.template, title=args.title, language=args.language)
     except UnknownTemplateError as exc:
         raise CommandError(str(exc)) from exc
     save_map(journey, output)

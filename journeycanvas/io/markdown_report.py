@@ -8,20 +8,41 @@ A content idea is linked to a pain point by a connector in either direction (the
 strongest link), by sitting in the same cell, or by sharing a stage (spans count). A
 metric is met when its value reaches its target; the format has no "lower is better".
 All user text is escaped, so that it shows as written and never turns into Markdown.
+The report is written in the map's language (its `locale`): headings and labels from the
+catalogues, numbers, percentages and dates the way that locale writes them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from journeycanvas.i18n import (
+    Translations,
+    format_date,
+    format_decimal,
+    format_number,
+    format_percent,
+    translator_for,
+)
 from journeycanvas.model import Card, CardKind, JourneyMap, Metric
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
 _LIST_MARKER_START = re.compile(r"^([-+])")
 _ORDERED_MARKER_START = re.compile(r"^(\d+)([.)])")
 _LINK_REASONS = ("connector", "same cell", "same stage")
+_CONTEXT = "Markdown report"
+
+
+def _reason_text(reason: str, t: Translations) -> str:
+    texts = {
+        "connector": t.pgettext(_CONTEXT, "connector"),
+        "same cell": t.pgettext(_CONTEXT, "same cell"),
+        "same stage": t.pgettext(_CONTEXT, "same stage"),
+    }
+    return texts[reason]
 
 
 def escape_markdown(text: str) -> str:
@@ -32,9 +53,10 @@ def escape_markdown(text: str) -> str:
     return _ORDERED_MARKER_START.sub(r"\1\\\2", escaped)
 
 
-def markdown_report(journey: JourneyMap) -> str:
-    """The whole report for `journey`, as Markdown text ending in a newline."""
-    report = _Report(journey)
+def markdown_report(journey: JourneyMap, locale: str | None = None) -> str:
+    """The whole report for `journey`, as Markdown text ending in a newline, in `locale`
+    (by default the map's own)."""
+    report = _Report(journey, journey.locale if locale is None else locale)
     sections = [
         report.header(),
         report.stages(),
@@ -43,14 +65,6 @@ def markdown_report(journey: JourneyMap) -> str:
         report.metrics(),
     ]
     return "\n\n".join(section for section in sections if section) + "\n"
-
-
-def _format_number(value: float) -> str:
-    return str(int(value)) if value.is_integer() else f"{value:.6g}"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _table(head: Iterable[str], rows: list[list[str]], align: Iterable[str]) -> str:
@@ -62,8 +76,10 @@ def _table(head: Iterable[str], rows: list[list[str]], align: Iterable[str]) -> 
 class _Report:
     """Lookups over one map shared by the sections of its report."""
 
-    def __init__(self, journey: JourneyMap) -> None:
+    def __init__(self, journey: JourneyMap, locale: str) -> None:
         self.journey = journey
+        self.locale = locale
+        self.t = translator_for(locale)
         self.stage_index = {stage.id: i for i, stage in enumerate(journey.stages)}
         self.lane_index = {lane.id: i for i, lane in enumerate(journey.lanes)}
         self.lane_titles = {lane.id: lane.title for lane in journey.lanes}
@@ -86,7 +102,7 @@ class _Report:
 
     def text(self, card: Card) -> str:
         """The card's text, escaped, never empty."""
-        return escape_markdown(card.text) or "(no text)"
+        return escape_markdown(card.text) or self.tr("(no text)")
 
     def stage_range(self, card: Card) -> range:
         """The columns a card covers; empty when its stage is unknown."""
@@ -103,8 +119,20 @@ class _Report:
                 names.append(stages[min(covered[-1], len(stages) - 1)].name)
             stage = " → ".join(escape_markdown(name) for name in names)
         else:
-            stage = "(no stage)"
-        return f"{stage} · {escape_markdown(self.lane_titles.get(card.lane, '')) or '(no lane)'}"
+            stage = self.tr("(no stage)")
+        lane = escape_markdown(self.lane_titles.get(card.lane, "")) or self.tr("(no lane)")
+        return f"{stage} · {lane}"
+
+    def tr(self, text: str) -> str:
+        """`text` in the report's language."""
+        return self.t.pgettext(_CONTEXT, text)
+
+    def date(self, stamp: str) -> str:
+        """An ISO timestamp's date the locale's way (the stamp itself if it is no date)."""
+        try:
+            return format_date(dt.date.fromisoformat(stamp[:10]), self.locale)
+        except ValueError:
+            return stamp[:10]
 
     def _link_ideas(self) -> dict[str, list[tuple[Card, str]]]:
         """For each pain point, its linked ideas with the reason, strongest first."""
@@ -138,11 +166,13 @@ class _Report:
     def header(self) -> str:
         """The title and the map's scenario, owner and date."""
         journey = self.journey
-        lines = [f"# {escape_markdown(journey.title) or 'Untitled journey'}"]
+        untitled = self.tr("Untitled journey")
+        lines = [f"# {escape_markdown(journey.title) or untitled}"]
+        stamp = journey.modified or journey.created
         facts = [
-            ("Scenario", escape_markdown(journey.scenario)),
-            ("Owner", escape_markdown(journey.owner)),
-            ("Date", (journey.modified or journey.created)[:10]),
+            (self.tr("Scenario"), escape_markdown(journey.scenario)),
+            (self.tr("Owner"), escape_markdown(journey.owner)),
+            (self.tr("Date"), self.date(stamp) if stamp else ""),
         ]
         present = [f"- **{label}:** {value}" for label, value in facts if value]
         if present:
@@ -151,8 +181,9 @@ class _Report:
 
     def stages(self) -> str:
         """Every stage with its goal and the mean score of its emotion cards."""
+        heading = "## " + self.tr("Stages")
         if not self.journey.stages:
-            return "## Stages\n\nNo stages yet."
+            return f"{heading}\n\n" + self.tr("No stages yet.")
         scores: dict[str, list[int]] = {stage.id: [] for stage in self.journey.stages}
         for card in self.cards:
             if card.kind == CardKind.EMOTION and card.emotion is not None and card.stage in scores:
@@ -160,35 +191,45 @@ class _Report:
         rows = []
         for number, stage in enumerate(self.journey.stages, start=1):
             values = scores[stage.id]
-            emotion = f"{sum(values) / len(values):+.1f}" if values else "—"
+            emotion = self.signed(sum(values) / len(values)) if values else "—"
             rows.append(
                 [str(number), escape_markdown(stage.name), escape_markdown(stage.goal), emotion]
             )
-        table = _table(("#", "Stage", "Goal", "Emotion"), rows, ("--:", "---", "---", "--:"))
-        return f"## Stages\n\n{table}"
+        head = ("#", self.tr("Stage"), self.tr("Goal"), self.tr("Emotion"))
+        table = _table(head, rows, ("--:", "---", "---", "--:"))
+        return f"{heading}\n\n{table}"
+
+    def signed(self, value: float) -> str:
+        """A mean score with its sign and one decimal ("+0.5", "-1,3" in Swedish)."""
+        sign = "+" if value >= 0 else "-"
+        return sign + format_decimal(abs(value), self.locale, 1)
 
     def pain_points(self) -> str:
         """Pain points, most votes first, each with its linked content ideas."""
+        heading = "## " + self.tr("Pain points by votes")
         if not self.pain_cards:
-            return "## Pain points by votes\n\nNo pain points yet."
+            return f"{heading}\n\n" + self.tr("No pain points yet.")
         ranked = sorted(self.pain_cards, key=lambda card: -card.votes)
         items = []
         for rank, pain in enumerate(ranked, start=1):
             marker = f"{rank}. "
             indent = " " * len(marker)
-            votes = _plural(pain.votes, "vote")
+            votes = self.t.npgettext(_CONTEXT, "{count} vote", "{count} votes", pain.votes).format(
+                count=format_number(pain.votes, self.locale)
+            )
             lines = [f"{marker}**{self.text(pain)}** — {votes} · {self.where(pain)}"]
             links = self.links[pain.id]
             if links:
-                lines.append(f"{indent}- Content ideas:")
+                lines.append(f"{indent}- " + self.tr("Content ideas:"))
                 lines += [
-                    f"{indent}  - {self.text(idea)} — {self.where(idea)} ({reason})"
+                    f"{indent}  - {self.text(idea)} — {self.where(idea)} "
+                    f"({_reason_text(reason, self.t)})"
                     for idea, reason in links
                 ]
             else:
-                lines.append(f"{indent}- No content ideas linked yet.")
+                lines.append(f"{indent}- " + self.tr("No content ideas linked yet."))
             items.append("\n".join(lines))
-        return "## Pain points by votes\n\n" + "\n".join(items)
+        return f"{heading}\n\n" + "\n".join(items)
 
     def unlinked_ideas(self) -> str:
         """Content ideas no pain point links to (empty when there are none)."""
@@ -197,7 +238,8 @@ class _Report:
         if not alone:
             return ""
         items = [f"- {self.text(idea)} — {self.where(idea)}" for idea in alone]
-        return "## Content ideas not linked to a pain point\n\n" + "\n".join(items)
+        heading = "## " + self.tr("Content ideas not linked to a pain point")
+        return f"{heading}\n\n" + "\n".join(items)
 
     def metrics(self) -> str:
         """Every touchpoint (and measured metric card) against its target."""
@@ -207,27 +249,40 @@ class _Report:
             if card.kind == CardKind.TOUCHPOINT
             or (card.kind == CardKind.METRIC and card.metric is not None)
         ]
+        heading = "## " + self.tr("Metrics per touchpoint")
         if not measured:
-            return "## Metrics per touchpoint\n\nNo touchpoints yet."
+            return f"{heading}\n\n" + self.tr("No touchpoints yet.")
         rows = [
-            [self.where(card), self.text(card), *_metric_cells(card.metric)] for card in measured
+            [self.where(card), self.text(card), *self.metric_cells(card.metric)]
+            for card in measured
         ]
-        head = ("Where", "Touchpoint", "Metric", "Value / target", "Of target", "Met")
+        head = (
+            self.tr("Where"),
+            self.tr("Touchpoint"),
+            self.tr("Metric"),
+            self.tr("Value / target"),
+            self.tr("Of target"),
+            self.tr("Met"),
+        )
         table = _table(head, rows, ("---", "---", "---", "--:", "--:", ":-:"))
-        return f"## Metrics per touchpoint\n\n{table}"
+        return f"{heading}\n\n{table}"
 
+    def metric_cells(self, metric: Metric | None) -> list[str]:
+        """Name, 'value / target unit', percentage of target and ✓ when met; blanks as —."""
+        if metric is None:
+            return [self.tr("no metric"), "—", "—", ""]
+        number = self.number
+        value = "—" if metric.value is None else number(metric.value)
+        amount = value if metric.target is None else f"{value} / {number(metric.target)}"
+        if metric.unit:
+            amount = f"{amount} {escape_markdown(metric.unit)}"
+        share, met = "—", ""
+        if metric.value is not None and metric.target is not None:
+            if metric.target:
+                share = format_percent(round(metric.value / metric.target, 2), self.locale)
+            met = "✓" if metric.value >= metric.target else ""
+        return [escape_markdown(metric.name) or "—", amount, share, met]
 
-def _metric_cells(metric: Metric | None) -> list[str]:
-    """Name, 'value / target unit', percentage of target and ✓ when met; blanks as —."""
-    if metric is None:
-        return ["no metric", "—", "—", ""]
-    value = "—" if metric.value is None else _format_number(metric.value)
-    amount = value if metric.target is None else f"{value} / {_format_number(metric.target)}"
-    if metric.unit:
-        amount = f"{amount} {escape_markdown(metric.unit)}"
-    share, met = "—", ""
-    if metric.value is not None and metric.target is not None:
-        if metric.target:
-            share = f"{metric.value / metric.target * 100:.0f}%"
-        met = "✓" if metric.value >= metric.target else ""
-    return [escape_markdown(metric.name) or "—", amount, share, met]
+    def number(self, value: float) -> str:
+        """`value` the locale's way (grouped, its decimal sign; nothing Markdown acts on)."""
+        return format_number(value, self.locale)

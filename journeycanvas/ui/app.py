@@ -1,4 +1,5 @@
-"""Starting the editor: the QApplication, translations, the first map shown, crash handling.
+"""Starting the editor: the QApplication, the interface language, the first map shown, crash
+handling.
 
 ``journeycanvas [FILE]`` ends up in `run_gui`. `start_gui` does everything but the event
 loop, so that tests (and a test's subprocess driver) can start the real editor.
@@ -7,16 +8,16 @@ loop, so that tests (and a test's subprocess driver) can start the real editor.
 from __future__ import annotations
 
 import sys
-from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from journeycanvas import __version__
+from journeycanvas.i18n import current_language
 from journeycanvas.io.templates import load_template
 from journeycanvas.ui.autosave import AutosaveStore
 from journeycanvas.ui.crash_handler import CrashHandler
+from journeycanvas.ui.language_switch import apply_language
 from journeycanvas.ui.main_window import MainWindow
 from journeycanvas.ui.settings import APPLICATION, ORGANIZATION, AppSettings
 
@@ -34,18 +35,6 @@ def application() -> QApplication:
     return app
 
 
-def install_translations(app: QApplication, language: str) -> None:
-    """Load the interface's and Qt's translations for `language` ("" = the system's)."""
-    locale = QLocale(language) if language else QLocale.system()
-    ours = QTranslator(app)
-    folder = str(files("journeycanvas").joinpath("resources", "translations"))
-    if ours.load(locale, "journeycanvas", "_", folder):
-        app.installTranslator(ours)
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-
-
 def start_gui(
     path: str | None,
     *,
@@ -61,6 +50,7 @@ def start_gui(
     """
     application()
     settings = settings if settings is not None else AppSettings()
+    apply_language(settings.language)
     window = MainWindow(
         settings,
         autosave_store if autosave_store is not None else AutosaveStore(),
@@ -80,14 +70,13 @@ def _open_usual_map(window: MainWindow, settings: AppSettings) -> None:
     if last and Path(last).is_file() and window.open_path(last):
         return
     if settings.first_run:
-        window.set_map(load_template(FIRST_RUN_TEMPLATE), None)
+        window.set_map(load_template(FIRST_RUN_TEMPLATE, language=current_language()), None)
 
 
 def run_gui(path: str | None) -> int:
     """Run the editor until its window closes; returns the exit code."""
     app = application()
     settings = AppSettings()
-    install_translations(app, settings.language)
     window = start_gui(path, settings=settings)
     handler = CrashHandler(window.autosave_now, lambda: window)
     handler.install()

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QCompleter,
     QDockWidget,
     QDoubleSpinBox,
     QFormLayout,
@@ -60,11 +59,10 @@ from journeycanvas.ui.fields import (
     TextField,
 )
 from journeycanvas.ui.icons import card_kind_icon, swatch_icon
+from journeycanvas.ui.locale_field import LocaleField
 
 PICTURE_THUMBNAIL_PX = 48
 """The side of the card picture's thumbnail in the inspector."""
-
-COMMON_LOCALES = ("en", "en-GB", "en-US", "sv", "pl", "de", "fr", "es", "id", "zh-CN", "zh-TW")
 
 
 def object_kind(document: Document, item_id: str) -> str | None:
@@ -190,9 +188,8 @@ class MapPage(_Page):
         self.scenario.committed.connect(lambda text: self.edit(scenario=text))
         self.owner = LineField(self)
         self.owner.committed.connect(lambda text: self.edit(owner=text))
-        self.locale_edit = LineField(self)
-        self.locale_edit.setPlaceholderText(self.tr("e.g. en, sv, zh-CN"))
-        self.locale_edit.setCompleter(QCompleter(list(COMMON_LOCALES), self.locale_edit))
+        self.locale_edit = LocaleField(self)
+        self.locale_edit.setToolTip(self.tr("The language the map is printed and reported in"))
         self.locale_edit.committed.connect(lambda text: self.edit(locale=text.strip()))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)

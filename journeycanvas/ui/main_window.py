@@ -33,6 +33,7 @@ from journeycanvas.ui.export_runner import ExportRunner
 from journeycanvas.ui.find_bar import FindBar
 from journeycanvas.ui.help_dialogs import ShortcutSheet, show_about
 from journeycanvas.ui.inspector import InspectorDock
+from journeycanvas.ui.language_switch import follow_language_setting
 from journeycanvas.ui.palette import PaletteDock
 from journeycanvas.ui.personas_panel import PersonasDock
 from journeycanvas.ui.preferences import PreferencesDialog
@@ -582,6 +583,7 @@ class MainWindow(QMainWindow):
         if PreferencesDialog(self.settings, self).exec() == QDialog.DialogCode.Accepted:
             self.autosaver.set_interval(self._autosave_interval())
             self.view.set_grid_density(self.settings.grid_density)
+            follow_language_setting(self)
 
     # ---------------------------------------------------------------- Qt events
 

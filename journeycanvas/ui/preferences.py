@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from journeycanvas.canvas.density import GRID_DENSITIES
+from journeycanvas.i18n import available_languages
 from journeycanvas.ui.settings import PAPER_SIZES, AppSettings
-
-# Languages the interface can be shown in once their translations ship (locale names).
-INTERFACE_LANGUAGES = ("en", "sv", "pl", "de", "fr", "es", "id", "zh_CN")
-
-
-def language_name(code: str) -> str:
-    """A language's name in that language, e.g. "svenska" for ``sv``."""
-    locale = QLocale(code)
-    name = locale.nativeLanguageName()
-    return name[:1].upper() + name[1:] if name else code
 
 
 class PreferencesDialog(QDialog):
@@ -50,8 +39,8 @@ class PreferencesDialog(QDialog):
 
         self.language = QComboBox(self)
         self.language.addItem(self.tr("System default"), "")
-        for code in INTERFACE_LANGUAGES:
-            self.language.addItem(language_name(code), code)
+        for language in available_languages():
+            self.language.addItem(language.native_name, language.code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
 
         self.density = QComboBox(self)
@@ -75,8 +64,6 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Default paper size"), self.paper)
         form.addRow(self.tr("Interface language"), self.language)
         form.addRow(self.tr("Grid density"), self.density)
-        note = QLabel(self.tr("A new interface language takes effect at the next start."), self)
-        note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -84,7 +71,6 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(note)
         layout.addWidget(buttons)
 
     def accept(self) -> None:

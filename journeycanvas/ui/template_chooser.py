@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeycanvas.canvas.render import render_image
+from journeycanvas.i18n import current_language
 from journeycanvas.io import JourneyFileError
 from journeycanvas.io.templates import TemplateInfo, list_templates, load_template
 from journeycanvas.layout import layout_journey
@@ -106,9 +107,9 @@ class TemplateChooser(QDialog):
         self._fill(initial)
 
     def _fill(self, initial: str) -> None:
-        for info in list_templates():
+        for info in list_templates(current_language()):
             try:
-                journey = load_template(info.name)
+                journey = load_template(info.name, language=info.language)
             except JourneyFileError:
                 continue  # a broken bundled file must not block the other templates
             self.templates[info.name] = info
@@ -148,7 +149,7 @@ class TemplateChooser(QDialog):
         if name is None:
             return None
         title = self.title.text().strip()
-        return load_template(name, title=title or None)
+        return load_template(name, title=title or None, language=self.templates[name].language)
 
     def _show(self, item: QListWidgetItem | None) -> None:
         if item is None:

@@ -102,7 +102,7 @@ def test_header_has_title_scenario_owner_and_date() -> None:
     assert report.startswith("# Hourglass for a bakery\n")
     assert "- **Scenario:** Anna wants fresh bread before work" in report
     assert "- **Owner:** Eva Lind" in report
-    assert "- **Date:** 2026-11-24" in report
+    assert "- **Date:** Nov 24, 2026" in report
 
 
 def test_stages_list_goals_and_mean_emotion() -> None:
@@ -173,7 +173,7 @@ def test_metrics_are_shown_per_touchpoint_against_target() -> None:
 
     assert rows[0] == "| Where | Touchpoint | Metric | Value / target | Of target | Met |"
     assert rows[2:] == [
-        "| Know · Touchpoints | Instagram reel | reach | 1200 / 5000 views | 24% |  |",
+        "| Know · Touchpoints | Instagram reel | reach | 1,200 / 5,000 views | 24% |  |",
         "| Buy · Touchpoints | Till | NPS | 52.5 / 50 | 105% | ✓ |",
         "| Refer · Touchpoints | Review site | no metric | — | — |  |",
     ]

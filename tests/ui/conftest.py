@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from journeycanvas.ui.app import start_gui
 from journeycanvas.ui.autosave import AutosaveStore
+from journeycanvas.ui.language_switch import apply_language
 from journeycanvas.ui.main_window import MainWindow
 from journeycanvas.ui.settings import AppSettings
 
@@ -31,6 +32,13 @@ def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     QSettings.setPath(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "xdg-config")
     )
+
+
+@pytest.fixture(autouse=True)
+def english_interface_afterwards() -> Iterator[None]:
+    """A test that switches the interface language (Preferences) leaves it English."""
+    yield
+    apply_language("en")
 
 
 class Dialogs:

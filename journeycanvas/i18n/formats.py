@@ -1,0 +1,46 @@
+"""Numbers, percentages and dates written the way a locale writes them (with Babel):
+"1 200" and "4,4" in Swedish, "1,200" and "4.4" in English."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal as _babel_decimal
+from babel.numbers import format_percent as _babel_percent
+
+from journeycanvas.i18n.languages import SOURCE_LANGUAGE, normalise
+
+
+@cache
+def babel_locale(locale: str) -> Locale:
+    """Babel's locale for `locale` (``zh-CN``, ``sv_SE``, ``pl``); English when Babel does not
+    know it (or for the pseudo-language)."""
+    try:
+        return Locale.parse(normalise(locale) or SOURCE_LANGUAGE)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse(SOURCE_LANGUAGE)
+
+
+def format_number(value: float, locale: str) -> str:
+    """`value` with the locale's grouping and decimal sign, up to three decimals."""
+    return _babel_decimal(value, locale=babel_locale(locale))
+
+
+def format_decimal(value: float, locale: str, decimals: int = 1) -> str:
+    """`value` with exactly `decimals` decimals (``4,4`` in Swedish)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return _babel_decimal(value, format=pattern, locale=babel_locale(locale))
+
+
+def format_percent(fraction: float, locale: str) -> str:
+    """`fraction` (0.44) as a percentage the locale's way ("44 %" in Swedish)."""
+    return _babel_percent(fraction, locale=babel_locale(locale))
+
+
+def format_date(value: dt.date | dt.datetime, locale: str, length: str = "medium") -> str:
+    """`value`'s date in the locale's `length` ("short", "medium", "long") format."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return _babel_date(day, format=length, locale=babel_locale(locale))
