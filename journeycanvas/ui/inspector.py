@@ -82,6 +82,14 @@ def object_kind(document: Document, item_id: str) -> str | None:
     return None
 
 
+def show_row(form: QFormLayout, field: QWidget, visible: bool) -> None:
+    """Show or hide a form row: the field and its label (when the form has one for it)."""
+    field.setVisible(visible)
+    label: QWidget | None = form.labelForField(field)
+    if label is not None:
+        label.setVisible(visible)
+
+
 def parse_tags(text: str) -> list[str]:
     """Tags typed as "price, delivery, price": trimmed, without blanks or repeats."""
     tags: list[str] = []
@@ -340,8 +348,7 @@ class CardPage(_Page):
             checked = persona.id in card.personas
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.personas.addItem(item)
-        self.personas.setVisible(bool(self.document.journey.personas))
-        self.form.labelForField(self.personas).setVisible(bool(self.document.journey.personas))
+        show_row(self.form, self.personas, bool(self.document.journey.personas))
         self.votes.setValue(card.votes)
         self.emotion.set_value(card.emotion)
         uses_emotion = kind_uses_emotion(card.kind)
@@ -718,8 +725,7 @@ class CardsPage(_ManyPage):
             item.setCheckState(state)
             self.personas.addItem(item)
         has_personas = bool(self.document.journey.personas)
-        self.personas.setVisible(has_personas)
-        self.form.labelForField(self.personas).setVisible(has_personas)
+        show_row(self.form, self.personas, has_personas)
         everyone = set.intersection(*(set(card.tags) for card in cards))
         some = sorted(set().union(*(card.tags for card in cards)) - everyone)
         shared = ", ".join(sorted(everyone)) or self.tr("none")
