@@ -18,6 +18,7 @@ from journeycanvas.io.templates import (
     template_names,
     template_path,
 )
+from journeycanvas.layout import Rect, TextBlock, layout_journey
 from journeycanvas.model import JourneyMap, find_problems
 from journeycanvas.model.kinds.registry import LANE_KINDS
 
@@ -134,6 +135,35 @@ def test_lanes_named_after_their_kind_use_the_catalogue_word(name: str, language
         kind_name = LANE_KINDS[english.kind].name
         if english.title == kind_name:
             assert translated.title == translator.pgettext("Kinds", kind_name), english.title
+
+
+def _overlaps(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
+def _unbroken(block: TextBlock, text: str) -> bool:
+    """Whether `block` shows all of `text`, broken only between words."""
+    return not block.truncated and " ".join(line.strip() for line in block.lines) == " ".join(
+        text.split()
+    )
+
+
+@pytest.mark.parametrize(("name", "language"), TRANSLATED)
+def test_a_translation_prints_whole_and_readable(name: str, language: str) -> None:
+    journey = _translated(name, language)
+    layout = layout_journey(journey)
+    for stage, header in zip(journey.stages, layout.stages, strict=True):
+        assert _unbroken(header.name, stage.name) and not header.goal.truncated, stage.name
+    for lane, lane_header in zip(journey.lanes, layout.lanes, strict=True):
+        assert _unbroken(lane_header.title, lane.title), lane.title
+    for card in layout.cards.values():
+        assert not card.face.text.truncated, card.id
+        assert card.face.metric is None or not card.face.metric.text.truncated, card.id
+    for connector in layout.connectors.values():
+        if connector.label_rect is not None:
+            for card in layout.cards.values():
+                text = card.face.text.box.translated(card.rect.x, card.rect.y)
+                assert not _overlaps(connector.label_rect, text), (connector.id, card.id)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
