@@ -31,10 +31,9 @@ class QtFonts:
 
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
-        bold_primary = fonts.font_files(True)[0].name
         self._by_name: dict[str, QFont] = {}
         for font_file in fonts.all_font_files():
-            self._add(font_file, font_file.name == bold_primary)
+            self._add(font_file)
         self._fallback = self._by_name[fonts.font_files(False)[0].name]
         self._emboldened: dict[str, QFont] = {}
 
@@ -56,16 +55,16 @@ class QtFonts:
         """A font the layout found after start-up (a system font for a new script)."""
         for font_file in self.fonts.all_font_files():
             if font_file.name == name:
-                return self._add(font_file, bold=False)
+                return self._add(font_file)
         return self._fallback
 
-    def _add(self, font_file: FontFile, bold: bool) -> QFont:
+    def _add(self, font_file: FontFile) -> QFont:
         font_id = QFontDatabase.addApplicationFont(str(font_file.path))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         family = families[min(font_file.subfont_index, len(families) - 1)] if families else ""
         qfont = QFont(family) if family else QFont()
         qfont.setPixelSize(REFERENCE_PX)
-        qfont.setBold(bold)
+        qfont.setBold(font_file.bold)
         qfont.setKerning(False)
         qfont.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         self._by_name[font_file.name] = qfont
