@@ -23,6 +23,8 @@ from bidi.algorithm import (  # type: ignore[import-untyped]
 
 from journeycanvas.text.shaping import RTL
 
+_UNCLASSIFIED = frozenset({"", "LRI", "RLI", "FSI", "PDI"})
+
 # A logical run of a line: (start, end, embedding level, anything else …).
 LevelRun = TypeVar("LevelRun", bound=tuple[Any, ...])
 
@@ -46,7 +48,7 @@ def levels(text: str, rtl: bool) -> list[int]:
     storage = get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
-    get_embedding_levels(text, storage)
+    get_embedding_levels(_classified(text), storage)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
     explicit_embed_and_overrides(storage, False)
@@ -60,6 +62,18 @@ def levels(text: str, rtl: bool) -> list[int]:
     for index in range(len(text)):
         previous = result[index] = resolved.get(index, previous)
     return _trailing_spaces_at_base(text, result, storage["base_level"])
+
+
+def _classified(text: str) -> str:
+    """`text` with the characters python-bidi's algorithm cannot classify (unassigned code
+    points, lone surrogates, and the isolates of Unicode 6.3, which it predates) replaced
+    by U+FFFD, an "other neutral", one for one."""
+    kinds = set(map(unicodedata.bidirectional, text))
+    if kinds.isdisjoint(_UNCLASSIFIED):
+        return text
+    return "".join(
+        "\ufffd" if unicodedata.bidirectional(char) in _UNCLASSIFIED else char for char in text
+    )
 
 
 def _trailing_spaces_at_base(text: str, result: list[int], base: int) -> list[int]:

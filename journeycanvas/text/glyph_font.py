@@ -64,7 +64,7 @@ def to_unicode_cmap(font_name: str, subset: list[int], texts: dict[int, str]) ->
     entries = []
     for byte, code in enumerate(subset):
         text = texts.get(code, chr(code))
-        entries.append(f"<{byte:02X}> <{text.encode('utf-16-be').hex().upper()}>")
+        entries.append(f"<{byte:02X}> <{text.encode('utf-16-be', 'surrogatepass').hex().upper()}>")
     return "\n".join(
         [
             "/CIDInit /ProcSet findresource begin",

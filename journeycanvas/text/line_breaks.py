@@ -14,6 +14,7 @@ import re
 from icu4py.breakers import LineBreaker
 
 _LOCALE = "ja@lb=strict"
+_SURROGATES = re.compile("[\ud800-\udfff]")  # ICU takes UTF-8: lone surrogates cannot go
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]")
 
 NEEDS_RULES = re.compile(
@@ -28,7 +29,10 @@ def line_segments(text: str) -> list[str]:
     """`text` cut at every place a line may break: each piece ends where a break is allowed
     (spaces after a word stay with it)."""
     pieces: list[str] = []
-    for piece in LineBreaker(text, _LOCALE):
+    start = 0
+    for found in LineBreaker(_SURROGATES.sub("\ufffd", text), _LOCALE):
+        piece = text[start : start + len(found)]
+        start += len(found)
         if pieces and _HANGUL.match(piece) and _HANGUL.match(pieces[-1][-1]):
             pieces[-1] += piece
         else:

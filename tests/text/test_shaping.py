@@ -110,3 +110,9 @@ def test_right_to_left_blocks_are_right_aligned_and_others_left(script: str) -> 
         else:
             assert x == box.x
         assert right <= box.x + box.w + 1e-6
+
+
+def test_unassigned_code_points_and_lone_surrogates_in_right_to_left_text_are_drawn() -> None:
+    line = "\u0600\ud80e\udc00 \U000e0fff \u05d0"
+    runs = default_font_set().visual_runs(line, 10)
+    assert sorted("".join(run.text for run in runs)) == sorted(line)
