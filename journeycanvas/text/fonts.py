@@ -10,8 +10,6 @@ canvas loads the very same files (``FontFile.path``) with
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,7 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
 
 from journeycanvas.text.glyph_font import GlyphFont
-from journeycanvas.text.system_fonts import faces_for
+from journeycanvas.text.system_fonts import faces_for, fc_list
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
@@ -76,20 +74,8 @@ def bundled_bold() -> FontFile:
 
 def _fontconfig_cjk_paths() -> list[Path]:
     """TrueType fonts fontconfig says cover Chinese, in fontconfig's order."""
-    if shutil.which("fc-list") is None:
-        return []
-    try:
-        out = subprocess.run(
-            ["fc-list", ":lang=zh", "file", "fontformat"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return []
     paths = []
-    for line in sorted(out.splitlines()):
+    for line in sorted((fc_list(":lang=zh", "file", "fontformat") or "").splitlines()):
         file, _, rest = line.partition(":")
         if "TrueType" in rest and file.lower().endswith((".ttf", ".ttc")):
             paths.append(Path(file.strip()))

@@ -58,7 +58,7 @@ class SystemFont:
 
     def rank(self, bold: bool) -> tuple[int, int, int]:
         """Lower is better: the wanted weight, then a plain sans face, then a short name."""
-        name = self.path.name.lower().replace("ui-", "-ui-").replace("ui.", "-ui-.")
+        name = self.path.name.lower()
         plain = sum(word in name for word in _LESS_PLAIN)
         return (self.bold != bold, plain + ("sans" not in name), len(name))
 
@@ -73,18 +73,21 @@ def _ranges(charset: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(starts), tuple(ends)
 
 
-def _from_fontconfig() -> list[SystemFont] | None:
+def fc_list(*arguments: str) -> str | None:
+    """What fontconfig's ``fc-list`` prints with `arguments`; None without fontconfig."""
     if shutil.which("fc-list") is None:
         return None
     try:
-        out = subprocess.run(
-            ["fc-list", "--format", "%{file}|%{index}|%{fontformat}|%{weight}|%{charset}\n"],
-            capture_output=True,
-            text=True,
-            timeout=20,
-            check=False,
+        return subprocess.run(
+            ["fc-list", *arguments], capture_output=True, text=True, timeout=20, check=False
         ).stdout
     except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def _from_fontconfig() -> list[SystemFont] | None:
+    out = fc_list("--format", "%{file}|%{index}|%{fontformat}|%{weight}|%{charset}\n")
+    if out is None:
         return None
     fonts = []
     for line in sorted(out.splitlines()):
