@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 # Debian packages Qt (offscreen and xcb), PDF checks and fonts need.
 DEB_PACKAGES=(
-  python3-venv xvfb xauth poppler-utils fonts-dejavu-core fonts-wqy-microhei
+  python3-venv xvfb xauth poppler-utils fonts-dejavu-core fonts-wqy-microhei fonts-noto-core
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1 libxcb-glx0

@@ -1,8 +1,10 @@
 """Drawing the layout's wrapped text with Qt, in the very fonts the layout measured.
 
 The font files of the layout's `FontSet` are loaded into Qt once; each line is drawn run
-by run (one run per fallback font) at the x the layout's own measurements give, so the
-canvas never re-wraps and matches the PDF. Fonts are made at a fixed reference pixel size
+by run (one run per fallback font and direction, in visual order) at the x the layout's
+own measurements give, so the canvas never re-wraps and matches the PDF. Qt shapes each
+run itself; a right-to-left run is drawn under a right-to-left override so that Qt lays it
+out exactly as the layout ordered it. Fonts are made at a fixed reference pixel size
 and scaled by the painter, which keeps fractional sizes exact at every zoom.
 """
 
@@ -15,7 +17,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QFontDatabase, QPainter
 
 from journeycanvas.layout import MM_PER_PT, TextBlock
-from journeycanvas.text import FontSet
+from journeycanvas.text import FontFile, FontSet
 
 REFERENCE_PX = 100
 """The pixel size Qt fonts are made at; the painter scales them to the layout's size."""
@@ -29,36 +31,58 @@ class QtFonts:
 
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
-        bold_primary = fonts.font_files(True)[0].name
         self._by_name: dict[str, QFont] = {}
         for font_file in fonts.all_font_files():
-            font_id = QFontDatabase.addApplicationFont(str(font_file.path))
-            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-            family = families[min(font_file.subfont_index, len(families) - 1)] if families else ""
-            qfont = QFont(family) if family else QFont()
-            qfont.setPixelSize(REFERENCE_PX)
-            qfont.setBold(font_file.name == bold_primary)
-            qfont.setKerning(False)
-            qfont.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-            self._by_name[font_file.name] = qfont
+            self._add(font_file)
         self._fallback = self._by_name[fonts.font_files(False)[0].name]
+        self._emboldened: dict[str, QFont] = {}
 
-    def font(self, name: str) -> QFont:
-        """The Qt font (at `REFERENCE_PX`) for a layout font name."""
-        return self._by_name.get(name, self._fallback)
+    def font(self, name: str, bold: bool = False) -> QFont:
+        """The Qt font (at `REFERENCE_PX`) for a layout font name; for `bold` text in a
+        font without a bold face, that font emboldened by Qt."""
+        font = self._by_name.get(name)
+        if font is None:
+            font = self._load(name)
+        if bold and self.fonts.is_synthetic_bold(name):
+            emboldened = self._emboldened.get(name)
+            if emboldened is None:
+                emboldened = self._emboldened[name] = QFont(font)
+                emboldened.setBold(True)
+            return emboldened
+        return font
+
+    def _load(self, name: str) -> QFont:
+        """A font the layout found after start-up (a system font for a new script)."""
+        for font_file in self.fonts.all_font_files():
+            if font_file.name == name:
+                return self._add(font_file)
+        return self._fallback
+
+    def _add(self, font_file: FontFile) -> QFont:
+        font_id = QFontDatabase.addApplicationFont(str(font_file.path))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        family = families[min(font_file.subfont_index, len(families) - 1)] if families else ""
+        qfont = QFont(family) if family else QFont()
+        qfont.setPixelSize(REFERENCE_PX)
+        qfont.setBold(font_file.bold)
+        qfont.setKerning(False)
+        qfont.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        self._by_name[font_file.name] = qfont
+        return qfont
 
     def ops(self, block: TextBlock, dx: float = 0.0, dy: float = 0.0) -> list[TextOp]:
         """The drawing steps of `block` offset by (dx, dy) mm, for `draw_ops`."""
         fonts = self.fonts
-        size, bold = block.font_size_pt, block.bold
+        size, bold, rtl = block.font_size_pt, block.bold, block.rtl
         factor = REFERENCE_PX / (size * MM_PER_PT)
+        pt = MM_PER_PT * factor
         result: list[TextOp] = []
         for line, x, baseline in zip(block.lines, block.xs, block.baselines, strict=True):
             y = (baseline + dy) * factor
-            cx = x + dx
-            for name, run in fonts.runs(line, bold):
-                result.append((self.font(name), QPointF(cx * factor, y), run))
-                cx += fonts.width(run, size, bold) * MM_PER_PT
+            left = (x + dx) * factor
+            for run in fonts.visual_runs(line, size, bold, rtl):
+                text = f"\u202e{run.text}\u202c" if run.rtl else run.text
+                result.append((self.font(run.font, bold), QPointF(left + run.x * pt, y), text))
         return result
 
     def block_scale(self, block: TextBlock) -> float:

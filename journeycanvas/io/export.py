@@ -9,11 +9,13 @@ the file first (``io.clean_text``). This module also holds the CSV and Markdown 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from journeycanvas.io.clean_text import clean_map
 from journeycanvas.io.csv_cards import export_cards_csv
-from journeycanvas.io.export_formats import file_format_of, format_of
+from journeycanvas.io.export_formats import TEXT, file_format_of, format_of
 from journeycanvas.io.markdown_report import markdown_report
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
 from journeycanvas.io.pdf.options import (
@@ -24,6 +26,8 @@ from journeycanvas.io.pdf.options import (
 )
 from journeycanvas.io.pdf.progress import Cancel, Progress, Steps, atomic_output
 from journeycanvas.model.entities import JourneyMap
+from journeycanvas.text import default_font_set
+from journeycanvas.text.missing_glyphs import missing_glyph_warnings
 
 
 def format_for(out_path: str | os.PathLike[str], options: ExportOptions) -> str:
@@ -54,7 +58,28 @@ def export_map(
     journey = clean_map(journey if entry.whole_map else shown_map(journey, options))
     with atomic_output(out_path) as temporary:
         pages, summary = writer(journey, temporary, options, progress, cancel)
-    return ExportResult(str(out_path), pages, summary)
+    warnings = glyph_warnings(journey) if entry.preview != TEXT else ()
+    return ExportResult(str(out_path), pages, summary, warnings)
+
+
+def glyph_warnings(journey: JourneyMap) -> tuple[str, ...]:
+    """Warnings naming the characters of the map that no font on this computer has."""
+    fonts = default_font_set()
+    missing = "".join(fonts.missing(text) for text in _texts(journey.model_dump(mode="json")))
+    return missing_glyph_warnings("".join(dict.fromkeys(missing)))
+
+
+def _texts(data: Any) -> Iterator[str]:
+    """Every string (not plain ASCII) inside dumped model data."""
+    if isinstance(data, str):
+        if not data.isascii():
+            yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _texts(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _texts(value)
 
 
 def shown_map(journey: JourneyMap, options: ExportOptions) -> JourneyMap:

@@ -13,8 +13,9 @@ after each change (``structure_changed=True`` for stages, lanes, personas); it r
 Drawing from it: y grows downwards from the grid's top-left corner (0, 0); a PDF flips
 it (``y_pdf = page_top - y``). Boxes inside a card, header or label are relative to that
 box's corner. Draw a `TextBlock` line by line: for line i, at (``xs[i]``, ``baselines[i]``),
-draw each ``(font name, part, dx_pt)`` of ``fonts.placed_runs(line, size, bold)`` at
-``x + dx_pt * MM_PER_PT`` in `font_size_pt`. The fonts are ``fonts.all_font_files()``.
+draw each run of ``fonts.visual_runs(line, size, bold, block.rtl)`` at
+``x + run.x * MM_PER_PT`` in `font_size_pt` (shaped runs by their glyphs). The fonts are
+``fonts.all_font_files()``.
 """
 
 from journeycanvas.layout.boxes import (

@@ -20,7 +20,8 @@ from journeycanvas.model.kinds import CardKind
 class TextBlock:
     """Wrapped lines ready to draw: draw ``lines[i]`` with its baseline at
     (``xs[i]``, ``baselines[i]``) in `font_size_pt`, bold or not, through the font set's
-    per-character runs. `box` is the area the text was fitted to; every line fits its width.
+    visual runs. `box` is the area the text was fitted to; every line fits its width.
+    `rtl` when the text reads right to left (its lines are then right-aligned).
     """
 
     lines: tuple[str, ...]
@@ -31,6 +32,7 @@ class TextBlock:
     line_height_mm: float
     box: Rect
     truncated: bool
+    rtl: bool
 
 
 @fast_init

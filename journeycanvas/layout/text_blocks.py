@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from journeycanvas.layout.boxes import TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Rect
-from journeycanvas.text import FontSet
+from journeycanvas.text import FontSet, is_rtl
 
 
 def text_block(
@@ -19,7 +19,8 @@ def text_block(
     bold: bool = False,
     centered: bool = False,
 ) -> TextBlock:
-    """`text` wrapped to the width of `box`, lines from its top, left-aligned or centred.
+    """`text` wrapped to the width of `box`, lines from its top, centred or aligned to
+    the side the text starts from (right for Arabic and Hebrew, left otherwise).
 
     At most `max_lines` lines (the last one ellipsised); the height of `box` is ignored:
     the block's own `box` gets the height its lines take (one line's when empty).
@@ -29,13 +30,17 @@ def text_block(
     line_height, fitted, baselines = _frame(
         box.x, box.y, box.w, len(lines), size_pt, line_spacing, fonts
     )
-    if centered:
+    rtl = is_rtl(text)
+    if centered or rtl:
+        share = 0.5 if centered else 1.0
         xs = tuple(
-            box.x + (box.w - fonts.width(line, size_pt, bold) * MM_PER_PT) / 2 for line in lines
+            box.x + (box.w - fonts.width(line, size_pt, bold) * MM_PER_PT) * share for line in lines
         )
     else:
         xs = _repeat(box.x, len(lines))
-    return TextBlock(lines, xs, baselines, size_pt, bold, line_height, fitted, wrapped.truncated)
+    return TextBlock(
+        lines, xs, baselines, size_pt, bold, line_height, fitted, wrapped.truncated, rtl
+    )
 
 
 @lru_cache(maxsize=4096)

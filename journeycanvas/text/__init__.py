@@ -6,8 +6,10 @@ The module-level functions use the process-wide `default_font_set()`::
     wrap("Zażółć gęślą jaźń 你好世界", width_pt=80, size_pt=9, max_lines=3).lines
 """
 
+from journeycanvas.text.direction import is_rtl
 from journeycanvas.text.fonts import FONTS_DIR, FontFile, find_fallback_fonts
-from journeycanvas.text.fontset import ELLIPSIS, FontSet, default_font_set
+from journeycanvas.text.fontset import ELLIPSIS, FontSet, PlacedRun, default_font_set
+from journeycanvas.text.glyph_font import GlyphFont
 from journeycanvas.text.wrap import WrappedText, words
 
 
@@ -42,9 +44,12 @@ __all__ = [
     "FONTS_DIR",
     "FontFile",
     "FontSet",
+    "GlyphFont",
+    "PlacedRun",
     "WrappedText",
     "default_font_set",
     "find_fallback_fonts",
+    "is_rtl",
     "placed_runs",
     "runs",
     "width",

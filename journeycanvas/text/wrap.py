@@ -1,4 +1,5 @@
-"""Line breaking: at spaces, between CJK characters, inside over-long words; with ellipsis."""
+"""Line breaking: at spaces, by Unicode's rules where a script needs more (CJK, Thai …, see
+``line_breaks``), inside over-long words; with ellipsis."""
 
 from __future__ import annotations
 
@@ -8,20 +9,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import accumulate
 
-# Ideographs, kana, hangul, CJK punctuation and full-width forms: a line may break
-# before or after each of them, as Chinese and Japanese are written without spaces.
-_CJK = (
-    "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u9fff"
-    "\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-    "\U00020000-\U0003ffff"
-)
-# Closing punctuation never starts a line, opening punctuation never ends one.
-_NO_START = "、。，．：；？！）」』】〕〉》〙〗・ー～％"
-_NO_END = "（「『【〔〈《〘〖"
+from journeycanvas.text.line_breaks import NEEDS_RULES, line_segments
+
 _SPACE = " \t\u2000-\u200b"
-_TOKENS = re.compile(
-    f"[{_SPACE}]+|[{_NO_END}]*[{_CJK}][{_NO_START}]*|[^{_SPACE}{_CJK}]+[{_NO_START}]*"
-)
+_TOKENS = re.compile(f"[{_SPACE}]+|[^{_SPACE}]+")
+_TRAILING_SPACES = re.compile(f"[{_SPACE}]+$")
 _SPACES = frozenset(" \t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b")
 _STRIP = "".join(sorted(_SPACES))
 
@@ -36,8 +28,25 @@ class WrappedText:
 
 def words(text: str) -> list[str]:
     """The pieces of `text` a line never breaks inside unless one is wider than a line:
-    words between spaces, and each CJK character with its punctuation."""
-    return [token for token in _TOKENS.findall(text) if token[0] not in _SPACES]
+    words between spaces, and in CJK or Thai the pieces Unicode's rules keep together."""
+    return [token for token in tokens(text) if token[0] not in _SPACES]
+
+
+def tokens(paragraph: str) -> list[str]:
+    """`paragraph` cut into pieces that never break and runs of spaces (where lines may
+    break); plain text is cut at spaces alone, without asking ICU."""
+    if paragraph.isascii() or NEEDS_RULES.search(paragraph) is None:
+        return _TOKENS.findall(paragraph)
+    result: list[str] = []
+    for segment in line_segments(paragraph):
+        spaces = _TRAILING_SPACES.search(segment)
+        if spaces is None:
+            result.append(segment)
+        else:
+            if spaces.start():
+                result.append(segment[: spaces.start()])
+            result.append(spaces.group())
+    return result
 
 
 def wrap_units(
@@ -66,9 +75,8 @@ def wrap_units(
     lines: list[str] = []
     complete = True
     for paragraph in text.split("\n"):
-        tokens = _TOKENS.findall(paragraph)
         complete = _break_paragraph(
-            tokens, max_units, token_widths.__getitem__, char_width, lines, limit
+            tokens(paragraph), max_units, token_widths.__getitem__, char_width, lines, limit
         )
         if not complete or (limit is not None and len(lines) >= limit):
             break

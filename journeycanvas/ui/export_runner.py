@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from journeycanvas.io.errors import printable
 from journeycanvas.io.export import export_map
@@ -68,6 +68,7 @@ class ExportRunner(QObject):
         super().__init__(parent)
         self._window = parent
         self.progress: QProgressDialog | None = None
+        self.warning_box: QMessageBox | None = None
 
     def run(
         self, journey: JourneyMap, path: Path, choice: ExportChoice, source_name: str = ""
@@ -79,8 +80,25 @@ class ExportRunner(QObject):
         """
         options = choice.options(source_name)
         if choice.format.needs_qt:
-            return self._run_here(journey, path, options)
-        return self._run_in_thread(journey.model_copy(deep=True), path, options)
+            result: ExportResult | None = self._run_here(journey, path, options)
+        else:
+            result = self._run_in_thread(journey.model_copy(deep=True), path, options)
+        if result is not None and result.warnings:
+            self._show_warnings(result.warnings)
+        return result
+
+    def _show_warnings(self, warnings: tuple[str, ...]) -> None:
+        """Say, without blocking, what the finished export could not draw."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Export finished with warnings"),
+            "\n\n".join(warnings),
+            QMessageBox.StandardButton.Ok,
+            self._window,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.warning_box = box
 
     def _run_here(self, journey: JourneyMap, path: Path, options: ExportOptions) -> ExportResult:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -169,9 +169,11 @@ _SETTING_TYPES: dict[str, Any] = {
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
-    """What an export wrote: the file, its page count (0 for CSV and Markdown) and a
-    one-line summary for the user, e.g. "1 page, A1 landscape, map at 84 %"."""
+    """What an export wrote: the file, its page count (0 for CSV and Markdown), a
+    one-line summary for the user, e.g. "1 page, A1 landscape, map at 84 %", and warnings
+    about what it could not draw (characters no font has)."""
 
     path: str
     pages: int
     summary: str
+    warnings: tuple[str, ...] = ()

@@ -5,6 +5,8 @@ cards needs a million operators, so `Pen` formats them itself and hands them to 
 in large pieces (`Canvas.addLiteral`). Text goes through the font set's per-character runs
 and each TrueType font's subsets, the route ReportLab documents for dynamic fonts in
 ``reportlab.pdfbase.ttfonts``, so fonts are embedded and subset and text stays text.
+Right-to-left and complex-script runs are drawn as the font set's shaped glyphs, in visual
+order, each subset code extracting as the characters it was shaped from.
 """
 
 from __future__ import annotations
@@ -14,16 +16,19 @@ from functools import cache
 from typing import Literal
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from journeycanvas.io.pdf.colors import rgb
 from journeycanvas.io.pdf.paper import PT_PER_MM
 from journeycanvas.layout import MM_PER_PT, Point, TextBlock
-from journeycanvas.text import FontSet
+from journeycanvas.text import FontSet, GlyphFont
+from journeycanvas.text.shaping import Glyph
 
 KAPPA = 0.5522847498
 """Bezier control distance of a quarter circle, as a fraction of the radius."""
+
+SYNTHETIC_BOLD_STROKE = 0.035
+"""Outline width of emboldened text (a font with no bold face), as a fraction of its size."""
 
 Paint = Literal["f", "S", "B"]
 """How a path is painted: fill, stroke, or both."""
@@ -64,7 +69,7 @@ class Pen:
         self._framed = False
         self._text_font: tuple[str, int, float] | None = None
         self._forms: dict[str, str] = {}
-        self._ttfonts: dict[str, TTFont] = {}
+        self._ttfonts: dict[str, GlyphFont] = {}
         self._subset_names: dict[tuple[str, int], str] = {}
 
     # ------------------------------------------------------------------ frame and state
@@ -249,10 +254,17 @@ class Pen:
     # ------------------------------------------------------------------ text
 
     def text(
-        self, x: float, baseline: float, line: str, size_pt: float, bold: bool = False
+        self,
+        x: float,
+        baseline: float,
+        line: str,
+        size_pt: float,
+        bold: bool = False,
+        rtl: bool | None = None,
     ) -> None:
         """One line of text from (x, baseline) in the fill colour, each character in the
-        first font of the chain that has it."""
+        first font of the chain that has it; right-to-left runs in visual order and complex
+        scripts shaped (`rtl`: the paragraph's direction, None for the line's own)."""
         if not line:
             return
         ops = self._ops
@@ -262,28 +274,87 @@ class Pen:
             self._text_font = None
         ops.append(f"1 0 0 -1 {x:.2f} {baseline:.2f} Tm")
         size = size_pt * MM_PER_PT
-        doc = self._doc
-        for font_name, run in self.fonts.runs(line, bold):
-            font = self._ttfonts.get(font_name)
-            if font is None:
-                registered = pdfmetrics.getFont(font_name)
-                if not isinstance(registered, TTFont):
-                    raise TypeError(f"font {font_name!r} is not a TrueType font")
-                font = self._ttfonts[font_name] = registered
-            for subset, chunk in font.splitString(run, doc):
-                key = (font_name, subset, size)
-                if key != self._text_font:
-                    self._text_font = key
-                    ops.append(f"{self._subset_name(font_name, font, subset)} {size:.3f} Tf")
-                ops.append(f"({chunk.decode('latin-1').translate(_ESCAPES)}) Tj")
+        if line.isascii() and not rtl:
+            self._show(self.fonts.runs(line, bold)[0][0], line, size, bold)
+            return
+        flowing = True  # the text position is where the next run starts
+        for run in self.fonts.visual_runs(line, size_pt, bold, rtl):
+            run_x = x + run.x * MM_PER_PT
+            if not flowing:
+                ops.append(f"1 0 0 -1 {run_x:.2f} {baseline:.2f} Tm")
+            if run.glyphs is None:
+                self._show(run.font, run.text, size, bold)
+                flowing = True
+            else:
+                self._show_glyphs(run.font, run.glyphs, run_x, baseline, size, bold)
+                flowing = False
+
+    def _show_glyphs(
+        self,
+        font_name: str,
+        glyphs: Sequence[Glyph],
+        x: float,
+        baseline: float,
+        size: float,
+        bold: bool,
+    ) -> None:
+        """Shaped glyphs from (x, baseline); a glyph with an offset (a mark) is placed on
+        its own, the others flow by their advances."""
+        font = self._font(font_name)
+        scale = size / 1000
+        pending: list[str] = []
+        flowing = True
+        for glyph in glyphs:
+            code = font.glyph_text(glyph.gid, glyph.text, glyph.advance)
+            if glyph.x_offset or glyph.y_offset or not flowing:
+                self._show(font_name, "".join(pending), size, bold)
+                pending.clear()
+                gx = x + glyph.x_offset * scale
+                gy = baseline - glyph.y_offset * scale
+                self._ops.append(f"1 0 0 -1 {gx:.3f} {gy:.3f} Tm")
+                flowing = not (glyph.x_offset or glyph.y_offset)
+            pending.append(code)
+            x += glyph.advance * scale
+        self._show(font_name, "".join(pending), size, bold)
+
+    def _show(self, font_name: str, text: str, size: float, bold: bool) -> None:
+        """`text` in font `name` at the text position, through the font's subsets;
+        emboldened (filled and outlined) when bold text has no bold face."""
+        if not text:
+            return
+        ops = self._ops
+        font = self._font(font_name)
+        synthetic = bold and self.fonts.is_synthetic_bold(font_name)
+        if synthetic:
+            color = self._fill or "#000000"
+            self._stroke = color
+            self._width = f"{size * SYNTHETIC_BOLD_STROKE:.3f}"
+            ops.append(f"{color_op(color, stroke=True)} {self._width} w 2 Tr")
+        for subset, chunk in font.splitString(text, self._doc):
+            key = (font_name, subset, size)
+            if key != self._text_font:
+                self._text_font = key
+                ops.append(f"{self._subset_name(font_name, font, subset)} {size:.3f} Tf")
+            ops.append(f"({chunk.decode('latin-1').translate(_ESCAPES)}) Tj")
+        if synthetic:
+            ops.append("0 Tr")
+
+    def _font(self, font_name: str) -> GlyphFont:
+        font = self._ttfonts.get(font_name)
+        if font is None:
+            registered = pdfmetrics.getFont(font_name)
+            if not isinstance(registered, GlyphFont):
+                raise TypeError(f"font {font_name!r} is not a JourneyCanvas TrueType font")
+            font = self._ttfonts[font_name] = registered
+        return font
 
     def block(self, block: TextBlock, dx: float = 0.0, dy: float = 0.0) -> None:
-        """Every line of a laid-out text block, offset by (dx, dy)."""
-        size, bold = block.font_size_pt, block.bold
+        """Every line of a laid-out text block, offset by (dx, dy), in its direction."""
+        size, bold, rtl = block.font_size_pt, block.bold, block.rtl
         for line, x, baseline in zip(block.lines, block.xs, block.baselines, strict=True):
-            self.text(x + dx, baseline + dy, line, size, bold)
+            self.text(x + dx, baseline + dy, line, size, bold, rtl)
 
-    def _subset_name(self, font_name: str, font: TTFont, subset: int) -> str:
+    def _subset_name(self, font_name: str, font: GlyphFont, subset: int) -> str:
         key = (font_name, subset)
         name = self._subset_names.get(key)
         if name is None:
