@@ -10,6 +10,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from journeycanvas.i18n import _
+
 _SHOWN = 8  # characters quoted per script
 
 
@@ -105,9 +107,18 @@ def missing_glyph_warnings(missing: str) -> tuple[str, ...]:
     for script, chars in by_script.items():
         shown = " ".join(chars[:_SHOWN]) + (" …" if len(chars) > _SHOWN else "")
         hint = hint_for(script)
+        message = _(
+            "No font on this computer has {script} characters ({shown}); they print as "
+            "empty boxes. Install one: Debian/Ubuntu {debian}, Windows {windows}, "
+            "macOS {macos}."
+        )
         warnings.append(
-            f"No font on this computer has {script} characters ({shown}); they print as "
-            f"empty boxes. Install one: Debian/Ubuntu {hint.debian}, Windows {hint.windows}, "
-            f"macOS {hint.macos}."
+            message.format(
+                script=script,
+                shown=shown,
+                debian=hint.debian,
+                windows=hint.windows,
+                macos=hint.macos,
+            )
         )
     return tuple(warnings)
