@@ -1,0 +1,108 @@
+"""The gutters of a laid-out grid, where connectors run: free of cards by construction.
+
+Cards sit in their cells inset by the cell padding, so between two stage columns runs a
+vertical gutter twice the padding wide (`v`: one per column edge, the outer two one
+padding wide), and between two lanes a horizontal one at least twice the padding high
+(`h`: one per lane edge). A horizontal gutter is always free; a vertical one is crossed
+only by cards spanning several stages, its *blockers*, which `Gutters` knows per lane.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from journeycanvas.layout.geometry import Rect
+from journeycanvas.layout.label_places import CardObstacles
+from journeycanvas.layout.stacking import LaneStack
+
+# The spans (top, bottom, relative to the lane's top) of the cards crossing each column
+# edge of one lane, by edge index.
+LaneBlockers = dict[int, list[tuple[float, float]]]
+
+
+def lane_blockers(stack: LaneStack) -> LaneBlockers:
+    """The cards of a lane that cross column edges (those spanning several stages)."""
+    result: LaneBlockers = {}
+    for slot in stack.slots.values():
+        if slot.last != slot.column:
+            for edge in range(slot.column + 1, slot.last + 1):
+                result.setdefault(edge, []).append((slot.y, slot.bottom))
+    for spans in result.values():
+        spans.sort()
+    return result
+
+
+class Gutters:
+    """Where the gutters of a laid-out grid are, and which parts of them are free."""
+
+    def __init__(
+        self, obstacles: CardObstacles, pad: float, blockers: Sequence[LaneBlockers]
+    ) -> None:
+        self.obstacles = obstacles
+        self.pad = pad
+        self.tops = obstacles.lane_tops
+        self.bottoms = obstacles.lane_bottoms
+        lefts, rights = obstacles.column_lefts, obstacles.column_rights
+        self.lefts, self.rights = lefts, rights
+        self._blockers = blockers
+        n = len(lefts)
+        # Each vertical gutter's free band: from the card edge left of it to the one right.
+        self.v_bands = (
+            [
+                (
+                    lefts[0] if k == 0 else rights[k - 1] - pad,
+                    rights[-1] if k == n else lefts[k] + pad,
+                )
+                for k in range(n + 1)
+            ]
+            if n
+            else []
+        )
+        tops, bottoms = self.tops, self.bottoms
+        count = len(tops)
+        self.h_bands = (
+            [
+                (
+                    tops[0] if h == 0 else bottoms[h - 1] - pad,
+                    bottoms[-1] if h == count else tops[h] + pad,
+                )
+                for h in range(count + 1)
+            ]
+            if count
+            else []
+        )
+
+    def place(self, rect: Rect) -> tuple[int, int, int]:
+        """A card's lane, and the first and last stage columns it covers."""
+        row = max(0, bisect_right(self.tops, rect.y + rect.h / 2) - 1)
+        first = max(0, bisect_right(self.lefts, rect.x) - 1)
+        last = min(max(first, bisect_left(self.rights, rect.right)), len(self.lefts) - 1)
+        return row, first, last
+
+    def v_free(self, edge: int, top: float, bottom: float) -> bool:
+        """Whether vertical gutter `edge` is free of cards from `top` to `bottom`."""
+        if edge == 0 or edge == len(self.lefts):
+            return True
+        tops, blockers = self.tops, self._blockers
+        first = max(0, bisect_right(self.bottoms, top))
+        last = bisect_left(tops, bottom)
+        for row in range(first, last):
+            spans = blockers[row].get(edge)
+            if not spans:
+                continue
+            lane_top = tops[row]
+            for y, y_bottom in spans:
+                if y + lane_top < bottom and top < y_bottom + lane_top:
+                    return False
+        return True
+
+    def v_center(self, edge: int) -> float:
+        """The x of the middle of vertical gutter `edge`."""
+        left, right = self.v_bands[edge]
+        return (left + right) / 2
+
+    def h_center(self, edge: int) -> float:
+        """The y of the middle of horizontal gutter `edge`."""
+        top, bottom = self.h_bands[edge]
+        return (top + bottom) / 2
