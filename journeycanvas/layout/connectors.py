@@ -18,7 +18,12 @@ from dataclasses import dataclass
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect
 from journeycanvas.layout.gutters import Gutters, LaneBlockers, lane_blockers
-from journeycanvas.layout.label_places import CardObstacles, LabelBoard, label_spots
+from journeycanvas.layout.label_places import (
+    CardObstacles,
+    LabelBoard,
+    label_spots,
+    marker_spot,
+)
 from journeycanvas.layout.path_shapes import (
     Ports,
     arrow_box,
@@ -303,9 +308,11 @@ class ConnectorPaths:
         spots = self._spots_for(item, "marker", anchor, shared, MARKER_MM, MARKER_MM, obstacles)
         chosen = next((spot for spot in spots if board.free(spot)), None)
         if chosen is None:
+            chosen = marker_spot(item.points, MARKER_MM, obstacles, board)
+        if chosen is None:
             mid = own_middle(item.points, item.trunk)[0]
             half = MARKER_MM / 2
-            chosen = spots[0] if spots else Rect(mid.x - half, mid.y - half, MARKER_MM, MARKER_MM)
+            chosen = Rect(mid.x - half, mid.y - half, MARKER_MM, MARKER_MM)
         board.add(chosen)
         return chosen, next(markers)
 

@@ -37,6 +37,7 @@ _SPOTS = 4
 _FAR_MM = 16.0
 """How far off a short path its label may go when the path itself has no room."""
 _FAR_PENALTY_MM = 20.0
+_FAR_MARKER_MM = 60.0
 """How many spots clear of cards a label keeps (and as many clear only of text)."""
 _TOUCH_MM = 1e-6
 """How far a spot may reach into a box and still count as clear of it: ties stay ties."""
@@ -300,3 +301,33 @@ class LabelBoard:
             if boxes and not _free(*box, boxes):
                 return False
         return True
+
+
+def marker_spot(
+    points: Sequence[Point], size: float, obstacles: CardObstacles, board: LabelBoard
+) -> Rect | None:
+    """The last resort for a label's numbered marker: the spot nearest the path, up
+    to `_FAR_MARKER_MM` off it (inside the grid or not), clear of card text and of
+    everything on the board; None when there is none."""
+    half = size / 2
+    positions = [p for _, p, _ in _positions(points, _length(points) / 2, 0.0, False)]
+    positions = positions or list(points)
+    xs, ys = [p.x for p in positions], [p.y for p in positions]
+    reach = _FAR_MARKER_MM + size
+    area = Rect(min(xs) - reach, min(ys) - reach, max(xs) - min(xs) + 2 * reach,
+                max(ys) - min(ys) + 2 * reach)  # fmt: skip
+    _, texts = obstacles.near(area)
+    for step in range(int(_FAR_MARKER_MM / _STEP_MM) + 1):
+        r = step * _STEP_MM
+        offsets = [(0.0, 0.0)] if r == 0 else [(r, 0.0), (-r, 0.0), (0.0, r), (0.0, -r)]
+        for p in positions:
+            for dx, dy in offsets:
+                rect = Rect(p.x + dx - half, p.y + dy - half, size, size)
+                box = (rect.x, rect.y, rect.right, rect.bottom)
+                if _free(*box, texts) and board.free(rect):
+                    return rect
+    return None
+
+
+def _length(points: Sequence[Point]) -> float:
+    return sum(abs(b.x - a.x) + abs(b.y - a.y) for a, b in itertools.pairwise(points))
