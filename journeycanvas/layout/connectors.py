@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping, Set
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass, replace
 
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect
@@ -45,6 +46,7 @@ from journeycanvas.text import FontSet
 
 _LABEL_SLACK_MM = 0.05
 _LABEL_CACHE_LIMIT = 10_000
+_SHORT_PATH_MM = 30.0
 MARKER_MM = 3.6
 """The diameter of the numbered disc that stands in for a label with no room."""
 
@@ -89,6 +91,8 @@ class ConnectorRouter:
 # Lanes and columns, each as a range's start and stop.
 _Cells = tuple[int, int, int, int]
 _NONE: frozenset[int] = frozenset()
+_ANY = (-1, -1)
+"""Stands for any change of any blockers (what a searched path depends on)."""
 
 
 class LaneChanges:
@@ -119,10 +123,14 @@ class ConnectorPaths:
     def __init__(self, router: ConnectorRouter) -> None:
         self._router = router
         self._blockers: list[LaneBlockers] = []
-        self._versions: list[int] = []
-        self._counter = itertools.count()
-        # By connector id: the cards' rects, the lanes looked at, their versions; the plan.
-        self._plans: dict[str, tuple[Rect, Rect, range, list[int], Plan]] = {}
+        # By connector id: the cards' rects (from their lanes' tops) and places, the
+        # versions of the (lane, column edge) blockers looked at, the plan, and its path
+        # round blockers relative to the lanes.
+        self._plans: dict[
+            str, tuple[tuple[object, ...], dict[tuple[int, int], int], Plan, _Relative]
+        ] = {}
+        # How often the blockers of each (lane, column edge) changed.
+        self._edge_versions: dict[tuple[int, int], int] = {}
         # By (connector id, what): the label's inputs, the cells looked at, the spots.
         self._spots: dict[tuple[str, str], tuple[tuple[object, ...], _Cells, tuple[Rect, ...]]] = {}
 
@@ -134,7 +142,7 @@ class ConnectorPaths:
     ) -> dict[str, ConnectorLayout]:
         """Every connector whose two cards are laid out."""
         self._blockers = [lane_blockers(stack) for stack in obstacles.stacks]
-        self._versions = [next(self._counter) for _ in obstacles.stacks]
+        self._edge_versions = {}
         self._plans.clear()
         self._spots.clear()
         return self._route(connectors, cards, obstacles, {})
@@ -155,48 +163,64 @@ class ConnectorPaths:
         by it and the cards' rectangles).
         """
         stacks = obstacles.stacks
-        moved = {row for row, shift in enumerate(changes.shifts) if shift != 0.0}
+        # Lanes that only moved down keep their version: plans and spots are relative.
+        versions = self._edge_versions
         for row in changes.cells:
-            self._blockers[row] = lane_blockers(stacks[row])
-            moved.add(row)
-        for row in moved:
-            self._versions[row] = next(self._counter)
-        self._forget_spots(
-            {row for row, shift in enumerate(changes.shifts) if shift != 0.0}, changes
-        )
+            old, new = self._blockers[row], lane_blockers(stacks[row])
+            self._blockers[row] = new
+            for edge in old.keys() | new.keys():
+                if old.get(edge) != new.get(edge):
+                    versions[(row, edge)] = versions.get((row, edge), 0) + 1
+        versions[_ANY] = versions.get(_ANY, 0) + 1
+        self._forget_spots(changes)
         result = self._route(connectors, cards, obstacles, previous)
         changed = {i for i, path in result.items() if previous.get(i) is not path}
         removed = set(previous.keys() - result.keys())
         return result, changed, removed
 
-    def _forget_spots(self, shifted: set[int], changes: LaneChanges) -> None:
-        """Drop the label spots chosen among cells that changed or moved."""
-        cells = changes.cells
-        if not shifted and not cells:
-            return
-        stale = [
-            key
-            for key, (_, (top, bottom, left, right), _) in self._spots.items()
-            if any(
-                row in shifted or not cells.get(row, _NONE).isdisjoint(range(left, right))
-                for row in range(top, bottom)
-            )
-        ]
+    def _forget_spots(self, changes: LaneChanges) -> None:
+        """Drop the label spots chosen among cells that changed, or among lanes that
+        moved by different distances."""
+        cells, shifts = changes.cells, changes.shifts
+        stale = []
+        for key, (_, (top, bottom, left, right), _) in self._spots.items():
+            rows = range(top, bottom)
+            if (
+                any(not cells.get(row, _NONE).isdisjoint(range(left, right)) for row in rows)
+                or len({shifts[row] for row in rows}) > 1
+            ):
+                stale.append(key)
         for key in stale:
             del self._spots[key]
 
     def _plan(self, connector_id: str, s: CardLayout, t: CardLayout, gutters: Gutters) -> Plan:
-        """The connector's plan, kept while its cards and the lanes it looked at stay."""
-        versions = self._versions
+        """The connector's plan, kept while its cards and the blockers it looked at stay.
+
+        A plan only says which gutters to take, which lanes moving down does not change;
+        a way found round blockers is kept relative to the lanes' tops for that reason."""
+        versions, tops = self._edge_versions, gutters.tops
+        s_place, t_place = gutters.place(s.rect), gutters.place(t.rect)
+        key = (
+            s.rect.translated(0.0, -tops[s_place[0]]),
+            t.rect.translated(0.0, -tops[t_place[0]]),
+            s_place,
+            t_place,
+        )
         kept = self._plans.get(connector_id)
         if kept is not None:
-            s_rect, t_rect, rows, seen, plan = kept
-            if s_rect == s.rect and t_rect == t.rect and versions[rows.start : rows.stop] == seen:
-                return plan
-        plan, rows = plan_route(
-            s.rect, t.rect, gutters.place(s.rect), gutters.place(t.rect), gutters
-        )
-        self._plans[connector_id] = (s.rect, t.rect, rows, versions[rows.start : rows.stop], plan)
+            old_key, seen, plan, relative = kept
+            if old_key == key and all(versions.get(pair, 0) == v for pair, v in seen.items()):
+                if relative is None:
+                    return plan
+                return replace(plan, fixed=_absolute(relative, tops))
+        gutters.looked_at = set()
+        plan, searched = plan_route(s.rect, t.rect, s_place, t_place, gutters)
+        looked_at, gutters.looked_at = gutters.looked_at, None
+        if searched:
+            looked_at.add(_ANY)
+        relative = None if plan.fixed is None else _relative(plan.fixed, tops)
+        seen = {pair: versions.get(pair, 0) for pair in looked_at}
+        self._plans[connector_id] = (key, seen, plan, relative)
         return plan
 
     def _route(
@@ -207,7 +231,7 @@ class ConnectorPaths:
         previous: Mapping[str, ConnectorLayout],
     ) -> dict[str, ConnectorLayout]:
         style = self._router.style
-        gutters = Gutters(obstacles, style.cell_padding_mm, self._blockers)
+        gutters = Gutters(obstacles, style.cell_padding_mm, style.card_gap_mm, self._blockers)
         routed: list[_Routed] = []
         for connector in connectors:
             s, t = cards.get(connector.source), cards.get(connector.target)
@@ -300,7 +324,9 @@ class ConnectorPaths:
         markers: itertools.count[int],
     ) -> tuple[Rect, int | None]:
         """The label's spot, or a numbered marker's when no spot is free."""
-        for what in ("label", "far label"):
+        # Spots further off the path only for a short one (between cards side by side).
+        length = sum(abs(b.x - a.x) + abs(b.y - a.y) for a, b in itertools.pairwise(item.points))
+        for what in ("label", "far label") if length < _SHORT_PATH_MM else ("label",):
             for spot in self._spots_for(item, what, anchor, shared, w, h, obstacles):
                 if board.free(spot):
                     board.add(spot)
@@ -327,12 +353,17 @@ class ConnectorPaths:
         obstacles: CardObstacles,
     ) -> tuple[Rect, ...]:
         """The label's spots along its path ("far …" ones: further off it), kept while
-        the path and the cells around it stay."""
-        inputs = (item.points, anchor, item.trunk, shared, w, h)
+        the path and the cells around it stay (or all moved down together)."""
+        tops = obstacles.lane_tops
+        first = item.points[0]
+        row = max(0, bisect_right(tops, first.y) - 1) if tops else 0
+        dy = tops[row] if tops else 0.0
+        relative = tuple(Point(p.x, p.y - dy) for p in item.points)
+        inputs = (relative, row, anchor, item.trunk, shared, w, h)
         cache_key = (item.connector.id, what)
         kept = self._spots.get(cache_key)
         if kept is not None and kept[0] == inputs:
-            return kept[2]
+            return tuple(spot.translated(0.0, dy) for spot in kept[2])
         far = what.startswith("far")
         spots, area = label_spots(item.points, anchor, item.trunk, shared, w, h, obstacles, far)
         if area is None:
@@ -341,8 +372,29 @@ class ConnectorPaths:
             rows = obstacles.rows(area.y, area.bottom)
             columns = obstacles.columns(area.x, area.right)
             cells = (rows.start, rows.stop, columns.start, columns.stop)
-        self._spots[cache_key] = (inputs, cells, spots)
+        kept_spots = tuple(spot.translated(0.0, -dy) for spot in spots)
+        self._spots[cache_key] = (inputs, cells, kept_spots)
         return spots
+
+
+# A searched path, each point as x, the lane its y is measured from, and that y.
+_Relative = tuple[tuple[float, int, float], ...] | None
+
+
+def _relative(points: tuple[Point, ...], tops: Sequence[float]) -> _Relative:
+    """A path with each y measured from the top of the lane it lies in."""
+    result = []
+    for p in points:
+        row = max(0, bisect_right(tops, p.y) - 1)
+        result.append((p.x, row, p.y - tops[row]))
+    return tuple(result)
+
+
+def _absolute(
+    relative: tuple[tuple[float, int, float], ...], tops: Sequence[float]
+) -> tuple[Point, ...]:
+    """The path `_relative` measured, where the lanes are now."""
+    return tuple(Point(x, tops[row] + dy) for x, row, dy in relative)
 
 
 def _lay_paths(routed: list[_Routed], gutters: Gutters) -> None:

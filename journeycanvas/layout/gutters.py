@@ -16,9 +16,9 @@ from journeycanvas.layout.geometry import Rect
 from journeycanvas.layout.label_places import CardObstacles
 from journeycanvas.layout.stacking import LaneStack
 
-# The spans (top, bottom, relative to the lane's top) of the cards crossing each column
-# edge of one lane, by edge index.
-LaneBlockers = dict[int, list[tuple[float, float]]]
+# The cards crossing each column edge of one lane, by edge index: top and bottom
+# (relative to the lane's top), first and last column covered; top to bottom.
+LaneBlockers = dict[int, list[tuple[float, float, int, int]]]
 
 
 def lane_blockers(stack: LaneStack) -> LaneBlockers:
@@ -27,20 +27,35 @@ def lane_blockers(stack: LaneStack) -> LaneBlockers:
     for slot in stack.slots.values():
         if slot.last != slot.column:
             for edge in range(slot.column + 1, slot.last + 1):
-                result.setdefault(edge, []).append((slot.y, slot.bottom))
+                result.setdefault(edge, []).append((slot.y, slot.bottom, slot.column, slot.last))
     for spans in result.values():
         spans.sort()
     return result
+
+
+def _top_of(span: tuple[float, float, int, int]) -> float:
+    return span[0]
+
+
+def _bottom_of(span: tuple[float, float, int, int]) -> float:
+    return span[1]
 
 
 class Gutters:
     """Where the gutters of a laid-out grid are, and which parts of them are free."""
 
     def __init__(
-        self, obstacles: CardObstacles, pad: float, blockers: Sequence[LaneBlockers]
+        self,
+        obstacles: CardObstacles,
+        pad: float,
+        gap: float,
+        blockers: Sequence[LaneBlockers],
     ) -> None:
         self.obstacles = obstacles
         self.pad = pad
+        self.gap = gap
+        self.looked_at: set[tuple[int, int]] | None = None
+        """When a set, every (lane, column edge) whose blockers were asked about."""
         self.tops = obstacles.lane_tops
         self.bottoms = obstacles.lane_bottoms
         lefts, rights = obstacles.column_lefts, obstacles.column_rights
@@ -87,15 +102,41 @@ class Gutters:
         tops, blockers = self.tops, self._blockers
         first = max(0, bisect_right(self.bottoms, top))
         last = bisect_left(tops, bottom)
+        looked_at = self.looked_at
         for row in range(first, last):
+            if looked_at is not None:
+                looked_at.add((row, edge))
             spans = blockers[row].get(edge)
             if not spans:
                 continue
             lane_top = tops[row]
-            for y, y_bottom in spans:
+            for y, y_bottom, _, _ in spans:
                 if y + lane_top < bottom and top < y_bottom + lane_top:
                     return False
         return True
+
+    def first_blocker(
+        self, edge: int, row: int, y: float, up: bool
+    ) -> tuple[float, float, int, int] | None:
+        """The nearest card crossing column edge `edge` in lane `row`, above `y` (with
+        `up`) or below it: its top and bottom (absolute), first and last column."""
+        if self.looked_at is not None:
+            self.looked_at.add((row, edge))
+        spans = self._blockers[row].get(edge)
+        if not spans:
+            return None
+        lane_top = self.tops[row]
+        # The cards crossing one edge cover the same column: they never overlap, so
+        # sorted by top they are sorted by bottom too.
+        relative = y - lane_top
+        if up:
+            index = bisect_right(spans, relative, key=_bottom_of) - 1
+        else:
+            index = bisect_left(spans, relative, key=_top_of)
+        if not 0 <= index < len(spans):
+            return None
+        top, bottom, first, last = spans[index]
+        return top + lane_top, bottom + lane_top, first, last
 
     def v_center(self, edge: int) -> float:
         """The x of the middle of vertical gutter `edge`."""

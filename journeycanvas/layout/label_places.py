@@ -37,7 +37,7 @@ _SPOTS = 4
 _FAR_MM = 16.0
 """How far off a short path its label may go when the path itself has no room."""
 _FAR_PENALTY_MM = 20.0
-_FAR_MARKER_MM = 60.0
+_FAR_MARKER_MM = 24.0
 """How many spots clear of cards a label keeps (and as many clear only of text)."""
 _TOUCH_MM = 1e-6
 """How far a spot may reach into a box and still count as clear of it: ties stay ties."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -71,29 +70,23 @@ def _across_order(s_rect: Rect, t_rect: Rect, s: Place, t: Place, lanes: int) ->
 
 def plan_route(
     s_rect: Rect, t_rect: Rect, s: Place, t: Place, gutters: Gutters
-) -> tuple[Plan, range]:
+) -> tuple[Plan, bool]:
     """The plan of a connector from the card at `s_rect` (placed at `s`) to `t_rect`,
-    and the lanes whose cards it depends on."""
+    and whether its path was searched (then it depends on every card near it, not only
+    on the blockers `gutters` was asked about)."""
     if s_rect == t_rect and s == t:
         edge = s[2] + 1
-        return Plan(1, 1, edge, -1, edge, True, None), range(0)
-    checked = [math.inf, -math.inf]
-
-    def v_free(edge: int, top: float, bottom: float) -> bool:
-        checked[0], checked[1] = min(checked[0], top), max(checked[1], bottom)
-        return gutters.v_free(edge, top, bottom)
-
-    def rows() -> range:
-        return gutters.obstacles.rows(checked[0], checked[1])
-
+        return Plan(1, 1, edge, -1, edge, True, None), False
+    v_free = gutters.v_free
     orders = _side_orders(s, t)
     top, bottom = min(s_rect.y, t_rect.y), max(s_rect.bottom, t_rect.bottom)
     for s_side, t_side in orders:
         first = s[2] + 1 if s_side > 0 else s[1]
         last = t[2] + 1 if t_side > 0 else t[1]
         if first == last and v_free(first, top, bottom):
-            return Plan(s_side, t_side, first, -1, last, False, None), rows()
-    acrosses = _across_order(s_rect, t_rect, s, t, len(gutters.tops))
+            return Plan(s_side, t_side, first, -1, last, False, None), False
+    # The lane edges between the ends and one beyond each; further ones make long detours.
+    acrosses = _across_order(s_rect, t_rect, s, t, len(gutters.tops))[: abs(s[0] - t[0]) + 3]
     bands = gutters.h_bands
     for s_side, t_side in orders:
         first = s[2] + 1 if s_side > 0 else s[1]
@@ -105,9 +98,75 @@ def plan_route(
             if v_free(first, min(s_rect.y, band_top), max(s_rect.bottom, band_bottom)) and v_free(
                 last, min(t_rect.y, band_top), max(t_rect.bottom, band_bottom)
             ):
-                return Plan(s_side, t_side, first, across, last, False, None), rows()
+                return Plan(s_side, t_side, first, across, last, False, None), False
+    fixed = escape_path(s_rect, t_rect, s, t, gutters)
+    if fixed is not None:
+        return Plan(1, -1, s[2] + 1, -1, t[1], False, fixed), False
     fixed = search_path(s_rect, t_rect, s, t, gutters)
-    return Plan(1, -1, s[2] + 1, -1, t[1], False, fixed), range(len(gutters.tops))
+    return Plan(1, -1, s[2] + 1, -1, t[1], False, fixed), True
+
+
+def _escape(
+    rect: Rect, place: Place, side: int, up: bool, gutters: Gutters, gap: float
+) -> list[Point]:
+    """A path from a side of a card out of its lane (to the middle of the gutter above
+    it, or below), round the spanning cards that block the gutter beside it: along the
+    gap under (or over) each such card to the gutter at its end, which is free there."""
+    row = place[0]
+    edge = place[2] + 1 if side > 0 else place[1]
+    y = rect.y + rect.h / 2
+    points = [Point(rect.right if side > 0 else rect.x, y)]
+    goal = gutters.h_center(row if up else row + 1)
+    for _ in range(4 * len(gutters.lefts) + 4):
+        x = gutters.v_center(edge)
+        blocker = gutters.first_blocker(edge, row, y, up)
+        if blocker is None:
+            points += [Point(x, y), Point(x, goal)]
+            return points
+        top, bottom, first, last = blocker
+        strip = bottom + gap / 2 if up else top - gap / 2
+        points += [Point(x, y), Point(x, strip)]
+        # Round the card by its nearer end.
+        left_x, right_x = gutters.v_center(first), gutters.v_center(last + 1)
+        edge = first if abs(left_x - x) <= abs(right_x - x) else last + 1
+        y = strip
+    return []
+
+
+def escape_path(
+    s_rect: Rect, t_rect: Rect, s: Place, t: Place, gutters: Gutters
+) -> tuple[Point, ...] | None:
+    """A path made of a way out of the source's lane, one out of the target's
+    (reversed), and gutters between them (the outermost vertical ones are never
+    blocked): out of the facing sides, towards each other; None if a card cannot be
+    left that way."""
+    gap = gutters.gap
+    s_up = t[0] < s[0] or (t[0] == s[0] and t_rect.y <= s_rect.y)
+    t_up = s[0] < t[0] or (s[0] == t[0] and s_rect.y < t_rect.y)
+    s_side = 1 if t_rect.x + t_rect.w / 2 >= s_rect.x + s_rect.w / 2 else -1
+    for out_side, out_up, in_side, in_up in (
+        (s_side, s_up, -s_side, t_up),
+        (s_side, not s_up, -s_side, not t_up),
+        (-s_side, s_up, s_side, t_up),
+        (-s_side, not s_up, s_side, not t_up),
+    ):
+        out = _escape(s_rect, s, out_side, out_up, gutters, gap)
+        into = _escape(t_rect, t, in_side, in_up, gutters, gap)
+        if not out or not into:
+            continue
+        s_edge = s[0] if out_up else s[0] + 1
+        t_edge = t[0] if in_up else t[0] + 1
+        a, b = out[-1], into[-1]
+        middle: list[Point] = []
+        if s_edge != t_edge:
+            low, high = min(a.y, b.y), max(a.y, b.y)
+            edges = sorted(
+                range(len(gutters.v_bands)), key=lambda k: abs(gutters.v_center(k) - a.x)
+            )
+            x = gutters.v_center(next(k for k in edges if gutters.v_free(k, low, high)))
+            middle = [Point(x, a.y), Point(x, b.y)]
+        return simplified([*out, *middle, *reversed(into)])
+    return None
 
 
 def _free(
