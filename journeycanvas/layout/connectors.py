@@ -13,8 +13,8 @@ from __future__ import annotations
 import itertools
 import math
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence, Set
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Set
+from dataclasses import dataclass
 
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect
@@ -24,6 +24,7 @@ from journeycanvas.layout.label_places import (
     LabelBoard,
     label_spots,
     marker_spot,
+    spots_at,
 )
 from journeycanvas.layout.path_shapes import (
     Ports,
@@ -124,15 +125,15 @@ class ConnectorPaths:
         self._router = router
         self._blockers: list[LaneBlockers] = []
         # By connector id: the cards' rects (from their lanes' tops) and places, the
-        # versions of the (lane, column edge) blockers looked at, the plan, and its path
-        # round blockers relative to the lanes.
+        # versions of the (lane, column edge) blockers looked at, the plan, and the tops
+        # of the lanes its path round blockers runs in.
         self._plans: dict[
             str, tuple[tuple[object, ...], dict[tuple[int, int], int], Plan, _Relative]
         ] = {}
         # How often the blockers of each (lane, column edge) changed.
         self._edge_versions: dict[tuple[int, int], int] = {}
         # By (connector id, what): the label's inputs, the cells looked at, the spots.
-        self._spots: dict[tuple[str, str], tuple[tuple[object, ...], _Cells, tuple[Rect, ...]]] = {}
+        self._spots: dict[tuple[str, str], tuple[tuple[object, ...], _Cells, tuple[int, ...]]] = {}
 
     def lay_out(
         self,
@@ -197,7 +198,7 @@ class ConnectorPaths:
         """The connector's plan, kept while its cards and the blockers it looked at stay.
 
         A plan only says which gutters to take, which lanes moving down does not change;
-        a way found round blockers is kept relative to the lanes' tops for that reason."""
+        a way found round blockers is kept only while the lanes it runs in stay put."""
         versions, tops = self._edge_versions, gutters.tops
         s_place, t_place = gutters.place(s.rect), gutters.place(t.rect)
         key = (
@@ -209,16 +210,18 @@ class ConnectorPaths:
         kept = self._plans.get(connector_id)
         if kept is not None:
             old_key, seen, plan, relative = kept
-            if old_key == key and all(versions.get(pair, 0) == v for pair, v in seen.items()):
-                if relative is None:
-                    return plan
-                return replace(plan, fixed=_absolute(relative, tops))
+            if (
+                old_key == key
+                and all(versions.get(pair, 0) == v for pair, v in seen.items())
+                and (relative is None or relative == _lane_edges(plan, gutters))
+            ):
+                return plan
         gutters.looked_at = set()
         plan, searched = plan_route(s.rect, t.rect, s_place, t_place, gutters)
         looked_at, gutters.looked_at = gutters.looked_at, None
         if searched:
             looked_at.add(_ANY)
-        relative = None if plan.fixed is None else _relative(plan.fixed, tops)
+        relative = None if plan.fixed is None else _lane_edges(plan, gutters)
         seen = {pair: versions.get(pair, 0) for pair in looked_at}
         self._plans[connector_id] = (key, seen, plan, relative)
         return plan
@@ -361,40 +364,38 @@ class ConnectorPaths:
         relative = tuple(Point(p.x, p.y - dy) for p in item.points)
         inputs = (relative, row, anchor, item.trunk, shared, w, h)
         cache_key = (item.connector.id, what)
+        far = what.startswith("far")
         kept = self._spots.get(cache_key)
         if kept is not None and kept[0] == inputs:
-            return tuple(spot.translated(0.0, dy) for spot in kept[2])
-        far = what.startswith("far")
-        spots, area = label_spots(item.points, anchor, item.trunk, shared, w, h, obstacles, far)
-        if area is None:
-            cells: _Cells = (0, 0, 0, 0)
+            indexes = kept[2]
         else:
-            rows = obstacles.rows(area.y, area.bottom)
-            columns = obstacles.columns(area.x, area.right)
-            cells = (rows.start, rows.stop, columns.start, columns.stop)
-        kept_spots = tuple(spot.translated(0.0, -dy) for spot in spots)
-        self._spots[cache_key] = (inputs, cells, kept_spots)
-        return spots
+            indexes, area = label_spots(
+                item.points, anchor, item.trunk, shared, w, h, obstacles, far
+            )
+            if area is None:
+                cells: _Cells = (0, 0, 0, 0)
+            else:
+                rows = obstacles.rows(area.y, area.bottom)
+                columns = obstacles.columns(area.x, area.right)
+                cells = (rows.start, rows.stop, columns.start, columns.stop)
+            self._spots[cache_key] = (inputs, cells, indexes)
+        return spots_at(item.points, anchor, item.trunk, shared, w, h, far, indexes)
 
 
-# A searched path, each point as x, the lane its y is measured from, and that y.
-_Relative = tuple[tuple[float, int, float], ...] | None
+# The edges of the lanes a path round blockers runs in: it is kept only while they stay
+# (moved, it would be computed anew; moving it would round differently).
+_Relative = tuple[float, ...] | None
 
 
-def _relative(points: tuple[Point, ...], tops: Sequence[float]) -> _Relative:
-    """A path with each y measured from the top of the lane it lies in."""
-    result = []
-    for p in points:
-        row = max(0, bisect_right(tops, p.y) - 1)
-        result.append((p.x, row, p.y - tops[row]))
-    return tuple(result)
-
-
-def _absolute(
-    relative: tuple[tuple[float, int, float], ...], tops: Sequence[float]
-) -> tuple[Point, ...]:
-    """The path `_relative` measured, where the lanes are now."""
-    return tuple(Point(x, tops[row] + dy) for x, row, dy in relative)
+def _lane_edges(plan: Plan, gutters: Gutters) -> tuple[float, ...]:
+    """The tops and bottoms of the lanes from the first to the last a plan's path runs in."""
+    tops, bottoms = gutters.tops, gutters.bottoms
+    if plan.fixed is None or not tops:
+        return ()
+    ys = [p.y for p in plan.fixed]
+    first = max(0, bisect_right(tops, min(ys)) - 1)
+    last = max(0, bisect_right(tops, max(ys)) - 1)
+    return (*tops[first : last + 1], *bottoms[first : last + 1])
 
 
 def _lay_paths(routed: list[_Routed], gutters: Gutters) -> None:

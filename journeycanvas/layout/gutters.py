@@ -33,6 +33,21 @@ def lane_blockers(stack: LaneStack) -> LaneBlockers:
     return result
 
 
+def _bands(starts: Sequence[float], ends: Sequence[float], pad: float) -> list[tuple[float, float]]:
+    """The free bands between consecutive cells (columns or lanes) whose cards are inset
+    by `pad`, and the outer two (one `pad` wide)."""
+    count = len(starts)
+    if not count:
+        return []
+    return [
+        (
+            starts[0] if k == 0 else ends[k - 1] - pad,
+            ends[-1] if k == count else starts[k] + pad,
+        )
+        for k in range(count + 1)
+    ]
+
+
 def _top_of(span: tuple[float, float, int, int]) -> float:
     return span[0]
 
@@ -61,32 +76,9 @@ class Gutters:
         lefts, rights = obstacles.column_lefts, obstacles.column_rights
         self.lefts, self.rights = lefts, rights
         self._blockers = blockers
-        n = len(lefts)
-        # Each vertical gutter's free band: from the card edge left of it to the one right.
-        self.v_bands = (
-            [
-                (
-                    lefts[0] if k == 0 else rights[k - 1] - pad,
-                    rights[-1] if k == n else lefts[k] + pad,
-                )
-                for k in range(n + 1)
-            ]
-            if n
-            else []
-        )
-        tops, bottoms = self.tops, self.bottoms
-        count = len(tops)
-        self.h_bands = (
-            [
-                (
-                    tops[0] if h == 0 else bottoms[h - 1] - pad,
-                    bottoms[-1] if h == count else tops[h] + pad,
-                )
-                for h in range(count + 1)
-            ]
-            if count
-            else []
-        )
+        # Each gutter's free band: from the card edge before it to the one after it.
+        self.v_bands = _bands(lefts, rights, pad)
+        self.h_bands = _bands(self.tops, self.bottoms, pad)
 
     def place(self, rect: Rect) -> tuple[int, int, int]:
         """A card's lane, and the first and last stage columns it covers."""

@@ -209,9 +209,10 @@ def label_spots(
     h: float,
     obstacles: CardObstacles,
     far: bool = False,
-) -> tuple[tuple[Rect, ...], Rect | None]:
+) -> tuple[tuple[int, ...], Rect | None]:
     """Spots for a w × h label along the path `points`, best first: those clear of
-    cards, then those clear only of card text; and the area whose cards were looked at.
+    cards, then those clear only of card text, as indexes for `spots_at`; and the area
+    whose cards were looked at.
 
     `anchor` is the distance along the path the label belongs nearest to; the first
     `trunk` millimetres are a fork's shared trunk, kept for the label with `shared`
@@ -224,10 +225,32 @@ def label_spots(
     xs = [c[2] for c in candidates]
     ys = [c[3] for c in candidates]
     area = Rect(min(xs) - w, min(ys) - h, max(xs) - min(xs) + 2 * w, max(ys) - min(ys) + 2 * h)
-    clear: list[Rect] = []
-    clear_of_text: list[Rect] = []
+    clear: list[int] = []
+    clear_of_text: list[int] = []
     _scan(candidates, w, h, obstacles, area, clear, clear_of_text)
     return tuple(clear + clear_of_text), area
+
+
+def spots_at(
+    points: Sequence[Point],
+    anchor: float,
+    trunk: float,
+    shared: bool,
+    w: float,
+    h: float,
+    far: bool,
+    indexes: Sequence[int],
+) -> tuple[Rect, ...]:
+    """The spots `label_spots` chose (by index), along `points` as they are now: a path
+    that moved with everything around it keeps its choice, computed the same way."""
+    if not indexes:
+        return ()
+    candidates = _candidates(points, anchor, trunk, shared, w, h, _FAR_MM if far else 0.0)
+    return tuple(_rect(candidates[i], w, h) for i in indexes)
+
+
+def _rect(candidate: tuple[float, int, float, float], w: float, h: float) -> Rect:
+    return Rect(candidate[2] - w / 2, candidate[3] - h / 2, w, h)
 
 
 def _scan(
@@ -236,30 +259,28 @@ def _scan(
     h: float,
     obstacles: CardObstacles,
     area: Rect,
-    clear: list[Rect],
-    clear_of_text: list[Rect],
+    clear: list[int],
+    clear_of_text: list[int],
 ) -> None:
-    """Add the candidates inside the grid and clear of card text to `clear` (clear of
-    cards too) or `clear_of_text`, best first, until there are enough."""
+    """Add the indexes of the candidates inside the grid and clear of card text to
+    `clear` (clear of cards too) or `clear_of_text`, best first, until there are enough."""
     cards, texts = obstacles.near(area)
     bounds = obstacles.bounds
     min_x, max_x = bounds.x - _TOUCH_MM, bounds.right + _TOUCH_MM
     min_y, max_y = bounds.y - _TOUCH_MM, bounds.bottom + _TOUCH_MM
-    half_w, half_h = w / 2, h / 2
-    for _, _, cx, cy in candidates:
-        left, top = cx - half_w, cy - half_h
-        right, bottom = left + w, top + h
+    for index, candidate in enumerate(candidates):
+        rect = _rect(candidate, w, h)
+        left, top, right, bottom = rect.x, rect.y, rect.right, rect.bottom
         if left < min_x or right > max_x or top < min_y or bottom > max_y:
             continue
         if not _free(left, top, right, bottom, texts):
             continue
-        rect = Rect(left, top, w, h)
         if _free(left, top, right, bottom, cards):
-            clear.append(rect)
+            clear.append(index)
             if len(clear) >= _SPOTS:
                 return
         elif len(clear_of_text) < _SPOTS:
-            clear_of_text.append(rect)
+            clear_of_text.append(index)
 
 
 def _free(left: float, top: float, right: float, bottom: float, boxes: list[_Box]) -> bool:

@@ -142,7 +142,8 @@ def escape_path(
     left that way."""
     gap = gutters.gap
     s_up = t[0] < s[0] or (t[0] == s[0] and t_rect.y <= s_rect.y)
-    t_up = s[0] < t[0] or (s[0] == t[0] and s_rect.y < t_rect.y)
+    # Out of one lane, both ends take the same lane edge.
+    t_up = s_up if s[0] == t[0] else s[0] < t[0]
     s_side = 1 if t_rect.x + t_rect.w / 2 >= s_rect.x + s_rect.w / 2 else -1
     for out_side, out_up, in_side, in_up in (
         (s_side, s_up, -s_side, t_up),
