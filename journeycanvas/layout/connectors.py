@@ -134,6 +134,8 @@ class ConnectorPaths:
         self._edge_versions: dict[tuple[int, int], int] = {}
         # By (connector id, what): the label's inputs, the cells looked at, the spots.
         self._spots: dict[tuple[str, str], tuple[tuple[object, ...], _Cells, tuple[int, ...]]] = {}
+        # The same spots placed along the path as it was last (the common case: unmoved).
+        self._placed: dict[tuple[str, str], tuple[tuple[Point, ...], tuple[Rect, ...]]] = {}
 
     def lay_out(
         self,
@@ -146,6 +148,7 @@ class ConnectorPaths:
         self._edge_versions = {}
         self._plans.clear()
         self._spots.clear()
+        self._placed.clear()
         return self._route(connectors, cards, obstacles, {})
 
     def update(
@@ -243,6 +246,8 @@ class ConnectorPaths:
         if len(self._plans) > 2 * len(routed) + 64:
             alive = {r.connector.id for r in routed}
             self._plans = {k: v for k, v in self._plans.items() if k in alive}
+            self._spots = {k: v for k, v in self._spots.items() if k[0] in alive}
+            self._placed = {k: v for k, v in self._placed.items() if k[0] in alive}
         _lay_paths(routed, gutters)
         return self._finish(routed, obstacles, gutters.h_bands, previous)
 
@@ -368,6 +373,9 @@ class ConnectorPaths:
         kept = self._spots.get(cache_key)
         if kept is not None and kept[0] == inputs:
             indexes = kept[2]
+            placed = self._placed.get(cache_key)
+            if placed is not None and placed[0] == item.points:
+                return placed[1]
         else:
             indexes, area = label_spots(
                 item.points, anchor, item.trunk, shared, w, h, obstacles, far
@@ -379,7 +387,9 @@ class ConnectorPaths:
                 columns = obstacles.columns(area.x, area.right)
                 cells = (rows.start, rows.stop, columns.start, columns.stop)
             self._spots[cache_key] = (inputs, cells, indexes)
-        return spots_at(item.points, anchor, item.trunk, shared, w, h, far, indexes)
+        spots = spots_at(item.points, anchor, item.trunk, shared, w, h, far, indexes)
+        self._placed[cache_key] = (item.points, spots)
+        return spots
 
 
 # The edges of the lanes a path round blockers runs in: it is kept only while they stay
