@@ -11,8 +11,16 @@ from __future__ import annotations
 import itertools
 import math
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeycanvas.canvas.text_painter import QtFonts, TextOp, draw_ops
@@ -29,6 +37,9 @@ _LABEL_FILL = QColor("#ffffff")
 _TEXT = QPen(QColor("#263238"))
 _HALO = QPen(QColor(21, 101, 192, 90), 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
 _MARGIN_MM = 3.0
+_MARKER_FONT_PX = 22
+_HIT_WIDTH_MM = 2.4
+"""How wide the band along the line that answers clicks is (a few pixels at 100 %)."""
 _LABEL_TEXT_LOD = 1.3
 _DETAIL_LOD = 0.5
 
@@ -78,6 +89,9 @@ class ConnectorItem(QGraphicsItem):
         self.arrow = _arrow_head(points)
         self.arrow_box = self.arrow.boundingRect()
         self.label_rect = qrect(connector.label_rect) if connector.label_rect else None
+        # A label with no room shows as a numbered marker: its text on hover.
+        marker_text = " ".join(connector.label.lines) if connector.label else ""
+        self.setToolTip(marker_text if connector.marker is not None else "")
         self.label_ops: list[TextOp] = []
         self.label_scale = 1.0
         if connector.label is not None and connector.label_rect is not None:
@@ -110,19 +124,45 @@ class ConnectorItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
-        """A band along the path (easy to click) and the label."""
+        """A band a few pixels wide along the drawn line, the arrow head and the label;
+        never the area the path goes round (the cards there stay clickable)."""
         if self._shape is None:
             outline = QPainterPath()
             for piece in self.pieces:
-                outline.addPolygon(QPolygonF(piece))
+                outline.moveTo(piece[0])
+                for point in piece[1:]:
+                    outline.lineTo(point)
             stroker = QPainterPathStroker()
-            stroker.setWidth(2.4)
-            shape = stroker.createStroke(outline)
-            shape.addPolygon(self.arrow)
+            stroker.setWidth(_HIT_WIDTH_MM)
+            # Each part is filled on its own (winding), so none makes a hole in another.
+            shape = stroker.createStroke(outline).simplified()
+            parts = QPainterPath()
+            parts.addPolygon(self.arrow)
+            parts.closeSubpath()
             if self.label_rect is not None:
-                shape.addRect(self.label_rect)
+                parts.addRect(self.label_rect)
+            shape = shape.united(parts)
+            shape.setFillRule(Qt.FillRule.WindingFill)
             self._shape = shape
         return self._shape
+
+    def contains(self, point: QPointF | QPoint) -> bool:  # type: ignore[override]
+        """Whether `point` lies on the shape. Qt would test the clip (the bounding rect,
+        clipped by the layer) instead, which covers every card the path goes round."""
+        return self.shape().contains(point)
+
+    def collidesWithPath(
+        self,
+        path: QPainterPath,
+        mode: Qt.ItemSelectionMode = Qt.ItemSelectionMode.IntersectsItemShape,
+    ) -> bool:
+        """Whether `path` (a click's pixel, a rubber band) meets the shape (see `contains`)."""
+        if mode in (
+            Qt.ItemSelectionMode.ContainsItemShape,
+            Qt.ItemSelectionMode.ContainsItemBoundingRect,
+        ):
+            return path.contains(self.shape())
+        return path.intersects(self.shape())
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         """Repaint (through the layer) when the selection changes."""
@@ -217,14 +257,41 @@ class ConnectorLayer(QGraphicsItem):
             mark = item.layout.break_mark
             if mark is not None and area.contains(qpoint(mark)):
                 _paint_break(painter, item, qpoint(mark))
+        drawn: set[tuple[float, float]] = set()
         for item in shown:
             if item.label_rect is not None and item.label_rect.intersects(area):
+                # A fork's connectors share one label: draw it once.
+                corner = (item.label_rect.x(), item.label_rect.y())
+                if corner in drawn:
+                    continue
+                drawn.add(corner)
                 painter.setPen(_LABEL_PENS[item.kind])
                 painter.setBrush(_LABEL_FILL)
+                marker = item.layout.marker
+                if marker is not None:
+                    painter.drawEllipse(item.label_rect)
+                    if lod >= _LABEL_TEXT_LOD:
+                        _paint_number(painter, item.label_rect, marker)
+                    continue
                 painter.drawRoundedRect(item.label_rect, 1.0, 1.0)
                 if lod >= _LABEL_TEXT_LOD:
                     painter.setPen(_TEXT)
                     draw_ops(painter, item.label_ops, item.label_scale)
+
+
+def _paint_number(painter: QPainter, rect: QRectF, number: int) -> None:
+    """A marker's number, centred in its disc (fonts take whole pixels: drawn 10× big)."""
+    painter.save()
+    painter.setPen(_TEXT)
+    font = QFont(painter.font())
+    font.setPixelSize(_MARKER_FONT_PX)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.translate(rect.topLeft())
+    painter.scale(0.1, 0.1)
+    box = QRectF(0, 0, rect.width() * 10, rect.height() * 10)
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), str(number))
+    painter.restore()
 
 
 def _paint_break(painter: QPainter, item: ConnectorItem, mark: QPointF) -> None:
@@ -301,7 +368,7 @@ def _broken_pieces(points: list[QPointF], connector: ConnectorLayout) -> list[li
     """The path cut open around its middle, where a breakpoint's mark goes."""
     mid = qpoint(connector.mid)
     along = QPointF(connector.mid_direction.x, connector.mid_direction.y)
-    index = (len(points) - 1) // 2
+    index = connector.mid_segment
     first = [*points[: index + 1], mid - along * BREAK_GAP_MM]
     second = [mid + along * BREAK_GAP_MM, *points[index + 1 :]]
     return [first, second]

@@ -148,13 +148,18 @@ class CardLayout:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class ConnectorLayout:
-    """An orthogonal path from the source card's edge to the target card's edge.
+    """An orthogonal path from the source card's edge to the target card's edge, routed
+    through the gutters between cells and between stacked cards (see `layout.routing`).
 
-    The arrow head goes at ``points[-1]``. `label` (branch conditions, any label) is
-    relative to `label_rect`, which lies near `mid`, the middle of the path, where no
-    card is when there is room (else clear of card text), and never over the break mark;
-    a breakpoint draws its break mark at `mid`, across `mid_direction` (a unit vector
-    along the path there).
+    The arrow head goes at ``points[-1]``. `mid` lies on segment `mid_segment` (from
+    ``points[mid_segment]`` to the next point), on the connector's own part of the path
+    (not the trunk it shares with the other connectors of a fork); a breakpoint draws its
+    break mark there, across `mid_direction` (a unit vector along the path there).
+    `label` (branch conditions, any label) is relative to `label_rect`, which lies along
+    the path, clear of card text, break marks, arrow heads and other labels. When there
+    is no such room, `marker` numbers the label instead: `label_rect` is then the small
+    numbered disc drawn on the path, and the text goes into a legend. The connectors of
+    a fork with the same label share one label on their trunk (the same `label_rect`).
     """
 
     id: str
@@ -164,9 +169,11 @@ class ConnectorLayout:
     points: tuple[Point, ...]
     mid: Point
     mid_direction: Point
+    mid_segment: int
     label_rect: Rect | None
     label: TextBlock | None
     break_mark: Point | None
+    marker: int | None
 
 
 @fast_init

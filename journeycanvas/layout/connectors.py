@@ -1,127 +1,66 @@
-"""Connector paths: orthogonal routes from one card's edge to another's, with a label."""
+"""Connector paths: routed through the gutters on their own tracks, with their labels.
+
+Every update routes all connectors again from what each depends on, so an incremental
+layout is the full one; what is slow to find is kept while its inputs stay: a
+connector's plan (`layout.routing`) while its cards and the lanes it was planned
+across stay, a label's spots (`layout.label_places`) while its path and the cells
+around it stay. Tracks, ports, and which spot each label takes are settled anew each
+time: they depend on the other connectors.
+"""
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Callable, Mapping, Set
-from operator import attrgetter
+from bisect import bisect_right
+from collections.abc import Mapping, Set
+from dataclasses import dataclass
 
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect
-from journeycanvas.layout.label_places import CardObstacles, place_label, search_area
-from journeycanvas.layout.label_places import label_rect as label_rect_at
+from journeycanvas.layout.gutters import Gutters, LaneBlockers, lane_blockers
+from journeycanvas.layout.label_places import (
+    CardObstacles,
+    LabelBoard,
+    label_spots,
+    marker_spot,
+    spots_at,
+)
+from journeycanvas.layout.path_shapes import (
+    Ports,
+    arrow_box,
+    band_crossing,
+    in_net,
+    mark_box,
+    out_net,
+    own_middle,
+    plan_points,
+    shared_length,
+)
+from journeycanvas.layout.routing import Plan, plan_route
 from journeycanvas.layout.style import LayoutStyle
 from journeycanvas.layout.text_blocks import block_height, text_block
+from journeycanvas.layout.tracks import TrackPlanner
 from journeycanvas.model.entities import Connector
 from journeycanvas.model.kinds import ConnectorKind
 from journeycanvas.text import FontSet
 
 _LABEL_SLACK_MM = 0.05
 _LABEL_CACHE_LIMIT = 10_000
-_RIGHT = Point(1.0, 0.0)
-
-
-def route(source: Rect, target: Rect) -> tuple[Point, ...]:
-    """An orthogonal path between two cards.
-
-    Side by side: from the facing vertical edges at mid-height, with an elbow halfway.
-    Above one another: from the facing horizontal edges at mid-width. Overlapping:
-    straight from centre to centre.
-    """
-    sx, sy, sw, sh = source.x, source.y, source.w, source.h
-    tx, ty, tw, th = target.x, target.y, target.w, target.h
-    s_right, t_right = sx + sw, tx + tw
-    if tx >= s_right or t_right <= sx:
-        rightwards = tx >= s_right
-        start_x = s_right if rightwards else sx
-        end_x = tx if rightwards else t_right
-        start_y, end_y = sy + sh / 2, ty + th / 2
-        if abs(start_y - end_y) < 1e-9:
-            return (Point(start_x, start_y), Point(end_x, end_y))
-        mid_x = (start_x + end_x) / 2
-        return (
-            Point(start_x, start_y),
-            Point(mid_x, start_y),
-            Point(mid_x, end_y),
-            Point(end_x, end_y),
-        )
-    s_bottom, t_bottom = sy + sh, ty + th
-    if ty >= s_bottom or t_bottom <= sy:
-        downwards = ty >= s_bottom
-        start_y = s_bottom if downwards else sy
-        end_y = ty if downwards else t_bottom
-        start_x, end_x = sx + sw / 2, tx + tw / 2
-        if abs(start_x - end_x) < 1e-9:
-            return (Point(start_x, start_y), Point(end_x, end_y))
-        mid_y = (start_y + end_y) / 2
-        return (
-            Point(start_x, start_y),
-            Point(start_x, mid_y),
-            Point(end_x, mid_y),
-            Point(end_x, end_y),
-        )
-    return (Point(sx + sw / 2, sy + sh / 2), Point(tx + tw / 2, ty + th / 2))
-
-
-def _middle(points: tuple[Point, ...]) -> tuple[Point, Point]:
-    """The middle of the path's middle segment, and a unit vector along it."""
-    index = (len(points) - 1) // 2
-    a, b = points[index], points[index + 1]
-    dx, dy = b.x - a.x, b.y - a.y
-    length = math.hypot(dx, dy)
-    direction = _RIGHT if length == 0 else Point(dx / length, dy / length)
-    return Point((a.x + b.x) / 2, (a.y + b.y) / 2), direction
+_SHORT_PATH_MM = 30.0
+MARKER_MM = 3.6
+"""The diameter of the numbered disc that stands in for a label with no room."""
 
 
 class ConnectorRouter:
-    """Lays out connectors for one style and font set, caching label boxes by text."""
+    """The label boxes of one style and font set, cached by text."""
 
     def __init__(self, style: LayoutStyle, fonts: FontSet) -> None:
         self.style = style
         self.fonts = fonts
         self._labels: dict[str, tuple[TextBlock, float, float]] = {}
 
-    def layout(
-        self,
-        connector: Connector,
-        source: Rect,
-        target: Rect,
-        obstacles: CardObstacles,
-        offsets: dict[str, tuple[float, float]],
-        keep_offset: bool = False,
-    ) -> ConnectorLayout:
-        """Lay out one connector between the rectangles of its two cards; its label goes
-        near the path's middle where no card is (see `place_label`).
-
-        The label's offset from the middle is noted in `offsets`; with `keep_offset` the
-        one noted there is used again (for a path whose surroundings only shifted).
-        """
-        points = route(source, target)
-        mid, direction = _middle(points)
-        breakpoint = connector.kind == ConnectorKind.BREAKPOINT
-        label_rect, label = None, None
-        if connector.label.strip():
-            label, width, height = self._label_box(connector.label)
-            offset = offsets.get(connector.id) if keep_offset else None
-            if offset is None:
-                offset = place_label(mid, width, height, breakpoint, obstacles)
-                offsets[connector.id] = offset
-            label_rect = label_rect_at(mid, width, height, offset)
-        break_mark = mid if breakpoint else None
-        return ConnectorLayout(
-            connector.id,
-            connector.kind,
-            connector.source,
-            connector.target,
-            points,
-            mid,
-            direction,
-            label_rect,
-            label,
-            break_mark,
-        )
-
-    def _label_box(self, text: str) -> tuple[TextBlock, float, float]:
+    def label_box(self, text: str) -> tuple[TextBlock, float, float]:
         """A label's text block (relative to its box), and the box's width and height."""
         cached = self._labels.get(text)
         if cached is not None:
@@ -150,48 +89,53 @@ class ConnectorRouter:
         return cached
 
 
-# What a connector's path depends on besides its cards: id, source, target, kind, label.
-_ConnectorKey = tuple[str, str, str, ConnectorKind, str]
-_key_of: Callable[[Connector], _ConnectorKey] = attrgetter(
-    "id", "source", "target", "kind", "label"
-)
+# Lanes and columns, each as a range's start and stop.
+_Cells = tuple[int, int, int, int]
+_NONE: frozenset[int] = frozenset()
+_ANY = (-1, -1)
+"""Stands for any change of any blockers (what a searched path depends on)."""
+
+
+class LaneChanges:
+    """What an update changed in the lanes: how far each moved down (by index), the
+    columns whose cards changed in each (by lane index), and the cards placed again."""
+
+    def __init__(self, shifts: list[float], cells: dict[int, set[int]], replaced: set[str]) -> None:
+        self.shifts = shifts
+        self.cells = cells
+        self.replaced = replaced
+
+
+@dataclass(slots=True)
+class _Routed:
+    """A connector being laid out."""
+
+    connector: Connector
+    source: CardLayout
+    target: CardLayout
+    plan: Plan
+    points: tuple[Point, ...] = ()
+    trunk: float = 0.0
 
 
 class ConnectorPaths:
-    """The connectors of a map laid out, and kept up to date as its cards move.
-
-    While the map's connectors stay as they were, an update routes again only those
-    touching a card whose layout changed, and those whose label may have to make room
-    for cards in a lane that changed; otherwise every connector is compared.
-    """
+    """The connectors of a map laid out, and kept up to date as its cards move."""
 
     def __init__(self, router: ConnectorRouter) -> None:
         self._router = router
-        self._keys: list[_ConnectorKey] = []
-        self._key_by_id: dict[str, _ConnectorKey] = {}
-        self._connectors: dict[str, Connector] = {}
-        self._by_card: dict[str, list[str]] | None = None
-        # The cells each label's place depends on (lanes and columns as range start and
-        # stop), by connector id.
-        self._label_cells: dict[str, _Cells] = {}
-        # Each label's centre from its path's middle, by connector id.
-        self._offsets: dict[str, tuple[float, float]] = {}
-        self._bounds: Rect | None = None
-
-    def _remember(self, connectors: list[Connector], keys: list[_ConnectorKey]) -> None:
-        self._keys = keys
-        self._key_by_id = {key[0]: key for key in keys}
-        self._connectors = {connector.id: connector for connector in connectors}
-        self._by_card = None
-
-    def _connectors_of_cards(self) -> dict[str, list[str]]:
-        """The ids of the connectors at each card (made when first needed)."""
-        if self._by_card is None:
-            self._by_card = {}
-            for connector_id, source, target, _, _ in self._keys:
-                self._by_card.setdefault(source, []).append(connector_id)
-                self._by_card.setdefault(target, []).append(connector_id)
-        return self._by_card
+        self._blockers: list[LaneBlockers] = []
+        # By connector id: the cards' rects (from their lanes' tops) and places, the
+        # versions of the (lane, column edge) blockers looked at, the plan, and the tops
+        # of the lanes its path round blockers runs in.
+        self._plans: dict[
+            str, tuple[tuple[object, ...], dict[tuple[int, int], int], Plan, _Relative]
+        ] = {}
+        # How often the blockers of each (lane, column edge) changed.
+        self._edge_versions: dict[tuple[int, int], int] = {}
+        # By (connector id, what): the label's inputs, the cells looked at, the spots.
+        self._spots: dict[tuple[str, str], tuple[tuple[object, ...], _Cells, tuple[int, ...]]] = {}
+        # The same spots placed along the path as it was last (the common case: unmoved).
+        self._placed: dict[tuple[str, str], tuple[tuple[Point, ...], tuple[Rect, ...]]] = {}
 
     def lay_out(
         self,
@@ -200,47 +144,12 @@ class ConnectorPaths:
         obstacles: CardObstacles,
     ) -> dict[str, ConnectorLayout]:
         """Every connector whose two cards are laid out."""
-        self._remember(connectors, list(map(_key_of, connectors)))
-        self._label_cells = {}
-        offsets: dict[str, tuple[float, float]] = {}
-        self._offsets = offsets
-        self._bounds = obstacles.bounds
-        layout = self._router.layout
-        result = {}
-        for connector in connectors:
-            source, target = cards.get(connector.source), cards.get(connector.target)
-            if source is not None and target is not None:
-                path = layout(connector, source.rect, target.rect, obstacles, offsets)
-                result[connector.id] = path
-                if path.label_rect is not None:
-                    self._note_label(path, obstacles)
-        return result
-
-    def _note_label(self, path: ConnectorLayout, obstacles: CardObstacles) -> None:
-        """Remember the cells the path's label was placed among."""
-        rect = path.label_rect
-        if rect is None:
-            self._label_cells.pop(path.id, None)
-            return
-        area = search_area(path.mid, rect.w, rect.h)
-        rows = obstacles.rows(area.y, area.bottom)
-        columns = obstacles.columns(area.x, area.right)
-        self._label_cells[path.id] = (rows.start, rows.stop, columns.start, columns.stop)
-
-    def _labels_near(self, changes: LaneChanges) -> set[str]:
-        """The connectors whose label was placed among cells that changed or moved."""
-        moved = {i for i, shift in enumerate(changes.shifts) if shift != 0.0}
-        cells = changes.cells
-        if not moved and not cells:
-            return set()
-        return {
-            connector_id
-            for connector_id, (top, bottom, left, right) in self._label_cells.items()
-            if any(
-                row in moved or not cells.get(row, _NONE).isdisjoint(range(left, right))
-                for row in range(top, bottom)
-            )
-        }
+        self._blockers = [lane_blockers(stack) for stack in obstacles.stacks]
+        self._edge_versions = {}
+        self._plans.clear()
+        self._spots.clear()
+        self._placed.clear()
+        return self._route(connectors, cards, obstacles, {})
 
     def update(
         self,
@@ -254,160 +163,312 @@ class ConnectorPaths:
     ) -> tuple[dict[str, ConnectorLayout], set[str], set[str]]:
         """The connectors after cards moved: all of them, the ids changed and those gone.
 
-        `moved_cards` names every card whose layout changed or that is gone;
-        `changes` how the lanes changed.
+        `changes` says how the lanes changed (`old_cards` and `moved_cards` are implied
+        by it and the cards' rectangles).
         """
-        keys = list(map(_key_of, connectors))
-        work: list[tuple[Connector, _ConnectorKey, _ConnectorKey | None]]
-        shifts = _Shifts(changes, self._bounds, obstacles.bounds)
-        relabel = self._labels_near(changes)
-        if keys == self._keys:
-            if len(moved_cards) < len(keys) // 4:
-                by_card = self._connectors_of_cards()
-                touched = {i for card_id in moved_cards for i in by_card.get(card_id, ())}
-                touched |= relabel
-                touched_keys = [self._key_by_id[i] for i in touched]
-            else:
-                touched_keys = [
-                    k for k in keys if k[1] in moved_cards or k[2] in moved_cards or k[0] in relabel
-                ]
-            objects = self._connectors
-            work = [(objects[key[0]], key, key) for key in touched_keys]
-            result = dict(previous)
-        else:
-            old_keys = self._key_by_id
-            work = [(c, key, old_keys.get(key[0])) for c, key in zip(connectors, keys, strict=True)]
-            self._remember(connectors, keys)
-            result = {}
-        changed: set[str] = set()
-        for connector, key, old_key in work:
-            connector_id = key[0]
-            was = previous.get(connector_id)
-            stale = connector_id in relabel
-            path = self._path(
-                connector, key, cards, old_cards, was, old_key, obstacles, stale, shifts
-            )
-            if path is None:
-                result.pop(connector_id, None)
-                self._label_cells.pop(connector_id, None)
-                self._offsets.pop(connector_id, None)
-            else:
-                result[connector_id] = path
-                if path is not was:
-                    self._note_label(path, obstacles)
-                # Paths that moved differ in their points: cheaper to compare first.
-                if was is None or (was is not path and (was.points != path.points or was != path)):
-                    changed.add(connector_id)
+        stacks = obstacles.stacks
+        # Lanes that only moved down keep their version: plans and spots are relative.
+        versions = self._edge_versions
+        for row in changes.cells:
+            old, new = self._blockers[row], lane_blockers(stacks[row])
+            self._blockers[row] = new
+            for edge in old.keys() | new.keys():
+                if old.get(edge) != new.get(edge):
+                    versions[(row, edge)] = versions.get((row, edge), 0) + 1
+        versions[_ANY] = versions.get(_ANY, 0) + 1
+        self._forget_spots(changes)
+        result = self._route(connectors, cards, obstacles, previous)
+        changed = {i for i, path in result.items() if previous.get(i) is not path}
         removed = set(previous.keys() - result.keys())
-        for connector_id in removed:
-            self._label_cells.pop(connector_id, None)
-            self._offsets.pop(connector_id, None)
-        self._bounds = obstacles.bounds
         return result, changed, removed
 
-    def _path(
-        self,
-        connector: Connector,
-        key: _ConnectorKey,
-        cards: Mapping[str, CardLayout],
-        old_cards: Mapping[str, CardLayout],
-        was: ConnectorLayout | None,
-        old_key: _ConnectorKey | None,
-        obstacles: CardObstacles,
-        stale_label: bool,
-        shifts: _Shifts,
-    ) -> ConnectorLayout | None:
-        """The connector's path (`was` when nothing it depends on changed); None without
-        both its cards."""
-        source, target = cards.get(key[1]), cards.get(key[2])
-        if source is None or target is None:
-            return None
-        if was is not None and old_key == key and not stale_label:
-            old_source, old_target = old_cards.get(key[1]), old_cards.get(key[2])
+    def _forget_spots(self, changes: LaneChanges) -> None:
+        """Drop the label spots chosen among cells that changed, or among lanes that
+        moved by different distances."""
+        cells, shifts = changes.cells, changes.shifts
+        stale = []
+        for key, (_, (top, bottom, left, right), _) in self._spots.items():
+            rows = range(top, bottom)
             if (
-                old_source is not None
-                and old_target is not None
-                and (old_source is source or old_source.rect == source.rect)
-                and (old_target is target or old_target.rect == target.rect)
+                any(not cells.get(row, _NONE).isdisjoint(range(left, right)) for row in rows)
+                or len({shifts[row] for row in rows}) > 1
             ):
-                return was
-        keep = (
-            was is not None
-            and old_key == key
-            and self._label_cells.get(key[0]) is not None
-            and shifts.label_only_shifted(was, self._label_cells[key[0]], old_cards, source, target)
+                stale.append(key)
+        for key in stale:
+            del self._spots[key]
+
+    def _plan(self, connector_id: str, s: CardLayout, t: CardLayout, gutters: Gutters) -> Plan:
+        """The connector's plan, kept while its cards and the blockers it looked at stay.
+
+        A plan only says which gutters to take, which lanes moving down does not change;
+        a way found round blockers is kept only while the lanes it runs in stay put."""
+        versions, tops = self._edge_versions, gutters.tops
+        s_place, t_place = gutters.place(s.rect), gutters.place(t.rect)
+        key = (
+            s.rect.translated(0.0, -tops[s_place[0]]),
+            t.rect.translated(0.0, -tops[t_place[0]]),
+            s_place,
+            t_place,
         )
-        return self._router.layout(
-            connector, source.rect, target.rect, obstacles, self._offsets, keep
-        )
+        kept = self._plans.get(connector_id)
+        if kept is not None:
+            old_key, seen, plan, relative = kept
+            if (
+                old_key == key
+                and all(versions.get(pair, 0) == v for pair, v in seen.items())
+                and (relative is None or relative == _lane_edges(plan, gutters))
+            ):
+                return plan
+        gutters.looked_at = set()
+        plan, searched = plan_route(s.rect, t.rect, s_place, t_place, gutters)
+        looked_at, gutters.looked_at = gutters.looked_at, None
+        if searched:
+            looked_at.add(_ANY)
+        relative = None if plan.fixed is None else _lane_edges(plan, gutters)
+        seen = {pair: versions.get(pair, 0) for pair in looked_at}
+        self._plans[connector_id] = (key, seen, plan, relative)
+        return plan
 
-
-_NONE: frozenset[int] = frozenset()
-_SAME_MM = 1e-6
-
-# Lanes and columns, each as a range's start and stop.
-_Cells = tuple[int, int, int, int]
-
-
-class LaneChanges:
-    """What an update changed in the lanes: how far each moved down (by index), the
-    columns whose cards changed in each (by lane index), and the cards placed again."""
-
-    def __init__(self, shifts: list[float], cells: dict[int, set[int]], replaced: set[str]) -> None:
-        self.shifts = shifts
-        self.cells = cells
-        self.replaced = replaced
-
-
-class _Shifts:
-    """How the lanes moved in an update, to tell which labels' surroundings only shifted."""
-
-    def __init__(self, changes: LaneChanges, old: Rect | None, new: Rect) -> None:
-        self._changes = changes
-        # Labels may keep their spot only while the grid's edges around them stay put.
-        self._old = old
-        self._new = new
-        self._same_columns = old is not None and (old.x, old.w) == (new.x, new.w)
-
-    def label_only_shifted(
+    def _route(
         self,
-        was: ConnectorLayout,
-        cells: _Cells,
-        old_cards: Mapping[str, CardLayout],
-        source: CardLayout,
-        target: CardLayout,
-    ) -> bool:
-        """Whether `was`'s cards and every cell its label was placed among moved down by
-        the same distance, far from the grid's top and bottom, with none changed."""
-        old, rect = self._old, was.label_rect
-        if old is None or rect is None or not self._same_columns:
-            return False
-        changes = self._changes
-        replaced = changes.replaced
-        if source.id in replaced or target.id in replaced:
-            return False
-        old_source, old_target = old_cards.get(source.id), old_cards.get(target.id)
-        if old_source is None or old_target is None:
-            return False
-        top, bottom, left, right = cells
-        shifts = changes.shifts
-        if top >= bottom:
-            return False
-        shift = shifts[top]
-        columns = range(left, right)
-        for row in range(top, bottom):
-            if shifts[row] != shift or not changes.cells.get(row, _NONE).isdisjoint(columns):
-                return False
-        # Cards not placed again moved with their lanes: by the same distance as the label's?
-        if abs(source.rect.y - old_source.rect.y - shift) > _SAME_MM:
-            return False
-        if abs(target.rect.y - old_target.rect.y - shift) > _SAME_MM:
-            return False
-        area = search_area(was.mid, rect.w, rect.h)
-        new = self._new
-        return (
-            old.y < area.y
-            and new.y < area.y + shift
-            and area.bottom < old.bottom
-            and area.bottom + shift < new.bottom
+        connectors: list[Connector],
+        cards: Mapping[str, CardLayout],
+        obstacles: CardObstacles,
+        previous: Mapping[str, ConnectorLayout],
+    ) -> dict[str, ConnectorLayout]:
+        style = self._router.style
+        gutters = Gutters(obstacles, style.cell_padding_mm, style.card_gap_mm, self._blockers)
+        routed: list[_Routed] = []
+        for connector in connectors:
+            s, t = cards.get(connector.source), cards.get(connector.target)
+            if s is not None and t is not None:
+                routed.append(_Routed(connector, s, t, self._plan(connector.id, s, t, gutters)))
+        if len(self._plans) > 2 * len(routed) + 64:
+            alive = {r.connector.id for r in routed}
+            self._plans = {k: v for k, v in self._plans.items() if k in alive}
+            self._spots = {k: v for k, v in self._spots.items() if k[0] in alive}
+            self._placed = {k: v for k, v in self._placed.items() if k[0] in alive}
+        _lay_paths(routed, gutters)
+        return self._finish(routed, obstacles, gutters.h_bands, previous)
+
+    def _finish(
+        self,
+        routed: list[_Routed],
+        obstacles: CardObstacles,
+        h_bands: list[tuple[float, float]],
+        previous: Mapping[str, ConnectorLayout],
+    ) -> dict[str, ConnectorLayout]:
+        """Break marks, labels and the layouts, keeping unchanged layouts' objects."""
+        board = LabelBoard()
+        middles = []
+        for item in routed:
+            middle = own_middle(item.points, item.trunk)
+            middles.append(middle)
+            board.add(arrow_box(item.points))
+            if item.connector.kind == ConnectorKind.BREAKPOINT:
+                board.add(mark_box(middle[0]))
+        # A fork whose connectors all say the same shows the label once, on its trunk.
+        forks: dict[tuple[object, ...], list[_Routed]] = {}
+        for item in routed:
+            if item.plan.fixed is None and item.connector.label.strip():
+                key = (item.source.id, item.plan.s_side, item.connector.label)
+                forks.setdefault(key, []).append(item)
+        shared_labels: dict[tuple[object, ...], tuple[Rect, int | None]] = {}
+        markers = itertools.count(1)
+        result: dict[str, ConnectorLayout] = {}
+        for item, (mid, direction, segment, distance) in zip(routed, middles, strict=True):
+            connector = item.connector
+            label_rect: Rect | None = None
+            label: TextBlock | None = None
+            marker: int | None = None
+            if connector.label.strip():
+                label, w, h = self._router.label_box(connector.label)
+                key = (item.source.id, item.plan.s_side, connector.label)
+                group = forks.get(key, [])
+                shared = len(group) > 1 and item.trunk > 0
+                if shared and key in shared_labels:
+                    label_rect, marker = shared_labels[key]
+                else:
+                    low, high = (0.0, item.trunk) if shared else (item.trunk, math.inf)
+                    crossing = band_crossing(item.points, low, high, h_bands)
+                    anchor = (
+                        crossing
+                        if crossing is not None
+                        else (item.trunk / 2 if shared else distance)
+                    )
+                    label_rect, marker = self._place(
+                        item, anchor, shared, w, h, obstacles, board, markers
+                    )
+                    if shared:
+                        shared_labels[key] = (label_rect, marker)
+            break_mark = mid if connector.kind == ConnectorKind.BREAKPOINT else None
+            path = ConnectorLayout(
+                connector.id,
+                connector.kind,
+                connector.source,
+                connector.target,
+                item.points,
+                mid,
+                direction,
+                segment,
+                label_rect,
+                label,
+                break_mark,
+                marker,
+            )
+            was = previous.get(connector.id)
+            result[connector.id] = was if was is not None and was == path else path
+        return result
+
+    def _place(
+        self,
+        item: _Routed,
+        anchor: float,
+        shared: bool,
+        w: float,
+        h: float,
+        obstacles: CardObstacles,
+        board: LabelBoard,
+        markers: itertools.count[int],
+    ) -> tuple[Rect, int | None]:
+        """The label's spot, or a numbered marker's when no spot is free."""
+        # Spots further off the path only for a short one (between cards side by side).
+        length = sum(abs(b.x - a.x) + abs(b.y - a.y) for a, b in itertools.pairwise(item.points))
+        for what in ("label", "far label") if length < _SHORT_PATH_MM else ("label",):
+            for spot in self._spots_for(item, what, anchor, shared, w, h, obstacles):
+                if board.free(spot):
+                    board.add(spot)
+                    return spot, None
+        spots = self._spots_for(item, "marker", anchor, shared, MARKER_MM, MARKER_MM, obstacles)
+        chosen = next((spot for spot in spots if board.free(spot)), None)
+        if chosen is None:
+            chosen = marker_spot(item.points, MARKER_MM, obstacles, board)
+        if chosen is None:
+            mid = own_middle(item.points, item.trunk)[0]
+            half = MARKER_MM / 2
+            chosen = Rect(mid.x - half, mid.y - half, MARKER_MM, MARKER_MM)
+        board.add(chosen)
+        return chosen, next(markers)
+
+    def _spots_for(
+        self,
+        item: _Routed,
+        what: str,
+        anchor: float,
+        shared: bool,
+        w: float,
+        h: float,
+        obstacles: CardObstacles,
+    ) -> tuple[Rect, ...]:
+        """The label's spots along its path ("far …" ones: further off it), kept while
+        the path and the cells around it stay (or all moved down together)."""
+        tops = obstacles.lane_tops
+        first = item.points[0]
+        row = max(0, bisect_right(tops, first.y) - 1) if tops else 0
+        dy = tops[row] if tops else 0.0
+        relative = tuple(Point(p.x, p.y - dy) for p in item.points)
+        inputs = (relative, row, anchor, item.trunk, shared, w, h)
+        cache_key = (item.connector.id, what)
+        far = what.startswith("far")
+        kept = self._spots.get(cache_key)
+        if kept is not None and kept[0] == inputs:
+            indexes = kept[2]
+            placed = self._placed.get(cache_key)
+            if placed is not None and placed[0] == item.points:
+                return placed[1]
+        else:
+            indexes, area = label_spots(
+                item.points, anchor, item.trunk, shared, w, h, obstacles, far
+            )
+            if area is None:
+                cells: _Cells = (0, 0, 0, 0)
+            else:
+                rows = obstacles.rows(area.y, area.bottom)
+                columns = obstacles.columns(area.x, area.right)
+                cells = (rows.start, rows.stop, columns.start, columns.stop)
+            self._spots[cache_key] = (inputs, cells, indexes)
+        spots = spots_at(item.points, anchor, item.trunk, shared, w, h, far, indexes)
+        self._placed[cache_key] = (item.points, spots)
+        return spots
+
+
+# The edges of the lanes a path round blockers runs in: it is kept only while they stay
+# (moved, it would be computed anew; moving it would round differently).
+_Relative = tuple[float, ...] | None
+
+
+def _lane_edges(plan: Plan, gutters: Gutters) -> tuple[float, ...]:
+    """The tops and bottoms of the lanes from the first to the last a plan's path runs in."""
+    tops, bottoms = gutters.tops, gutters.bottoms
+    if plan.fixed is None or not tops:
+        return ()
+    ys = [p.y for p in plan.fixed]
+    first = max(0, bisect_right(tops, min(ys)) - 1)
+    last = max(0, bisect_right(tops, max(ys)) - 1)
+    return (*tops[first : last + 1], *bottoms[first : last + 1])
+
+
+def _lay_paths(routed: list[_Routed], gutters: Gutters) -> None:
+    """Ports, tracks and the points of every planned connector, and each fork's trunk."""
+    ports = Ports()
+    rects: dict[str, Rect] = {}
+    for item in routed:
+        plan = item.plan
+        if plan.fixed is not None:
+            continue
+        s, t = item.source, item.target
+        rects[s.id], rects[t.id] = s.rect, t.rect
+        out = out_net(s.id, plan)
+        if plan.loop:
+            ports.want(s.id, plan.s_side, out, s.rect.y - 1.0)
+            ports.want(t.id, plan.t_side, in_net(item.connector.id), t.rect.bottom + 1.0)
+        else:
+            ports.want(s.id, plan.s_side, out, t.rect.y + t.rect.h / 2)
+            ports.want(t.id, plan.t_side, in_net(item.connector.id), s.rect.y + s.rect.h / 2)
+    ports.settle(rects)
+    planner = TrackPlanner()
+    v_bands, h_bands = gutters.v_bands, gutters.h_bands
+    for item in routed:
+        plan = item.plan
+        if plan.fixed is not None:
+            continue
+        s_rect, t_rect = item.source.rect, item.target.rect
+        out = out_net(item.source.id, plan)
+        if plan.across < 0:
+            low, high = min(s_rect.y, t_rect.y), max(s_rect.bottom, t_rect.bottom)
+            planner.add(("v", plan.first), out, low, high)
+            continue
+        top, bottom = h_bands[plan.across]
+        planner.add(("v", plan.first), out, min(s_rect.y, top), max(s_rect.bottom, bottom))
+        first, last = v_bands[plan.first], v_bands[plan.last]
+        planner.add(("h", plan.across), out, min(first[0], last[0]), max(first[1], last[1]))
+        into = in_net(item.connector.id)
+        planner.add(("v", plan.last), into, min(t_rect.y, top), max(t_rect.bottom, bottom))
+    tracks = planner.assign({"v": v_bands, "h": h_bands})
+    forks: dict[tuple[str, int], list[_Routed]] = {}
+    for item in routed:
+        plan = item.plan
+        if plan.fixed is not None:
+            item.points = plan.fixed
+            continue
+        s, t = item.source, item.target
+        out, into = out_net(s.id, plan), in_net(item.connector.id)
+        item.points = plan_points(
+            plan,
+            s.rect,
+            t.rect,
+            ports.y(s.id, plan.s_side, out),
+            ports.y(t.id, plan.t_side, into),
+            tracks,
+            out,
+            into,
         )
+        forks.setdefault((s.id, plan.s_side), []).append(item)
+    for members in forks.values():
+        if len(members) > 1:
+            for item in members:
+                item.trunk = max(
+                    shared_length(item.points, other.points)
+                    for other in members
+                    if other is not item
+                )

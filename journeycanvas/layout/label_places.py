@@ -1,50 +1,52 @@
-"""Where a connector's label goes: near the middle of its path, where no card is.
+"""Where a connector's label goes: along its own path, clear of card text.
 
-A label is tried at offsets from the path's middle, nearest first (measured from the
-label's edge, so "just beside the path" comes before "further along it"). The first spot
-inside the grid's cells that touches no card wins; failing that, the first that touches
-no card's text. A breakpoint's label never covers its break mark.
+Spots are tried along the path, nearest to the label's anchor first (the middle of the
+connector's own part, or of a fork's trunk for a label the fork shares): beside a
+vertical run, on a horizontal one. A spot must stay inside the grid and clear of card
+text; spots clear of whole cards come first. `label_spots` gives each label a short list
+of such spots (depending only on its path and the cards near it, so it can be kept while
+those stay); `LabelBoard` then picks, label by label, the first spot clear of break
+marks, arrow heads and the labels already placed, or a numbered marker when none is.
 
-Only the cards near the middle are looked at: those in the lane and stage cells the
+Only the cards near the path are looked at: those in the lane and stage cells the
 search area overlaps (spanning cards included), found by bisecting the lanes' and
-columns' edges and, within a cell, the cards' bottoms. The spots are then tried row by
-row against that short list.
+columns' edges and, within a cell, the cards' bottoms.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
 from operator import attrgetter
 
 from journeycanvas.layout.geometry import Point, Rect
 from journeycanvas.layout.stacking import LaneStack
 
-SEARCH_X_MM = 15.0
-"""How far left and right of the path's middle a label may go."""
-SEARCH_Y_MM = 12.0
-"""How far above and below the path's middle a label may go."""
-_STEP_X_MM = 2.0
-_STEP_Y_MM = 1.0
+WINDOW_MM = 45.0
+"""How far along the path from its anchor a label may go."""
+_STEP_MM = 2.0
 _CLEARANCE_MM = 0.6
-_BREAK_MARK_MM = 2.5
-_DETOUR_MM = 10.0
-"""How much further than the nearest spot clear of card text a spot clear of cards may be."""
-
+_BESIDE_MM = 0.5
+"""The gap between a vertical run and a label beside it."""
+_TRUNK_PENALTY_MM = 30.0
+_CENTRED_PENALTY_MM = 4.0
+_OFF_LINE_PENALTY_MM = 1.5
+_SPOTS = 4
+_FAR_MM = 16.0
+"""How far off a short path its label may go when the path itself has no room."""
+_FAR_PENALTY_MM = 20.0
+_FAR_MARKER_MM = 24.0
+"""How many spots clear of cards a label keeps (and as many clear only of text)."""
 _TOUCH_MM = 1e-6
 """How far a spot may reach into a box and still count as clear of it: ties stay ties."""
+_CELL_MM = 16.0
 
 _bottom = attrgetter("bottom")
 
-# A box to keep clear of, grown by the clearance: left, top, right, bottom.
+# A box to keep clear of: left, top, right, bottom.
 _Box = tuple[float, float, float, float]
-# A spot's place in the search order: edge distance, |dy|, |dx|, dx, dy.
-_Key = tuple[float, float, float, float, float]
-# A row of spots: dy, the nearest edge distance in it, the least and greatest dx, and
-# each dx with its key.
-_Row = tuple[float, float, float, float, tuple[tuple[float, _Key], ...]]
 
 
 class CardObstacles:
@@ -65,6 +67,31 @@ class CardObstacles:
         self._lefts = column_lefts
         self._rights = column_rights
         self.bounds = bounds
+
+    @property
+    def lane_tops(self) -> Sequence[float]:
+        """The y of each lane's top edge."""
+        return self._tops
+
+    @property
+    def lane_bottoms(self) -> Sequence[float]:
+        """The y of each lane's bottom edge."""
+        return self._bottoms
+
+    @property
+    def stacks(self) -> Sequence[LaneStack]:
+        """Each lane's stacked cards."""
+        return self._stacks
+
+    @property
+    def column_lefts(self) -> Sequence[float]:
+        """The x of each stage column's left edge."""
+        return self._lefts
+
+    @property
+    def column_rights(self) -> Sequence[float]:
+        """The x of each stage column's right edge."""
+        return self._rights
 
     def rows(self, top: float, bottom: float) -> range:
         """The indexes of the lanes between `top` and `bottom`."""
@@ -105,133 +132,223 @@ class CardObstacles:
         return cards, texts
 
 
-@lru_cache(maxsize=512)
-def _spots(w: float, h: float, breakpoint: bool) -> tuple[tuple[_Row, ...], _Key | None]:
-    """The rows of spots for a w × h label's centre around the path's middle, by the
-    nearest edge distance any spot in a row can have; and the nearest spot of all.
-
-    A breakpoint's spots over its break mark are left out."""
-    xs = _steps(SEARCH_X_MM, _STEP_X_MM)
-    ys = _steps(SEARCH_Y_MM, _STEP_Y_MM)
-    # Offsets that put the label just beside the middle, or beside a break mark there.
-    for margin in (_CLEARANCE_MM, _BREAK_MARK_MM + _CLEARANCE_MM):
-        xs += [w / 2 + margin, -w / 2 - margin]
-        ys += [h / 2 + margin, -h / 2 - margin]
-    row_xs = sorted(set(xs), key=lambda x: (abs(x), x))
-    m = _BREAK_MARK_MM
-    rows = []
-    for y in set(ys):
-        edge_y = max(abs(y) - h / 2, 0.0)
-        over_mark = breakpoint and y - h / 2 < m and -m < y + h / 2
-        spots = tuple(
-            (x, (math.hypot(max(abs(x) - w / 2, 0.0), edge_y), abs(y), abs(x), x, y))
-            for x in row_xs
-            if not (over_mark and x - w / 2 < m and -m < x + w / 2)
-        )
-        if spots:
-            rows.append((edge_y, abs(y), y, spots))
-    rows.sort()
-    nearest = min((spots[0][1] for *_, spots in rows), default=None)
-    return tuple(
-        (y, reach, min(x for x, _ in spots), max(x for x, _ in spots), spots)
-        for reach, _, y, spots in rows
-    ), nearest
+def _positions(
+    points: Sequence[Point], anchor: float, trunk: float, shared: bool
+) -> list[tuple[float, Point, bool]]:
+    """Points along the path within the window around `anchor`, each with its cost (its
+    distance from the anchor, plus a penalty off the part the label belongs to) and
+    whether its segment is vertical."""
+    result = []
+    start = 0.0
+    for a, b in itertools.pairwise(points):
+        length = abs(b.x - a.x) + abs(b.y - a.y)
+        if length <= 0:
+            continue
+        end = start + length
+        low, high = max(start, anchor - WINDOW_MM), min(end, anchor + WINDOW_MM)
+        if low <= high:
+            vertical = a.x == b.x
+            # Steps from the anchor itself, so that the anchor is one of the spots.
+            first = math.ceil((low - anchor) / _STEP_MM - 1e-9)
+            last = math.floor((high - anchor) / _STEP_MM + 1e-9)
+            for i in range(first, last + 1):
+                d = anchor + i * _STEP_MM
+                t = (d - start) / length
+                point = Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
+                cost = abs(d - anchor)
+                if (d > trunk) if shared else (d < trunk):
+                    cost += _TRUNK_PENALTY_MM
+                result.append((cost, point, vertical))
+        start = end
+    return result
 
 
-def _steps(reach: float, step: float) -> list[float]:
-    count = int(reach / step)
-    return [0.0] + [sign * i * step for i in range(1, count + 1) for sign in (1, -1)]
+def _candidates(
+    points: Sequence[Point],
+    anchor: float,
+    trunk: float,
+    shared: bool,
+    w: float,
+    h: float,
+    reach: float,
+) -> list[tuple[float, int, float, float]]:
+    """Label centres along the path, with their costs: beside a vertical run or on a
+    horizontal one; with `reach`, also up to that far off the path, further sideways."""
+    candidates = []
+    beside_x = w / 2 + _BESIDE_MM
+    beside_y = h / 2 + _BESIDE_MM
+    offsets = [_STEP_MM * (i + 1) for i in range(int(reach / _STEP_MM))]
+    for cost, p, vertical in _positions(points, anchor, trunk, shared):
+        if reach:
+            for extra in offsets:
+                far = cost + _FAR_PENALTY_MM + extra
+                if vertical:
+                    candidates.append((far, 0, p.x - beside_x - extra, p.y))
+                    candidates.append((far, 1, p.x + beside_x + extra, p.y))
+                else:
+                    candidates.append((far, 1, p.x, p.y - beside_y - extra))
+                    candidates.append((far, 2, p.x, p.y + beside_y + extra))
+        elif vertical:
+            candidates.append((cost, 0, p.x - beside_x, p.y))
+            candidates.append((cost, 1, p.x + beside_x, p.y))
+            candidates.append((cost + _CENTRED_PENALTY_MM, 2, p.x, p.y))
+        else:
+            candidates.append((cost, 0, p.x, p.y))
+            candidates.append((cost + _OFF_LINE_PENALTY_MM, 1, p.x, p.y - beside_y))
+            candidates.append((cost + _OFF_LINE_PENALTY_MM, 2, p.x, p.y + beside_y))
+    candidates.sort()
+    return candidates
 
 
-def _blocked(lowest: float, highest: float, w: float, boxes: list[_Box]) -> bool:
-    """Whether every spot of width `w` whose left edge lies from `lowest` to `highest`
-    touches one of `boxes` (all of the row)."""
-    reached = lowest
-    for left, _, right, _ in sorted(boxes):
-        if left - w >= reached:
-            return False
-        reached = max(reached, right)
-        if reached > highest:
-            return True
-    return False
+def label_spots(
+    points: Sequence[Point],
+    anchor: float,
+    trunk: float,
+    shared: bool,
+    w: float,
+    h: float,
+    obstacles: CardObstacles,
+    far: bool = False,
+) -> tuple[tuple[int, ...], Rect | None]:
+    """Spots for a w × h label along the path `points`, best first: those clear of
+    cards, then those clear only of card text, as indexes for `spots_at`; and the area
+    whose cards were looked at.
+
+    `anchor` is the distance along the path the label belongs nearest to; the first
+    `trunk` millimetres are a fork's shared trunk, kept for the label with `shared`
+    and avoided by the others. With `far`, the spots lie further off the path (for a
+    short path between two cards side by side, which has no room along it).
+    """
+    candidates = _candidates(points, anchor, trunk, shared, w, h, _FAR_MM if far else 0.0)
+    if not candidates:
+        return (), None
+    xs = [c[2] for c in candidates]
+    ys = [c[3] for c in candidates]
+    area = Rect(min(xs) - w, min(ys) - h, max(xs) - min(xs) + 2 * w, max(ys) - min(ys) + 2 * h)
+    clear: list[int] = []
+    clear_of_text: list[int] = []
+    _scan(candidates, w, h, obstacles, area, clear, clear_of_text)
+    return tuple(clear + clear_of_text), area
 
 
-def _free(left: float, right: float, boxes: list[_Box]) -> bool:
+def spots_at(
+    points: Sequence[Point],
+    anchor: float,
+    trunk: float,
+    shared: bool,
+    w: float,
+    h: float,
+    far: bool,
+    indexes: Sequence[int],
+) -> tuple[Rect, ...]:
+    """The spots `label_spots` chose (by index), along `points` as they are now: a path
+    that moved with everything around it keeps its choice, computed the same way."""
+    if not indexes:
+        return ()
+    candidates = _candidates(points, anchor, trunk, shared, w, h, _FAR_MM if far else 0.0)
+    return tuple(_rect(candidates[i], w, h) for i in indexes)
+
+
+def _rect(candidate: tuple[float, int, float, float], w: float, h: float) -> Rect:
+    return Rect(candidate[2] - w / 2, candidate[3] - h / 2, w, h)
+
+
+def _scan(
+    candidates: list[tuple[float, int, float, float]],
+    w: float,
+    h: float,
+    obstacles: CardObstacles,
+    area: Rect,
+    clear: list[int],
+    clear_of_text: list[int],
+) -> None:
+    """Add the indexes of the candidates inside the grid and clear of card text to
+    `clear` (clear of cards too) or `clear_of_text`, best first, until there are enough."""
+    cards, texts = obstacles.near(area)
+    bounds = obstacles.bounds
+    min_x, max_x = bounds.x - _TOUCH_MM, bounds.right + _TOUCH_MM
+    min_y, max_y = bounds.y - _TOUCH_MM, bounds.bottom + _TOUCH_MM
+    for index, candidate in enumerate(candidates):
+        rect = _rect(candidate, w, h)
+        left, top, right, bottom = rect.x, rect.y, rect.right, rect.bottom
+        if left < min_x or right > max_x or top < min_y or bottom > max_y:
+            continue
+        if not _free(left, top, right, bottom, texts):
+            continue
+        if _free(left, top, right, bottom, cards):
+            clear.append(index)
+            if len(clear) >= _SPOTS:
+                return
+        elif len(clear_of_text) < _SPOTS:
+            clear_of_text.append(index)
+
+
+def _free(left: float, top: float, right: float, bottom: float, boxes: list[_Box]) -> bool:
     # A plain loop: any() over a generator is several times slower here.
-    for box in boxes:  # noqa: SIM110
-        if left < box[2] and box[0] < right:
+    for box in boxes:
+        if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom:
             return False
     return True
 
 
-def label_rect(mid: Point, w: float, h: float, offset: tuple[float, float]) -> Rect:
-    """The w × h label's rect with its centre at `offset` from `mid`."""
-    return Rect(mid.x + offset[0] - w / 2, mid.y + offset[1] - h / 2, w, h)
+class LabelBoard:
+    """The labels, break marks and arrow heads placed so far, to keep new labels off."""
 
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[_Box]] = {}
 
-def place_label(
-    mid: Point, w: float, h: float, breakpoint: bool, obstacles: CardObstacles
-) -> tuple[float, float]:
-    """Where the label's centre goes from `mid` (see `label_rect`): clear of every card
-    if possible, else of card text.
+    def _keys(self, box: _Box) -> list[tuple[int, int]]:
+        x1, y1 = math.floor(box[0] / _CELL_MM), math.floor(box[1] / _CELL_MM)
+        x2, y2 = math.floor(box[2] / _CELL_MM), math.floor(box[3] / _CELL_MM)
+        return [(i, j) for i in range(x1, x2 + 1) for j in range(y1, y2 + 1)]
 
-    A breakpoint's label keeps clear of its break mark at `mid`. With no room at all,
-    the label goes as near the middle as the other rules allow. Spots touching a box
-    only at its edge count as clear, so a map that moved as a whole keeps its spots.
-    """
-    cards, texts = obstacles.near(search_area(mid, w, h))
-    bounds = obstacles.bounds
-    min_x, max_x = bounds.x - _TOUCH_MM, bounds.right + _TOUCH_MM
-    min_y, max_y = bounds.y - _TOUCH_MM, bounds.bottom + _TOUCH_MM
-    half_w, half_h = w / 2, h / 2
-    m = _BREAK_MARK_MM
-    clear: _Key | None = None
-    clear_of_text: _Key | None = None
-    rows, nearest = _spots(round(w, 2), round(h, 2), breakpoint)
-    for dy, reach, low, high, spots in rows:
-        if (clear is not None and reach > clear[0]) or (
-            clear_of_text is not None and reach > clear_of_text[0] + _DETOUR_MM
-        ):
-            break
-        y = mid.y + dy - half_h
-        bottom = y + h
-        if y < min_y or bottom > max_y:
-            continue
-        row_cards = [b for b in cards if y < b[3] and b[1] < bottom]
-        row_texts = [b for b in texts if y < b[3] and b[1] < bottom]
-        lowest, highest = mid.x + low - half_w, mid.x + high - half_w
-        cards_blocked = _blocked(lowest, highest, w, row_cards)
-        # A row cannot hold a spot clear of text nearer than one already found.
-        found_text = (clear_of_text is not None and reach > clear_of_text[0]) or _blocked(
-            lowest, highest, w, row_texts
+    def add(self, rect: Rect) -> None:
+        """Keep later labels off `rect`."""
+        box = (rect.x, rect.y, rect.right, rect.bottom)
+        for key in self._keys(box):
+            self._cells.setdefault(key, []).append(box)
+
+    def free(self, rect: Rect) -> bool:
+        """Whether `rect` touches nothing placed (touching edges count as free)."""
+        box = (
+            rect.x + _TOUCH_MM,
+            rect.y + _TOUCH_MM,
+            rect.right - _TOUCH_MM,
+            rect.bottom - _TOUCH_MM,
         )
-        if cards_blocked and found_text:
-            continue
-        for dx, key in spots:
-            x = mid.x + dx - half_w
-            right = x + w
-            if x < min_x or right > max_x:
-                continue
-            if not found_text and _free(x, right, row_texts):
-                found_text = True
-                if clear_of_text is None or key < clear_of_text:
-                    clear_of_text = key
-            if not cards_blocked and _free(x, right, row_cards):
-                if clear is None or key < clear:
-                    clear = key
-                break
-    chosen = nearest
-    if clear is not None and (clear_of_text is None or clear[0] <= clear_of_text[0] + _DETOUR_MM):
-        chosen = clear
-    elif clear_of_text is not None:
-        chosen = clear_of_text
-    if chosen is None:
-        return (m + half_w, 0.0)
-    return (chosen[3], chosen[4])
+        cells = self._cells
+        for key in self._keys(box):
+            boxes = cells.get(key)
+            if boxes and not _free(*box, boxes):
+                return False
+        return True
 
 
-def search_area(mid: Point, w: float, h: float) -> Rect:
-    """Everything `place_label` may look at for a label of w × h at `mid`."""
-    reach_x = SEARCH_X_MM + w + _CLEARANCE_MM
-    reach_y = SEARCH_Y_MM + h + _CLEARANCE_MM
-    return Rect(mid.x - reach_x, mid.y - reach_y, 2 * reach_x, 2 * reach_y)
+def marker_spot(
+    points: Sequence[Point], size: float, obstacles: CardObstacles, board: LabelBoard
+) -> Rect | None:
+    """The last resort for a label's numbered marker: the spot nearest the path, up
+    to `_FAR_MARKER_MM` off it (inside the grid or not), clear of card text and of
+    everything on the board; None when there is none."""
+    half = size / 2
+    positions = [p for _, p, _ in _positions(points, _length(points) / 2, 0.0, False)]
+    positions = positions or list(points)
+    xs, ys = [p.x for p in positions], [p.y for p in positions]
+    reach = _FAR_MARKER_MM + size
+    area = Rect(min(xs) - reach, min(ys) - reach, max(xs) - min(xs) + 2 * reach,
+                max(ys) - min(ys) + 2 * reach)  # fmt: skip
+    _, texts = obstacles.near(area)
+    for step in range(int(_FAR_MARKER_MM / _STEP_MM) + 1):
+        r = step * _STEP_MM
+        offsets = [(0.0, 0.0)] if r == 0 else [(r, 0.0), (-r, 0.0), (0.0, r), (0.0, -r)]
+        for p in positions:
+            for dx, dy in offsets:
+                rect = Rect(p.x + dx - half, p.y + dy - half, size, size)
+                box = (rect.x, rect.y, rect.right, rect.bottom)
+                if _free(*box, texts) and board.free(rect):
+                    return rect
+    return None
+
+
+def _length(points: Sequence[Point]) -> float:
+    return sum(abs(b.x - a.x) + abs(b.y - a.y) for a, b in itertools.pairwise(points))

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from journeycanvas.io.pdf.colors import FAINT, GRID, INK, MUTED, mix
+from journeycanvas.io.pdf.colors import FAINT, GRID, INK, MUTED, PAPER, connector_color, mix
 from journeycanvas.io.pdf.icons import card_icon_name
 from journeycanvas.io.pdf.pen import Pen
-from journeycanvas.layout import MM_PER_PT, Rect, TextBlock
+from journeycanvas.layout import MM_PER_PT, JourneyLayout, Rect, TextBlock
 from journeycanvas.layout.text_blocks import text_block
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.model.kinds import CARD_KINDS, card_kind_spec
@@ -57,11 +57,13 @@ class TitleInfo:
 
 @dataclass(frozen=True, slots=True)
 class LegendEntry:
-    """One legend item: a card kind's swatch, or a persona's dot."""
+    """One legend item: a card kind's swatch, a persona's dot, or a numbered marker."""
 
     label: str
     color: str
     kind: str | None = None
+    number: str = ""
+    """A connector label's marker number: drawn in a disc, the label's text beside it."""
 
 
 def kind_legend(kinds: set[str]) -> list[LegendEntry]:
@@ -71,6 +73,19 @@ def kind_legend(kinds: set[str]) -> list[LegendEntry]:
     ordered += sorted(str(kind) for kind in kinds if kind not in CARD_KINDS)
     specs = [card_kind_spec(kind) for kind in ordered]
     return [LegendEntry(spec.name, spec.fill, spec.id) for spec in specs]
+
+
+def marker_legend(journey: JourneyMap, layout: JourneyLayout) -> list[LegendEntry]:
+    """Legend entries for the connector labels that had no room on the map: each
+    marker's number with the label's full text, once per number."""
+    texts = {connector.id: connector.label for connector in journey.connectors}
+    entries: dict[int, LegendEntry] = {}
+    for connector in layout.connectors.values():
+        number = connector.marker
+        if number is not None and number not in entries:
+            label = " ".join(texts.get(connector.id, "").split())
+            entries[number] = LegendEntry(label, connector_color(connector.kind), None, str(number))
+    return [entries[number] for number in sorted(entries)]
 
 
 def persona_legend(journey: JourneyMap) -> list[LegendEntry]:
@@ -251,12 +266,26 @@ class Chrome:
                         swatch - 2 * inset,
                     )
                     text_x = left + swatch * 1.6 + 1.2 * self.factor
+                elif entry.number:
+                    self._draw_marker(pen, entry, left, sy, swatch)
+                    text_x = left + swatch + 1.2 * self.factor
                 else:
                     pen.fill(entry.color)
                     pen.circle(left + swatch / 2, sy + swatch / 2, swatch / 2)
                     text_x = left + swatch + 1.2 * self.factor
                 pen.fill(INK)
                 pen.text(text_x, row_y + baseline_shift, label, self.legend_pt)
+
+    def _draw_marker(self, pen: Pen, entry: LegendEntry, x: float, y: float, size: float) -> None:
+        """A marker's numbered disc, as on the map."""
+        pen.fill(PAPER)
+        pen.stroke(entry.color, 0.2 * self.factor)
+        pen.circle(x + size / 2, y + size / 2, size / 2, "B")
+        number_pt = self.legend_pt * 0.8
+        width = self.fonts.width(entry.number, number_pt, True) * MM_PER_PT
+        pen.fill(INK)
+        baseline = y + size / 2 + number_pt * 0.35 * MM_PER_PT
+        pen.text(x + (size - width) / 2, baseline, entry.number, number_pt, True)
 
     # ------------------------------------------------------------------ footer
 

@@ -33,6 +33,7 @@ from journeycanvas.io.pdf.colors import (
 from journeycanvas.io.pdf.icons import DOT, icon_name, lane_icon_name
 from journeycanvas.io.pdf.pen import Pen, color_op, left_tab_path, round_rect_path
 from journeycanvas.layout import (
+    MM_PER_PT,
     CardFace,
     CardLayout,
     ConnectorLayout,
@@ -53,6 +54,7 @@ BREAK_GAP_MM = 2.2
 BREAK_MARK_MM = 3.6
 EMOTION_LINE_MM = 0.7
 EMOTION_DOT_MM = 1.3
+MARKER_PT = 6.0
 _CHUNK = 256
 
 Tick = Callable[[int], None]
@@ -266,16 +268,31 @@ def draw_connectors(pen: Pen, layout: JourneyLayout) -> None:
     pen.round_caps()
     for connector in connectors:
         _connector_path(pen, connector)
-    for connector in connectors:
-        if connector.label_rect is not None:
-            r = connector.label_rect
-            pen.fill(PAPER)
-            pen.stroke(connector_color(connector.kind), GRID_LINE_MM)
+    # A fork's connectors share one label: draw it once.
+    labelled = list({c.label_rect: c for c in connectors if c.label_rect is not None}.values())
+    for connector in labelled:
+        r = connector.label_rect
+        if r is None:
+            continue
+        pen.fill(PAPER)
+        pen.stroke(connector_color(connector.kind), GRID_LINE_MM)
+        if connector.marker is None:
             pen.round_rect(r.x, r.y, r.w, r.h, min(1.2, r.h / 2), "B")
-    for connector in connectors:
-        if connector.label_rect is not None and connector.label is not None:
-            pen.fill(INK)
-            pen.block(connector.label, connector.label_rect.x, connector.label_rect.y)
+        else:
+            pen.circle(r.x + r.w / 2, r.y + r.h / 2, r.w / 2, "B")
+    for connector in labelled:
+        r = connector.label_rect
+        if r is None:
+            continue
+        pen.fill(INK)
+        if connector.marker is None:
+            if connector.label is not None:
+                pen.block(connector.label, r.x, r.y)
+        else:
+            number = str(connector.marker)
+            width = pen.fonts.width(number, MARKER_PT, True) * MM_PER_PT
+            baseline = r.y + r.h / 2 + MARKER_PT * MM_PER_PT * 0.35
+            pen.text(r.x + (r.w - width) / 2, baseline, number, MARKER_PT, True)
     pen.restore()
 
 
@@ -313,7 +330,7 @@ def _connector_path(pen: Pen, connector: ConnectorLayout) -> None:
 def _broken_path(pen: Pen, points: list[Point], connector: ConnectorLayout) -> None:
     """The path with a gap at its middle and two slanted bars across the gap."""
     mid, d = connector.mid, connector.mid_direction
-    index = (len(connector.points) - 1) // 2
+    index = connector.mid_segment
     gap = BREAK_GAP_MM / 2
     before = Point(mid.x - d.x * gap, mid.y - d.y * gap)
     after = Point(mid.x + d.x * gap, mid.y + d.y * gap)

@@ -69,7 +69,7 @@ def plan_pdf(journey: JourneyMap, options: ExportOptions, fonts: FontSet | None 
         layout = layout_journey(shown, DEFAULT_STYLE, fonts)
         facts = (("Persona", persona.name),) if persona else ()
         info = TitleInfo.of(shown, *facts)
-        plan = plan_poster(layout, info, poster_legend(shown), options, fonts)
+        plan = plan_poster(layout, info, poster_legend(shown, layout), options, fonts)
     if options.tile is None and plan.fits:
         return PdfPlan(shown, layout, plan, None)
     sheet = parse_paper(options.tile) if options.tile else plan.paper

@@ -14,6 +14,7 @@ from journeycanvas.io.pdf.chrome import (
     TitleInfo,
     chrome_factor,
     kind_legend,
+    marker_legend,
     persona_legend,
 )
 from journeycanvas.io.pdf.colors import INK
@@ -67,12 +68,16 @@ class PosterPlan:
         return f"{self.scale * 100:.0f} %"
 
 
-def poster_legend(journey: JourneyMap) -> LegendGroups:
-    """The legend of a poster: the card kinds used, then the personas."""
-    return [
+def poster_legend(journey: JourneyMap, layout: JourneyLayout | None = None) -> LegendGroups:
+    """The legend of a poster: the card kinds used, the personas, and with the map's
+    `layout` the texts of the connector labels shown as numbered markers."""
+    groups = [
         ("Card kinds", kind_legend({card.kind for card in journey.cards})),
         ("Personas", persona_legend(journey)),
     ]
+    if layout is not None:
+        groups.append(("Labels", marker_legend(journey, layout)))
+    return groups
 
 
 def plan_poster(

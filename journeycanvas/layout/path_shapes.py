@@ -1,0 +1,188 @@
+"""Turning a connector's plan and tracks into points, and measuring paths.
+
+A port is where a path meets its card: the connectors leaving one side of a card share
+one port (their trunk), each connector arriving there gets its own, spread evenly down
+the card's edge in the order of where they come from, so arrow heads never sit on one
+another.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Hashable, Sequence
+
+from journeycanvas.layout.geometry import Point, Rect
+from journeycanvas.layout.routing import Plan, simplified
+from journeycanvas.layout.tracks import Channel, Net
+
+ARROW_MM = 2.6
+"""The length of an arrow head, kept clear of labels."""
+MARK_MM = 2.8
+"""Half the side of the square a break mark needs, kept clear of labels."""
+
+
+def out_net(source: str, plan: Plan) -> Net:
+    """The net of the trunk leaving one side of a card."""
+    return ("out", source, plan.s_side)
+
+
+def in_net(connector_id: str) -> Net:
+    """The net of one connector's run to its target."""
+    return ("in", connector_id)
+
+
+class Ports:
+    """The ports of every card side, handed out in order of where the other end lies."""
+
+    def __init__(self) -> None:
+        self._sides: dict[tuple[str, int], dict[Hashable, float]] = {}
+        self._ys: dict[tuple[str, int, Hashable], float] = {}
+
+    def want(self, card: str, side: int, entry: Hashable, order: float) -> None:
+        """Ask for a port on `side` of `card` for `entry`, ordered by `order` (a y)."""
+        entries = self._sides.setdefault((card, side), {})
+        if entry not in entries:
+            entries[entry] = order
+
+    def settle(self, rects: dict[str, Rect]) -> None:
+        """Spread the ports of each card side evenly down its edge."""
+        for (card, side), entries in self._sides.items():
+            rect = rects[card]
+            ordered = sorted(entries.items(), key=lambda item: (item[1], repr(item[0])))
+            step = rect.h / (len(ordered) + 1)
+            for index, (entry, _) in enumerate(ordered):
+                self._ys[(card, side, entry)] = rect.y + step * (index + 1)
+
+    def y(self, card: str, side: int, entry: Hashable) -> float:
+        """The y of a settled port."""
+        return self._ys[(card, side, entry)]
+
+
+def plan_points(
+    plan: Plan,
+    s_rect: Rect,
+    t_rect: Rect,
+    s_y: float,
+    t_y: float,
+    tracks: dict[Channel, dict[Net, float]],
+    out: Net,
+    into: Net,
+) -> tuple[Point, ...]:
+    """The path of a planned connector, from its source port to its target port."""
+    if plan.fixed is not None:
+        return plan.fixed
+    s_x = s_rect.right if plan.s_side > 0 else s_rect.x
+    t_x = t_rect.right if plan.t_side > 0 else t_rect.x
+    x_first = tracks[("v", plan.first)][out]
+    if plan.across < 0:
+        points = [Point(s_x, s_y), Point(x_first, s_y), Point(x_first, t_y), Point(t_x, t_y)]
+    else:
+        y_across = tracks[("h", plan.across)][out]
+        x_last = tracks[("v", plan.last)][into]
+        points = [
+            Point(s_x, s_y),
+            Point(x_first, s_y),
+            Point(x_first, y_across),
+            Point(x_last, y_across),
+            Point(x_last, t_y),
+            Point(t_x, t_y),
+        ]
+    return simplified(points)
+
+
+def _length(a: Point, b: Point) -> float:
+    return abs(b.x - a.x) + abs(b.y - a.y)
+
+
+def shared_length(a: Sequence[Point], b: Sequence[Point]) -> float:
+    """How far two paths from one port run on top of each other."""
+    total = 0.0
+    for i in range(min(len(a), len(b)) - 1):
+        a0, a1, b0, b1 = a[i], a[i + 1], b[i], b[i + 1]
+        if a0 != b0:
+            break
+        same_line = (a0.x == a1.x == b1.x) or (a0.y == a1.y == b1.y)
+        same_way = (a1.x - a0.x) * (b1.x - b0.x) + (a1.y - a0.y) * (b1.y - b0.y) > 0
+        if not (same_line and same_way):
+            break
+        if a1 == b1:
+            total += _length(a0, a1)
+            continue
+        total += min(_length(a0, a1), _length(b0, b1))
+        break
+    return total
+
+
+def own_middle(points: Sequence[Point], trunk: float) -> tuple[Point, Point, int, float]:
+    """The middle of the longest straight run of the path's own part (after `trunk`,
+    before the arrow head): the point, a unit vector along the run, the segment's index
+    and the distance from the path's start."""
+    best: tuple[float, int, float, float] | None = None
+    fallback: tuple[float, int, float, float] | None = None
+    start = 0.0
+    last = len(points) - 2
+    for index in range(len(points) - 1):
+        length = _length(points[index], points[index + 1])
+        end = start + length
+        low = max(start, trunk)
+        high = end - (ARROW_MM if index == last else 0.0)
+        if high - low > (best[0] if best else 0.0):
+            best = (high - low, index, low, high)
+        if fallback is None or length > fallback[0]:
+            fallback = (length, index, start, end)
+        start = end
+    chosen = best or fallback
+    if chosen is None:
+        only = points[0]
+        return only, Point(1.0, 0.0), 0, 0.0
+    _, index, low, high = chosen
+    distance = (low + high) / 2
+    a, b = points[index], points[index + 1]
+    length = math.hypot(b.x - a.x, b.y - a.y)
+    if length == 0:
+        return a, Point(1.0, 0.0), index, distance
+    ux, uy = (b.x - a.x) / length, (b.y - a.y) / length
+    along = distance - sum(_length(points[i], points[i + 1]) for i in range(index))
+    return Point(a.x + ux * along, a.y + uy * along), Point(ux, uy), index, distance
+
+
+def arrow_box(points: Sequence[Point]) -> Rect:
+    """The square around the arrow head at the path's end."""
+    tip = points[-1]
+    base = points[-2] if len(points) > 1 else tip
+    length = math.hypot(tip.x - base.x, tip.y - base.y) or 1.0
+    ux, uy = (tip.x - base.x) / length, (tip.y - base.y) / length
+    cx, cy = tip.x - ux * ARROW_MM / 2, tip.y - uy * ARROW_MM / 2
+    half = ARROW_MM / 2
+    return Rect(cx - half, cy - half, ARROW_MM, ARROW_MM)
+
+
+def mark_box(mark: Point) -> Rect:
+    """The square a break mark at `mark` takes."""
+    return Rect(mark.x - MARK_MM, mark.y - MARK_MM, 2 * MARK_MM, 2 * MARK_MM)
+
+
+def band_crossing(
+    points: Sequence[Point], low: float, high: float, bands: Sequence[tuple[float, float]]
+) -> float | None:
+    """The distance along the path, between `low` and `high`, where a vertical run
+    crosses the middle of one of the horizontal `bands` (the free gutters between lanes,
+    where a label reads best), nearest to the middle of `low` and `high`; None if none."""
+    target = (low + high) / 2
+    best: float | None = None
+    start = 0.0
+    for a, b in itertools.pairwise(points):
+        length = _length(a, b)
+        if a.x == b.x and length > 0:
+            top, bottom = min(a.y, b.y), max(a.y, b.y)
+            for band_top, band_bottom in bands:
+                middle = (band_top + band_bottom) / 2
+                if top < middle < bottom:
+                    distance = start + abs(middle - a.y)
+                    if low <= distance <= high and (
+                        best is None or abs(distance - target) < abs(best - target)
+                    ):
+                        best = distance
+        start += length
+    return best
