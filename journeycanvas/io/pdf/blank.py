@@ -14,6 +14,7 @@ from journeycanvas.io.pdf.chrome import Chrome, TitleInfo, persona_legend
 from journeycanvas.io.pdf.options import ExportError, ExportHint, ExportOptions
 from journeycanvas.io.pdf.paper import Paper, parse_paper
 from journeycanvas.io.pdf.poster import LegendGroups, PosterPlan, plan_poster
+from journeycanvas.io.pdf.words import Words
 from journeycanvas.layout import STICKY_NOTE_MM, JourneyLayout, LayoutStyle, layout_journey
 from journeycanvas.layout.style import sticky_note_style
 from journeycanvas.model.entities import JourneyMap, Lane, Stage
@@ -53,8 +54,10 @@ def plan_blank(
     """
     style = blank_style()
     skeleton = journey.model_copy(update={"cards": [], "connectors": []})
-    info = TitleInfo.of(journey, ("Cells", f"{STICKY_NOTE_MM:g} mm sticky notes"))
-    legend: LegendGroups = [("Personas", persona_legend(journey))]
+    words = Words.of(journey)
+    notes = words.gettext("{size} mm sticky notes").format(size=words.number(STICKY_NOTE_MM))
+    info = TitleInfo.of(journey, words, (words.gettext("Cells"), notes))
+    legend: LegendGroups = [(words.gettext("Personas"), persona_legend(journey, words))]
     at_true_size = replace(options, scale=1.0)
     if not skeleton.stages or not skeleton.lanes:
         paper = parse_paper(options.paper or DEFAULT_FILL_PAPER)

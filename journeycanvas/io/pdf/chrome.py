@@ -7,11 +7,12 @@ the room and an A4 print's does not crowd the map.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from journeycanvas.io.pdf.colors import FAINT, GRID, INK, MUTED, PAPER, connector_color, mix
 from journeycanvas.io.pdf.icons import card_icon_name
 from journeycanvas.io.pdf.pen import Pen
+from journeycanvas.io.pdf.words import Words
 from journeycanvas.layout import MM_PER_PT, JourneyLayout, Rect, TextBlock
 from journeycanvas.layout.text_blocks import text_block
 from journeycanvas.model.entities import JourneyMap
@@ -28,12 +29,15 @@ def chrome_factor(width: float, height: float) -> float:
     return max(0.85, min(4.0, (min(width, height) / A4_SHORT_SIDE_MM) ** 0.75))
 
 
-def map_date(journey: JourneyMap) -> str:
-    """The date to print for a map: last modified, else created, else today (YYYY-MM-DD)."""
+def map_date(journey: JourneyMap, words: Words) -> str:
+    """The date to print for a map, the way its language writes dates: last modified,
+    else created, else today."""
     for stamp in (journey.modified, journey.created):
-        if stamp:
-            return stamp[:10]
-    return datetime.now(UTC).strftime("%Y-%m-%d")
+        try:
+            return words.date(date.fromisoformat(stamp[:10])) if stamp else ""
+        except ValueError:
+            continue
+    return words.date(datetime.now(UTC).date())
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +49,16 @@ class TitleInfo:
     facts: tuple[tuple[str, str], ...]
 
     @classmethod
-    def of(cls, journey: JourneyMap, *extra: tuple[str, str]) -> TitleInfo:
-        """The title block of a map: owner and date, then `extra` facts."""
-        facts = [("Owner", journey.owner.strip()), ("Date", map_date(journey)), *extra]
+    def of(cls, journey: JourneyMap, words: Words, *extra: tuple[str, str]) -> TitleInfo:
+        """The title block of a map: owner and date, then `extra` facts, labelled in the
+        map's language."""
+        facts = [
+            (words.gettext("Owner"), journey.owner.strip()),
+            (words.gettext("Date"), map_date(journey, words)),
+            *extra,
+        ]
         return cls(
-            journey.title.strip() or "Untitled journey map",
+            journey.title.strip() or words.gettext("Untitled journey map"),
             journey.scenario.strip(),
             tuple((label, value) for label, value in facts if value),
         )
@@ -66,13 +75,13 @@ class LegendEntry:
     """A connector label's marker number: drawn in a disc, the label's text beside it."""
 
 
-def kind_legend(kinds: set[str]) -> list[LegendEntry]:
-    """Legend entries for the card kinds used, in the registry's order; kinds this version
-    does not know follow, by their raw names."""
+def kind_legend(kinds: set[str], words: Words) -> list[LegendEntry]:
+    """Legend entries for the card kinds used, in the registry's order, named in the map's
+    language; kinds this version does not know follow, by their raw names."""
     ordered = [kind for kind in CARD_KINDS if kind in kinds]
     ordered += sorted(str(kind) for kind in kinds if kind not in CARD_KINDS)
     specs = [card_kind_spec(kind) for kind in ordered]
-    return [LegendEntry(spec.name, spec.fill, spec.id) for spec in specs]
+    return [LegendEntry(words.kind(spec.id), spec.fill, spec.id) for spec in specs]
 
 
 def marker_legend(journey: JourneyMap, layout: JourneyLayout) -> list[LegendEntry]:
@@ -88,9 +97,10 @@ def marker_legend(journey: JourneyMap, layout: JourneyLayout) -> list[LegendEntr
     return [entries[number] for number in sorted(entries)]
 
 
-def persona_legend(journey: JourneyMap) -> list[LegendEntry]:
+def persona_legend(journey: JourneyMap, words: Words) -> list[LegendEntry]:
     """Legend entries for the map's personas."""
-    return [LegendEntry(p.name.strip() or "Persona", p.color) for p in journey.personas]
+    unnamed = words.gettext("Persona")
+    return [LegendEntry(p.name.strip() or unnamed, p.color) for p in journey.personas]
 
 
 class Chrome:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from journeycanvas.model.kinds import card_kind_spec, connector_kind_spec
+from journeycanvas.model.kinds import connector_kind_spec
 
 INK = "#1f2a30"
 """Body text."""
@@ -23,12 +23,6 @@ HEADER_BG = "#eceff1"
 
 VOTE_DOT = "#283593"
 EMOTION_CURVE = "#ef6c00"
-
-
-def kind_name(kind: str) -> str:
-    """The English name of a card kind, for print (the PDF is written without Qt); a kind
-    this version does not know is named by its raw id."""
-    return card_kind_spec(kind).name
 
 
 def connector_color(kind: str) -> str:

@@ -26,6 +26,7 @@ from journeycanvas.io.pdf.poster import (
 from journeycanvas.io.pdf.progress import Cancel, Progress, Steps, atomic_output
 from journeycanvas.io.pdf.tiled import SHEET_MARGIN_MM, tile_count_note, write_tiles
 from journeycanvas.io.pdf.tiling import snug_on_sheets
+from journeycanvas.io.pdf.words import Words
 from journeycanvas.layout import DEFAULT_STYLE, JourneyLayout, layout_journey
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.text import FontSet, default_font_set
@@ -67,8 +68,9 @@ def plan_pdf(journey: JourneyMap, options: ExportOptions, fonts: FontSet | None 
         layout, plan = plan_blank(shown, options, fonts)
     else:
         layout = layout_journey(shown, DEFAULT_STYLE, fonts)
-        facts = (("Persona", persona.name),) if persona else ()
-        info = TitleInfo.of(shown, *facts)
+        words = Words.of(shown)
+        facts = ((words.gettext("Persona"), persona.name),) if persona else ()
+        info = TitleInfo.of(shown, words, *facts)
         plan = plan_poster(layout, info, poster_legend(shown, layout), options, fonts)
     if options.tile is None and plan.fits:
         return PdfPlan(shown, layout, plan, None)
@@ -135,6 +137,14 @@ class _Job:
         self.source = source
         self.steps = steps
         self.blank = options.blank
+        self.words = Words.of(plan.journey)
+
+    def _scale_note(self) -> str:
+        """What the footer says about the map's size, in the map's language."""
+        words = self.words
+        if self.blank:
+            return words.gettext("Blank canvas at true size")
+        return words.gettext("Map at {scale}").format(scale=words.percent(self.plan.poster.scale))
 
     def single(self, path: Path) -> tuple[int, str]:
         """The poster on one page."""
@@ -142,13 +152,16 @@ class _Job:
         canvas = new_canvas(path, self.plan.journey, plan.page, self.fonts)
         pen = Pen(canvas, self.fonts)
         pen.begin(plan.page.height)
-        scale = "" if self.blank else f"Map at {plan.scale_label} · "
+        words = self.words
+        page = words.gettext("Page {number} of {count}").format(
+            number=words.number(1), count=words.number(1)
+        )
         draw_poster(
             pen,
             plan,
             self.plan.layout,
             self.source,
-            f"{scale}Page 1 of 1",
+            page if self.blank else f"{self._scale_note()} · {page}",
             steps.advance,
             self.blank,
         )
@@ -174,12 +187,12 @@ class _Job:
                 plan,
                 self.plan.layout,
                 self.source,
-                scale.capitalize(),
+                self._scale_note(),
                 steps.advance,
                 self.blank,
             )
 
-        write_tiles(canvas, pen, grid, draw, plan.info.title, steps.check)
+        write_tiles(canvas, pen, grid, draw, plan.info.title, self.words, steps.check)
         save_canvas(canvas)
         steps.finish()
         poster = f"a {plan.page.width:.0f} × {plan.page.height:.0f} mm poster ({scale})"

@@ -19,7 +19,6 @@ from journeycanvas.io.pdf.colors import (
     MUTED,
     border_of,
     ink_on,
-    kind_name,
     mix,
 )
 from journeycanvas.io.pdf.document import new_canvas, save_canvas
@@ -29,9 +28,10 @@ from journeycanvas.io.pdf.options import ExportError, ExportOptions
 from journeycanvas.io.pdf.paper import PAPER_SIZES, Paper
 from journeycanvas.io.pdf.pen import Pen
 from journeycanvas.io.pdf.progress import Cancel, Progress, Steps
-from journeycanvas.layout import MM_PER_PT, format_metric, metric_progress
+from journeycanvas.io.pdf.words import Words
+from journeycanvas.layout import MM_PER_PT, metric_progress
 from journeycanvas.layout.text_blocks import first_baseline
-from journeycanvas.model.entities import Card, JourneyMap, Lane, Persona
+from journeycanvas.model.entities import Card, JourneyMap, Lane, Metric, Persona
 from journeycanvas.model.kinds import card_accent, card_kind_spec, lane_accent, progress_color
 from journeycanvas.text import FontSet
 
@@ -231,8 +231,8 @@ class _WritingSpace(_Block):
     MIN_HEIGHT = 30.0
     RULE_MM = 8.0
 
-    def __init__(self, fonts: FontSet, height: float) -> None:
-        self.title = _wrap(fonts, "Our notes", CONTENT_W, 9.0, 1, bold=True)
+    def __init__(self, fonts: FontSet, height: float, title: str) -> None:
+        self.title = _wrap(fonts, title, CONTENT_W, 9.0, 1, bold=True)
         self.height = height
 
     def draw(self, pen: Pen, x: float, y: float) -> None:
@@ -246,30 +246,47 @@ class _WritingSpace(_Block):
             rule += self.RULE_MM
 
 
+def _metric_text(metric: Metric, words: Words) -> str:
+    """A metric as the handout prints it: "Views: 1 200 / 5 000 (24 % of target)"."""
+    name = metric.name.strip()
+    if metric.value is None and metric.target is None:
+        return name
+    figure = "–" if metric.value is None else words.number(metric.value)
+    if metric.target is not None:
+        figure += " / " + words.number(metric.target)
+    if metric.unit:
+        figure += f" {metric.unit}"
+    text = f"{name}: {figure}" if name else figure
+    progress = metric_progress(metric)
+    if progress is not None:
+        share = words.gettext("{percent} of target").format(percent=words.percent(progress))
+        text += f" ({share})"
+    return text
+
+
 def _card_meta(
     card: Card,
     journey: JourneyMap,
     stage_names: Sequence[str],
     stage_index: dict[str, int],
     lane_title: str | None,
+    words: Words,
 ) -> list[str]:
     """The small print under a card: kind, lane, votes, metric, personas, span, tags."""
-    meta = [kind_name(card.kind)]
+    meta = [words.kind(card.kind)]
     if lane_title:
         meta.append(lane_title)
     if card.votes:
-        meta.append(f"● {card.votes} vote{'s' if card.votes != 1 else ''}")
+        votes = words.ngettext("{count} vote", "{count} votes", card.votes)
+        meta.append("● " + votes.format(count=words.number(card.votes)))
     if card.metric is not None:
-        figure = format_metric(card.metric)
-        progress = metric_progress(card.metric)
-        name = card.metric.name.strip()
-        text = f"{name}: {figure}" if name and figure != name else figure
-        if progress is not None:
-            text += f" ({progress * 100:.0f} % of target)"
+        text = _metric_text(card.metric, words)
         if text:
             meta.append(text)
     if card.emotion is not None:
-        meta.append(f"emotion {card.emotion:+d}")
+        sign = "+" if card.emotion > 0 else ""
+        emotion = words.gettext("emotion {value}")
+        meta.append(emotion.format(value=sign + words.number(card.emotion)))
     names = {p.id: p.name for p in journey.personas}
     personas = [names[p] for p in card.personas if p in names and names[p].strip()]
     if personas:
@@ -277,7 +294,8 @@ def _card_meta(
     if card.span > 1:
         first = stage_index.get(card.stage, 0)
         last = min(first + card.span, len(stage_names)) - 1
-        meta.append(f"spans {stage_names[first]} → {stage_names[last]}")
+        spans = words.gettext("spans {first} → {last}")
+        meta.append(spans.format(first=stage_names[first], last=stage_names[last]))
     if card.tags:
         meta.append(" ".join(f"#{tag}" for tag in card.tags))
     return meta
@@ -291,13 +309,23 @@ class _Section:
     blocks: list[_Block]
     continued: Callable[[], _Block]
     fonts: FontSet
+    notes_title: str
 
 
-def _stage_sections(journey: JourneyMap, fonts: FontSet) -> list[_Section]:
+def _stage_names(journey: JourneyMap, words: Words) -> list[str]:
+    """Every stage's name, an unnamed one numbered ("Stage 2")."""
+    unnamed = words.gettext("Stage {number}")
+    return [
+        stage.name.strip() or unnamed.format(number=words.number(i + 1))
+        for i, stage in enumerate(journey.stages)
+    ]
+
+
+def _stage_sections(journey: JourneyMap, fonts: FontSet, words: Words) -> list[_Section]:
     if not journey.stages:
         raise ExportError("this map has no stages to make handouts for")
     stage_index = {stage.id: i for i, stage in enumerate(journey.stages)}
-    names = [stage.name.strip() or f"Stage {i + 1}" for i, stage in enumerate(journey.stages)]
+    names = _stage_names(journey, words)
     by_lane: dict[tuple[str, int], list[Card]] = {}
     for card in journey.cards:
         first = stage_index.get(card.stage)
@@ -306,43 +334,58 @@ def _stage_sections(journey: JourneyMap, fonts: FontSet) -> list[_Section]:
         for index in range(first, min(first + card.span, len(journey.stages))):
             by_lane.setdefault((card.lane, index), []).append(card)
     sections = []
-    title = journey.title.strip() or "Untitled journey map"
+    title = journey.title.strip() or words.gettext("Untitled journey map")
+    of_stages = words.gettext("Stage {number} of {count}")
     for index, stage in enumerate(journey.stages):
-        kicker = f"Stage {index + 1} of {len(journey.stages)}  ·  {title}"
-        goal = f"Goal: {stage.goal.strip()}" if stage.goal.strip() else ""
+        place = of_stages.format(
+            number=words.number(index + 1), count=words.number(len(journey.stages))
+        )
+        kicker = f"{place}  ·  {title}"
+        goal_text = stage.goal.strip()
+        goal = words.gettext("Goal: {goal}").format(goal=goal_text) if goal_text else ""
         blocks: list[_Block] = [_SectionHeader(fonts, kicker, names[index], goal, stage.color)]
         for lane in journey.lanes:
             cards = sorted(by_lane.get((lane.id, index), []), key=lambda c: (c.order, c.id))
-            blocks.append(_lane_heading(fonts, lane, len(cards)))
+            blocks.append(_lane_heading(fonts, lane, len(cards), words))
             if not cards:
-                blocks.append(_Note(fonts, "No cards yet."))
+                blocks.append(_Note(fonts, words.gettext("No cards yet.")))
             for card in cards:
-                meta = _card_meta(card, journey, names, stage_index, None)
+                meta = _card_meta(card, journey, names, stage_index, None, words)
                 blocks.append(_CardBlock(fonts, card, meta, _fill(card)))
-        continued = _continued(fonts, f"{names[index]} (continued)", stage.color)
-        sections.append(_Section(names[index], blocks, continued, fonts))
+        continued = _continued(fonts, _continued_title(names[index], words), stage.color)
+        notes = words.gettext("Our notes")
+        sections.append(_Section(names[index], blocks, continued, fonts, notes))
     return sections
 
 
-def _persona_sections(journey: JourneyMap, fonts: FontSet, only: Persona | None) -> list[_Section]:
+def _continued_title(name: str, words: Words) -> str:
+    return words.gettext("{name} (continued)").format(name=name)
+
+
+def _persona_sections(
+    journey: JourneyMap, fonts: FontSet, only: Persona | None, words: Words
+) -> list[_Section]:
     personas = [only] if only is not None else list(journey.personas)
     if not personas:
         raise ExportError("this map has no personas to make handouts for")
     stage_index = {stage.id: i for i, stage in enumerate(journey.stages)}
     lane_index = {lane.id: i for i, lane in enumerate(journey.lanes)}
     lane_titles = {lane.id: lane.title.strip() for lane in journey.lanes}
-    names = [stage.name.strip() or f"Stage {i + 1}" for i, stage in enumerate(journey.stages)]
-    title = journey.title.strip() or "Untitled journey map"
+    names = _stage_names(journey, words)
+    title = journey.title.strip() or words.gettext("Untitled journey map")
+    of_personas = words.gettext("Persona {number} of {count}")
     sections = []
     for number, persona in enumerate(personas, start=1):
-        name = persona.name.strip() or "Persona"
-        kicker = f"Persona {number} of {len(personas)}  ·  {title}"
+        name = persona.name.strip() or words.gettext("Persona")
+        place = of_personas.format(number=words.number(number), count=words.number(len(personas)))
+        kicker = f"{place}  ·  {title}"
         blocks: list[_Block] = [
             _SectionHeader(fonts, kicker, name, persona.description.strip(), persona.color)
         ]
         cards = [c for c in journey.cards if persona.id in c.personas and c.stage in stage_index]
         if not cards:
-            blocks.append(_Note(fonts, f"No cards are tagged with {name} yet."))
+            untagged = words.gettext("No cards are tagged with {name} yet.")
+            blocks.append(_Note(fonts, untagged.format(name=name)))
         for index, stage in enumerate(journey.stages):
             here = sorted(
                 (c for c in cards if stage_index[c.stage] == index),
@@ -350,19 +393,27 @@ def _persona_sections(journey: JourneyMap, fonts: FontSet, only: Persona | None)
             )
             if not here:
                 continue
-            count = f"{len(here)} card{'s' if len(here) != 1 else ''}"
+            count = _card_count(len(here), words)
             blocks.append(_Heading(fonts, names[index], count, stage.color, None))
             for card in here:
-                meta = _card_meta(card, journey, names, stage_index, lane_titles.get(card.lane))
+                lane_title = lane_titles.get(card.lane)
+                meta = _card_meta(card, journey, names, stage_index, lane_title, words)
                 blocks.append(_CardBlock(fonts, card, meta, _fill(card)))
-        continued = _continued(fonts, f"{name} (continued)", persona.color)
-        sections.append(_Section(name, blocks, continued, fonts))
+        continued = _continued(fonts, _continued_title(name, words), persona.color)
+        notes = words.gettext("Our notes")
+        sections.append(_Section(name, blocks, continued, fonts, notes))
     return sections
 
 
-def _lane_heading(fonts: FontSet, lane: Lane, count: int) -> _Heading:
-    label = f"{count} card{'s' if count != 1 else ''}"
-    title = lane.title.strip() or "Lane"
+def _card_count(count: int, words: Words) -> str:
+    """ "3 cards", in the printout's language."""
+    label = words.ngettext("{count} card", "{count} cards", count)
+    return label.format(count=words.number(count))
+
+
+def _lane_heading(fonts: FontSet, lane: Lane, count: int, words: Words) -> _Heading:
+    label = _card_count(count, words)
+    title = lane.title.strip() or words.gettext("Lane")
     return _Heading(fonts, title, label, lane_accent(lane.kind), lane_icon_name(lane.kind))
 
 
@@ -393,7 +444,7 @@ def _paginate(section: _Section) -> list[list[tuple[_Block, float]]]:
         pages[-1].append((block, y))
         y += block.height
     if bottom - y >= _WritingSpace.MIN_HEIGHT:
-        pages[-1].append((_WritingSpace(section.fonts, bottom - y), y))
+        pages[-1].append((_WritingSpace(section.fonts, bottom - y, section.notes_title), y))
     return pages
 
 
@@ -412,21 +463,24 @@ def write_handouts(
     Per persona, `options.persona` keeps that persona's pages only. Returns the page count
     and a summary.
     """
+    words = Words.of(journey)
     if options.handouts == "persona":
         only = find_persona(journey, options.persona) if options.persona else None
-        sections = _persona_sections(journey, fonts, only)
+        sections = _persona_sections(journey, fonts, only, words)
     else:
-        sections = _stage_sections(shown, fonts)
+        sections = _stage_sections(shown, fonts, words)
     pages = [(section, page) for section in sections for page in _paginate(section)]
     steps = Steps(len(pages), progress, cancel, every=1)
     canvas = new_canvas(path, journey, A4, fonts)
     pen = Pen(canvas, fonts)
-    footer_left = f"{source}  ·  {map_date(journey)}"
+    footer_left = f"{source}  ·  {map_date(journey, words)}"
+    of_pages = words.gettext("page {number} of {count}")
     for number, (section, page) in enumerate(pages, start=1):
         pen.begin(A4.height)
         for block, y in page:
             block.draw(pen, MARGIN_MM, y)
-        _footer(pen, footer_left, f"{section.label}  ·  page {number} of {len(pages)}")
+        where = of_pages.format(number=words.number(number), count=words.number(len(pages)))
+        _footer(pen, footer_left, f"{section.label}  ·  {where}")
         pen.end()
         canvas.showPage()
         steps.advance()

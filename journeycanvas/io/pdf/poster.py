@@ -22,6 +22,7 @@ from journeycanvas.io.pdf.drawing import Tick, draw_grid, draw_map
 from journeycanvas.io.pdf.options import DEFAULT_PAPER, ExportError, ExportOptions
 from journeycanvas.io.pdf.paper import Orientation, Paper, fit_scale, parse_paper
 from journeycanvas.io.pdf.pen import Pen
+from journeycanvas.io.pdf.words import Words
 from journeycanvas.layout import JourneyLayout
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.text import FontSet
@@ -70,13 +71,15 @@ class PosterPlan:
 
 def poster_legend(journey: JourneyMap, layout: JourneyLayout | None = None) -> LegendGroups:
     """The legend of a poster: the card kinds used, the personas, and with the map's
-    `layout` the texts of the connector labels shown as numbered markers."""
+    `layout` the texts of the connector labels shown as numbered markers; headed in the
+    map's language."""
+    words = Words.of(journey)
     groups = [
-        ("Card kinds", kind_legend({card.kind for card in journey.cards})),
-        ("Personas", persona_legend(journey)),
+        (words.gettext("Card kinds"), kind_legend({card.kind for card in journey.cards}, words)),
+        (words.gettext("Personas"), persona_legend(journey, words)),
     ]
     if layout is not None:
-        groups.append(("Labels", marker_legend(journey, layout)))
+        groups.append((words.gettext("Labels"), marker_legend(journey, layout)))
     return groups
 
 

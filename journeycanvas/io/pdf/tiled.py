@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from journeycanvas.io.pdf.colors import FAINT, INK, MUTED, PAPER
 from journeycanvas.io.pdf.paper import Paper, TileGrid
 from journeycanvas.io.pdf.pen import Pen
+from journeycanvas.io.pdf.words import Words
 from journeycanvas.layout import MM_PER_PT, Rect
 from journeycanvas.layout.text_blocks import text_block
 
@@ -35,9 +36,11 @@ def write_tiles(
     grid: TileGrid,
     draw_poster: Drawer,
     title: str,
+    words: Words,
     on_sheet: Callable[[], None] | None = None,
 ) -> None:
-    """The assembly page and every sheet of the poster tiled as `grid` says.
+    """The assembly page and every sheet of the poster tiled as `grid` says, its notes
+    in `words`' language.
 
     `draw_poster` runs once, into a form. `on_sheet` is called after each page.
     """
@@ -46,12 +49,12 @@ def write_tiles(
     draw_poster(pen)
     pen.end()
     canvas.endForm()
-    _assembly_page(canvas, pen, grid, title)
+    _assembly_page(canvas, pen, grid, title, words)
     if on_sheet is not None:
         on_sheet()
     for row in range(grid.rows):
         for col in range(grid.cols):
-            _sheet_page(canvas, pen, grid, row, col, title)
+            _sheet_page(canvas, pen, grid, row, col, title, words)
             if on_sheet is not None:
                 on_sheet()
 
@@ -66,7 +69,9 @@ def _finish_page(canvas: Canvas, pen: Pen) -> None:
     canvas.showPage()
 
 
-def _sheet_page(canvas: Canvas, pen: Pen, grid: TileGrid, row: int, col: int, title: str) -> None:
+def _sheet_page(
+    canvas: Canvas, pen: Pen, grid: TileGrid, row: int, col: int, title: str, words: Words
+) -> None:
     sheet = grid.sheet
     m = grid.margin
     cell_w, cell_h = grid.cell_w, grid.cell_h
@@ -76,7 +81,7 @@ def _sheet_page(canvas: Canvas, pen: Pen, grid: TileGrid, row: int, col: int, ti
     pen.clip(m, m, cell_w, cell_h)
     pen.form(POSTER_FORM, m - ox, m - oy, 1.0, 1.0)
     pen.restore()
-    _overlap_guides(pen, grid, row, col)
+    _overlap_guides(pen, grid, row, col, words)
     _crop_marks(pen, m, m, cell_w, cell_h)
     label = grid.label(row, col)
     number = row * grid.cols + col + 1
@@ -84,25 +89,43 @@ def _sheet_page(canvas: Canvas, pen: Pen, grid: TileGrid, row: int, col: int, ti
     label_baseline = m - CROP_GAP_MM - 1.6
     pen.text(m + CROP_MARK_MM + 2, label_baseline, label, LABEL_PT, bold=True)
     label_w = pen.fonts.width(label, LABEL_PT, True) * MM_PER_PT
-    info = f"sheet {number} of {grid.count} · row {grid.label(row, 0)[:-1]}, column {col + 1}"
+    info = words.gettext("Sheet {number} of {count} · row {row}, column {column}").format(
+        number=words.number(number),
+        count=words.number(grid.count),
+        row=words.number(row + 1),
+        column=words.number(col + 1),
+    )
     _hint(pen, f"{info} · {title}", m + CROP_MARK_MM + 4 + label_w, label_baseline, cell_w * 0.6)
-    _hint(pen, _instructions(grid, row, col), m + CROP_MARK_MM + 2, sheet.height - m + 4.5, cell_w)
+    steps = _instructions(grid, row, col, words)
+    _hint(pen, steps, m + CROP_MARK_MM + 2, sheet.height - m + 4.5, cell_w)
     _finish_page(canvas, pen)
 
 
-def _instructions(grid: TileGrid, row: int, col: int) -> str:
+def _instructions(grid: TileGrid, row: int, col: int, words: Words) -> str:
     """What to do with a sheet: which margins to cut, which neighbours it lies on."""
-    cuts = [side for side, has in (("left", col > 0), ("top", row > 0)) if has]
-    under = [grid.label(r, c) for r, c in ((row, col - 1), (row - 1, col)) if r >= 0 and c >= 0]
-    if not cuts:
-        return (
+    left = grid.label(row, col - 1) if col > 0 else None
+    top = grid.label(row - 1, col) if row > 0 else None
+    if left and top:
+        text = words.gettext(
+            "✂ Cut off the left and top margins along the crop marks, then glue this sheet "
+            "over the dashed strips of {left} and {top}."
+        )
+    elif left:
+        text = words.gettext(
+            "✂ Cut off the left margin along the crop marks, then glue this sheet "
+            "over the dashed strip of {left}."
+        )
+    elif top:
+        text = words.gettext(
+            "✂ Cut off the top margin along the crop marks, then glue this sheet "
+            "over the dashed strip of {top}."
+        )
+    else:
+        text = words.gettext(
             "✂ Start here: trim the outer margins along the crop marks; "
             "the next sheets lie over the tinted strips."
         )
-    return (
-        f"✂ Cut off the {' and '.join(cuts)} margin along the crop marks, then glue this sheet "
-        f"over the dashed strip of {' and '.join(under)}."
-    )
+    return text.format(left=left, top=top)
 
 
 def _hint(pen: Pen, text: str, x: float, baseline: float, width: float) -> None:
@@ -112,7 +135,7 @@ def _hint(pen: Pen, text: str, x: float, baseline: float, width: float) -> None:
         pen.text(x, baseline, block.lines[0], HINT_PT)
 
 
-def _overlap_guides(pen: Pen, grid: TileGrid, row: int, col: int) -> None:
+def _overlap_guides(pen: Pen, grid: TileGrid, row: int, col: int, words: Words) -> None:
     """Dashed lines where the next sheets' edges go, and a 'glue' note on each strip."""
     m, overlap = grid.margin, grid.overlap
     right, bottom = m + grid.cell_w, m + grid.cell_h
@@ -133,12 +156,12 @@ def _overlap_guides(pen: Pen, grid: TileGrid, row: int, col: int) -> None:
     pen.dash((2.0, 1.5))
     if col < grid.cols - 1:
         pen.line(right - overlap, m, right - overlap, bottom)
-        _strip_note(pen, f"glue {grid.label(row, col + 1)} ▸", right - overlap, m - 1.3, right)
+        note = words.gettext("glue {sheet}").format(sheet=grid.label(row, col + 1))
+        _strip_note(pen, f"{note} ▸", right - overlap, m - 1.3, right)
     if row < grid.rows - 1:
         pen.line(m, bottom - overlap, right, bottom - overlap)
-        _strip_note(
-            pen, f"▾ glue {grid.label(row + 1, col)}", m, bottom + 2.6, m + grid.cell_w * 0.3
-        )
+        note = words.gettext("glue {sheet}").format(sheet=grid.label(row + 1, col))
+        _strip_note(pen, f"▾ {note}", m, bottom + 2.6, m + grid.cell_w * 0.3)
     pen.restore()
 
 
@@ -158,27 +181,46 @@ def _crop_marks(pen: Pen, x: float, y: float, w: float, h: float) -> None:
             pen.line(cx, cy + sy * gap, cx, cy + sy * (gap + size))
 
 
-def _assembly_page(canvas: Canvas, pen: Pen, grid: TileGrid, title: str) -> None:
+def _assembly_page(canvas: Canvas, pen: Pen, grid: TileGrid, title: str, words: Words) -> None:
     """The first page: the poster in miniature with the sheets' grid and names on it."""
     page = grid.sheet.oriented("landscape" if grid.poster_w >= grid.poster_h else "portrait")
     _start_page(canvas, pen, page)
     margin = 14.0
     width = page.width - 2 * margin
     pen.fill(INK)
-    heading = text_block(
-        pen.fonts, "How the sheets fit together", Rect(margin, margin, width, 0), 18, 1.2, 1, True
-    )
+    heading_text = words.gettext("How the sheets fit together")
+    heading = text_block(pen.fonts, heading_text, Rect(margin, margin, width, 0), 18, 1.2, 1, True)
     pen.block(heading)
+    summary = words.ngettext(
+        "{title} — {count} sheet of {sheet}, {rows} × {columns}, poster {width} × {height} mm.",
+        "{title} — {count} sheets of {sheet}, {rows} × {columns}, poster {width} × {height} mm.",
+        grid.count,
+    )
+    steps = words.gettext(
+        "2. Lay the sheets out as below. Neighbouring sheets share a {overlap} mm strip, "
+        "tinted and edged with a dashed line."
+    )
     lines = [
-        f"{title} — {grid.count} sheets of {grid.sheet.label}, "
-        f"{grid.rows} rows × {grid.cols} columns, "
-        f"poster {grid.poster_w:.0f} × {grid.poster_h:.0f} mm.",
-        "1. Print every page at 100 % (actual size, not 'fit to page').",
-        f"2. Lay the sheets out as below. Neighbouring sheets share a {grid.overlap:g} mm strip, "
-        "tinted and edged with a dashed line.",
-        "3. Cut off each sheet's left margin if it has a sheet to its left, and its top margin "
-        "if it has one above (✂ along the crop marks); trim the poster's outer edges last.",
-        "4. Glue each sheet onto the strips of its neighbours, its cut edge on their dashed line.",
+        summary.format(
+            title=title,
+            count=words.number(grid.count),
+            sheet=grid.sheet.name or grid.sheet.label,
+            rows=words.number(grid.rows),
+            columns=words.number(grid.cols),
+            width=words.number(round(grid.poster_w)),
+            height=words.number(round(grid.poster_h)),
+        ),
+        words.gettext("1. Print every page at 100 % (actual size, not 'fit to page')."),
+        steps.format(overlap=words.number(grid.overlap)),
+        words.gettext(
+            "3. Cut off each sheet's left margin if it has a sheet to its left, and its top "
+            "margin if it has one above (✂ along the crop marks); trim the poster's outer "
+            "edges last."
+        ),
+        words.gettext(
+            "4. Glue each sheet onto the strips of its neighbours, its cut edge on their "
+            "dashed line."
+        ),
     ]
     y = heading.box.bottom + 3
     for text in lines:

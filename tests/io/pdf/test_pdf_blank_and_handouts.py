@@ -153,7 +153,7 @@ def test_handouts_carry_notes_votes_metrics_and_personas(tmp_path: Path) -> None
     everything = "".join(page_texts(out))
     assert "Zgłoszone przez 12 klientów" in everything
     assert "9 votes" in everything
-    assert "reach: 1,200 / 5,000 views (24 % of target)" in everything
+    assert "reach: 1,200 / 5,000 views (24% of target)" in everything
     assert "Åsa Ström" in everything and "王小明" in everything
     assert "#mobile #checkout" in everything
     assert "spans Покупка → Επιστροφή" in everything

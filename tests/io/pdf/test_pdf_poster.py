@@ -66,7 +66,7 @@ def test_every_script_is_printed_and_extractable(tmp_path: Path) -> None:
     truncated = [card for card in layout.cards.values() if card.face.text.truncated]
     assert truncated, "the long card should have been cut"
     assert all(card.face.text.lines[-1].endswith("…") for card in truncated)
-    assert "Zoë Łukasiewicz" in text and "2026-11-25" in text
+    assert "Zoë Łukasiewicz" in text and "Nov 25, 2026" in text
     for label in ("如果价格太高", "odpowiedź", "Разрыв"):
         assert label in text
     fonts = {str(font.get("/BaseFont")).split("+")[-1] for font in fonts_of(out)}

@@ -69,7 +69,7 @@ def test_each_sheet_is_labelled_and_the_first_page_shows_the_layout(tmp_path: Pa
     for label in labels:
         assert label in texts[0]
     for number, (label, text) in enumerate(zip(labels, texts[1:], strict=True), start=1):
-        assert f"{label} sheet {number} of {grid.count}" in text
+        assert f"{label} Sheet {number} of {grid.count}" in text
         assert "✂" in text
     assert "glue" in texts[1]
 

@@ -70,7 +70,7 @@ def unshrunk(journey: JourneyMap, options: ExportOptions) -> tuple[float, int, f
     ("name", "paper", "sheets", "columns"),
     [
         ("tall", "A1", 3, 1),  # one column: the title block wraps instead of spilling over
-        ("column", "A0", 6, 1),
+        ("column", "A0", 4, 1),
         ("strip", "A0", 4, 4),  # one row
         ("square", "A1", 6, 3),
         ("hourglass", "A1", 6, 3),
