@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 HINTS = {
     "tile": "tile it with --tile a4",
-    "own_size": "leave out --paper for a page of its own size",
 }
 """The command's wording of each ExportHint (keyed by its value: the exporter is imported
 only when a command runs)."""

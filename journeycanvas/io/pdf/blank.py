@@ -79,7 +79,19 @@ def plan_blank(
         )
         if plan.fits:
             return layout, plan
+    if options.tile is None:
+        raise _too_large(layout)
     return layout, plan_poster(layout, info, legend, at_true_size, fonts, CHROME_FACTOR)
+
+
+def _too_large(layout: JourneyLayout) -> ExportError:
+    """A blank canvas larger than the largest standard paper: tile it, or fewer columns."""
+    return ExportError(
+        f"the blank canvas is {layout.width / 10:.0f} × {layout.height / 10:.0f} cm at true "
+        f"size ({STICKY_NOTE_MM:g} mm cells), larger than A0: print fewer stages or lanes "
+        "at a time",
+        (ExportHint.TILE,),
+    )
 
 
 def _too_small(
@@ -98,11 +110,7 @@ def _too_small(
                 f"({STICKY_NOTE_MM:g} mm cells): it needs {plan.page.label}",
                 (ExportHint.TILE,),
             )
-    return ExportError(
-        f"the blank canvas does not fit {paper} at true size ({STICKY_NOTE_MM:g} mm cells): "
-        "it needs a page larger than A0",
-        (ExportHint.OWN_SIZE, ExportHint.TILE),
-    )
+    return _too_large(layout)
 
 
 def _filled(

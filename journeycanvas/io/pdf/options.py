@@ -27,8 +27,6 @@ class ExportHint(StrEnum):
 
     TILE = "tile"
     """Tiling onto office sheets would print it."""
-    OWN_SIZE = "own_size"
-    """Leaving the paper out (automatic) would give a page of the map's own size."""
 
 
 class ExportError(Exception):

@@ -107,16 +107,6 @@ def sheets_along(length: float, usable: float, overlap: float) -> int:
     return math.ceil((length - overlap) / step - 1e-9)
 
 
-def row_name(index: int) -> str:
-    """Spreadsheet-style row letters: 0 → A, 25 → Z, 26 → AA."""
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(ord("A") + rest) + name
-    return name
-
-
 @dataclass(frozen=True, slots=True)
 class TileGrid:
     """How a poster of `poster_w` × `poster_h` mm is split over sheets of `sheet` paper.
@@ -165,8 +155,8 @@ class TileGrid:
 
     @staticmethod
     def label(row: int, col: int) -> str:
-        """A sheet's name: row letter and column number, "B3"."""
-        return f"{row_name(row)}{col + 1}"
+        """A sheet's name, row and column, that no one takes for a paper size: "R2·C3"."""
+        return f"R{row + 1}·C{col + 1}"
 
 
 def tile_grid(

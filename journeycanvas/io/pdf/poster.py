@@ -29,9 +29,6 @@ from journeycanvas.text import FontSet
 
 LegendGroups = list[tuple[str, list[LegendEntry]]]
 MIN_CUSTOM_WIDTH_MM = 180.0
-OPTICAL_MIDDLE = 0.45
-"""How much of the height a map leaves to spare goes above the title block (the rest
-below the legend): 0.5 would be the middle, which looks low."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,12 +224,12 @@ class _Planner:
         legend_h: float,
         scale: float,
     ) -> PosterPlan:
-        """The map centred across the page; the title block, the map and the legend
-        under it kept together, and centred down the page when the map leaves height to
-        spare (a little above the middle, where the eye expects the middle to be)."""
-        room_w, room_h = _room(chrome, header_h, legend_h, page)
+        """The map centred across the page, right under the title block at the top
+        margin, the legend under it: height the map leaves to spare stays at the foot,
+        never as a band above the title."""
+        room_w, _ = _room(chrome, header_h, legend_h, page)
         map_x = chrome.margin + max(0.0, room_w - self.layout.width * scale) / 2
-        top = chrome.margin + max(0.0, room_h - self.layout.height * scale) * OPTICAL_MIDDLE
+        top = chrome.margin
         map_y = top + header_h + chrome.gap
         return PosterPlan(
             page,

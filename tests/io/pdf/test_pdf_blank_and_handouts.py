@@ -17,7 +17,7 @@ from pdf_helpers import (
     unembedded_fonts,
 )
 
-from journeycanvas.io.pdf import ExportError, ExportHint, ExportOptions, export_pdf
+from journeycanvas.io.pdf import ExportError, ExportHint, ExportOptions, export_pdf, plan_pdf
 from journeycanvas.io.pdf.blank import blank_style, plan_blank
 from journeycanvas.layout import STICKY_NOTE_MM
 from journeycanvas.model import JourneyMap, Lane, LaneKind, Stage
@@ -84,15 +84,19 @@ def test_a_canvas_too_large_for_its_paper_says_why_in_words_any_caller_can_show(
     assert not out.exists()
 
 
-def test_a_canvas_larger_than_a0_hints_at_its_own_page_size_and_tiles() -> None:
+@pytest.mark.parametrize("paper", ["A0", None])
+def test_a_canvas_larger_than_a0_is_refused_with_advice(paper: str | None) -> None:
     stages = [Stage(id=f"s{i}", name=f"Stage {i}") for i in range(20)]
     journey = JourneyMap(
         id="wide", title="Wide", stages=stages, lanes=[Lane(id="l", kind=LaneKind.NOTES)]
     )
     with pytest.raises(ExportError) as caught:
-        plan_blank(journey, ExportOptions(blank=True, paper="A0"), default_font_set())
+        plan_blank(journey, ExportOptions(blank=True, paper=paper), default_font_set())
     assert "larger than A0" in str(caught.value) and "--" not in str(caught.value)
-    assert caught.value.hints == (ExportHint.OWN_SIZE, ExportHint.TILE)
+    assert "fewer stages or lanes" in str(caught.value)
+    assert caught.value.hints == (ExportHint.TILE,)
+    tiled = plan_pdf(journey, ExportOptions(blank=True, paper=paper, tile="a4"))
+    assert tiled.grid is not None and tiled.grid.count > 1
 
 
 def test_the_grid_is_chosen_from_the_paper_for_a_map_without_stages(tmp_path: Path) -> None:

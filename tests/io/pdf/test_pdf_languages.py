@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pdf_helpers import multilingual_map, page_texts
 
 from journeycanvas.i18n import format_number, format_percent, translator_for
 from journeycanvas.io.pdf import ExportOptions, export_pdf
 from journeycanvas.model.entities import JourneyMap
-from tests.io.pdf.pdf_helpers import multilingual_map, page_texts
 
 LANGUAGES = ("sv", "pl", "zh_CN", "id")
 

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from journeycanvas.io.pdf import ExportError, parse_paper, tile_grid
 from journeycanvas.io.pdf.paper import (
+    TileGrid,
     fit_scale,
-    row_name,
     sheets_along,
 )
 
@@ -79,7 +79,7 @@ def test_tile_grid_picks_the_orientation_with_fewer_sheets() -> None:
     assert grid.cols * grid.step_x + grid.overlap >= 841
     assert grid.rows * grid.step_y + grid.overlap >= 594
     assert grid.origin(1, 2) == (2 * grid.step_x, grid.step_y)
-    assert grid.label(1, 2) == "B3"
+    assert grid.label(1, 2) == "R2·C3"
 
 
 def test_an_overlap_as_large_as_a_sheet_is_refused() -> None:
@@ -87,13 +87,9 @@ def test_an_overlap_as_large_as_a_sheet_is_refused() -> None:
         tile_grid(1000, 1000, parse_paper("A4"), overlap=250, margin=9)
 
 
-def test_row_names_run_like_spreadsheet_columns() -> None:
-    assert [row_name(i) for i in (0, 1, 25, 26, 27, 701, 702)] == [
-        "A",
-        "B",
-        "Z",
-        "AA",
-        "AB",
-        "ZZ",
-        "AAA",
+def test_sheet_names_cannot_be_taken_for_paper_sizes() -> None:
+    assert [TileGrid.label(0, 0), TileGrid.label(1, 2), TileGrid.label(26, 9)] == [
+        "R1·C1",
+        "R2·C3",
+        "R27·C10",
     ]
