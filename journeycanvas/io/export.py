@@ -17,7 +17,9 @@ from journeycanvas.io.clean_text import clean_map
 from journeycanvas.io.csv_cards import export_cards_csv
 from journeycanvas.io.export_formats import TEXT, file_format_of, format_of
 from journeycanvas.io.markdown_report import markdown_report
+from journeycanvas.io.pdf.exporter import plan_pdf
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
+from journeycanvas.io.pdf.legibility import legibility_warnings
 from journeycanvas.io.pdf.options import (
     ExportCancelled,
     ExportError,
@@ -59,6 +61,8 @@ def export_map(
     with atomic_output(out_path) as temporary:
         pages, summary = writer(journey, temporary, options, progress, cancel)
     warnings = glyph_warnings(journey) if entry.preview != TEXT else ()
+    if entry.format == "pdf" and options.pdf_kind in ("poster", "tiled"):
+        warnings += legibility_warnings(plan_pdf(journey, options), options.paper)
     return ExportResult(str(out_path), pages, summary, warnings)
 
 
