@@ -202,9 +202,9 @@ class WorkshopServer:
 
     def record(self, records: list[dict[str, Any]]) -> None:
         """Append `records` to the journal in turn with the phones' (from the editor)."""
-        self.call(lambda _session: None, broadcast=False)
         loop = self._loop
-        assert loop is not None
+        if loop is None or not self.running:
+            raise RuntimeError("the workshop server is not running")
         asyncio.run_coroutine_threadsafe(self._write(records), loop).result(timeout=10)
 
     def remove_participant(self, participant_id: str) -> None:
