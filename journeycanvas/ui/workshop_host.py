@@ -22,7 +22,13 @@ from journeycanvas.document.document import Document
 from journeycanvas.model.entities import Card, RoundResult, WorkshopRound, utc_now
 from journeycanvas.model.ids import new_id
 from journeycanvas.model.kinds import default_card_kind
-from journeycanvas.workshop.journal import Journal, PendingNote, journal_path, read_journal, recovery
+from journeycanvas.workshop.journal import (
+    Journal,
+    PendingNote,
+    journal_path,
+    read_journal,
+    recovery,
+)
 from journeycanvas.workshop.limits import MAX_PROMPT_CHARS
 from journeycanvas.workshop.server import WorkshopServer
 from journeycanvas.workshop.session import (
@@ -111,7 +117,9 @@ class WorkshopHost(QObject):
             raise WorkshopError(_tr("A workshop is already running."))
         path = self.document.path
         if path is None:
-            raise WorkshopError(_tr("Save the map first: the workshop keeps its journal beside it."))
+            raise WorkshopError(
+                _tr("Save the map first: the workshop keeps its journal beside it.")
+            )
         records = read_journal(journal_path(path))
         recovered = self._recover(records)
         previous = recovery(records, set(), set()).start or {}
@@ -252,7 +260,7 @@ class WorkshopHost(QObject):
         if self.server is None:
             return None
         closed = self._call(lambda session: session.close_round())
-        if closed is None:
+        if not isinstance(closed, VotingRound):
             return None
         result = self._round_result(closed)
         self.apply_round(result)
@@ -269,9 +277,12 @@ class WorkshopHost(QObject):
         return self.session
 
     def _call(self, action: Callable[[WorkshopSession], object]) -> object:
-        if self.server is None:
+        server = self.server
+        if server is None:
             raise WorkshopError(_tr("No workshop is running."))
-        result = self.server.call(action)
+        result = server.call(action)
+        if self.session is not None:
+            server.record([self.session.input_record()])
         self.state_changed.emit()
         return result
 
@@ -287,9 +298,14 @@ class WorkshopHost(QObject):
             voters = []
             if not closed.anonymous:
                 voters = [
-                    names.get(pid, pid) for pid, cards in closed.votes.items() for c in cards if c == card
+                    names.get(pid, pid)
+                    for pid, cards in closed.votes.items()
+                    for c in cards
+                    if c == card
                 ]
-            results.append(RoundResult(card=card, text=text, votes=counts.get(card, 0), voters=voters))
+            results.append(
+                RoundResult(card=card, text=text, votes=counts.get(card, 0), voters=voters)
+            )
         return WorkshopRound(
             id=closed.id,
             date=utc_now(),
@@ -310,7 +326,9 @@ class WorkshopHost(QObject):
                 if entry.votes and entry.card in self._card_ids():
                     card = document.card(entry.card)
                     document.push(
-                        EditCommand(document, Entity.CARD, card.id, {"votes": card.votes + entry.votes})
+                        EditCommand(
+                            document, Entity.CARD, card.id, {"votes": card.votes + entry.votes}
+                        )
                     )
             rounds = [*document.journey.workshop_rounds, result]
             document.push(
@@ -329,7 +347,9 @@ class WorkshopHost(QObject):
             )
         elif isinstance(event, NoteEdited):
             if event.card in self._card_ids() and self.document.card(event.card).text != event.text:
-                self._push(EditCommand(self.document, Entity.CARD, event.card, {"text": event.text}))
+                self._push(
+                    EditCommand(self.document, Entity.CARD, event.card, {"text": event.text})
+                )
         elif isinstance(event, NoteDeleted):
             if event.card in self._card_ids():
                 selection = [i for i in self._selection() if i != event.card]

@@ -35,7 +35,9 @@ class Journal:
         """Write `records`, one a line, then flush and fsync (raises OSError when it cannot)."""
         if not records:
             return
-        text = "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records)
+        text = "".join(
+            json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records
+        )
         self._file.write(text)
         self._file.flush()
         os.fsync(self._file.fileno())
@@ -110,7 +112,7 @@ def recovery(records: list[dict[str, Any]], card_ids: set[str], round_ids: set[s
     result = Recovery()
     for record in records:
         kind = record.get("type")
-        note_id = record.get("note")
+        note_id = str(record.get("note"))
         try:
             if kind == "note":
                 notes[note_id] = PendingNote(

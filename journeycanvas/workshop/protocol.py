@@ -107,7 +107,9 @@ def parse_message(raw: str) -> Message:
     if kind == "hello":
         return Hello(_field(data, "token", _TOKEN))
     if kind == "note":
-        return AddNote(_field(data, "id", NOTE_ID), clean_text(_field(data, "text"), MAX_NOTE_CHARS))
+        return AddNote(
+            _field(data, "id", NOTE_ID), clean_text(_field(data, "text"), MAX_NOTE_CHARS)
+        )
     if kind == "edit":
         return EditNote(
             _field(data, "id", NOTE_ID), clean_text(_field(data, "text"), MAX_NOTE_CHARS)

@@ -104,6 +104,7 @@ class WorkshopServer:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal")
         self._pending: list[tuple[list[dict[str, Any]], asyncio.Future[None]]] = []
         self._writing = False
+        self._writer: asyncio.Task[None] | None = None
 
     # ------------------------------------------------------------ life
 
@@ -278,9 +279,7 @@ class WorkshopServer:
                 self._sockets.get(participant.id, set()).discard(ws)
         return ws
 
-    async def _admit(
-        self, ws: web.WebSocketResponse, message: Message, remote: str
-    ) -> Participant:
+    async def _admit(self, ws: web.WebSocketResponse, message: Message, remote: str) -> Participant:
         if isinstance(message, Join):
             limiter = self._join_limits.setdefault(
                 remote, RateLimiter(_JOINS_BURST, _JOINS_PER_SECOND, _JOINS_BURST)
@@ -293,7 +292,9 @@ class WorkshopServer:
             await ws.send_json(accepted.reply)
         elif isinstance(message, Hello):
             participant = self.session.resume(message.token)
-            await ws.send_json({"type": "welcome", "token": message.token, "name": participant.name})
+            await ws.send_json(
+                {"type": "welcome", "token": message.token, "name": participant.name}
+            )
         else:
             raise ProtocolError("join first")
         self._anonymous.discard(ws)
@@ -363,7 +364,7 @@ class WorkshopServer:
         self._pending.append((records, done))
         if not self._writing:
             self._writing = True
-            loop.create_task(self._write_pending())
+            self._writer = loop.create_task(self._write_pending())
         await done
 
     async def _write_pending(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from journeycanvas.workshop.limits import (
@@ -359,6 +359,16 @@ class WorkshopSession:
             }
         return state
 
+    def input_record(self) -> dict[str, Any]:
+        """The journal record of what is open for notes, so that a restarted editor opens it
+        again and the phones' waiting notes land where they were meant to."""
+        cell = self.input
+        return {
+            "type": "input",
+            "cell": None if cell is None else asdict(cell),
+            "locked": self.locked,
+        }
+
     # ------------------------------------------------------------ journal replay
 
     def replay(self, records: list[dict[str, Any]]) -> None:
@@ -381,6 +391,10 @@ class WorkshopSession:
                     record["stage"],
                     record["lane"],
                 )
+            elif kind == "input":
+                cell = record.get("cell")
+                self.input = InputCell(**cell) if isinstance(cell, dict) else None
+                self.locked = bool(record.get("locked"))
             elif kind in ("edit", "delete") and record.get("note") in self.notes:
                 note = self.notes[record["note"]]
                 if kind == "edit":

@@ -57,7 +57,9 @@ def _post_from_another_phone(url: str) -> None:
     thread.join(10)
 
 
-def test_a_phone_joins_adds_notes_in_two_scripts_and_votes(host: WorkshopHost, browser, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_phone_joins_adds_notes_in_two_scripts_and_votes(
+    host: WorkshopHost, browser, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     journey = host.document.journey
     buy = next(stage for stage in journey.stages if stage.name == "Buy")
     lane = next(lane for lane in journey.lanes if lane.kind == "pain_points")
@@ -75,7 +77,11 @@ def test_a_phone_joins_adds_notes_in_two_scripts_and_votes(host: WorkshopHost, b
     for text in (SWEDISH, CHINESE):
         browser.find_element(By.ID, "note").send_keys(text)
         browser.find_element(By.ID, "add").click()
-    wait.until(lambda d: [e.text for e in d.find_elements(By.CSS_SELECTOR, "#mine .text")] == [SWEDISH, CHINESE])
+    wait.until(
+        lambda d: (
+            [e.text for e in d.find_elements(By.CSS_SELECTOR, "#mine .text")] == [SWEDISH, CHINESE]
+        )
+    )
     # Saved: nothing is left in the phone's offline queue.
     wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#mine .state"))
 
@@ -88,7 +94,9 @@ def test_a_phone_joins_adds_notes_in_two_scripts_and_votes(host: WorkshopHost, b
 
     # Another participant's note with markup shows as the text it is.
     _post_from_another_phone(host.url)
-    wait.until(lambda d: any(HOSTILE in e.text for e in d.find_elements(By.CSS_SELECTOR, "#wall li")))
+    wait.until(
+        lambda d: any(HOSTILE in e.text for e in d.find_elements(By.CSS_SELECTOR, "#wall li"))
+    )
     assert browser.title != "pwned"
     assert not browser.find_elements(By.CSS_SELECTOR, "#wall b")
     qtbot.waitUntil(lambda: len(host.arrival_times) == 3, timeout=5000)

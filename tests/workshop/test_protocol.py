@@ -87,7 +87,11 @@ def test_oversized_notes_are_refused(tmp_path: Path) -> None:
 
         error, closed = run(talk())
     assert error["id"] == "note-long1" and "too long" in error["reason"]
-    assert closed.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR)
+    assert closed.type in (
+        aiohttp.WSMsgType.CLOSE,
+        aiohttp.WSMsgType.CLOSED,
+        aiohttp.WSMsgType.ERROR,
+    )
     assert collector.of(NoteAdded) == []
 
 

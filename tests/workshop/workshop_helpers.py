@@ -16,7 +16,9 @@ from journeycanvas.workshop.journal import Journal
 from journeycanvas.workshop.server import WorkshopServer
 from journeycanvas.workshop.session import Event, InputCell, WorkshopSession
 
-CELL = InputCell("s1", "l1", "Buy", "Pain points", "What got in the way?", "pain_point", "Pain point")
+CELL = InputCell(
+    "s1", "l1", "Buy", "Pain points", "What got in the way?", "pain_point", "Pain point"
+)
 
 
 class Collector:
@@ -37,7 +39,9 @@ class Collector:
 
 
 @contextmanager
-def running_server(tmp_path: Path, *, open_cell: bool = True) -> Iterator[tuple[WorkshopServer, Collector]]:
+def running_server(
+    tmp_path: Path, *, open_cell: bool = True
+) -> Iterator[tuple[WorkshopServer, Collector]]:
     """A started server with input open in `CELL`, stopped afterwards."""
     session = WorkshopSession("Bakery")
     if open_cell:
@@ -76,9 +80,7 @@ class Phone:
                 if msg.type != aiohttp.WSMsgType.TEXT:
                     raise ConnectionError(f"closed: {msg.type} {msg.data}")
                 message = json.loads(msg.data)
-                if message["type"] == kind and all(
-                    message.get(k) == v for k, v in fields.items()
-                ):
+                if message["type"] == kind and all(message.get(k) == v for k, v in fields.items()):
                     return message
                 self.received.append(message)
 
