@@ -10,6 +10,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 from browser import chromium
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import WebDriverWait
@@ -65,7 +66,8 @@ def test_a_phone_joins_adds_notes_in_two_scripts_and_votes(
     lane = next(lane for lane in journey.lanes if lane.kind == "pain_points")
     host.start("127.0.0.1")
     host.open_input(buy.id, lane.id, "What made buying hard?", "pain_point")
-    wait = WebDriverWait(browser, 10)
+    # The page redraws its lists on every update: an element found a moment ago may be gone.
+    wait = WebDriverWait(browser, 10, ignored_exceptions=[StaleElementReferenceException])
 
     browser.get(host.url)
     wait.until(ready.visibility_of_element_located((By.ID, "name"))).send_keys("Märta")
@@ -106,9 +108,10 @@ def test_a_phone_joins_adds_notes_in_two_scripts_and_votes(
     assert browser.find_element(By.ID, "votesLeft").text == "Votes left: 2"
     vote_chinese = f"#candidates button[data-card='{cards[1].id}']"
     for left in ("Votes left: 1", "Votes left: 0"):
-        browser.find_element(By.CSS_SELECTOR, vote_chinese).click()
+        wait.until(lambda d: d.find_element(By.CSS_SELECTOR, vote_chinese).is_enabled())
+        wait.until(lambda d: d.find_element(By.CSS_SELECTOR, vote_chinese).click() or True)
         wait.until(lambda d, left=left: d.find_element(By.ID, "votesLeft").text == left)
-    assert not browser.find_element(By.CSS_SELECTOR, vote_chinese).is_enabled()
+    wait.until(lambda d: not d.find_element(By.CSS_SELECTOR, vote_chinese).is_enabled())
     if os.environ.get("JC_SCREENSHOTS"):
         browser.save_screenshot(str(Path(os.environ["JC_SCREENSHOTS"]) / "phone.png"))
 
