@@ -142,7 +142,7 @@ class Presentation(QWidget):
         self.corner.adjustSize()
         self.corner.move(self.width() - self.corner.width() - 16, 16)
         self.corner.raise_()
-        self.corner.setVisible(self.timer_label.isVisible() or self.code_label.isVisible())
+        self.corner.setVisible(not (self.timer_label.isHidden() and self.code_label.isHidden()))
 
     def showEvent(self, event: QShowEvent) -> None:
         """Fit the current stage once the window has its size."""
