@@ -30,7 +30,7 @@ class WorkshopController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.host = WorkshopHost(window.document, window.view.selected_ids, self)
+        self.host = WorkshopHost(window.document, self)
         self.dock = WorkshopDock(self, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()

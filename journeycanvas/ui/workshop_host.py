@@ -9,11 +9,12 @@ controls call the methods below, which reach the server's loop through `Workshop
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from journeycanvas.canvas.kind_labels import card_kind_label
 from journeycanvas.document.changes import Entity
@@ -41,6 +42,9 @@ from journeycanvas.workshop.session import (
     VotingRound,
     WorkshopSession,
 )
+
+_SLICE_SECONDS = 0.008
+"""How long one turn of the GUI thread applies arriving notes before it paints again."""
 
 
 class WorkshopError(Exception):
@@ -77,12 +81,10 @@ class WorkshopHost(QObject):
     def __init__(
         self,
         document: Document,
-        selection: Callable[[], list[str]] = list,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
-        self._selection = selection
         self.server: WorkshopServer | None = None
         self.journal: Journal | None = None
         self.session: WorkshopSession | None = None
@@ -91,7 +93,11 @@ class WorkshopHost(QObject):
         """Note ids that became cards in this run (written at each save as a checkpoint)."""
         self.arrival_times: dict[str, float] = {}
         """Card id → time.perf_counter() when it joined the map (for the benchmark)."""
-        self.arrived.connect(self._on_event)
+        self._queue: deque[Event] = deque()
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setInterval(0)
+        self._drain_timer.timeout.connect(self._drain)
+        self.arrived.connect(self._on_arrived)
         document.modified_changed.connect(self._on_modified_changed)
 
     # ------------------------------------------------------------ start and end
@@ -170,6 +176,9 @@ class WorkshopHost(QObject):
         if server is None or journal is None:
             return
         server.stop()
+        # What the phones were told is saved and has not reached the map yet goes in now.
+        QCoreApplication.sendPostedEvents(self)
+        self._drain(budget=float("inf"))
         self.server = self.session = self.journal = None
         self.room = RoomChanged([], {})
         self.running_changed.emit(False)
@@ -339,6 +348,30 @@ class WorkshopHost(QObject):
 
     # ------------------------------------------------------------ what arrives
 
+    def _on_arrived(self, event: Event) -> None:
+        # Queued and applied in slices of a few milliseconds, so that a burst of notes
+        # from a full room never holds the canvas still for longer than a frame.
+        self._queue.append(event)
+        if not self._drain_timer.isActive():
+            self._drain_timer.start()
+
+    def _drain(self, budget: float = _SLICE_SECONDS) -> None:
+        started = time.perf_counter()
+        notes = sum(isinstance(e, NoteAdded) for e in self._queue)
+        # A burst (a room pressing Add at once) is one undo step per slice, so that the map
+        # is laid out once, not once per note; a note that comes alone is a step of its own.
+        stack = self.document.undo_stack
+        if notes > 1:
+            stack.beginMacro(_tr("Add notes from phones"))
+        try:
+            while self._queue and time.perf_counter() - started < budget:
+                self._on_event(self._queue.popleft())
+        finally:
+            if notes > 1:
+                stack.endMacro()
+        if not self._queue:
+            self._drain_timer.stop()
+
     def _on_event(self, event: Event) -> None:
         if isinstance(event, NoteAdded):
             note = event.note
@@ -352,15 +385,7 @@ class WorkshopHost(QObject):
                 )
         elif isinstance(event, NoteDeleted):
             if event.card in self._card_ids():
-                selection = [i for i in self._selection() if i != event.card]
-                self._push(
-                    RemoveCardsCommand(
-                        self.document,
-                        [event.card],
-                        selection_before=selection,
-                        selection_after=selection,
-                    )
-                )
+                self._push(RemoveCardsCommand(self.document, [event.card]))
         elif isinstance(event, RoomChanged):
             self.room = event
             self.room_changed.emit(event)
@@ -396,10 +421,8 @@ class WorkshopHost(QObject):
         return True
 
     def _push(self, command: AddCardCommand | EditCommand | RemoveCardsCommand) -> None:
-        # The facilitator's selection stays as it is while notes arrive.
-        selection = self._selection()
-        command.selection_before = list(selection)
-        command.selection_after = list(selection)
+        # The facilitator's selection stays as it is while notes arrive (and on undo).
+        command.selection_before = command.selection_after = None
         self.document.push(command)
 
     def _card_ids(self) -> set[str]:

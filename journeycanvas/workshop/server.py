@@ -58,8 +58,10 @@ _HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
-_JOINS_BURST = 10
-_JOINS_PER_SECOND = 0.5
+_WALL_DELAY = 0.2
+"""Seconds the notes for the phones' "so far" list are gathered before they are sent."""
+_JOINS_BURST = 60
+_JOINS_PER_SECOND = 2.0
 
 
 def new_join_code() -> str:
@@ -105,6 +107,8 @@ class WorkshopServer:
         self._pending: list[tuple[list[dict[str, Any]], asyncio.Future[None]]] = []
         self._writing = False
         self._writer: asyncio.Task[None] | None = None
+        self._wall_changes: list[dict[str, Any]] = []
+        self._sending: set[asyncio.Future[None]] = set()
 
     # ------------------------------------------------------------ life
 
@@ -341,16 +345,30 @@ class WorkshopServer:
             self._deliver(accepted.event)
 
     async def _announce(self, event: Event | None) -> None:
-        """Tell every phone about a note added, changed or taken back."""
+        """Tell every phone about a note added, changed or taken back: gathered for a
+        moment and sent as one message, so that a room typing at once is not 50 × 50
+        messages a note."""
         if isinstance(event, NoteAdded):
             note = event.note
-            posted = {"card": note.card, "author": note.author, "text": note.text}
-            await self._send_all({"type": "posted", "note": posted})
+            change = {"op": "posted", "card": note.card, "author": note.author, "text": note.text}
         elif isinstance(event, NoteEdited):
-            note_text = {"card": event.card, "text": event.text}
-            await self._send_all({"type": "changed", "note": note_text})
+            change = {"op": "changed", "card": event.card, "text": event.text}
         elif isinstance(event, NoteDeleted):
-            await self._send_all({"type": "unposted", "card": event.card})
+            change = {"op": "unposted", "card": event.card}
+        else:
+            return
+        self._wall_changes.append(change)
+        if len(self._wall_changes) == 1:
+            asyncio.get_running_loop().call_later(_WALL_DELAY, self._flush_wall)
+
+    def _flush_wall(self) -> None:
+        changes, self._wall_changes = self._wall_changes, []
+        text = json.dumps({"type": "wall_changes", "changes": changes}, ensure_ascii=False)
+        for group in list(self._sockets.values()):
+            for ws in list(group):
+                if not ws.closed:
+                    self._sending.add(asyncio.ensure_future(ws.send_str(text)))
+        self._sending = {task for task in self._sending if not task.done()}
 
     # ------------------------------------------------------------ journal (group commit)
 
@@ -390,9 +408,6 @@ class WorkshopServer:
         for ws in list(self._sockets.get(participant_id, ())):
             with contextlib.suppress(ConnectionError, RuntimeError):
                 await ws.send_json(data)
-
-    async def _send_all(self, data: dict[str, Any]) -> None:
-        await asyncio.gather(*(self._send(pid, data) for pid in list(self._sockets)))
 
     async def _send_states(self) -> None:
         session = self.session

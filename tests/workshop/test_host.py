@@ -44,16 +44,17 @@ def test_notes_become_cards_with_their_author_one_undo_step_each(host: WorkshopH
     host.start("127.0.0.1")
     host.open_input(stage.id, lane.id, "What made buying hard?", "pain_point")
 
-    async def phones() -> None:
-        async with aiohttp.ClientSession() as http:
-            phone = await join(http, host.url, "Åsa")
-            for n, text in enumerate(["Kassan var stängd", "付款太慢"]):
-                await phone.send(type="note", id=f"phone-note-{n}", text=text)
-                await phone.until("saved")
-
     before = host.document.undo_stack.count()
-    in_thread(phones)
-    qtbot.waitUntil(lambda: len(host.arrival_times) == 2, timeout=5000)
+    for n, text in enumerate(["Kassan var stängd", "付款太慢"]):
+
+        async def phone(n: int = n, text: str = text) -> None:
+            async with aiohttp.ClientSession() as http:
+                person = await join(http, host.url, "Åsa")
+                await person.send(type="note", id=f"phone-note-{n}", text=text)
+                await person.until("saved")
+
+        in_thread(phone)
+        qtbot.waitUntil(lambda n=n: len(host.arrival_times) == n + 1, timeout=5000)
     added = [host.document.card(card_id) for card_id in host.arrival_times]
     assert [(c.text, c.author, c.stage, c.lane, c.kind) for c in added] == [
         ("Kassan var stängd", "Åsa", stage.id, lane.id, "pain_point"),

@@ -130,13 +130,14 @@ def test_a_script_note_reaches_another_phone_as_plain_text(tmp_path: Path) -> No
                 writer = await join(http, server.url, "<b>Eve</b>")
                 reader = await join(http, server.url, "Reader")
                 await writer.send(type="note", id="hostile-01", text=hostile)
-                return await reader.until("posted")
+                return await reader.until("wall_changes")
 
-        posted = run(talk())
+        changes = run(talk())["changes"]
     # The server passes the text on unchanged, as data; the page shows it with textContent
     # (the browser test checks what a person sees).
-    assert posted["note"]["text"] == hostile
-    assert posted["note"]["author"] == "<b>Eve</b>"
+    assert [(c["op"], c["author"], c["text"]) for c in changes] == [
+        ("posted", "<b>Eve</b>", hostile)
+    ]
 
 
 def test_a_queued_note_sent_again_after_reconnecting_is_not_doubled(tmp_path: Path) -> None:

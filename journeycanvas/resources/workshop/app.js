@@ -138,18 +138,12 @@ function receive(message) {
       for (const note of message.notes) wall.set(note.card, note);
       renderWall();
       break;
-    case "posted":
-      wall.set(message.note.card, message.note);
-      renderWall();
-      break;
-    case "changed": {
-      const note = wall.get(message.note.card);
-      if (note) note.text = message.note.text;
-      renderWall();
-      break;
-    }
-    case "unposted":
-      wall.delete(message.card);
+    case "wall_changes":
+      for (const change of message.changes) {
+        if (change.op === "posted") wall.set(change.card, { author: change.author, text: change.text });
+        else if (change.op === "changed" && wall.has(change.card)) wall.get(change.card).text = change.text;
+        else if (change.op === "unposted") wall.delete(change.card);
+      }
       renderWall();
       break;
     case "saved":
