@@ -1,7 +1,8 @@
 """The map as a Markdown report, to paste into a wiki, an e-mail or a workshop summary.
 
 Sections: the map header; stages with their goals and mean emotion score; pain points
-ranked by votes, each with the content ideas linked to it; content ideas linked to no
+ranked by votes, each with the content ideas linked to it; the workshop's voting rounds,
+each ranked (when there are any); content ideas linked to no
 pain point; the metric of every touchpoint against its target.
 
 A content idea is linked to a pain point by a connector in either direction (the
@@ -39,6 +40,7 @@ def markdown_report(journey: JourneyMap) -> str:
         report.header(),
         report.stages(),
         report.pain_points(),
+        report.workshop_rounds(),
         report.unlinked_ideas(),
         report.metrics(),
     ]
@@ -189,6 +191,30 @@ class _Report:
                 lines.append(f"{indent}- No content ideas linked yet.")
             items.append("\n".join(lines))
         return "## Pain points by votes\n\n" + "\n".join(items)
+
+    def workshop_rounds(self) -> str:
+        """Each workshop voting round, oldest first, its cards ranked (empty when none)."""
+        sections = []
+        for round_ in self.journey.workshop_rounds:
+            mode = "anonymous" if round_.anonymous else "named"
+            heading = escape_markdown(round_.title) or "Voting round"
+            lines = [
+                f"### {heading} — {round_.date[:10]}",
+                "",
+                f"{_plural(round_.participants, 'participant')}, "
+                f"{_plural(round_.votes_per_participant, 'vote')} each, {mode}.",
+                "",
+            ]
+            for rank, result in enumerate(round_.results, start=1):
+                text = escape_markdown(result.text) or escape_markdown(result.card)
+                line = f"{rank}. **{text}** — {_plural(result.votes, 'vote')}"
+                if result.voters:
+                    line += f" ({', '.join(escape_markdown(v) for v in result.voters)})"
+                lines.append(line)
+            sections.append("\n".join(lines))
+        if not sections:
+            return ""
+        return "## Workshop voting rounds\n\n" + "\n\n".join(sections)
 
     def unlinked_ideas(self) -> str:
         """Content ideas no pain point links to (empty when there are none)."""

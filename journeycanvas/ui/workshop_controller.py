@@ -3,12 +3,14 @@ join code, the presentation and the marks on the canvas, around one `WorkshopHos
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from journeycanvas.io.errors import printable
+from journeycanvas.io.pdf.workshop_results import write_round_results
 from journeycanvas.ui.workshop_dialogs import JoinCodeDialog, StartWorkshopDialog
 from journeycanvas.ui.workshop_highlight import RankBadges, flash_card
 from journeycanvas.ui.workshop_host import WorkshopError, WorkshopHost, existing_journal
@@ -158,6 +160,34 @@ class WorkshopController(QObject):
         ranked = [(r.card, r.votes) for r in result.results]
         self.badges.show(ranked)
         self.dock.panel.show_results(ranked)
+
+    def results_handout(self) -> bool:
+        """Save the voting rounds' results as a PDF handout (asks where). True when written."""
+        document = self.window.document
+        if not document.journey.workshop_rounds:
+            QMessageBox.information(self.window, _tr("Dot voting"), _tr("No voting round yet."))
+            return False
+        suggested = (document.path or Path.home() / "map").with_suffix("")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            _tr("Save voting results"),
+            f"{suggested}-votes.pdf",
+            _tr("PDF files (*.pdf)"),
+        )
+        if not path:
+            return False
+        try:
+            pages = write_round_results(document.journey, Path(path))
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self.window, _tr("Export failed"), printable(str(exc)))
+            return False
+        self.window.statusBar().showMessage(
+            _tr("Wrote {pages} pages of voting results to {path}").format(
+                pages=pages, path=printable(path)
+            ),
+            8000,
+        )
+        return True
 
     # ------------------------------------------------------------ showing
 

@@ -119,6 +119,8 @@ class WorkshopPanel(QWidget):
         self.round_close = QPushButton(_tr("Close voting"), self)
         self.round_start.clicked.connect(self._start_round)
         self.round_close.clicked.connect(controller.close_round)
+        self.handout_button = QPushButton(_tr("Results handout…"), self)
+        self.handout_button.clicked.connect(controller.results_handout)
         self.results = QListWidget(self)
         self.results.setMaximumHeight(160)
         vote_box = QGroupBox(_tr("Dot voting"), self)
@@ -129,6 +131,7 @@ class WorkshopPanel(QWidget):
         vote_form.addRow(self.anonymous)
         vote_form.addRow(_row(self.round_start, self.round_close))
         vote_form.addRow(self.results)
+        vote_form.addRow(self.handout_button)
 
         # People
         self.people = QListWidget(self)
