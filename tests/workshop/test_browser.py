@@ -16,27 +16,12 @@ from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import WebDriverWait
 from workshop_helpers import join
 
-from journeycanvas.document.document import Document
-from journeycanvas.io.jsonfile import save_map
-from journeycanvas.io.templates import load_template
 from journeycanvas.ui.workshop_host import WorkshopHost
 from journeycanvas.workshop.journal import journal_path, read_journal
 
 SWEDISH = "Kön i kassan var för lång – så jag gick därifrån"
 CHINESE = "付款页面加载太慢，我差点放弃"
 HOSTILE = '<script>document.title="pwned"</script><b>bold?</b>'
-
-
-@pytest.fixture
-def host(tmp_path: Path, qtbot) -> WorkshopHost:  # type: ignore[no-untyped-def]
-    path = tmp_path / "bakery.journey"
-    save_map(load_template("hourglass", title="Bageriet på hörnet"), path)
-    document = Document()
-    document.load(path)
-    workshop = WorkshopHost(document)
-    yield workshop
-    if workshop.running:
-        workshop.stop_without_saving()
 
 
 @pytest.fixture

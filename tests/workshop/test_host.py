@@ -5,16 +5,13 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable, Coroutine
-from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
 from workshop_helpers import join
 
-from journeycanvas.document.document import Document
-from journeycanvas.io.jsonfile import load_map, save_map
-from journeycanvas.io.templates import load_template
+from journeycanvas.io.jsonfile import load_map
 from journeycanvas.ui.workshop_host import WorkshopHost
 from journeycanvas.workshop.journal import journal_path, read_journal
 
@@ -24,18 +21,6 @@ def in_thread(coro_fn: Callable[[], Coroutine[Any, Any, Any]]) -> threading.Thre
     thread = threading.Thread(target=lambda: asyncio.run(coro_fn()), daemon=True)
     thread.start()
     return thread
-
-
-@pytest.fixture
-def host(tmp_path: Path, qtbot) -> WorkshopHost:  # type: ignore[no-untyped-def]
-    path = tmp_path / "bakery.journey"
-    save_map(load_template("hourglass", title="Bakery"), path)
-    document = Document()
-    document.load(path)
-    workshop = WorkshopHost(document)
-    yield workshop
-    if workshop.running:
-        workshop.stop_without_saving()
 
 
 def test_notes_become_cards_with_their_author_one_undo_step_each(host: WorkshopHost, qtbot) -> None:  # type: ignore[no-untyped-def]
