@@ -12,6 +12,7 @@ DEB_PACKAGES=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1 libxcb-glx0
   libxcb-shm0 libxcb-sync1
+  chromium chromium-driver
 )
 
 install_debian_packages() {

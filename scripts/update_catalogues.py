@@ -25,6 +25,7 @@ LOCALE = ROOT / "journeycanvas" / "resources" / "locale"
 TEMPLATE = LOCALE / "journeycanvas.pot"
 KEYWORDS = {
     "tr": None,
+    "_tr": None,  # a module's own shorthand for QCoreApplication.translate(its context, …)
     "translate": ((1, "c"), 2),
     "QT_TRANSLATE_NOOP": ((1, "c"), 2),
     "_": None,

@@ -48,7 +48,9 @@ STAGE_FIELDS = frozenset({"name", "goal", "color", "width_mm"})
 LANE_FIELDS = frozenset({"kind", "title", "height_mm"})
 CONNECTOR_FIELDS = frozenset({"kind", "label"})
 PERSONA_FIELDS = frozenset({"name", "description", "color", "avatar"})
-MAP_FIELDS = frozenset({"title", "scenario", "owner", "locale", "export_settings"})
+MAP_FIELDS = frozenset(
+    {"title", "scenario", "owner", "locale", "export_settings", "workshop_rounds"}
+)
 
 
 _EDITABLE: dict[type, frozenset[str]] = {

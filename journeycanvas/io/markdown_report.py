@@ -1,7 +1,8 @@
 """The map as a Markdown report, to paste into a wiki, an e-mail or a workshop summary.
 
 Sections: the map header; stages with their goals and mean emotion score; pain points
-ranked by votes, each with the content ideas linked to it; content ideas linked to no
+ranked by votes, each with the content ideas linked to it; the workshop's voting rounds,
+each ranked (when there are any); content ideas linked to no
 pain point; the metric of every touchpoint against its target.
 
 A content idea is linked to a pain point by a connector in either direction (the
@@ -61,6 +62,7 @@ def markdown_report(journey: JourneyMap, locale: str | None = None) -> str:
         report.header(),
         report.stages(),
         report.pain_points(),
+        report.workshop_rounds(),
         report.unlinked_ideas(),
         report.metrics(),
     ]
@@ -230,6 +232,39 @@ class _Report:
                 lines.append(f"{indent}- " + self.tr("No content ideas linked yet."))
             items.append("\n".join(lines))
         return f"{heading}\n\n" + "\n".join(items)
+
+    def workshop_rounds(self) -> str:
+        """Each workshop voting round, oldest first, its cards ranked (empty when none)."""
+        t = self.t
+        sections = []
+        for round_ in self.journey.workshop_rounds:
+            how = t.gettext("anonymous") if round_.anonymous else t.gettext("named")
+            heading = escape_markdown(round_.title) or t.gettext("Voting round")
+            people = t.ngettext(
+                "{count} participant", "{count} participants", round_.participants
+            ).format(count=format_number(round_.participants, self.locale))
+            each = t.ngettext(
+                "{count} vote each", "{count} votes each", round_.votes_per_participant
+            ).format(count=format_number(round_.votes_per_participant, self.locale))
+            lines = [
+                f"### {heading} — {round_.date[:10]}",
+                "",
+                f"{people}, {each}, {how}.",
+                "",
+            ]
+            for rank, result in enumerate(round_.results, start=1):
+                text = escape_markdown(result.text) or escape_markdown(result.card)
+                votes = t.ngettext("{count} vote", "{count} votes", result.votes).format(
+                    count=format_number(result.votes, self.locale)
+                )
+                line = f"{rank}. **{text}** — {votes}"
+                if result.voters:
+                    line += f" ({', '.join(escape_markdown(v) for v in result.voters)})"
+                lines.append(line)
+            sections.append("\n".join(lines))
+        if not sections:
+            return ""
+        return "## " + t.gettext("Workshop voting rounds") + "\n\n" + "\n\n".join(sections)
 
     def unlinked_ideas(self) -> str:
         """Content ideas no pain point links to (empty when there are none)."""

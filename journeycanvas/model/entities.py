@@ -151,6 +151,9 @@ class Card(Persisted):
     # A picture shown on the card (a screenshot of an ad, a photo of a touchpoint): the key
     # of an asset. Left out of the file when the card has none.
     image: Id | None = Field(default=None, exclude_if=lambda image: image is None)
+    # The display name of the workshop participant who wrote the card from a phone
+    # (journeycanvas.workshop). Optional since 1.0; left out of the file when unset.
+    author: str | None = Field(default=None, max_length=200, exclude_if=lambda name: name is None)
 
 
 class Connector(Persisted):
@@ -161,6 +164,30 @@ class Connector(Persisted):
     target: Id
     kind: ConnectorKindId = ConnectorKind.FLOW
     label: str = ""
+
+
+class RoundResult(Persisted):
+    """One card's result in a workshop voting round."""
+
+    card: Id
+    text: str = ""
+    """The card's text when the round closed, so that a later edit or deletion of the card
+    does not change what the round decided."""
+    votes: int = Field(default=0, ge=0)
+    voters: list[str] = Field(default_factory=list)
+    """Display names of who voted for it (one entry per vote); empty for an anonymous round."""
+
+
+class WorkshopRound(Persisted):
+    """A dot-voting round of a workshop, with its results ranked by votes."""
+
+    id: Id
+    date: Timestamp = ""
+    title: str = ""
+    anonymous: bool = True
+    votes_per_participant: int = Field(default=3, ge=1)
+    participants: int = Field(default=0, ge=0)
+    results: list[RoundResult] = Field(default_factory=list)
 
 
 class Asset(Persisted):
@@ -189,3 +216,8 @@ class JourneyMap(Persisted):
     connectors: list[Connector] = Field(default_factory=list)
     assets: dict[Id, Asset] = Field(default_factory=dict)
     export_settings: dict[str, Any] = Field(default_factory=dict)
+    # Results of the workshop's voting rounds, oldest first (journeycanvas.workshop). Optional
+    # since 1.0; left out of the file when empty.
+    workshop_rounds: list[WorkshopRound] = Field(
+        default_factory=list, exclude_if=lambda rounds: not rounds
+    )

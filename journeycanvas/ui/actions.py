@@ -580,6 +580,38 @@ def action_specs() -> tuple[ActionSpec, ...]:
             (),
             translate("Actions", "Show the personas panel"),
         ),
+        # Workshop
+        ActionSpec(
+            "workshop_start",
+            translate("Actions", "&Start Workshop…"),
+            lambda w: w.workshop.start_dialog(),
+            (),
+            translate("Actions", "Let the room add notes and vote from their phones"),
+            enabled=lambda w: not w.workshop.running,
+        ),
+        ActionSpec(
+            "workshop_end",
+            translate("Actions", "&End Workshop"),
+            lambda w: w.workshop.end(),
+            (),
+            translate("Actions", "Stop taking notes from phones and save the map"),
+            enabled=lambda w: w.workshop.running,
+        ),
+        ActionSpec(
+            "workshop_join_code",
+            translate("Actions", "Show &Join Code"),
+            lambda w: w.workshop.show_join_code(),
+            (),
+            translate("Actions", "The address and QR code participants open"),
+            enabled=lambda w: w.workshop.running,
+        ),
+        ActionSpec(
+            "workshop_present",
+            translate("Actions", "&Presentation"),
+            lambda w: w.workshop.present(),
+            ("F5",),
+            translate("Actions", "Full screen, stage by stage; Esc leaves"),
+        ),
         # Help
         ActionSpec(
             "shortcut_sheet",
@@ -672,6 +704,10 @@ def menu_layout() -> list[tuple[str, list[str]]]:
             ["add_stage", STAGE_SETS_MENU, s, "add_lane", LANE_KINDS_MENU, s, "add_persona"],
         ),
         (translate("Actions", "&Map"), ["map_details", "personas"]),
+        (
+            translate("Actions", "&Workshop"),
+            ["workshop_start", "workshop_end", s, "workshop_join_code", "workshop_present"],
+        ),
         (translate("Actions", "&Help"), ["shortcut_sheet", s, "about", "about_qt"]),
     ]
 

@@ -41,6 +41,7 @@ from journeycanvas.ui.printing import MapPrinting
 from journeycanvas.ui.recovery import RecoveryChoice, ask_restore
 from journeycanvas.ui.settings import AppSettings
 from journeycanvas.ui.template_chooser import TemplateChooser
+from journeycanvas.ui.workshop_controller import WorkshopController
 
 MAP_SUFFIX = ".journey"
 
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.palette_dock], [230], Qt.Orientation.Horizontal)
         self.resizeDocks([self.inspector_dock], [330], Qt.Orientation.Horizontal)
 
+        self.workshop = WorkshopController(self)
         self.action_table = MainActions(self)
         self.exports = ExportRunner(self)
         self.printing = MapPrinting(
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
             self.palette_dock.toggleViewAction(),
             self.inspector_dock.toggleViewAction(),
             self.personas_dock.toggleViewAction(),
+            self.workshop.dock.toggleViewAction(),
         ]
         build_menus(self, self.action_table, toggles)
 
@@ -605,7 +608,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved changes; remember the window and the map; clean up the autosave."""
-        if not self.maybe_save():
+        if not self.workshop.may_close() or not self.maybe_save():
             event.ignore()
             return
         self.settings.save_window(self.saveGeometry(), self.saveState())

@@ -126,7 +126,7 @@ def test_shortcut_sheet_lists_the_menu_shortcuts(qtbot: QtBot, window: MainWindo
 
 def test_menus_and_about(window: MainWindow) -> None:
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert titles == ["File", "Edit", "View", "Insert", "Map", "Help"]
+    assert titles == ["File", "Edit", "View", "Insert", "Map", "Workshop", "Help"]
     text = about_text()
     assert __version__ in text
     assert "MIT" in text

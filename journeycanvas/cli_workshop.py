@@ -1,0 +1,121 @@
+"""``journeycanvas workshop FILE``: the editor with a workshop started on FILE.
+
+Prints one line, ``Join: URL``, on stdout once the server listens, so that a script (or the
+facilitator's terminal) has the address the phones open. Ctrl+C (SIGINT) or SIGTERM ends
+the workshop as Workshop → End does: the map is saved with every note and the journal goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from journeycanvas.cli import CommandError
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``workshop`` command."""
+    parser = subparsers.add_parser(
+        "workshop",
+        help="open the editor with a workshop started on FILE",
+        description="Open FILE in the editor and start a workshop: participants join from "
+        "their phones over the local network. Prints 'Join: URL' on stdout.",
+    )
+    parser.add_argument("file", metavar="FILE", help="the .journey file of the workshop")
+    parser.add_argument(
+        "--port", type=int, default=0, metavar="N", help="port to listen on (default: any free)"
+    )
+    parser.add_argument(
+        "--bind",
+        metavar="ADDRESS",
+        help="address to listen on (default: this machine's first network address)",
+    )
+    parser.add_argument(
+        "--open",
+        metavar="STAGE[:LANE]",
+        help="open a stage (and lane; default the first) for notes at once, by name or id",
+    )
+    parser.set_defaults(handler=_workshop)
+
+
+def find_cell(journey: Any, wanted: str) -> tuple[str, str]:
+    """The stage and lane ids that `wanted` ("Buy" or "Buy:Pain points", names or ids) names;
+    CommandError when the map has no such stage or lane."""
+    stage_name, _, lane_name = wanted.partition(":")
+
+    def pick(items: list[Any], name: str, label: str, what: str) -> str:
+        for item in items:
+            if (
+                name in (item.id, getattr(item, label))
+                or name.casefold() == getattr(item, label).casefold()
+            ):
+                return str(item.id)
+        raise CommandError(f"--open {wanted}: the map has no {what} {name!r}")
+
+    stage = pick(journey.stages, stage_name.strip(), "name", "stage")
+    if not lane_name.strip():
+        if not journey.lanes:
+            raise CommandError(f"--open {wanted}: the map has no lanes")
+        return stage, str(journey.lanes[0].id)
+    return stage, pick(journey.lanes, lane_name.strip(), "title", "lane")
+
+
+def _workshop(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise CommandError(f"{args.file}: no such file")
+    if not 0 <= args.port <= 65535:
+        raise CommandError(f"--port {args.port}: not a port number (0 to 65535)")
+    try:
+        from journeycanvas.ui.app import application, start_gui
+        from journeycanvas.ui.crash_handler import CrashHandler
+        from journeycanvas.ui.settings import AppSettings
+        from journeycanvas.ui.workshop_dialogs import machine_addresses
+        from journeycanvas.ui.workshop_host import WorkshopError
+    except ImportError as exc:
+        raise CommandError(f"cannot start the editor: {exc}") from exc
+    app = application()
+    settings = AppSettings()
+    window = start_gui(str(path), settings=settings)
+    if window.document.path != path.absolute():
+        window.close()
+        raise CommandError(f"{args.file}: could not be opened")
+    bind = args.bind or machine_addresses()[0]
+    try:
+        cell = find_cell(window.document.journey, args.open) if args.open else None
+        window.workshop.host.start(bind, args.port)
+    except (WorkshopError, CommandError) as exc:
+        window.close()
+        raise CommandError(str(exc)) from exc
+    if cell is not None:
+        window.workshop.host.open_input(*cell)
+    window.workshop.dock.show()
+    print(f"Join: {window.workshop.host.url}", flush=True)
+
+    def finish() -> None:
+        try:
+            window.workshop.host.end()
+        except WorkshopError as exc:
+            print(f"journeycanvas: {exc}", file=sys.stderr)
+            app.exit(1)
+            return
+        window.close()
+        app.quit()
+
+    from PySide6.QtCore import QTimer
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: QTimer.singleShot(0, finish))
+    # Python runs signal handlers only when it has control: wake it now and then.
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
+    handler = CrashHandler(window.autosave_now, lambda: window)
+    handler.install()
+    try:
+        return app.exec()
+    finally:
+        handler.uninstall()
