@@ -138,7 +138,7 @@ def _positions(
     """Points along the path within the window around `anchor`, each as its cost (its
     distance from the anchor, plus a penalty off the part the label belongs to), x, y
     and whether its segment is vertical."""
-    result = []
+    result: list[tuple[float, float, float, bool]] = []
     append = result.append
     start = 0.0
     low_window, high_window = anchor - WINDOW_MM, anchor + WINDOW_MM
@@ -177,7 +177,7 @@ def _candidates(
 ) -> list[tuple[float, int, float, float]]:
     """Label centres along the path, with their costs: beside a vertical run or on a
     horizontal one; with `reach`, also up to that far off the path, further sideways."""
-    candidates = []
+    candidates: list[tuple[float, int, float, float]] = []
     beside_x = w / 2 + _BESIDE_MM
     beside_y = h / 2 + _BESIDE_MM
     offsets = [_STEP_MM * (i + 1) for i in range(int(reach / _STEP_MM))]
