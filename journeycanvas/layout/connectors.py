@@ -377,7 +377,7 @@ class ConnectorPaths:
             if placed is not None and placed[0] == item.points:
                 return placed[1]
         else:
-            indexes, area = label_spots(
+            indexes, area, spots = label_spots(
                 item.points, anchor, item.trunk, shared, w, h, obstacles, far
             )
             if area is None:
@@ -387,6 +387,8 @@ class ConnectorPaths:
                 columns = obstacles.columns(area.x, area.right)
                 cells = (rows.start, rows.stop, columns.start, columns.stop)
             self._spots[cache_key] = (inputs, cells, indexes)
+            self._placed[cache_key] = (item.points, spots)
+            return spots
         spots = spots_at(item.points, anchor, item.trunk, shared, w, h, far, indexes)
         self._placed[cache_key] = (item.points, spots)
         return spots

@@ -134,31 +134,34 @@ class CardObstacles:
 
 def _positions(
     points: Sequence[Point], anchor: float, trunk: float, shared: bool
-) -> list[tuple[float, Point, bool]]:
-    """Points along the path within the window around `anchor`, each with its cost (its
-    distance from the anchor, plus a penalty off the part the label belongs to) and
-    whether its segment is vertical."""
-    result = []
+) -> list[tuple[float, float, float, bool]]:
+    """Points along the path within the window around `anchor`, each as its cost (its
+    distance from the anchor, plus a penalty off the part the label belongs to), x, y
+    and whether its segment is vertical."""
+    result: list[tuple[float, float, float, bool]] = []
+    append = result.append
     start = 0.0
+    low_window, high_window = anchor - WINDOW_MM, anchor + WINDOW_MM
     for a, b in itertools.pairwise(points):
-        length = abs(b.x - a.x) + abs(b.y - a.y)
+        ax, ay, bx, by = a.x, a.y, b.x, b.y
+        length = abs(bx - ax) + abs(by - ay)
         if length <= 0:
             continue
         end = start + length
-        low, high = max(start, anchor - WINDOW_MM), min(end, anchor + WINDOW_MM)
+        low, high = max(start, low_window), min(end, high_window)
         if low <= high:
-            vertical = a.x == b.x
+            vertical = ax == bx
+            dx, dy = bx - ax, by - ay
             # Steps from the anchor itself, so that the anchor is one of the spots.
             first = math.ceil((low - anchor) / _STEP_MM - 1e-9)
             last = math.floor((high - anchor) / _STEP_MM + 1e-9)
             for i in range(first, last + 1):
                 d = anchor + i * _STEP_MM
                 t = (d - start) / length
-                point = Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)
                 cost = abs(d - anchor)
                 if (d > trunk) if shared else (d < trunk):
                     cost += _TRUNK_PENALTY_MM
-                result.append((cost, point, vertical))
+                append((cost, ax + dx * t, ay + dy * t, vertical))
         start = end
     return result
 
@@ -174,28 +177,29 @@ def _candidates(
 ) -> list[tuple[float, int, float, float]]:
     """Label centres along the path, with their costs: beside a vertical run or on a
     horizontal one; with `reach`, also up to that far off the path, further sideways."""
-    candidates = []
+    candidates: list[tuple[float, int, float, float]] = []
     beside_x = w / 2 + _BESIDE_MM
     beside_y = h / 2 + _BESIDE_MM
     offsets = [_STEP_MM * (i + 1) for i in range(int(reach / _STEP_MM))]
-    for cost, p, vertical in _positions(points, anchor, trunk, shared):
+    append = candidates.append
+    for cost, x, y, vertical in _positions(points, anchor, trunk, shared):
         if reach:
             for extra in offsets:
                 far = cost + _FAR_PENALTY_MM + extra
                 if vertical:
-                    candidates.append((far, 0, p.x - beside_x - extra, p.y))
-                    candidates.append((far, 1, p.x + beside_x + extra, p.y))
+                    append((far, 0, x - beside_x - extra, y))
+                    append((far, 1, x + beside_x + extra, y))
                 else:
-                    candidates.append((far, 1, p.x, p.y - beside_y - extra))
-                    candidates.append((far, 2, p.x, p.y + beside_y + extra))
+                    append((far, 1, x, y - beside_y - extra))
+                    append((far, 2, x, y + beside_y + extra))
         elif vertical:
-            candidates.append((cost, 0, p.x - beside_x, p.y))
-            candidates.append((cost, 1, p.x + beside_x, p.y))
-            candidates.append((cost + _CENTRED_PENALTY_MM, 2, p.x, p.y))
+            append((cost, 0, x - beside_x, y))
+            append((cost, 1, x + beside_x, y))
+            append((cost + _CENTRED_PENALTY_MM, 2, x, y))
         else:
-            candidates.append((cost, 0, p.x, p.y))
-            candidates.append((cost + _OFF_LINE_PENALTY_MM, 1, p.x, p.y - beside_y))
-            candidates.append((cost + _OFF_LINE_PENALTY_MM, 2, p.x, p.y + beside_y))
+            append((cost, 0, x, y))
+            append((cost + _OFF_LINE_PENALTY_MM, 1, x, y - beside_y))
+            append((cost + _OFF_LINE_PENALTY_MM, 2, x, y + beside_y))
     candidates.sort()
     return candidates
 
@@ -209,10 +213,10 @@ def label_spots(
     h: float,
     obstacles: CardObstacles,
     far: bool = False,
-) -> tuple[tuple[int, ...], Rect | None]:
+) -> tuple[tuple[int, ...], Rect | None, tuple[Rect, ...]]:
     """Spots for a w × h label along the path `points`, best first: those clear of
-    cards, then those clear only of card text, as indexes for `spots_at`; and the area
-    whose cards were looked at.
+    cards, then those clear only of card text, as indexes for `spots_at`; the area
+    whose cards were looked at; and the spots themselves.
 
     `anchor` is the distance along the path the label belongs nearest to; the first
     `trunk` millimetres are a fork's shared trunk, kept for the label with `shared`
@@ -221,14 +225,15 @@ def label_spots(
     """
     candidates = _candidates(points, anchor, trunk, shared, w, h, _FAR_MM if far else 0.0)
     if not candidates:
-        return (), None
+        return (), None, ()
     xs = [c[2] for c in candidates]
     ys = [c[3] for c in candidates]
     area = Rect(min(xs) - w, min(ys) - h, max(xs) - min(xs) + 2 * w, max(ys) - min(ys) + 2 * h)
     clear: list[int] = []
     clear_of_text: list[int] = []
     _scan(candidates, w, h, obstacles, area, clear, clear_of_text)
-    return tuple(clear + clear_of_text), area
+    indexes = tuple(clear + clear_of_text)
+    return indexes, area, tuple(_rect(candidates[i], w, h) for i in indexes)
 
 
 def spots_at(
@@ -268,9 +273,11 @@ def _scan(
     bounds = obstacles.bounds
     min_x, max_x = bounds.x - _TOUCH_MM, bounds.right + _TOUCH_MM
     min_y, max_y = bounds.y - _TOUCH_MM, bounds.bottom + _TOUCH_MM
-    for index, candidate in enumerate(candidates):
-        rect = _rect(candidate, w, h)
-        left, top, right, bottom = rect.x, rect.y, rect.right, rect.bottom
+    half_w, half_h = w / 2, h / 2
+    # The same edges as `_rect` gives, without making a Rect per candidate.
+    for index, (_, _, x, y) in enumerate(candidates):
+        left, top = x - half_w, y - half_h
+        right, bottom = left + w, top + h
         if left < min_x or right > max_x or top < min_y or bottom > max_y:
             continue
         if not _free(left, top, right, bottom, texts):
@@ -331,7 +338,7 @@ def marker_spot(
     to `_FAR_MARKER_MM` off it (inside the grid or not), clear of card text and of
     everything on the board; None when there is none."""
     half = size / 2
-    positions = [p for _, p, _ in _positions(points, _length(points) / 2, 0.0, False)]
+    positions = [Point(x, y) for _, x, y, _ in _positions(points, _length(points) / 2, 0.0, False)]
     positions = positions or list(points)
     xs, ys = [p.x for p in positions], [p.y for p in positions]
     reach = _FAR_MARKER_MM + size
