@@ -18,8 +18,11 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
+
+from journeycanvas.i18n import SOURCE_LANGUAGE, _, normalise, set_language, shipped_language
 
 COMMAND_MODULES: list[str] = [
     "journeycanvas.cli_export",
@@ -39,7 +42,11 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser that reports usage errors on one line and exits with 1."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(1, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(
+            1,
+            _("{prog}: {message} (see {prog} --help)").format(prog=self.prog, message=message)
+            + "\n",
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -128,31 +135,34 @@ def register_builtin_commands(subparsers: Any) -> None:
 
 
 def _open_editor(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     if args.file is not None and not Path(args.file).is_file():
         commands = ", ".join(sorted(_command_names(build_parser()) - {"open"}))
-        raise CommandError(f"{args.file}: no such file (commands are: {commands})")
+        raise CommandError(
+            _("{file}: no such file (commands are: {commands})").format(
+                file=args.file, commands=commands
+            )
+        )
     try:
         from journeycanvas.ui.app import run_gui
     except ImportError as exc:
-        raise CommandError(f"cannot start the editor: {exc}") from exc
+        raise CommandError(cannot_start_editor(exc)) from exc
     return run_gui(args.file)
 
 
 def _new_map(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from journeycanvas.i18n import available_languages, shipped_language
+    from journeycanvas.i18n import available_languages
     from journeycanvas.io.jsonfile import save_map
     from journeycanvas.io.templates import UnknownTemplateError, load_template
 
     if args.language and shipped_language(args.language) is None:
         codes = ", ".join(language.code for language in available_languages())
-        raise CommandError(f"no language called {args.language!r}; choose from: {codes}")
+        raise CommandError(
+            _("no language called {code}; choose from: {codes}").format(
+                code=repr(args.language), codes=codes
+            )
+        )
     output = Path(args.output)
-    if output.exists() and not args.force:
-        raise CommandError(f"{output}: already exists; add --force to replace it")
+    refuse_existing(output, args.force)
     try:
         journey = load_template(args.template, title=args.title, language=args.language)
     except UnknownTemplateError as exc:
@@ -181,7 +191,7 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"{printable(file)}: {exc.detail}")
             failed = True
         else:
-            print(f"{printable(file)}: ok")
+            print(_("{file}: ok").format(file=printable(file)))
     return 1 if failed else 0
 
 
@@ -200,8 +210,40 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
     return set()
 
 
+def refuse_existing(output: Path, force: bool) -> None:
+    """Raise CommandError when file `output` exists and --force was not given."""
+    if output.exists() and not force:
+        raise CommandError(
+            _("{file}: already exists; add --force to replace it").format(file=output)
+        )
+
+
+def cannot_start_editor(reason: object) -> str:
+    """The message for an editor that cannot start (Qt missing or broken)."""
+    return _("cannot start the editor: {reason}").format(reason=reason)
+
+
+def environment_language(environ: Mapping[str, str] = os.environ) -> str:
+    """The shipped language the environment's locale asks for, as gettext reads it: the
+    first of LC_ALL, LC_MESSAGES, LANG that is set names the locale (none, C or POSIX:
+    English), then LANGUAGE's list and that locale are tried in turn; English otherwise."""
+    locale_name = next(
+        (environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), ""
+    )
+    if normalise(locale_name) in ("", "c", "posix"):
+        return SOURCE_LANGUAGE  # gettext ignores LANGUAGE under the C locale
+    for candidate in [*environ.get("LANGUAGE", "").split(":"), locale_name]:
+        code = shipped_language(candidate) if candidate.strip() else None
+        if code is not None:
+            return code
+    return SOURCE_LANGUAGE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 success, 1 user error)."""
+    """Run the command line; returns the exit code (0 success, 1 user error).
+
+    Messages are in the environment's language (`environment_language`)."""
+    set_language(environment_language())
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not arguments or (

@@ -13,18 +13,20 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journeycanvas.cli import CommandError
+from journeycanvas.cli import CommandError, refuse_existing
+from journeycanvas.i18n import _, ngettext
 from journeycanvas.io.errors import printable
 
 if TYPE_CHECKING:
     from journeycanvas.io.pdf.options import ExportError
 
 DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t"}
-HINTS = {
-    "tile": "tile it with --tile a4",
-}
-"""The command's wording of each ExportHint (keyed by its value: the exporter is imported
-only when a command runs)."""
+
+
+def hint_text(hint: str) -> str:
+    """The command's wording of an ExportHint (by its value: the exporter is imported only
+    when a command runs)."""
+    return {"tile": _("tile it with --tile a4")}[hint]
 
 
 def register(subparsers: Any) -> None:
@@ -110,9 +112,13 @@ def _positive_number(text: str) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a number: {text}").format(text=repr(text))
+        ) from None
     if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a number above 0, not {text!r}")
+        raise argparse.ArgumentTypeError(
+            _("must be a number above 0, not {text}").format(text=repr(text))
+        )
     return value
 
 
@@ -135,7 +141,9 @@ def _export(args: argparse.Namespace) -> int:
         csv_delimiter=DELIMITERS[args.delimiter],
         dpi=args.dpi,
     )
-    _refuse_same_file(args.output, args.file, "the map being exported")
+    _refuse_same_file(
+        args.output, args.file, _("{file}: is the map being exported; choose another output file")
+    )
     try:
         journey = load_map(args.file)
         result = export_map(journey, args.output, options)
@@ -145,23 +153,32 @@ def _export(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from exc
     print(f"{printable(str(args.output))}: {result.summary}")
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(_("warning: {message}").format(message=warning), file=sys.stderr)
     return 0
 
 
-def _refuse_same_file(output: str | Path, source: str, what: str) -> None:
-    """Raise CommandError when `output` is `source` (by any name): writing it loses the input."""
+def not_written(output: object, reason: object) -> str:
+    """The message for an output file that was not written, and why."""
+    return _("{file}: not written: {reason}").format(file=output, reason=reason)
+
+
+def _refuse_same_file(output: str | Path, source: str, message: str) -> None:
+    """Raise CommandError(`message` about {file}) when `output` is `source` (by any name):
+    writing it loses the input."""
     try:
         same = os.path.samefile(output, source)
     except OSError:
         return  # one of them does not exist (yet): they cannot be the same file
     if same:
-        raise CommandError(f"{output}: is {what}; choose another output file")
+        raise CommandError(message.format(file=output))
 
 
 def _with_hints(error: ExportError) -> str:
     """An ExportError's sentence with its hints worded as this command's options."""
-    return ", or ".join([str(error), *(HINTS[hint] for hint in error.hints)])
+    text = str(error)
+    for hint in error.hints:
+        text = _("{message}, or {hint}").format(message=text, hint=hint_text(hint))
+    return text
 
 
 def _import_csv(args: argparse.Namespace) -> int:
@@ -169,9 +186,10 @@ def _import_csv(args: argparse.Namespace) -> int:
     from journeycanvas.io.jsonfile import save_map
 
     output = Path(args.output)
-    _refuse_same_file(output, args.csv, "the CSV being imported")
-    if output.exists() and not args.force:
-        raise CommandError(f"{output}: already exists; add --force to replace it")
+    _refuse_same_file(
+        output, args.csv, _("{file}: is the CSV being imported; choose another output file")
+    )
+    refuse_existing(output, args.force)
     try:
         journey = import_cards_csv(args.csv, title=args.title)
     except CsvImportError as exc:
@@ -179,6 +197,10 @@ def _import_csv(args: argparse.Namespace) -> int:
     try:
         save_map(journey, output)
     except ValueError as exc:  # a map the loader would refuse is not written
-        raise CommandError(f"{output}: not written: {exc}") from exc
-    print(f"{printable(str(output))}: {len(journey.cards)} cards in {len(journey.stages)} stages")
+        raise CommandError(not_written(output, exc)) from exc
+    cards = ngettext("{count} card", "{count} cards", len(journey.cards))
+    # Translators: {cards} is "{count} card(s)"; the stages' case may follow "in".
+    where = ngettext("{cards} in {count} stage", "{cards} in {count} stages", len(journey.stages))
+    summary = where.format(cards=cards.format(count=len(journey.cards)), count=len(journey.stages))
+    print(f"{printable(str(output))}: {summary}")
     return 0

@@ -14,6 +14,8 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from journeycanvas.cli import CommandError
+from journeycanvas.cli_export import not_written
+from journeycanvas.i18n import _
 
 if TYPE_CHECKING:
     from journeycanvas.model.entities import JourneyMap
@@ -81,12 +83,17 @@ def _merge(args: argparse.Namespace) -> int:
     try:
         save_map(result.journey, args.output, backup=not overwrites_input)
     except ValueError as exc:
-        return _fail(f"{args.output}: not written: {exc}")
+        return _fail(not_written(args.output, exc))
     except OSError as exc:
-        return _fail(f"{args.output}: not written: {exc.strerror or exc}")
+        return _fail(not_written(args.output, exc.strerror or exc))
     name = printable(args.name or args.output)
     for conflict in result.conflicts:
-        print(f"{name}: conflict: {describe_conflict(conflict)}", file=sys.stderr)
+        print(
+            _("{file}: conflict: {description}").format(
+                file=name, description=describe_conflict(conflict)
+            ),
+            file=sys.stderr,
+        )
     return 1 if result.conflicts else 0
 
 
@@ -104,13 +111,13 @@ def _diff(args: argparse.Namespace) -> int:
     try:
         if args.textconv:
             if len(files) != 1:
-                raise CommandError("diff --textconv takes one FILE")
+                raise CommandError(_("diff --textconv takes one FILE"))
             from journeycanvas.merge import render_text
 
             sys.stdout.write(render_text(_load(files[0])))
             return 0
         if len(files) == 1:  # git passes only the path of a file that is not merged yet
-            print(f"{printable(files[0])}: not merged yet")
+            print(_("{file}: not merged yet").format(file=printable(files[0])))
             return 0
         if len(files) in (7, 9):  # git's external diff (9 with a rename)
             path, old, new = files[0], files[1], files[4]
@@ -118,7 +125,7 @@ def _diff(args: argparse.Namespace) -> int:
             _print_changes(old, new)
             return 0
         if len(files) != 2:
-            raise CommandError("diff takes two maps A B, or git's seven external-diff arguments")
+            raise CommandError(_("diff takes two maps A B, or git's seven external-diff arguments"))
         _print_changes(files[0], files[1])
     except JourneyFileError as exc:
         return _fail(str(exc))

@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from journeycanvas.cli import CommandError
+from journeycanvas.cli import CommandError, cannot_start_editor
+from journeycanvas.i18n import _
 
 
 def register(subparsers: Any) -> None:
@@ -44,31 +45,40 @@ def register(subparsers: Any) -> None:
 def find_cell(journey: Any, wanted: str) -> tuple[str, str]:
     """The stage and lane ids that `wanted` ("Buy" or "Buy:Pain points", names or ids) names;
     CommandError when the map has no such stage or lane."""
-    stage_name, _, lane_name = wanted.partition(":")
+    stage_name, _colon, lane_name = wanted.partition(":")
 
-    def pick(items: list[Any], name: str, label: str, what: str) -> str:
+    def pick(items: list[Any], name: str, label: str, missing: str) -> str:
         for item in items:
             if (
                 name in (item.id, getattr(item, label))
                 or name.casefold() == getattr(item, label).casefold()
             ):
                 return str(item.id)
-        raise CommandError(f"--open {wanted}: the map has no {what} {name!r}")
+        raise CommandError(missing.format(wanted=wanted, name=repr(name)))
 
-    stage = pick(journey.stages, stage_name.strip(), "name", "stage")
+    stage = pick(
+        journey.stages,
+        stage_name.strip(),
+        "name",
+        _("--open {wanted}: the map has no stage {name}"),
+    )
     if not lane_name.strip():
         if not journey.lanes:
-            raise CommandError(f"--open {wanted}: the map has no lanes")
+            raise CommandError(_("--open {wanted}: the map has no lanes").format(wanted=wanted))
         return stage, str(journey.lanes[0].id)
-    return stage, pick(journey.lanes, lane_name.strip(), "title", "lane")
+    return stage, pick(
+        journey.lanes, lane_name.strip(), "title", _("--open {wanted}: the map has no lane {name}")
+    )
 
 
 def _workshop(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
-        raise CommandError(f"{args.file}: no such file")
+        raise CommandError(_("{file}: no such file").format(file=args.file))
     if not 0 <= args.port <= 65535:
-        raise CommandError(f"--port {args.port}: not a port number (0 to 65535)")
+        raise CommandError(
+            _("--port {port}: not a port number (0 to 65535)").format(port=args.port)
+        )
     try:
         from journeycanvas.ui.app import application, start_gui
         from journeycanvas.ui.crash_handler import CrashHandler
@@ -76,13 +86,13 @@ def _workshop(args: argparse.Namespace) -> int:
         from journeycanvas.ui.workshop_dialogs import machine_addresses
         from journeycanvas.ui.workshop_host import WorkshopError
     except ImportError as exc:
-        raise CommandError(f"cannot start the editor: {exc}") from exc
+        raise CommandError(cannot_start_editor(exc)) from exc
     app = application()
     settings = AppSettings()
     window = start_gui(str(path), settings=settings)
     if window.document.path != path.absolute():
         window.close()
-        raise CommandError(f"{args.file}: could not be opened")
+        raise CommandError(_("{file}: could not be opened").format(file=args.file))
     bind = args.bind or machine_addresses()[0]
     try:
         cell = find_cell(window.document.journey, args.open) if args.open else None
@@ -93,6 +103,7 @@ def _workshop(args: argparse.Namespace) -> int:
     if cell is not None:
         window.workshop.host.open_input(*cell)
     window.workshop.dock.show()
+    # Not translated: scripts read this line.
     print(f"Join: {window.workshop.host.url}", flush=True)
 
     def finish() -> None:
@@ -108,7 +119,7 @@ def _workshop(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
     for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: QTimer.singleShot(0, finish))
+        signal.signal(number, lambda *_signal: QTimer.singleShot(0, finish))
     # Python runs signal handlers only when it has control: wake it now and then.
     wake = QTimer()
     wake.timeout.connect(lambda: None)

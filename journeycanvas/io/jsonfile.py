@@ -21,6 +21,7 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
+from journeycanvas.i18n import _
 from journeycanvas.io.atomic import write_atomically
 from journeycanvas.io.errors import JourneyFileError
 from journeycanvas.io.migrations import (
@@ -67,16 +68,19 @@ def load_map(path: str | os.PathLike[str]) -> JourneyMap:
     try:
         info = os.stat(source)
         if stat.S_ISDIR(info.st_mode):
-            raise JourneyFileError(source, "", "is a folder, not a file")
+            raise JourneyFileError(source, "", _("is a folder, not a file"))
         if not stat.S_ISREG(info.st_mode):
-            raise JourneyFileError(source, "", "is not a regular file")
+            raise JourneyFileError(source, "", _("is not a regular file"))
         _check_size(source, info.st_size)
         with open(source, "rb") as stream:
             raw = stream.read(limits.MAX_FILE_BYTES + 1)
     except FileNotFoundError as exc:
-        raise JourneyFileError(source, "", "no such file") from exc
+        raise JourneyFileError(source, "", _("no such file")) from exc
     except OSError as exc:
-        raise JourneyFileError(source, "", f"cannot be read: {exc.strerror or exc}") from exc
+        reason = exc.strerror or exc
+        raise JourneyFileError(
+            source, "", _("cannot be read: {reason}").format(reason=reason)
+        ) from exc
     _check_size(source, len(raw))
     return loads_map(raw, source)
 
@@ -101,7 +105,7 @@ def _check_size(source: str, size: int) -> None:
 
 def _decode(raw: bytes, source: str) -> str:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise JourneyFileError(source, "", "not UTF-8 text: it was saved as UTF-16")
+        raise JourneyFileError(source, "", _("not UTF-8 text: it was saved as UTF-16"))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -109,8 +113,9 @@ def _decode(raw: bytes, source: str) -> str:
         raise JourneyFileError(
             source,
             "",
-            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start} "
-            f"(line {line}) is not valid UTF-8",
+            _(
+                "not UTF-8 text: byte {byte} at offset {offset} (line {line}) is not valid UTF-8"
+            ).format(byte=f"0x{raw[exc.start]:02x}", offset=exc.start, line=line),
         ) from exc
 
 
@@ -140,17 +145,19 @@ def _reject_constant(name: str) -> Any:
 
 def _parse_json(text: str, source: str) -> Any:
     if not text.strip():
-        raise JourneyFileError(source, "", "the file is empty")
+        raise JourneyFileError(source, "", _("the file is empty"))
     try:
         return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
-            message = (
-                f"the file ends too early (line {exc.lineno}, column {exc.colno}); "
+            message = _(
+                "the file ends too early (line {line}, column {column}); "
                 "it looks truncated, as by an interrupted copy or download"
-            )
+            ).format(line=exc.lineno, column=exc.colno)
         else:
-            message = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            message = _("not valid JSON: {reason} at line {line}, column {column}").format(
+                reason=exc.msg, line=exc.lineno, column=exc.colno
+            )
         raise JourneyFileError(source, "", message) from exc
     except _DuplicateKeyError as exc:
         message = f"not valid JSON for a map: the key {exc.args[0]!r} appears twice in one object"
@@ -159,7 +166,7 @@ def _parse_json(text: str, source: str) -> Any:
         message = f"not valid JSON: {exc.args[0]} is not a number JSON allows"
         raise JourneyFileError(source, "", message) from exc
     except RecursionError as exc:
-        raise JourneyFileError(source, "", "not a map: the JSON is nested too deeply") from exc
+        raise JourneyFileError(source, "", _("not a map: the JSON is nested too deeply")) from exc
     except ValueError as exc:
         # The only other ValueError json.loads raises: an integer with thousands of digits.
         raise JourneyFileError(source, "", "not valid JSON: a number is too long") from exc

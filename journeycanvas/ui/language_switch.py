@@ -2,7 +2,7 @@
 
 Everything built from the action table (actions, menus, toolbar) is rebuilt in the new
 language; the docks are rebuilt around the same document and put back where they were;
-the window's title and status bar are written again. The map, its undo history and the
+the find bar, the window's title and status bar are written again. The map, its undo history and the
 selection stay as they are.
 """
 
@@ -63,6 +63,7 @@ def retranslate_window(window: MainWindow) -> None:
             action.setIconText(spec.toolbar_text)
     table.recent_menu.setTitle(translate("Actions", "Open &Recent"))
     window.toolbar.setWindowTitle(window.tr("Main toolbar"))
+    window.find_bar.retranslate()
 
     state = window.saveState()
     palette = PaletteDock(window)

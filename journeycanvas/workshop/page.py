@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib.resources import files
 
+from journeycanvas.i18n import current_language
+
 
 @dataclass(frozen=True, slots=True)
 class PageFile:
@@ -22,10 +24,21 @@ _FILES = {
 }
 
 
-def page_files() -> dict[str, PageFile]:
-    """The page's files by their name in the join URL ("" is the page itself)."""
+_FACILITATOR = b'data-facilitator=""'
+"""Where the page learns the facilitator's language: it shows its words in that one if it
+has them, else in the phone's."""
+
+
+def page_files(language: str | None = None) -> dict[str, PageFile]:
+    """The page's files by their name in the join URL ("" is the page itself), the page
+    marked with the facilitator's `language` (default: the interface language)."""
     folder = files("journeycanvas").joinpath("resources", "workshop")
-    return {
+    found = {
         route: PageFile(folder.joinpath(name).read_bytes(), content_type)
         for route, (name, content_type) in _FILES.items()
     }
+    tag = (language or current_language()).replace("_", "-")
+    page = found[""]
+    marked = page.body.replace(_FACILITATOR, b'data-facilitator="%s"' % tag.encode("ascii"))
+    found[""] = PageFile(marked, page.content_type)
+    return found

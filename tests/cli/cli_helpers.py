@@ -14,18 +14,21 @@ ENV = {
     "QT_QPA_PLATFORM": "offscreen",
     "PYTHONUTF8": "1",
     "PYTHONPATH": str(PROJECT),
+    "LANG": "C",  # messages in English, whatever the machine's locale
 }
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m journeycanvas ARGS`` without a display."""
+def run(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m journeycanvas ARGS`` without a display (`env` adds variables)."""
     return subprocess.run(
         [sys.executable, "-m", "journeycanvas", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
         cwd=cwd,
-        env=ENV,
+        env={**ENV, **(env or {})},
         timeout=120,
     )
 

@@ -131,4 +131,4 @@ def test_utf16_without_a_mark_imports(tmp_path: Path) -> None:
         "import-csv", "cards.csv", "-o", "map.journey", cwd=tmp_path
     )
     assert code == 0, stderr
-    assert stdout == "map.journey: 1 cards in 1 stages\n"
+    assert stdout == "map.journey: 1 card in 1 stage\n"

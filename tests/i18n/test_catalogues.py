@@ -96,3 +96,17 @@ def test_card_kinds_use_the_words_of_the_literature() -> None:
     words = {"sv": "Kontaktpunkter", "pl": "Punkty styku", "zh_CN": "触点", "id": "Titik sentuh"}
     for language, word in words.items():
         assert translator_for(language).pgettext("Kinds", "Touchpoints") == word
+
+
+@pytest.mark.parametrize("language", ["en", *TRANSLATED])
+@pytest.mark.parametrize("name", ["hourglass", "awareness-advocacy"])
+def test_template_descriptions_name_the_stages_as_the_template_does(
+    language: str, name: str
+) -> None:
+    from journeycanvas.io.jsonfile import load_map
+    from journeycanvas.io.templates import list_templates
+
+    (info,) = [info for info in list_templates(language) if info.name == name]
+    stages = [stage.name for stage in load_map(info.path).stages]
+    missing = [stage for stage in stages if stage not in info.description]
+    assert not missing, f"{language} {name}: {info.description!r} lacks {missing}"

@@ -22,7 +22,15 @@ def test_a_polish_window_shows_polish_menus_docks_and_inspector(
 ) -> None:
     settings.language = "pl"
     window = started()
-    assert menu_titles(window) == ["&Plik", "&Edycja", "&Widok", "W&staw", "&Mapa", "Pomo&c"]
+    assert menu_titles(window) == [
+        "&Plik",
+        "&Edycja",
+        "&Widok",
+        "W&staw",
+        "&Mapa",
+        "Wa&rsztat",
+        "Pomo&c",
+    ]
     assert window.palette_dock.windowTitle() == "Paleta"
     assert window.inspector_dock.windowTitle() == "Inspektor"
     assert window.action_table.by_id["save"].text() == "&Zapisz"
@@ -34,7 +42,15 @@ def test_preferences_switch_the_language_at_once(window: MainWindow) -> None:
     map_before = window.document.journey.model_copy(deep=True)
     window.settings.language = "sv"
     follow_language_setting(window)
-    assert menu_titles(window) == ["&Arkiv", "&Redigera", "&Visa", "&Infoga", "&Karta", "&Hjälp"]
+    assert menu_titles(window) == [
+        "&Arkiv",
+        "&Redigera",
+        "&Visa",
+        "&Infoga",
+        "&Karta",
+        "&Workshop",
+        "&Hjälp",
+    ]
     file_menu = window.menuBar().actions()[0].menu()
     assert isinstance(file_menu, QMenu)
     assert "&Ny…" in [action.text() for action in file_menu.actions()]
@@ -61,3 +77,13 @@ def test_the_map_language_is_picked_from_a_list_in_one_undo_step(window: MainWin
     field.activated.emit(index)
     assert window.document.journey.locale == "pl"
     assert window.document.undo_stack.count() == steps + 1
+
+
+def test_preferences_switch_the_find_bar_too(window: MainWindow) -> None:
+    bar = window.find_bar
+    assert bar.match_case.text() == "Match case"
+    window.settings.language = "pl"
+    follow_language_setting(window)
+    assert bar.match_case.text() == "Uwzględniaj wielkość liter"
+    assert bar.replace_button.text() == "Zamień wszystko"
+    assert bar.field.placeholderText() == "Znajdź karty według tekstu, tagu lub rodzaju"

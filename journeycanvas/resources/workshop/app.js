@@ -39,17 +39,32 @@ const STRINGS = {
     saving: "发送中…", queued: "等待发送", waitingInput: "等待开放添加",
     nameNeeded: "请输入你的名字。",
   },
+  id: {
+    connecting: "Menghubungkan…", online: "Terhubung", offline: "Offline: catatan menunggu di sini",
+    yourName: "Nama Anda", join: "Gabung", yourNote: "Catatan Anda", add: "Tambah",
+    yourNotes: "Catatan Anda", wall: "Catatan sejauh ini", closed: "Input sedang ditutup.",
+    removed: "Fasilitator mengeluarkan Anda dari lokakarya ini.", hello: "Halo, {name}",
+    edit: "Ubah", save: "Simpan", delete: "Hapus", vote: "Pilih", votesLeft: "Sisa suara: {n}",
+    saving: "mengirim…", queued: "menunggu dikirim", waitingInput: "menunggu input dibuka",
+    nameNeeded: "Silakan isi nama Anda.",
+  },
 };
 
+// The facilitator's interface language (the server writes it into the page), else the
+// phone's first language the page has, else English.
 function pickLanguage() {
-  for (const tag of navigator.languages || [navigator.language || "en"]) {
-    const base = String(tag).toLowerCase().split("-")[0];
+  const facilitator = document.documentElement.dataset.facilitator || "";
+  const phone = navigator.languages || [navigator.language || "en"];
+  for (const tag of [facilitator, ...phone]) {
+    let base = String(tag).toLowerCase().split(/[-_]/)[0];
+    if (base === "in") base = "id";  // the old code of Indonesian
     if (STRINGS[base]) return base;
   }
   return "en";
 }
 
 const LANG = pickLanguage();
+document.documentElement.lang = LANG === "zh" ? "zh-CN" : LANG;
 const T = STRINGS[LANG];
 const $ = (id) => document.getElementById(id);
 const BASE = location.pathname.replace(/[^/]*$/, "");
