@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from journeycanvas import i18n
 from journeycanvas.ui.app import start_gui
 from journeycanvas.ui.autosave import AutosaveStore
 from journeycanvas.ui.language_switch import apply_language
@@ -38,7 +39,8 @@ def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 def english_interface_afterwards() -> Iterator[None]:
     """A test that switches the interface language (Preferences) leaves it English."""
     yield
-    apply_language("en")
+    if QApplication.instance() is not None and i18n.current_language() != "en":
+        apply_language("en")
 
 
 class Dialogs:
