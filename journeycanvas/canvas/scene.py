@@ -104,8 +104,12 @@ class MapScene(QGraphicsScene):
             self._pending_structure = True
 
     def _map_touched(self) -> None:
+        journey = self.document.journey
         if self.grid is not None:
-            self.grid.set_title(self.document.journey.title)
+            self.grid.set_title(journey.title)
+        if journey.locale != self.engine.locale:
+            # Figures on the cards are written the map language's way: lay them out anew.
+            self._pending_structure = True
 
     def _reset_touched(self) -> None:
         self._pending_reset = True

@@ -7,7 +7,13 @@ side (`ui/qt_translator.py`) answers Qt's `tr()` from the same catalogues.
 
 from __future__ import annotations
 
-from journeycanvas.i18n.formats import format_date, format_decimal, format_number, format_percent
+from journeycanvas.i18n.formats import (
+    format_date,
+    format_decimal,
+    format_number,
+    format_percent,
+    number_symbols,
+)
 from journeycanvas.i18n.languages import (
     PSEUDO_LANGUAGE,
     SOURCE_LANGUAGE,
@@ -35,6 +41,7 @@ __all__ = [
     "ngettext",
     "normalise",
     "npgettext",
+    "number_symbols",
     "pgettext",
     "set_language",
     "shipped_language",

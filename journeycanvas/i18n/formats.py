@@ -10,6 +10,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal as _babel_decimal
 from babel.numbers import format_percent as _babel_percent
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from journeycanvas.i18n.languages import SOURCE_LANGUAGE, normalise
 
@@ -22,6 +23,14 @@ def babel_locale(locale: str) -> Locale:
         return Locale.parse(normalise(locale) or SOURCE_LANGUAGE)
     except (UnknownLocaleError, ValueError, TypeError):
         return Locale.parse(SOURCE_LANGUAGE)
+
+
+@cache
+def number_symbols(locale: str) -> tuple[str, str]:
+    """The locale's thousands separator and decimal sign: (" ", ",") in Swedish (the space
+    is a no-break space), (",", ".") in English; for code that formats many figures fast."""
+    found = babel_locale(locale)
+    return get_group_symbol(found), get_decimal_symbol(found)
 
 
 def format_number(value: float, locale: str) -> str:

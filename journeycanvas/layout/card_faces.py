@@ -7,6 +7,7 @@ import binascii
 import functools
 from collections.abc import Mapping
 
+from journeycanvas.i18n import number_symbols
 from journeycanvas.layout.boxes import CardFace, CardPicture, MetricBadge, PersonaDot, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Rect
 from journeycanvas.layout.glyph_shapes import card_glyph_id
@@ -26,23 +27,32 @@ PICTURE_MAX_HEIGHT_MM = 40.0
 """The tallest a card's picture is drawn: a tall screenshot is fitted, not stretched."""
 
 
-def format_number(value: float) -> str:
-    """A figure as a badge shows it: thousands separated, at most two decimals."""
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+ENGLISH_SYMBOLS = (",", ".")
+"""Thousands separator and decimal sign of figures written the English way."""
 
 
-def format_metric(metric: Metric) -> str:
-    """The badge text of a metric: '1,200 / 5,000 views', '1,200 views', '– / 5,000 views'.
+def format_number(value: float, symbols: tuple[str, str] = ENGLISH_SYMBOLS) -> str:
+    """A figure as a badge shows it: thousands separated, at most two decimals, with the
+    map language's separator and decimal sign (`symbols`, from `i18n.number_symbols`)."""
+    whole = value == int(value)
+    text = f"{int(value):,}" if whole else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if symbols == ENGLISH_SYMBOLS:
+        return text
+    group, decimal = symbols
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+
+
+def format_metric(metric: Metric, symbols: tuple[str, str] = ENGLISH_SYMBOLS) -> str:
+    """The badge text of a metric: '1,200 / 5,000 views', '1,200 views', '– / 5,000 views'
+    ('1 200 / 5 000 views' in Swedish).
 
     A metric with neither value nor target shows its name; '' when there is nothing.
     """
     if metric.value is None and metric.target is None:
         return metric.name
-    text = "–" if metric.value is None else format_number(metric.value)
+    text = "–" if metric.value is None else format_number(metric.value, symbols)
     if metric.target is not None:
-        text += " / " + format_number(metric.target)
+        text += " / " + format_number(metric.target, symbols)
     return f"{text} {metric.unit}" if metric.unit else text
 
 
@@ -96,9 +106,20 @@ class CardFaces:
         self.style = style
         self.fonts = fonts
         self.assets: Mapping[str, Asset] = {}
+        self.locale = "en"
+        self._symbols = ENGLISH_SYMBOLS
         self._faces: dict[tuple[object, ...], CardFace] = {}
         self._icons: dict[float, Rect] = {}
         self._footers: dict[tuple[object, ...], _Footer] = {}
+
+    def set_locale(self, locale: str) -> None:
+        """Write figures the way the map's language does; faces made for another are dropped."""
+        self.locale = locale
+        symbols = number_symbols(locale)
+        if symbols != self._symbols:
+            self._symbols = symbols
+            self._faces.clear()
+            self._footers.clear()
 
     def face(self, card: Card, width: float, persona_colors: Mapping[str, str]) -> CardFace:
         """The face of `card` at `width` mm (from the cache when its content was seen)."""
@@ -140,7 +161,7 @@ class CardFaces:
             top = picture.rect.bottom
         metric = card.metric
         footer_key = (
-            None if metric is None else format_metric(metric),
+            None if metric is None else format_metric(metric, self._symbols),
             None if metric is None else metric_progress(metric),
             card.votes,
             personas,

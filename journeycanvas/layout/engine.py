@@ -78,6 +78,11 @@ class LayoutEngine:
         self._stray_scores: EmotionScores | None = None
 
     @property
+    def locale(self) -> str:
+        """The map language the card figures were last written in."""
+        return self._face_maker.locale
+
+    @property
     def layout(self) -> JourneyLayout:
         """The current layout; `update` must have run once."""
         if self._layout is None:
@@ -104,6 +109,7 @@ class LayoutEngine:
         self, journey: JourneyMap, changed: set[str], structure_changed: bool
     ) -> LayoutDiff:
         self._face_maker.assets = journey.assets  # the pictures cards show
+        self._face_maker.set_locale(journey.locale)
         old = self._layout
         if old is None or structure_changed:
             self._read_structure(journey)

@@ -5,9 +5,14 @@ from __future__ import annotations
 from canvas_helpers import center, drag
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from journeycanvas.canvas.editor import MapEditorView
+from journeycanvas.canvas.scene import MapScene
 from journeycanvas.document import Document
+from journeycanvas.document.changes import Entity
+from journeycanvas.document.commands import EditCommand
+from journeycanvas.io.templates import load_template
 
 
 def _assert_cards_where_the_layout_says(view: MapEditorView) -> None:
@@ -65,3 +70,20 @@ def test_a_card_dragged_over_another_lane_draws_above_its_cards(
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
     assert topmost is view.map_scene.cards[mover.id]
     _assert_cards_where_the_layout_says(view)
+
+
+def test_changing_the_map_language_rewrites_the_figures_on_the_cards(qtbot: QtBot) -> None:
+    document = Document(load_template("hourglass"))
+    reel = next(card.id for card in document.journey.cards if card.text.startswith("Instagram"))
+    scene = MapScene(document)
+
+    def badge() -> tuple[str, ...]:
+        metric = scene.layout.cards[reel].face.metric
+        assert metric is not None
+        return metric.text.lines
+
+    assert badge() == ("1,200 / 5,000 views",)
+    document.push(EditCommand(document, Entity.MAP, document.journey.id, {"locale": "pl"}))
+    assert badge() == ("1\u00a0200 / 5\u00a0000 views",)
+    document.undo_stack.undo()
+    assert badge() == ("1,200 / 5,000 views",)

@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from maps import bakery_map
 from strategies import journey_maps
 
+from journeycanvas.i18n import number_symbols
 from journeycanvas.layout import (
     DEFAULT_STYLE,
     STICKY_NOTE_MM,
@@ -123,6 +124,18 @@ def test_the_card_face_shows_kind_colour_metric_votes_and_personas() -> None:
     assert len(face.vote_dots) == 2
     assert [dot.color for dot in face.persona_dots] == ["#7e57c2"]
     assert layout.cards["b"].face.metric is None
+
+
+def test_card_figures_follow_the_map_language() -> None:
+    journey = bakery_map()
+    engine = LayoutEngine()
+    engine.update(journey, structure_changed=True)
+    assert engine.layout.cards["a"].face.metric.text.lines == ("1,200 / 5,000 views",)
+    journey.locale = "sv"
+    engine.update(journey, structure_changed=True)
+    # Swedish groups thousands with a no-break space.
+    assert engine.layout.cards["a"].face.metric.text.lines == ("1\u00a0200 / 5\u00a0000 views",)
+    assert format_metric(Metric(value=1200.5, unit="zł"), number_symbols("pl")) == "1\u00a0200,5 zł"
 
 
 def test_many_votes_show_one_dot_and_the_count() -> None:
