@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
@@ -35,18 +36,34 @@ def number_symbols(locale: str) -> tuple[str, str]:
 
 def format_number(value: float, locale: str) -> str:
     """`value` with the locale's grouping and decimal sign, up to three decimals."""
-    return _babel_decimal(value, locale=babel_locale(locale))
+    try:
+        return _babel_decimal(value, locale=babel_locale(locale))
+    except decimal.InvalidOperation:
+        return _beyond_babel(value, locale)
 
 
 def format_decimal(value: float, locale: str, decimals: int = 1) -> str:
     """`value` with exactly `decimals` decimals (``4,4`` in Swedish)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return _babel_decimal(value, format=pattern, locale=babel_locale(locale))
+    try:
+        return _babel_decimal(value, format=pattern, locale=babel_locale(locale))
+    except decimal.InvalidOperation:
+        return _beyond_babel(value, locale)
 
 
 def format_percent(fraction: float, locale: str) -> str:
     """`fraction` (0.44) as a percentage the locale's way ("44 %" in Swedish)."""
-    return _babel_percent(fraction, locale=babel_locale(locale))
+    try:
+        return _babel_percent(fraction, locale=babel_locale(locale))
+    except decimal.InvalidOperation:
+        return _beyond_babel(fraction * 100, locale) + " %"
+
+
+def _beyond_babel(value: float, locale: str) -> str:
+    """A figure too large for Babel's decimal rounding (1e300 in a hostile file), written
+    in the locale's signs all the same: exponent notation, never an exception."""
+    decimal_sign = number_symbols(locale)[1]
+    return f"{value:.6g}".replace(".", decimal_sign)
 
 
 def format_date(value: dt.date | dt.datetime, locale: str, length: str = "medium") -> str:

@@ -33,3 +33,9 @@ def test_pseudo_lengthens_marks_and_keeps_what_code_reads() -> None:
     assert pseudo("&Save").count("&") == 1
     filters = pseudo("Journey maps (*.journey);;All files (*)").split(";;")
     assert filters[0].endswith("⟧ (*.journey)") and filters[1].endswith("⟧ (*)")
+
+
+def test_figures_too_large_for_babel_are_written_all_the_same() -> None:
+    # A hostile file may hold 1e300 as a metric value: printing it must not fail.
+    assert format_number(1e300, "sv") == "1e+300"
+    assert format_number(1.5e300, "pl") == "1,5e+300"
