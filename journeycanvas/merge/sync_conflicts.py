@@ -52,7 +52,9 @@ def _patterns(stem: str, suffix: str) -> list[tuple[str, re.Pattern[str]]]:
         ),
         (
             "Dropbox",
-            re.compile(rf"{name} \((?:[^()/]+'s )?conflicted copy {_DATE}\){copy_number}{ext}", re.I),
+            re.compile(
+                rf"{name} \((?:[^()/]+'s )?conflicted copy {_DATE}\){copy_number}{ext}", re.I
+            ),
         ),
         (
             "Syncthing",
@@ -62,7 +64,9 @@ def _patterns(stem: str, suffix: str) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
-def conflict_copy_names(map_path: str | os.PathLike[str], names: Iterable[str]) -> list[ConflictCopy]:
+def conflict_copy_names(
+    map_path: str | os.PathLike[str], names: Iterable[str]
+) -> list[ConflictCopy]:
     """Which of `names` (file names in the map's folder) are conflict copies of the map at
     `map_path`, by name alone, sorted by name."""
     target = Path(map_path)
