@@ -316,3 +316,35 @@ def test_a_stale_lock_is_taken_over_silently(
     assert window.open_path(map_file)
     assert choices.asked == []
     assert json.loads(lock_path(map_file).read_text())["pid"] == os.getpid()
+
+
+def test_a_sync_conflict_copy_is_merged_in_and_trashed(
+    window: MainWindow, map_file: Path, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    (tmp_path / "xdg-data").mkdir(exist_ok=True)  # the trash lives in the data folder
+    base = load_map(map_file)
+    base.modified = "2026-12-07T09:00:00Z"
+    save_map(base, map_file, backup=False)
+    ours = load_map(map_file)
+    ours.modified = "2026-12-07T10:00:00Z"
+    ours.cards[0].text = "Ours"
+    save_map(ours, map_file)  # the .bak is now the version both started from
+    theirs = base.model_copy(deep=True)
+    theirs.modified = "2026-12-07T10:05:00Z"
+    theirs.cards[1].text = "Theirs, from the other laptop"
+    copy = map_file.with_name("bakery.sync-conflict-20261207-100500-ABCDEF1.journey")
+    save_map(theirs, copy, backup=False)
+    dialogs.answers += [Button.Yes, Button.Yes]  # merge them; move them to the trash
+
+    assert window.open_path(map_file)
+
+    first, second, _ = card_ids(window)
+    assert texts(window)[first] == "Ours"
+    assert texts(window)[second] == "Theirs, from the other laptop"
+    assert not any(card.conflict for card in window.document.journey.cards)
+    assert window.document.modified
+    assert not copy.exists()
+    assert [title for _kind, title, _text in dialogs.shown][:2] == [
+        "Conflict copies found",
+        "Move the copies to the trash?",
+    ]
