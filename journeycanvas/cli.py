@@ -21,7 +21,11 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-COMMAND_MODULES: list[str] = ["journeycanvas.cli_export", "journeycanvas.cli_merge"]
+COMMAND_MODULES: list[str] = [
+    "journeycanvas.cli_export",
+    "journeycanvas.cli_merge",
+    "journeycanvas.cli_compare",
+]
 """Modules whose ``register(subparsers)`` adds commands, e.g. export and import-csv."""
 
 Registrar = Callable[[Any], None]
