@@ -189,8 +189,8 @@ class _Report:
         if len(placed) > 1:
             pen.polyline(placed)
         pen.fill(color)
-        for point in placed:
-            pen.circle(point.x, point.y, 1.0)
+        for dot in placed:
+            pen.circle(dot.x, dot.y, 1.0)
 
     def group(self, name: str, count: int) -> None:
         self._room(LINE_MM * 3)

@@ -441,6 +441,39 @@ def action_specs() -> tuple[ActionSpec, ...]:
             (),
             translate("Actions", "Show the personas panel"),
         ),
+        # Versions: changed on disk, compare, to-be, snapshots (issue 14)
+        ActionSpec(
+            "compare_with",
+            translate("Actions", "Compare &With…"),
+            lambda w: w.versions.choose_and_compare(),
+            (),
+            translate(
+                "Actions", "Compare the map with another version: a map, its backup or a snapshot"
+            ),
+        ),
+        ActionSpec(
+            "export_comparison",
+            translate("Actions", "Export Co&mparison…"),
+            lambda w: w.versions.export_comparison(),
+            (),
+            translate("Actions", "Print the comparison as a PDF report"),
+        ),
+        ActionSpec(
+            "save_as_to_be",
+            translate("Actions", "Save as &To-Be…"),
+            lambda w: w.versions.save_as_to_be(),
+            (),
+            translate("Actions", "Duplicate the map into a new file linked to it as its as-is"),
+            enabled=lambda w: w.document.path is not None,
+        ),
+        ActionSpec(
+            "take_snapshot",
+            translate("Actions", "Take &Snapshot"),
+            lambda w: w.versions.take_snapshot(),
+            (),
+            translate("Actions", "Keep a dated copy of the map beside its file, to compare later"),
+            enabled=lambda w: w.document.path is not None,
+        ),
         # Help
         ActionSpec(
             "shortcut_sheet",
@@ -485,6 +518,10 @@ def menu_layout() -> list[tuple[str, list[str]]]:
                 "save",
                 "save_as",
                 "revert",
+                "save_as_to_be",
+                s,
+                "compare_with",
+                "export_comparison",
                 s,
                 "export",
                 "print_preview",
@@ -522,7 +559,7 @@ def menu_layout() -> list[tuple[str, list[str]]]:
             ["zoom_in", "zoom_out", "zoom_fit", "zoom_reset", s, DOCK_TOGGLES, s, "full_screen"],
         ),
         (translate("Actions", "&Insert"), ["add_stage", "add_lane", "add_persona"]),
-        (translate("Actions", "&Map"), ["map_details", "personas"]),
+        (translate("Actions", "&Map"), ["map_details", "personas", s, "take_snapshot"]),
         (translate("Actions", "&Help"), ["shortcut_sheet", s, "about", "about_qt"]),
     ]
 

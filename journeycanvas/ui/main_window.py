@@ -39,6 +39,7 @@ from journeycanvas.ui.file_guard import FileGuard
 from journeycanvas.ui.find_bar import FindBar
 from journeycanvas.ui.help_dialogs import ShortcutSheet, show_about
 from journeycanvas.ui.inspector import InspectorDock
+from journeycanvas.ui.map_versions import MapVersions
 from journeycanvas.ui.palette import PaletteDock
 from journeycanvas.ui.personas_panel import PersonasDock
 from journeycanvas.ui.preferences import PreferencesDialog
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
             lambda: self.document.journey, lambda: self.settings.paper_size, self
         )
         self.file_guard = FileGuard(self)
+        self.versions = MapVersions(self)
         self.toolbar = build_toolbar(self, self.action_table)
         toggles = [
             self.toolbar.toggleViewAction(),
