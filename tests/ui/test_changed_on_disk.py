@@ -89,6 +89,14 @@ def edit_text(window: MainWindow, card_id: str, text: str) -> None:
     window.document.push(EditCommand(window.document, Entity.CARD, card_id, {"text": text}))
 
 
+def open_with_an_edit(window: MainWindow, map_file: Path) -> tuple[str, str]:
+    """Open the map and change the first card's text to "Mine"; the first two cards' ids."""
+    assert window.open_path(map_file)
+    first, second, _ = card_ids(window)
+    edit_text(window, first, "Mine")
+    return first, second
+
+
 def write_elsewhere(path: Path, card_id: str, text: str) -> None:
     """Another editor changes a card's text and saves (an atomic replace)."""
     journey = load_map(path)
@@ -136,9 +144,7 @@ def test_changed_on_disk_without_local_edits_reloads_keeping_view_and_selection(
 def test_merge_combines_both_edits_as_one_undo_step(
     qtbot: QtBot, window: MainWindow, map_file: Path, choices: Choices
 ) -> None:
-    assert window.open_path(map_file)
-    first, second, _ = card_ids(window)
-    edit_text(window, first, "Mine")
+    first, second = open_with_an_edit(window, map_file)
     choices.answers.append(DiskChoice.MERGE)
 
     write_elsewhere(map_file, second, "Theirs")
@@ -181,9 +187,7 @@ def test_keep_mine_as_a_copy_leaves_their_file_alone(
     choices: Choices,
     dialogs: Dialogs,
 ) -> None:
-    assert window.open_path(map_file)
-    first, second, _ = card_ids(window)
-    edit_text(window, first, "Mine")
+    first, second = open_with_an_edit(window, map_file)
     choices.answers.append(DiskChoice.COPY)
     copy = map_file.with_name("bakery (mine).journey")
     dialogs.save_paths.append(str(copy))
@@ -203,9 +207,7 @@ def test_keep_mine_overwrite_warns_and_keeps_theirs_as_backup(
     choices: Choices,
     dialogs: Dialogs,
 ) -> None:
-    assert window.open_path(map_file)
-    first, second, _ = card_ids(window)
-    edit_text(window, first, "Mine")
+    first, second = open_with_an_edit(window, map_file)
     choices.answers.append(DiskChoice.OVERWRITE)
     dialogs.answers.append(Button.Save)
 
@@ -222,9 +224,7 @@ def test_keep_mine_overwrite_warns_and_keeps_theirs_as_backup(
 def test_reload_discards_mine_but_undo_brings_it_back(
     qtbot: QtBot, window: MainWindow, map_file: Path, choices: Choices
 ) -> None:
-    assert window.open_path(map_file)
-    first, second, _ = card_ids(window)
-    edit_text(window, first, "Mine")
+    first, second = open_with_an_edit(window, map_file)
     choices.answers.append(DiskChoice.RELOAD)
 
     write_elsewhere(map_file, second, "Theirs")
@@ -237,9 +237,7 @@ def test_reload_discards_mine_but_undo_brings_it_back(
 
 
 def test_save_checks_the_file_first(window: MainWindow, map_file: Path, choices: Choices) -> None:
-    assert window.open_path(map_file)
-    first, second, _ = card_ids(window)
-    edit_text(window, first, "Mine")
+    first, second = open_with_an_edit(window, map_file)
     write_elsewhere(map_file, second, "Theirs")  # saved before the watcher could tell
     choices.answers.append(DiskChoice.CANCEL)
 
