@@ -162,6 +162,18 @@ class FileGuard(QObject):
             self.follow(path)
         return True
 
+    def restored(self, autosave: Path) -> None:
+        """After unsaved work was restored from `autosave` over the map's file: take the file
+        as the version that work started from when it was not changed since the autosave;
+        otherwise none is known, and Save asks (a merge is then two-way)."""
+        path = self.document.path
+        try:
+            unchanged = path is not None and path.stat().st_mtime <= autosave.stat().st_mtime
+        except OSError:
+            unchanged = False
+        if unchanged and path is not None:
+            self.document.disk = DiskVersion.of(path.read_bytes())
+
     def _holder_text(self, path: Path, holder: LockInfo) -> str:
         since = holder.since_local()
         when = since.astimezone().strftime("%H:%M") if since is not None else "?"

@@ -591,6 +591,7 @@ class MainWindow(QMainWindow):
             return False
         original = Path(entry.original_path) if entry.original_path else None
         self.set_map(journey, original)
+        self.file_guard.restored(entry.map_path)
         self.document.undo_stack.resetClean()
         # Our own copy first; only then can the old one go (else it is offered again).
         if self.autosaver.save_now() is not None:
