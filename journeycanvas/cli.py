@@ -28,6 +28,7 @@ COMMAND_MODULES: list[str] = [
     "journeycanvas.cli_export",
     "journeycanvas.cli_merge",
     "journeycanvas.cli_workshop",
+    "journeycanvas.cli_compare",
 ]
 """Modules whose ``register(subparsers)`` adds commands, e.g. export and import-csv."""
 

@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from journeycanvas.document.changes import Action, Change, Entity
-from journeycanvas.io.jsonfile import load_map, save_map
+from journeycanvas.document.disk_version import DiskVersion, read_version
+from journeycanvas.io.jsonfile import save_map
 from journeycanvas.model import edits
 from journeycanvas.model.edits import (
     CardsRemoval,
@@ -95,6 +96,8 @@ class Document(QObject):
         self._index()
         self._path = path
         self._settings_unsaved = False
+        self.disk: DiskVersion | None = None
+        """The version of the file at `path` last loaded or saved (None: none seen)."""
         self._undo_stack = QUndoStack(self)
         self._undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._undo_stack.indexChanged.connect(self._on_index_changed)
@@ -180,16 +183,29 @@ class Document(QObject):
         self._settings_unsaved = False
         self._undo_stack.setClean()
 
-    def set_map(self, journey: JourneyMap, path: Path | None = None) -> None:
-        """Replace the whole map (open, revert, new): forgets undo history, emits `reset`."""
+    def set_map(
+        self, journey: JourneyMap, path: Path | None = None, disk: DiskVersion | None = None
+    ) -> None:
+        """Replace the whole map (open, revert, new): forgets undo history, emits `reset`.
+
+        `disk` is the version of the file at `path` that `journey` was read from.
+        """
         self._undo_stack.clear()
         self._settings_unsaved = False
+        self.disk = disk
+        self.replace_map(journey)
+        self.set_path(path)
+        self.changed.emit()
+
+    def replace_map(self, journey: JourneyMap) -> JourneyMap:
+        """Put `journey` in place of the map, keeping the undo history (a merge, a reload
+        as one undo step: commands only); emits `reset`; returns the map replaced."""
+        old = self._journey
         normalise_orders(journey)
         self._journey = journey
         self._index()
         self.reset.emit()
-        self.set_path(path)
-        self.changed.emit()
+        return old
 
     def load(self, path: Path) -> None:
         """Open the ``.journey`` file at `path` in place of the current map.
@@ -197,7 +213,8 @@ class Document(QObject):
         Raises JourneyFileError (journeycanvas.io) with a message for the user; the current
         map then stays open and untouched.
         """
-        self.set_map(load_map(path), Path(path))
+        journey, disk = read_version(path)
+        self.set_map(journey, Path(path), disk)
 
     def save(self, path: Path | None = None) -> None:
         """Write the map atomically to `path` (default: its own path) and mark it saved.
@@ -213,10 +230,11 @@ class Document(QObject):
         self._journey.created = self._journey.created or now
         self._journey.modified = now
         try:
-            save_map(self._journey, target)
+            written = save_map(self._journey, target)
         except BaseException:
             self._journey.created, self._journey.modified = stamps["created"], stamps["modified"]
             raise
+        self.disk = DiskVersion.of(written)
         self._emit(Entity.MAP, Action.CHANGED, self._journey.id)
         self.mark_saved(Path(target))
 

@@ -374,8 +374,9 @@ def backup_path(path: str | os.PathLike[str]) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def save_map(journey: JourneyMap, path: str | os.PathLike[str], *, backup: bool = True) -> None:
-    """Write `journey` to `path` atomically, keeping the previous file as ``NAME.journey.bak``.
+def save_map(journey: JourneyMap, path: str | os.PathLike[str], *, backup: bool = True) -> bytes:
+    """Write `journey` to `path` atomically, keeping the previous file as ``NAME.journey.bak``;
+    returns the bytes written (for an editor that must know which version it saved).
 
     The new text goes to a temporary file in the same folder, is flushed and fsynced, and
     then replaces the old file in one step. If anything fails, the old file is left exactly
@@ -396,3 +397,4 @@ def save_map(journey: JourneyMap, path: str | os.PathLike[str], *, backup: bool 
 
         write_atomically(backup_path(target), copy_old, old_mode)
     write_atomically(target, data, old_mode)
+    return data

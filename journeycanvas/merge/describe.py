@@ -148,7 +148,7 @@ class Describer:
         old_card = self.a.items["cards"][change.id]
         name = quote(old_card["text"])
         if change.kind == ChangeKind.MOVED:
-            old, new = self._cells_named(change.old, change.new)
+            old, new = self.cells_named(change.old, change.new)
             return WORDS["card_moved"].format(name=name, old=old, new=new)
         if change.kind == ChangeKind.REORDERED:
             return WORDS["card_reordered"].format(
@@ -163,7 +163,7 @@ class Describer:
             return WORDS["card_flagged" if change.new else "card_unflagged"].format(name=name)
         return self._field_line(WHAT["cards"], name, change)
 
-    def _cells_named(self, old: tuple[str, str], new: tuple[str, str]) -> tuple[str, str]:
+    def cells_named(self, old: tuple[str, str], new: tuple[str, str]) -> tuple[str, str]:
         # Name only what differs: "from Try to Buy" when the lane stays, in full otherwise.
         a_stages, a_lanes = self.a.items["stages"], self.a.items["lanes"]
         b_stages, b_lanes = self.b.items["stages"], self.b.items["lanes"]

@@ -197,6 +197,15 @@ class Asset(Persisted):
     data: str
 
 
+class AsIsLink(Persisted):
+    """Where a to-be map came from: its as-is map's file (relative to this one when they
+    share a folder), id and title at the time."""
+
+    path: str = ""
+    id: str = ""
+    title: str = ""
+
+
 class JourneyMap(Persisted):
     """A whole customer-journey map: the content of one ``.journey`` file."""
 
@@ -221,3 +230,5 @@ class JourneyMap(Persisted):
     workshop_rounds: list[WorkshopRound] = Field(
         default_factory=list, exclude_if=lambda rounds: not rounds
     )
+    # A to-be map's link to its as-is ("Save as To-Be"); left out of the file when unset.
+    as_is: AsIsLink | None = Field(default=None, exclude_if=lambda link: link is None)

@@ -612,6 +612,39 @@ def action_specs() -> tuple[ActionSpec, ...]:
             ("F5",),
             translate("Actions", "Full screen, stage by stage; Esc leaves"),
         ),
+        # Versions: changed on disk, compare, to-be, snapshots (issue 14)
+        ActionSpec(
+            "compare_with",
+            translate("Actions", "Compare &With…"),
+            lambda w: w.versions.choose_and_compare(),
+            (),
+            translate(
+                "Actions", "Compare the map with another version: a map, its backup or a snapshot"
+            ),
+        ),
+        ActionSpec(
+            "export_comparison",
+            translate("Actions", "Export Co&mparison…"),
+            lambda w: w.versions.export_comparison(),
+            (),
+            translate("Actions", "Print the comparison as a PDF report"),
+        ),
+        ActionSpec(
+            "save_as_to_be",
+            translate("Actions", "Save as &To-Be…"),
+            lambda w: w.versions.save_as_to_be(),
+            (),
+            translate("Actions", "Duplicate the map into a new file linked to it as its as-is"),
+            enabled=lambda w: w.document.path is not None,
+        ),
+        ActionSpec(
+            "take_snapshot",
+            translate("Actions", "Take &Snapshot"),
+            lambda w: w.versions.take_snapshot(),
+            (),
+            translate("Actions", "Keep a dated copy of the map beside its file, to compare later"),
+            enabled=lambda w: w.document.path is not None,
+        ),
         # Help
         ActionSpec(
             "shortcut_sheet",
@@ -656,6 +689,10 @@ def menu_layout() -> list[tuple[str, list[str]]]:
                 "save",
                 "save_as",
                 "revert",
+                "save_as_to_be",
+                s,
+                "compare_with",
+                "export_comparison",
                 s,
                 "export",
                 "print_preview",
@@ -703,7 +740,7 @@ def menu_layout() -> list[tuple[str, list[str]]]:
             translate("Actions", "&Insert"),
             ["add_stage", STAGE_SETS_MENU, s, "add_lane", LANE_KINDS_MENU, s, "add_persona"],
         ),
-        (translate("Actions", "&Map"), ["map_details", "personas"]),
+        (translate("Actions", "&Map"), ["map_details", "personas", s, "take_snapshot"]),
         (
             translate("Actions", "&Workshop"),
             ["workshop_start", "workshop_end", s, "workshop_join_code", "workshop_present"],

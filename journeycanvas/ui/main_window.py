@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from journeycanvas.canvas.editor import MapEditorView
 from journeycanvas.document import Document
-from journeycanvas.io import JourneyFileError, dumps_map, load_map
+from journeycanvas.document.disk_version import DiskVersion, read_version
+from journeycanvas.io import JourneyFileError, dumps_map
 from journeycanvas.io.errors import printable
 from journeycanvas.io.pdf import ExportError
 from journeycanvas.io.templates import load_template
@@ -30,10 +31,12 @@ from journeycanvas.ui.context_menus import show_context_menu
 from journeycanvas.ui.export_choice import ExportChoice
 from journeycanvas.ui.export_dialog import ExportDialog
 from journeycanvas.ui.export_runner import ExportRunner
+from journeycanvas.ui.file_guard import FileGuard
 from journeycanvas.ui.find_bar import FindBar
 from journeycanvas.ui.help_dialogs import ShortcutSheet, show_about
 from journeycanvas.ui.inspector import InspectorDock
 from journeycanvas.ui.language_switch import follow_language_setting
+from journeycanvas.ui.map_versions import MapVersions
 from journeycanvas.ui.palette import PaletteDock
 from journeycanvas.ui.personas_panel import PersonasDock
 from journeycanvas.ui.preferences import PreferencesDialog
@@ -101,6 +104,8 @@ class MainWindow(QMainWindow):
         self.printing = MapPrinting(
             lambda: self.document.journey, lambda: self.settings.paper_size, self
         )
+        self.file_guard = FileGuard(self)
+        self.versions = MapVersions(self)
         self.toolbar = build_toolbar(self, self.action_table)
         toggles = [
             self.toolbar.toggleViewAction(),
@@ -309,9 +314,12 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def set_map(self, journey: JourneyMap, path: Path | None) -> None:
-        """Show `journey` (loaded from `path`, or new when None) with a fresh undo history."""
-        self.document.set_map(journey, path)
+    def set_map(
+        self, journey: JourneyMap, path: Path | None, disk: DiskVersion | None = None
+    ) -> None:
+        """Show `journey` (loaded from `path`, or new when None) with a fresh undo history;
+        `disk` is the version of the file it was read from."""
+        self.document.set_map(journey, path, disk)
         self.autosaver.session.clear()
         self._last_autosave = None
         QTimer.singleShot(0, lambda: self.view.frame_map())  # once the window has its size
@@ -339,13 +347,14 @@ class MainWindow(QMainWindow):
         """Open the map at `path`. If it does not load, say why; the open map stays as it is."""
         path = Path(path).absolute()
         try:
-            journey = load_map(path)
+            journey, disk = read_version(path)
         except JourneyFileError as exc:
             QMessageBox.critical(self, self.tr("Cannot open map"), str(exc))
             return False
-        if not self.maybe_save():
+        if not self.file_guard.may_open(path) or not self.maybe_save():
             return False
-        self.set_map(journey, path)
+        self.set_map(journey, path, disk)
+        self.file_guard.offer_conflict_copies()
         self.settings.add_recent_file(path)
         self.statusBar().showMessage(
             self.tr("Opened {path}").format(path=printable(str(path))), 5000
@@ -376,6 +385,9 @@ class MainWindow(QMainWindow):
         return self._write(target.absolute())
 
     def _write(self, path: Path) -> bool:
+        verdict = self.file_guard.before_write(path)
+        if verdict is not None:
+            return verdict
         try:
             self.document.save(path)
         except (OSError, ValueError) as exc:
@@ -412,11 +424,11 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Discard:
             return False
         try:
-            journey = load_map(path)
+            journey, disk = read_version(path)
         except JourneyFileError as exc:
             QMessageBox.critical(self, self.tr("Cannot revert"), str(exc))
             return False
-        self.set_map(journey, path)
+        self.set_map(journey, path, disk)
         return True
 
     def close_map(self) -> bool:
@@ -570,6 +582,7 @@ class MainWindow(QMainWindow):
             return False
         original = Path(entry.original_path) if entry.original_path else None
         self.set_map(journey, original)
+        self.file_guard.restored(entry.map_path)
         self.document.undo_stack.resetClean()
         # Our own copy first; only then can the old one go (else it is offered again).
         if self.autosaver.save_now() is not None:
@@ -618,6 +631,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.autosaver.stop()
         self.autosaver.session.close()
+        self.file_guard.release()
         event.accept()
 
 

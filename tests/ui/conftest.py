@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from journeycanvas import i18n
 from journeycanvas.ui.app import start_gui
 from journeycanvas.ui.autosave import AutosaveStore
+from journeycanvas.ui.choice_box import ChoiceBox
 from journeycanvas.ui.language_switch import apply_language
 from journeycanvas.ui.main_window import MainWindow
 from journeycanvas.ui.settings import AppSettings
@@ -64,6 +65,11 @@ class Dialogs:
         monkeypatch.setattr(
             QFileDialog, "getSaveFileName", lambda *a, **k: (self._pop(self.save_paths), "")
         )
+        monkeypatch.setattr(ChoiceBox, "exec", self._unexpected_choice)  # fail, never hang
+
+    @staticmethod
+    def _unexpected_choice(box: ChoiceBox) -> int:
+        raise AssertionError(f"unexpected question: {box.windowTitle()}: {box.text()}")
 
     def _message_box(self, kind: str) -> Any:
         def show(_parent: Any, title: str, text: str, *_args: Any, **_kwargs: Any) -> Button:

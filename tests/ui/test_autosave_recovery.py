@@ -50,6 +50,7 @@ def type_title(qtbot: QtBot, window: MainWindow, text: str, *, finish: bool = Tr
 def crash_copy(window: MainWindow, folder: Path) -> AutosaveStore:
     """What a crash leaves: the slot's files, and no live editor holding its lock."""
     folder.mkdir()
+    window.file_guard.release()  # a crashed editor's map lock is stale
     session = window.autosaver.session
     for source in (session.map_path, session.sidecar_path):
         shutil.copy(source, folder / source.name)
