@@ -43,7 +43,19 @@ from journeycanvas.model.kinds import default_card_kind, kind_uses_emotion
 # The fields each kind of object may change through an edit; placement, ids and card ends
 # change only through their own commands.
 CARD_FIELDS = frozenset(
-    {"text", "notes", "kind", "color", "tags", "personas", "votes", "emotion", "metric", "image"}
+    {
+        "text",
+        "notes",
+        "kind",
+        "color",
+        "tags",
+        "personas",
+        "votes",
+        "emotion",
+        "metric",
+        "image",
+        "conflict",
+    }
 )
 STAGE_FIELDS = frozenset({"name", "goal", "color", "width_mm"})
 LANE_FIELDS = frozenset({"kind", "title", "height_mm"})

@@ -31,6 +31,8 @@ from journeycanvas.canvas.picture_drop import (
     choose_picture,
     remove_picture,
 )
+from journeycanvas.document.changes import Entity
+from journeycanvas.document.multi_edit import set_for_all
 from journeycanvas.io.stage_sets import stage_sets
 from journeycanvas.model.kinds import LaneKind
 
@@ -175,6 +177,20 @@ def submenus() -> dict[str, tuple[str, list[str]]]:
             [_stage_set_action_id(found.name) for found in stage_sets()],
         ),
     }
+
+
+def conflicted_cards(window: MainWindow) -> list[str]:
+    """The selected cards a merge flagged as conflicting."""
+    document = window.document
+    return [i for i in window.view.selected_card_ids() if document.card(i).conflict]
+
+
+def resolve_conflicts(window: MainWindow) -> None:
+    """Clear the merge-conflict flag of the selected cards (one undo step); what the merge
+    kept of the other side stays in their notes."""
+    ids = conflicted_cards(window)
+    text = translate("Actions", "Mark conflict resolved")
+    set_for_all(window.document, Entity.CARD, ids, {"conflict": False}, text, selection=ids)
 
 
 def action_specs() -> tuple[ActionSpec, ...]:
@@ -358,6 +374,14 @@ def action_specs() -> tuple[ActionSpec, ...]:
             (),
             translate("Actions", "Take the picture off the selected card"),
             enabled=lambda w: can_remove_picture(w.view),
+        ),
+        ActionSpec(
+            "resolve_conflict",
+            translate("Actions", "Mark Conflict &Resolved"),
+            resolve_conflicts,
+            (),
+            translate("Actions", "Clear the merge-conflict flag of the selected cards"),
+            enabled=lambda w: bool(conflicted_cards(w)),
         ),
         ActionSpec(
             "delete",
@@ -721,6 +745,7 @@ def menu_layout() -> list[tuple[str, list[str]]]:
                 "edit_text",
                 "set_picture",
                 "remove_picture",
+                "resolve_conflict",
                 s,
                 "move_cards_up",
                 "move_cards_down",

@@ -28,7 +28,8 @@ KIND_CHOICES = "@kinds"
 
 CONTEXT_MENUS: dict[MenuTarget, tuple[str, ...]] = {
     MenuTarget.CARD: ("edit_text", KIND_CHOICES, SEPARATOR, "copy", "cut", "duplicate",
-                      SEPARATOR, "set_picture", "remove_picture", SEPARATOR, "delete"),
+                      SEPARATOR, "set_picture", "remove_picture", "resolve_conflict", SEPARATOR,
+                      "delete"),
     MenuTarget.CONNECTOR: (KIND_CHOICES, SEPARATOR, "edit_text", SEPARATOR, "delete"),
     MenuTarget.STAGE: ("edit_text", "recolour_stage", SEPARATOR, "insert_stage_before",
                        "insert_stage_after", SEPARATOR, "delete"),

@@ -178,6 +178,16 @@ def test_a_conflict_is_listed_outlined_and_keeps_both_values(
     assert "Theirs" in dialogs.shown[0][2]
     assert window.view.selected_ids() == [first]
     assert first in window.file_guard.conflict_marks.marks
+    # Once decided, Mark Conflict Resolved clears the flag (one undo step); the notes stay.
+    resolve = window.action_table.by_id["resolve_conflict"]
+    window.action_table.refresh()
+    assert resolve.isEnabled()
+    resolve.trigger()
+    assert not window.document.card(first).conflict and "Theirs" in card.notes
+    window.action_table.refresh()
+    assert not resolve.isEnabled()
+    window.document.undo_stack.undo()
+    assert window.document.card(first).conflict
 
 
 def test_keep_mine_as_a_copy_leaves_their_file_alone(
