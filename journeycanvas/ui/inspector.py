@@ -320,7 +320,9 @@ class CardPage(_Page):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         self.picture = QLabel(row)
-        self.picture.setFixedSize(PICTURE_THUMBNAIL_PX, PICTURE_THUMBNAIL_PX)
+        # At least the thumbnail's square, wider when the "no picture" word needs it.
+        self.picture.setFixedHeight(PICTURE_THUMBNAIL_PX)
+        self.picture.setMinimumWidth(PICTURE_THUMBNAIL_PX)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.set_picture = QPushButton(self.tr("Set…"), row)
         self.set_picture.setToolTip(self.tr("Show a picture on the card (or drop or paste one)"))
