@@ -261,6 +261,9 @@ class WorkshopHost(QObject):
         def apply(session: WorkshopSession) -> None:
             session.round = round_
 
+        # Journaled before any phone sees the round, so that the votes cast in it can be
+        # taken back by an editor restarted after a crash.
+        self._running_server().record([round_.open_record()])
         self._call(apply)
 
     def close_round(self) -> WorkshopRound | None:
@@ -285,10 +288,13 @@ class WorkshopHost(QObject):
         """The session (read its fields only, from the GUI thread, for display)."""
         return self.session
 
-    def _call(self, action: Callable[[WorkshopSession], object]) -> object:
-        server = self.server
-        if server is None:
+    def _running_server(self) -> WorkshopServer:
+        if self.server is None:
             raise WorkshopError(_tr("No workshop is running."))
+        return self.server
+
+    def _call(self, action: Callable[[WorkshopSession], object]) -> object:
+        server = self._running_server()
         result = server.call(action)
         if self.session is not None:
             server.record([self.session.input_record()])

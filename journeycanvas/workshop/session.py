@@ -101,6 +101,32 @@ class VotingRound:
         """How many dots `participant` still has."""
         return self.votes_per_participant - len(self.votes.get(participant, []))
 
+    def open_record(self) -> dict[str, Any]:
+        """The journal record of the round as it opens, so that an editor restarted after a
+        crash opens it again and takes back the votes cast in it."""
+        return {
+            "type": "round_open",
+            "round": {
+                "id": self.id,
+                "title": self.title,
+                "candidates": [list(candidate) for candidate in self.candidates],
+                "votes_per_participant": self.votes_per_participant,
+                "anonymous": self.anonymous,
+            },
+        }
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> VotingRound:
+        """The round an `open_record` describes (its votes come after it, one a record);
+        KeyError, TypeError or ValueError when `data` is not one."""
+        return cls(
+            str(data["id"]),
+            str(data["title"]),
+            [(str(card), str(text)) for card, text in data["candidates"]],
+            int(data["votes_per_participant"]),
+            bool(data["anonymous"]),
+        )
+
     def counts(self) -> dict[str, int]:
         """Votes per candidate card (every candidate, zero included)."""
         totals = {card: 0 for card, _ in self.candidates}
@@ -372,8 +398,9 @@ class WorkshopSession:
     # ------------------------------------------------------------ journal replay
 
     def replay(self, records: list[dict[str, Any]]) -> None:
-        """Take back the participants and notes of an earlier run of this workshop (the
-        editor died), so that phones can come back and resent notes are not doubled."""
+        """Take back the participants, notes and open voting round of an earlier run of this
+        workshop (the editor died), so that phones can come back, resent notes are not
+        doubled and the votes cast so far still count."""
         for record in records:
             kind = record.get("type")
             if kind == "join":
@@ -382,6 +409,10 @@ class WorkshopSession:
                 )
             elif kind == "removed" and record.get("participant") in self.participants:
                 self.participants[record["participant"]].removed = True
+                if self.round is not None:
+                    self.round.votes.pop(record["participant"], None)
+            elif kind in ("round_open", "vote", "round"):
+                self._replay_round(record)
             elif kind == "note":
                 self.notes[record["note"]] = Note(
                     record["note"],
@@ -401,6 +432,21 @@ class WorkshopSession:
                     note.text = record["text"]
                 else:
                     note.deleted = True
+
+    def _replay_round(self, record: dict[str, Any]) -> None:
+        """A round opens (``round_open``), gets a vote (``vote``) or closes with its results
+        (``round``); a record that is not whole is passed over."""
+        kind, data, round_ = record.get("type"), record.get("round"), self.round
+        try:
+            if kind == "round_open" and isinstance(data, dict):
+                self.round = VotingRound.from_record(data)
+            elif kind == "vote" and round_ is not None and data == round_.id:
+                round_.votes.setdefault(str(record["participant"]), []).append(str(record["card"]))
+            elif kind == "round" and round_ is not None and isinstance(data, dict):
+                if data.get("id") == round_.id:
+                    self.round = None
+        except (KeyError, TypeError, ValueError):
+            return
 
 
 def _fresh(taken: dict[str, Any], prefix: str) -> str:

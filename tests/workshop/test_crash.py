@@ -9,12 +9,16 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import aiohttp
+from round_editor import VOTES_EACH, round_cards
 from workshop_helpers import Phone, join
 
+from journeycanvas.document.document import Document
 from journeycanvas.io.jsonfile import load_map, save_map
 from journeycanvas.io.templates import load_template
+from journeycanvas.ui.workshop_host import WorkshopHost
 from journeycanvas.workshop.journal import journal_path, read_journal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,6 +29,12 @@ KILL_AFTER = 15
 
 def _editor(path: Path, home: Path, *extra: str) -> tuple[subprocess.Popen[str], str]:
     """`journeycanvas workshop` in a subprocess, offscreen; returns it and its join URL."""
+    command = [sys.executable, "-m", "journeycanvas", "workshop", str(path), "--bind", "127.0.0.1"]
+    return _launch([*command, *extra], home)
+
+
+def _launch(command: list[str], home: Path) -> tuple[subprocess.Popen[str], str]:
+    """`command` in a subprocess, offscreen; returns it and the join URL it printed."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -32,9 +42,8 @@ def _editor(path: Path, home: Path, *extra: str) -> tuple[subprocess.Popen[str],
         "XDG_CONFIG_HOME": str(home / "config"),
         "PYTHONPATH": str(ROOT),
     }
-    command = [sys.executable, "-m", "journeycanvas", "workshop", str(path), "--bind", "127.0.0.1"]
     process = subprocess.Popen(
-        [*command, *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
     assert process.stdout is not None
     line = process.stdout.readline()
@@ -126,4 +135,95 @@ def test_every_note_told_saved_survives_a_killed_editor(tmp_path: Path) -> None:
         assert cards[f"n{note_id}"].stage == buy
     from_phones = [c for c in journey.cards if c.author]
     assert len(from_phones) == PHONES * NOTES_EACH  # every note once: none lost, none doubled
+    assert not journal_path(path).exists()
+
+
+async def _vote_until_killed(
+    url: str, process: subprocess.Popen[str], plan: list[tuple[int, str]]
+) -> None:
+    """Two phones vote as `plan` says (phone, card), each vote told counted, then the
+    editor is killed."""
+    async with aiohttp.ClientSession() as http:
+        phones = [await join(http, url, name) for name in ("Åsa", "李")]
+        for phone in phones:
+            assert (await phone.until("state"))["round"]["votes_left"] == VOTES_EACH
+        for n, card in plan:
+            await phones[n].send(type="vote", card=card)
+            state = await phones[n].until("state")
+            assert card in state["round"]["mine"]  # the phone was told the vote counts
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+
+
+async def _vote_again(url: str, tokens: list[str], last_vote: str) -> list[dict[str, Any]]:
+    """The phones come back; the second casts its last vote. Returns the rounds they saw."""
+    seen = []
+    async with aiohttp.ClientSession() as http:
+        for token in tokens:
+            phone = Phone(await http.ws_connect(url + "ws"))
+            await phone.send(type="hello", token=token)
+            seen.append((await phone.until("state"))["round"])
+            if token == tokens[-1]:
+                await phone.send(type="vote", card=last_vote)
+                assert (await phone.until("state"))["round"]["votes_left"] == 0
+            await phone.ws.close()
+    return seen
+
+
+def test_votes_of_an_open_round_survive_a_killed_editor(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "bakery.journey"
+    save_map(load_template("hourglass", title="Bakery"), path)
+    document = Document()
+    document.load(path)
+    first, second, third = round_cards(document)
+    votes_before = {c.id: c.votes for c in document.journey.cards}
+    script = str(Path(__file__).with_name("round_editor.py"))
+    process, url = _launch([sys.executable, script, str(path)], tmp_path)
+    try:
+        plan = [(0, second), (0, second), (1, third)]
+        asyncio.run(asyncio.wait_for(_vote_until_killed(url, process, plan), 30))
+    finally:
+        process.kill()
+        process.wait(10)
+    assert process.returncode == -signal.SIGKILL
+    records = read_journal(journal_path(path))
+    round_id = next(r["round"]["id"] for r in records if r["type"] == "round_open")
+
+    host = WorkshopHost(document)
+    try:
+        host.start("127.0.0.1")
+        assert host.url == url
+        restored = host.session.round if host.session else None
+        assert restored is not None and restored.id == round_id
+        assert (restored.title, restored.anonymous, restored.votes_per_participant) == (
+            "Worst pain",
+            False,
+            VOTES_EACH,
+        )
+        assert restored.counts() == {first: 0, second: 2, third: 1}
+
+        tokens = [r["token"] for r in records if r["type"] == "join"]
+        seen = asyncio.run(asyncio.wait_for(_vote_again(url, tokens, first), 30))
+        assert [(r["id"], r["votes_left"], r["mine"]) for r in seen] == [
+            (round_id, 0, {second: 2}),
+            (round_id, 1, {third: 1}),
+        ]
+        qtbot.waitUntil(lambda: sum(host.room.counts.values()) == 4, timeout=5000)
+        result = host.close_round()
+        assert result is not None and result.id == round_id
+        assert [(r.card, r.votes, sorted(r.voters)) for r in result.results] == [
+            (second, 2, ["Åsa", "Åsa"]),
+            (first, 1, ["李"]),
+            (third, 1, ["李"]),
+        ]
+        host.end()
+    finally:
+        if host.running:
+            host.stop_without_saving()
+
+    journey = load_map(path)
+    votes = {c.id: c.votes - votes_before[c.id] for c in journey.cards}
+    assert (votes[first], votes[second], votes[third]) == (1, 2, 1)
+    assert sum(votes.values()) == 4
+    assert [r.id for r in journey.workshop_rounds] == [round_id]
     assert not journal_path(path).exists()
