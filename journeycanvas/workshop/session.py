@@ -442,9 +442,13 @@ class WorkshopSession:
                 self.round = VotingRound.from_record(data)
             elif kind == "vote" and round_ is not None and data == round_.id:
                 round_.votes.setdefault(str(record["participant"]), []).append(str(record["card"]))
-            elif kind == "round" and round_ is not None and isinstance(data, dict):
-                if data.get("id") == round_.id:
-                    self.round = None
+            elif (
+                kind == "round"
+                and round_ is not None
+                and isinstance(data, dict)
+                and data.get("id") == round_.id
+            ):
+                self.round = None
         except (KeyError, TypeError, ValueError):
             return
 
