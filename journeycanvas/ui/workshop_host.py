@@ -164,6 +164,8 @@ class WorkshopHost(QObject):
         server.record([{"type": "start", "code": server.code, "bind": bind, "port": server.port}])
         self.room = session.room()
         self.running_changed.emit(True)
+        # Who came back and the votes of a round still open show at once, not at the next vote.
+        self.room_changed.emit(self.room)
         return recovered
 
     def end(self) -> None:

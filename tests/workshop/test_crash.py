@@ -20,6 +20,7 @@ from journeycanvas.io.jsonfile import load_map, save_map
 from journeycanvas.io.templates import load_template
 from journeycanvas.ui.workshop_host import WorkshopHost
 from journeycanvas.workshop.journal import journal_path, read_journal
+from journeycanvas.workshop.session import RoomChanged
 
 ROOT = Path(__file__).resolve().parents[2]
 PHONES = 3
@@ -190,8 +191,12 @@ def test_votes_of_an_open_round_survive_a_killed_editor(tmp_path: Path, qtbot) -
     round_id = next(r["round"]["id"] for r in records if r["type"] == "round_open")
 
     host = WorkshopHost(document)
+    shown: list[RoomChanged] = []
+    host.room_changed.connect(shown.append)
     try:
         host.start("127.0.0.1")
+        assert shown[0].counts == {first: 0, second: 2, third: 1}  # on the panel at once
+        assert [name for _id, name in shown[0].participants] == ["Åsa", "李"]
         assert host.url == url
         restored = host.session.round if host.session else None
         assert restored is not None and restored.id == round_id
