@@ -30,6 +30,7 @@ only when a command runs)."""
 def register(subparsers: Any) -> None:
     """Add the ``export`` and ``import-csv`` commands."""
     from journeycanvas.io.export_formats import export_formats, extension_formats, file_formats
+    from journeycanvas.io.pdf.options import PALETTES
 
     formats = file_formats()
     kinds = "; ".join(f"{entry.format}: {entry.label}" for entry in export_formats())
@@ -87,6 +88,14 @@ def register(subparsers: Any) -> None:
         help="CSV column separator (default comma; semicolon for Excel in Sweden or Poland)",
     )
     export.add_argument(
+        "--palette",
+        choices=PALETTES,
+        default="default",
+        type=str.lower,
+        help="PDF colours: the map's own (default), okabe-ito (safe for colour blindness) or "
+        "greyscale (greys, persona initials, hatched metric bars)",
+    )
+    export.add_argument(
         "--dpi", type=_positive_number, default=150.0, metavar="N", help="PNG resolution"
     )
     export.set_defaults(handler=_export)
@@ -134,6 +143,7 @@ def _export(args: argparse.Namespace) -> int:
         source_name=Path(args.file).name,
         csv_delimiter=DELIMITERS[args.delimiter],
         dpi=args.dpi,
+        palette=args.palette,
     )
     _refuse_same_file(args.output, args.file, "the map being exported")
     try:

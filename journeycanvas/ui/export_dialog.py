@@ -30,6 +30,7 @@ from journeycanvas.io.export_formats import (
     DPI,
     HANDOUTS,
     ORIENTATION,
+    PALETTE,
     PAPER,
     PERSONA,
     PICTURE,
@@ -42,6 +43,7 @@ from journeycanvas.io.export_formats import (
 from journeycanvas.io.pdf import ExportError, Paper, parse_paper
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
 from journeycanvas.io.pdf.options import MAX_SCALE
+from journeycanvas.io.pdf.print_palette import GREYSCALE, PrintPalette
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.ui.export_choice import DPI_RANGE, ExportChoice
 from journeycanvas.ui.export_preview import PlanWorker, PreviewPlan, PreviewWidget
@@ -79,7 +81,7 @@ class ExportDialog(QDialog):
         self.suggested_file = suggested_file
         self.path: Path | None = None
         self.plan: PreviewPlan | None = None
-        self._pictures: dict[tuple[str | None, bool], QImage] = {}
+        self._pictures: dict[tuple[str | None, bool, str], QImage] = {}
 
         self.kind = QComboBox(self)
         for entry in export_formats():
@@ -136,6 +138,13 @@ class ExportDialog(QDialog):
         self.dpi = QSpinBox(self)
         self.dpi.setRange(*DPI_RANGE)
         self.dpi.setSuffix(self.tr(" dpi"))
+        self.colours = QComboBox(self)
+        self.colours.addItem(self.tr("The map's colours"), "default")
+        self.colours.addItem(self.tr("Colour-blind safe (Okabe–Ito)"), "okabe-ito")
+        self.colours.addItem(self.tr("Greyscale"), "greyscale")
+        self.colours.setToolTip(
+            self.tr("Greyscale prints personas with their initials and metric bars hatched")
+        )
         self.delimiter = QComboBox(self)
         self.delimiter.addItem(self.tr("Comma"), ",")
         self.delimiter.addItem(self.tr("Semicolon (Swedish, Polish spreadsheets)"), ";")
@@ -160,7 +169,13 @@ class ExportDialog(QDialog):
         self._timer.timeout.connect(self._request_plan)
         self.set_choice(ExportChoice.from_settings(journey.export_settings, default_paper))
         for combo in (
-            self.kind, self.paper, self.orientation, self.tile, self.persona, self.delimiter
+            self.kind,
+            self.paper,
+            self.orientation,
+            self.tile,
+            self.persona,
+            self.delimiter,
+            self.colours,
         ):  # fmt: skip
             combo.currentIndexChanged.connect(self._changed)
         for spin in (self.custom_width, self.custom_height, self.scale, self.overlap, self.dpi):
@@ -200,6 +215,7 @@ class ExportDialog(QDialog):
         paper.addRow(self.tr("P&aper:"), self.paper)
         paper.addRow(self.tr("Si&ze:"), self.custom)
         paper.addRow(self.tr("&Orientation:"), self.orientation)
+        paper.addRow(self.tr("Colo&urs:"), self.colours)
         scale_row = QHBoxLayout()
         scale_row.addWidget(self.fit)
         scale_row.addWidget(self.at_scale)
@@ -256,6 +272,7 @@ class ExportDialog(QDialog):
             persona=self.persona.currentData(),
             dpi=self.dpi.value(),
             csv_delimiter=self.delimiter.currentData(),
+            palette=self.colours.currentData(),
         )
 
     def set_choice(self, choice: ExportChoice) -> None:
@@ -282,6 +299,7 @@ class ExportDialog(QDialog):
         _select(self.persona, choice.persona)
         self.dpi.setValue(choice.dpi)
         _select(self.delimiter, choice.csv_delimiter)
+        _select(self.colours, choice.palette)
         self._enable()
 
     def _enable(self) -> None:
@@ -290,6 +308,7 @@ class ExportDialog(QDialog):
         self.paper_box.setEnabled(PAPER in takes)
         self.custom.setEnabled(self.paper.currentData() == CUSTOM)
         self.orientation.setEnabled(ORIENTATION in takes)
+        self.colours.setEnabled(PALETTE in takes)
         for widget in (self.fit, self.at_scale):
             widget.setEnabled(SCALE in takes)
         self.scale.setEnabled(SCALE in takes and self.at_scale.isChecked())
@@ -321,10 +340,12 @@ class ExportDialog(QDialog):
         self.plan_shown.emit(plan)
 
     def _picture(self, plan: PreviewPlan) -> QImage | None:
-        """The map as the canvas draws it, small, for the preview (one per persona)."""
-        key = (plan.choice.persona, bool(plan.choice.format.preset.get("blank")))
+        """The map as the canvas draws it, small, for the preview (one per persona and
+        palette; a PDF's palette recolours it, greyscale turns it grey)."""
+        palette = plan.choice.options().palette
+        key = (plan.choice.persona, bool(plan.choice.format.preset.get("blank")), palette)
         if key not in self._pictures:
-            journey = self.journey
+            journey = PrintPalette.of(palette, self.journey).recolored(self.journey)
             if plan.choice.persona:
                 journey = only_persona(journey, find_persona(journey, plan.choice.persona))
             if key[1]:
@@ -333,7 +354,10 @@ class ExportDialog(QDialog):
             if longest <= 0:
                 return None
             dpi = min(150.0, PREVIEW_PIXELS * MM_PER_INCH / longest)
-            self._pictures[key] = render_image(journey, dpi)
+            image = render_image(journey, dpi)
+            if palette == GREYSCALE:
+                image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+            self._pictures[key] = image
         return self._pictures[key]
 
     def _caption(self, plan: PreviewPlan) -> str:

@@ -4,6 +4,7 @@ settings, progress with cancel, and errors in a message box."""
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -122,6 +123,31 @@ def test_a3_landscape_poster_is_a_pdf_of_that_size_and_its_settings_come_back(
     assert not window.document.settings_unsaved
     reopened = ExportChoice.from_settings(load_map(saved).export_settings, "A4")
     assert reopened == scripted.opened_with[1]
+
+
+def test_greyscale_chosen_in_the_dialog_prints_greys_and_greys_the_preview(
+    window: MainWindow, dialogs: Dialogs, scripted: ScriptedExport, tmp_path: Path
+) -> None:
+    open_hourglass(window)
+    pictures: list[QImage] = []
+
+    def greyscale_poster(dialog: ExportDialog) -> None:
+        select(dialog.kind, "poster")
+        select(dialog.colours, "greyscale")
+        assert dialog.choice().options().palette == "greyscale"
+        dialog.plan_shown.connect(lambda plan: pictures.append(dialog.preview.picture))
+
+    scripted.configure = greyscale_poster
+    dialogs.save_paths.append(str(tmp_path / "grey.pdf"))
+    window.action_table.export.trigger()
+
+    data = PdfReader(tmp_path / "grey.pdf").pages[0].get_contents().get_data()  # type: ignore[union-attr]
+    colours = re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) rg\b", data)
+    assert colours and all(red == green == blue for red, green, blue in colours)
+    assert pictures and pictures[-1] is not None and pictures[-1].isGrayscale()
+    assert window.document.journey.export_settings["palette"] == "greyscale"
+    # Only PDFs take a palette.
+    assert ExportChoice(kind="png", palette="greyscale").options().palette == "default"
 
 
 def test_the_same_settings_again_add_no_undo_step(
@@ -330,6 +356,7 @@ def test_an_unwritable_folder_is_reported(
         ExportChoice(kind="png", dpi=300, tile="letter"),
         ExportChoice(kind="csv", csv_delimiter=";"),
         ExportChoice(kind="svg"),
+        ExportChoice(kind="poster", palette="okabe-ito"),
     ],
 )
 def test_remembered_settings_give_the_same_choice(choice: ExportChoice) -> None:

@@ -23,6 +23,7 @@ from journeycanvas.io.pdf.poster import (
     poster_legend,
     trimmed,
 )
+from journeycanvas.io.pdf.print_palette import PLAIN, PrintPalette
 from journeycanvas.io.pdf.progress import Cancel, Progress, Steps, atomic_output
 from journeycanvas.io.pdf.tiled import SHEET_MARGIN_MM, tile_count_note, write_tiles
 from journeycanvas.io.pdf.tiling import snug_on_sheets
@@ -45,6 +46,7 @@ class PdfPlan:
     layout: JourneyLayout
     poster: PosterPlan
     grid: TileGrid | None
+    palette: PrintPalette = PLAIN
 
     @property
     def pages(self) -> int:
@@ -63,7 +65,8 @@ def plan_pdf(journey: JourneyMap, options: ExportOptions, fonts: FontSet | None 
         raise ValueError("handouts are not planned as a poster")
     fonts = fonts or default_font_set()
     persona = find_persona(journey, options.persona) if options.persona else None
-    shown = only_persona(journey, persona) if persona else journey
+    palette = PrintPalette.of(options.palette, journey)
+    shown = palette.recolored(only_persona(journey, persona) if persona else journey)
     if options.blank:
         layout, plan = plan_blank(shown, options, fonts)
     else:
@@ -73,13 +76,13 @@ def plan_pdf(journey: JourneyMap, options: ExportOptions, fonts: FontSet | None 
         info = TitleInfo.of(shown, words, *facts)
         plan = plan_poster(layout, info, poster_legend(shown, layout), options, fonts)
     if options.tile is None and plan.fits:
-        return PdfPlan(shown, layout, plan, None)
+        return PdfPlan(shown, layout, plan, None, palette)
     sheet = parse_paper(options.tile) if options.tile else plan.paper
     plan = trimmed(plan, layout, fonts)
     if options.scale is None and not options.blank:
         plan = snug_on_sheets(plan, layout, sheet, options.overlap_mm, fonts)
     grid = tile_grid(plan.page.width, plan.page.height, sheet, options.overlap_mm, SHEET_MARGIN_MM)
-    return PdfPlan(shown, layout, plan, grid)
+    return PdfPlan(shown, layout, plan, grid, palette)
 
 
 def export_pdf(
@@ -150,7 +153,7 @@ class _Job:
         """The poster on one page."""
         plan, steps = self.plan.poster, self.steps
         canvas = new_canvas(path, self.plan.journey, plan.page, self.fonts)
-        pen = Pen(canvas, self.fonts)
+        pen = Pen(canvas, self.fonts, self.plan.palette)
         pen.begin(plan.page.height)
         words = self.words
         page = words.gettext("Page {number} of {count}").format(
@@ -178,7 +181,7 @@ class _Job:
         plan, grid, steps = self.plan.poster, self.plan.grid, self.steps
         assert grid is not None
         canvas = new_canvas(path, self.plan.journey, grid.sheet, self.fonts)
-        pen = Pen(canvas, self.fonts)
+        pen = Pen(canvas, self.fonts, self.plan.palette)
         scale = "blank canvas at true size" if self.blank else f"map at {plan.scale_label}"
 
         def draw(poster_pen: Pen) -> None:

@@ -27,12 +27,13 @@ from journeycanvas.io.pdf.icons import card_icon_name, lane_icon_name
 from journeycanvas.io.pdf.options import ExportError, ExportOptions
 from journeycanvas.io.pdf.paper import PAPER_SIZES, Paper
 from journeycanvas.io.pdf.pen import Pen
+from journeycanvas.io.pdf.print_palette import PrintPalette
 from journeycanvas.io.pdf.progress import Cancel, Progress, Steps
 from journeycanvas.io.pdf.words import Words
 from journeycanvas.layout import MM_PER_PT, metric_progress
 from journeycanvas.layout.text_blocks import first_baseline
 from journeycanvas.model.entities import Card, JourneyMap, Lane, Metric, Persona
-from journeycanvas.model.kinds import card_accent, card_kind_spec, lane_accent, progress_color
+from journeycanvas.model.kinds import card_kind_spec
 from journeycanvas.text import FontSet
 
 A4 = Paper("A4", *PAPER_SIZES["A4"])
@@ -124,6 +125,7 @@ class _Heading(_Block):
     def __init__(
         self, fonts: FontSet, title: str, count: str, accent: str, icon: str | None
     ) -> None:
+        """`accent` is a colour, or with an `icon` the lane kind whose accent it takes."""
         self.title = _wrap(fonts, title, CONTENT_W - 40, 11.0, 1, bold=True)
         self.count = count
         self.accent = accent
@@ -133,8 +135,9 @@ class _Heading(_Block):
     def draw(self, pen: Pen, x: float, y: float) -> None:
         top = y + 1.5
         size = 4.2
-        pen.fill(self.accent)
-        pen.stroke(self.accent)
+        accent = self.accent if self.icon is None else pen.palette.lane_accent(self.accent)
+        pen.fill(accent)
+        pen.stroke(accent)
         if self.icon is not None:
             pen.form(self.icon, x, top + (self.title.height - size) / 2, size, size)
         else:
@@ -188,7 +191,7 @@ class _CardBlock(_Block):
 
     def draw(self, pen: Pen, x: float, y: float) -> None:
         h = self.height - 2.5
-        accent = card_accent(self.card.kind)
+        accent = pen.palette.kind_accent(self.card.kind)
         pen.fill(self.fill)
         pen.stroke(border_of(self.fill), 0.2)
         pen.round_rect(x, y, CONTENT_W, h, 1.8, "B")
@@ -221,7 +224,7 @@ class _CardBlock(_Block):
             width = CONTENT_W - 2 * CARD_PAD_MM - STRIPE_MM
             pen.fill(mix(self.fill, INK, 0.14))
             pen.rect(left, top + 0.7, width, 1.1)
-            pen.fill(progress_color(self.progress))
+            pen.fill(pen.palette.progress(self.progress))
             pen.rect(left, top + 0.7, width * self.progress, 1.1)
 
 
@@ -414,7 +417,7 @@ def _card_count(count: int, words: Words) -> str:
 def _lane_heading(fonts: FontSet, lane: Lane, count: int, words: Words) -> _Heading:
     label = _card_count(count, words)
     title = lane.title.strip() or words.gettext("Lane")
-    return _Heading(fonts, title, label, lane_accent(lane.kind), lane_icon_name(lane.kind))
+    return _Heading(fonts, title, label, lane.kind, lane_icon_name(lane.kind))
 
 
 def _continued(fonts: FontSet, title: str, color: str) -> Callable[[], _Block]:
@@ -464,6 +467,8 @@ def write_handouts(
     and a summary.
     """
     words = Words.of(journey)
+    palette = PrintPalette.of(options.palette, journey)
+    journey, shown = palette.recolored(journey), palette.recolored(shown)
     if options.handouts == "persona":
         only = find_persona(journey, options.persona) if options.persona else None
         sections = _persona_sections(journey, fonts, only, words)
@@ -472,7 +477,7 @@ def write_handouts(
     pages = [(section, page) for section in sections for page in _paginate(section)]
     steps = Steps(len(pages), progress, cancel, every=1)
     canvas = new_canvas(path, journey, A4, fonts)
-    pen = Pen(canvas, fonts)
+    pen = Pen(canvas, fonts, palette)
     footer_left = f"{source}  ·  {map_date(journey, words)}"
     of_pages = words.gettext("page {number} of {count}")
     for number, (section, page) in enumerate(pages, start=1):

@@ -18,6 +18,9 @@ MAX_SCALE = 20.0
 DEFAULT_DPI = 150.0
 MAX_DPI = 2400.0
 
+PALETTES = ("default", "okabe-ito", "greyscale")
+"""The palettes a PDF can print in (`ExportOptions.palette`)."""
+
 PdfKind = Literal["poster", "tiled", "blank", "handouts"]
 
 
@@ -65,6 +68,8 @@ class ExportOptions:
     - `source_name`: the map's file name, printed in the footer.
     - `csv_delimiter`: "," or ";" for CSV.
     - `dpi`: the resolution of a PNG picture.
+    - `palette`: a PDF's colours: "default" (the map's), "okabe-ito" (colour-blind
+      safe) or "greyscale" (greys, persona initials, hatched metric bars).
     """
 
     format: str | None = None
@@ -79,6 +84,7 @@ class ExportOptions:
     source_name: str = ""
     csv_delimiter: str = ","
     dpi: float = DEFAULT_DPI
+    palette: str = "default"
 
     @property
     def pdf_kind(self) -> PdfKind:
@@ -98,6 +104,7 @@ class ExportOptions:
             tile=self.tile.lower() if self.tile else None,
             handouts=self.handouts.lower() if self.handouts else None,
             persona=self.persona.strip() if self.persona and self.persona.strip() else None,
+            palette=self.palette.lower(),
         )
         formats = file_formats()
         if options.format is not None and options.format not in formats:
@@ -118,6 +125,8 @@ class ExportOptions:
             raise ExportError("handouts are A4 pages: they cannot be blank or tiled")
         if options.csv_delimiter not in (",", ";", "\t"):
             raise ExportError("the CSV delimiter must be a comma, a semicolon or a tab")
+        if options.palette not in PALETTES:
+            raise ExportError(f"unknown palette {self.palette!r}: use one of {', '.join(PALETTES)}")
         if not (0 < options.dpi <= MAX_DPI):
             raise ExportError(f"the resolution must be above 0 and at most {MAX_DPI:g} dpi")
         return options
@@ -162,6 +171,7 @@ _SETTING_TYPES: dict[str, Any] = {
     "blank": bool,
     "handouts": str,
     "csv_delimiter": str,
+    "palette": str,
 }
 
 

@@ -146,11 +146,14 @@ def map_text_in_pdf(path: Path) -> list[_Drawn]:
 
 
 def text_areas(layout: JourneyLayout) -> list[Rect]:
-    """Where text may be drawn on the map: cards, headers, connector labels."""
+    """Where text may be drawn on the map: cards, headers, connector labels, emotion scales."""
     areas = [card.rect for card in layout.cards.values()]
     areas += [stage.rect for stage in layout.stages]
     areas += [lane.rect for lane in layout.lanes]
     areas += [c.label_rect for c in layout.connectors.values() if c.label_rect is not None]
+    for curve in layout.emotion_curves:  # the scale, +3 … −3, at the band's left
+        left = layout.lanes[layout.lane_index[curve.lane_id]].rect.right
+        areas.append(Rect(left, curve.top_y - 2, 10.0, curve.bottom_y - curve.top_y + 4))
     return areas
 
 
