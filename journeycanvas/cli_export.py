@@ -40,8 +40,8 @@ def register(subparsers: Any) -> None:
         description=f"Export a .journey map. The format comes from OUT's extension "
         f"({', '.join(extension_formats())}) unless --format is given. A PDF is a poster "
         "fitted to A1 unless told otherwise; --tile splits it over office sheets, --blank "
-        "prints the empty grid for sticky notes, --handouts prints A4 pages per stage or "
-        f"persona. The kinds of export: {kinds}.",
+        "prints the empty grid for sticky notes, --handouts prints pages per stage or persona "
+        f"(A4 unless --paper says otherwise). The kinds of export: {kinds}.",
     )
     export.add_argument("file", metavar="FILE", help="the .journey map to export")
     export.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
@@ -51,7 +51,8 @@ def register(subparsers: Any) -> None:
     export.add_argument(
         "--paper",
         metavar="SIZE",
-        help="A0, A1, A2, A3, A4, letter, tabloid or WxHmm such as 500x700mm (default A1)",
+        help="A0, A1, A2, A3, A4, A5, letter, tabloid or WxHmm such as 500x700mm (default A1; "
+        "A4 for handouts)",
     )
     export.add_argument(
         "--orientation", choices=("landscape", "portrait"), type=str.lower, help="default: best fit"
@@ -78,7 +79,10 @@ def register(subparsers: Any) -> None:
         "--blank", action="store_true", help="the empty grid with 76 mm cells for sticky notes"
     )
     export.add_argument(
-        "--handouts", choices=("stage", "persona"), type=str.lower, help="A4 handouts"
+        "--handouts",
+        choices=("stage", "persona"),
+        type=str.lower,
+        help="handouts on --paper (default A4)",
     )
     export.add_argument("--persona", metavar="NAME", help="only this persona's cards")
     export.add_argument(

@@ -198,7 +198,7 @@ def _handouts(mode: str) -> Callable[[ExportOptions], bool]:
 
 _PDF = "journeycanvas.io.pdf.exporter:write_pdf"
 _ON_PAPER = frozenset({PAPER, ORIENTATION, PERSONA, PALETTE})
-_HANDOUT_OPTIONS = frozenset({PERSONA, PALETTE})
+_HANDOUT_OPTIONS = frozenset({PAPER, ORIENTATION, PERSONA, PALETTE})
 _BUILT_IN = (
     ExportFormat("poster", "PDF poster (one sheet)", "pdf", (".pdf",), _PDF,
                  _ON_PAPER | {SCALE}, matches=_pdf_kind("poster"),

@@ -33,6 +33,8 @@ from journeycanvas.io.pdf import (
     plan_pdf,
 )
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
+from journeycanvas.io.pdf.handouts import handout_paper
+from journeycanvas.io.pdf.legibility import Finding, legibility_findings
 from journeycanvas.io.pdf.paper import PAPER_SIZES
 from journeycanvas.io.pdf.poster import PosterPlan
 from journeycanvas.io.pdf.progress import Cancel
@@ -55,7 +57,9 @@ class PreviewPlan:
     `page` is the first page's (or the picture's) size in mm, `paper` that page as the
     exporter names it; `map_box` is where the map sits on it, `bands` the title block and
     legend. A tiled poster shows the poster as `page` with `grid` (its sheets) over it.
-    `error` is the exporter's reason when these settings cannot be exported.
+    `error` is the exporter's reason when these settings cannot be exported; `findings`
+    what the legibility guard warns about; `printed` the map as the poster prints it (a
+    full cell's other cards moved to the appendix).
     """
 
     choice: ExportChoice
@@ -73,6 +77,8 @@ class PreviewPlan:
     cards: int = 0
     text: str = ""
     error: str = ""
+    findings: tuple[Finding, ...] = ()
+    printed: JourneyMap | None = None
 
 
 def plan_preview(
@@ -92,7 +98,7 @@ def plan_preview(
         if preview == PICTURE:
             return _picture(shown, choice)
         if preview == PAGES:
-            return _poster(journey, shown, choice, options)
+            return _poster(journey, shown, choice, options, cancel)
         if preview == HANDOUTS:
             plan = _handout(journey, shown, choice, options)
         else:
@@ -127,21 +133,26 @@ def _handout(
     else:
         sections = journey.personas
     first = sections[0] if sections else None
+    paper = handout_paper(options)
     return PreviewPlan(
         choice,
-        page=PAPER_SIZES["A4"],
+        page=(paper.width, paper.height),
         heading=first.name if first is not None else "",
         heading_color=first.color if first is not None else "#4f81bd",
-        paper=Paper("A4", *PAPER_SIZES["A4"]),
+        paper=paper,
         cards=len(shown.cards),
     )
 
 
 def _poster(
-    journey: JourneyMap, shown: JourneyMap, choice: ExportChoice, options: ExportOptions
+    journey: JourneyMap,
+    shown: JourneyMap,
+    choice: ExportChoice,
+    options: ExportOptions,
+    cancel: Cancel | None,
 ) -> PreviewPlan:
     """A poster, tiled poster or blank canvas, as the exporter plans it."""
-    planned = plan_pdf(journey, options, default_font_set())
+    planned = plan_pdf(journey, options, default_font_set(), cancel)
     plan, layout = planned.poster, planned.layout
     return PreviewPlan(
         choice,
@@ -155,6 +166,8 @@ def _poster(
         paper=plan.page,
         map_size=(layout.width, layout.height),
         cards=len(shown.cards),
+        findings=legibility_findings(planned, options.paper),
+        printed=planned.journey,
     )
 
 

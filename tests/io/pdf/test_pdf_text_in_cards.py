@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream, DictionaryObject
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from journeycanvas.io.pdf import ExportOptions, export_pdf
+from journeycanvas.io.pdf import ExportOptions, export_pdf, plan_pdf
 from journeycanvas.layout import MM_PER_PT, JourneyLayout, Rect, TextBlock, layout_journey
 from journeycanvas.model import JourneyMap
 from journeycanvas.text import default_font_set
@@ -162,7 +162,7 @@ def test_no_text_in_the_pdf_leaves_its_card(name: str, tmp_path: Path) -> None:
     journey = maps()[name]
     out = tmp_path / f"{name}.pdf"
     export_pdf(journey, out, ExportOptions(paper="A1"))
-    layout = layout_journey(journey)
+    layout = plan_pdf(journey, ExportOptions(paper="A1")).layout  # as printed
     areas = text_areas(layout)
     drawn = map_text_in_pdf(out)
     assert len(drawn) >= sum(len(card.face.text.lines) for card in layout.cards.values())
