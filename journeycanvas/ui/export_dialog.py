@@ -47,7 +47,7 @@ from journeycanvas.io.pdf.options import MAX_SCALE
 from journeycanvas.io.pdf.print_palette import GREYSCALE, PrintPalette
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.ui.export_choice import DPI_RANGE, ExportChoice
-from journeycanvas.ui.export_preview import PlanWorker, PreviewPlan, PreviewWidget
+from journeycanvas.ui.export_preview import PlanWorker, PreviewPlan, PreviewWidget, grid_picture
 
 PAPERS = ("A0", "A1", "A2", "A3", "A4", "A5", "letter", "tabloid")
 CUSTOM = "custom"
@@ -82,7 +82,7 @@ class ExportDialog(QDialog):
         self.suggested_file = suggested_file
         self.path: Path | None = None
         self.plan: PreviewPlan | None = None
-        self._pictures: dict[tuple[str | None, bool, str, int], QImage] = {}
+        self._pictures: dict[tuple[object, ...], QImage] = {}
 
         self.kind = QComboBox(self)
         for entry in export_formats():
@@ -356,7 +356,7 @@ class ExportDialog(QDialog):
         blank = bool(plan.choice.format.preset.get("blank"))
         printed = plan.printed
         cards = len(printed.cards) if printed is not None else -1
-        key = (plan.choice.persona, blank, palette, cards)
+        key = (plan.choice.persona, blank, palette, cards, plan.map_size)
         if key not in self._pictures:
             journey = printed
             if journey is None:
@@ -369,7 +369,10 @@ class ExportDialog(QDialog):
             if longest <= 0:
                 return None
             dpi = min(150.0, PREVIEW_PIXELS * MM_PER_INCH / longest)
-            image = render_image(journey, dpi)
+            if plan.grid_layout is not None:
+                image = grid_picture(plan.grid_layout, dpi)
+            else:
+                image = render_image(journey, dpi)
             if palette == GREYSCALE:
                 image = image.convertToFormat(QImage.Format.Format_Grayscale8)
             self._pictures[key] = image
@@ -414,7 +417,7 @@ class ExportDialog(QDialog):
                 "together · map at {scale} %"
             ).format(
                 pages=pages,
-                sheets=plan.grid.count,
+                sheets=plan.grid.printed,
                 paper=self._page_label(plan.grid.sheet),
                 scale=scale,
             )

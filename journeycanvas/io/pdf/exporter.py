@@ -31,6 +31,7 @@ from journeycanvas.io.pdf.pen import Pen
 from journeycanvas.io.pdf.poster import (
     PosterPlan,
     draw_poster,
+    inked_boxes,
     plan_poster,
     poster_legend,
     trimmed,
@@ -65,7 +66,7 @@ class PdfPlan:
     @property
     def map_pages(self) -> int:
         """The pages before the appendix: 1, or the sheets and the assembly page."""
-        return 1 if self.grid is None else self.grid.count + 1
+        return 1 if self.grid is None else self.grid.printed + 1
 
     @property
     def pages(self) -> int:
@@ -137,6 +138,7 @@ def _on_sheets(planned: PdfPlan, options: ExportOptions, fonts: FontSet) -> PdfP
     if options.scale is None and not options.blank:
         plan = snug_on_sheets(plan, layout, sheet, options.overlap_mm, fonts)
     grid = tile_grid(plan.page.width, plan.page.height, sheet, options.overlap_mm, SHEET_MARGIN_MM)
+    grid = grid.skipping(inked_boxes(plan, layout))
     return replace(planned, poster=plan, grid=grid)
 
 
