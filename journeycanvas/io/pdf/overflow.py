@@ -87,7 +87,8 @@ def with_markers(
     journey: JourneyMap, cells: Sequence[FullCell], pages: Sequence[int], words: Words
 ) -> JourneyMap:
     """`journey` without the full cells' hidden cards, each cell ending in a note "+N more
-    (see page K)" (K from `pages`, one per cell); connectors to hidden cards end at the note."""
+    (see page K)" (K from `pages`, one per cell); connectors to hidden cards end at the
+    note, one unlabelled arrow per note, other end and kind."""
     if not cells:
         return journey
     hidden: dict[str, str] = {}
@@ -112,11 +113,19 @@ def with_markers(
         )
     cards = [card for card in journey.cards if card.id not in hidden] + markers
     connectors: list[Connector] = []
+    merged: set[tuple[str, str, str]] = set()
     for connector in journey.connectors:
+        if connector.source not in hidden and connector.target not in hidden:
+            connectors.append(connector)
+            continue
+        # One arrow per note and kind, unlabelled: its label spoke of a card not shown.
         source = hidden.get(connector.source, connector.source)
         target = hidden.get(connector.target, connector.target)
-        if source != target:
-            connectors.append(connector.model_copy(update={"source": source, "target": target}))
+        key = (source, target, str(connector.kind))
+        if source != target and key not in merged:
+            merged.add(key)
+            change = {"source": source, "target": target, "label": ""}
+            connectors.append(connector.model_copy(update=change))
     return journey.model_copy(update={"cards": cards, "connectors": connectors})
 
 

@@ -61,13 +61,16 @@ def test_tiled_posters_point_past_their_sheets(tmp_path: Path) -> None:
 
 def test_connectors_to_hidden_cards_end_at_the_note() -> None:
     journey = chatty_map()
-    journey = journey.model_copy(
-        update={"connectors": [Connector(id="k1", source="c0", target="c250")]}
-    )
-    plan = plan_pdf(journey, ExportOptions(paper="A1"))
-    (connector,) = plan.journey.connectors
-    assert connector.source == "c0" and connector.target.startswith("more-")
-    assert connector.target in plan.layout.cards
+    arrows = [
+        Connector(id="k1", source="c0", target="c250", label="asks"),
+        Connector(id="k2", source="c0", target="c251", label="calls"),
+        Connector(id="k3", source="c0", target="c1", label="visits"),
+    ]
+    plan = plan_pdf(journey.model_copy(update={"connectors": arrows}), ExportOptions(paper="A1"))
+    to_note, kept = plan.journey.connectors
+    assert to_note.source == "c0" and to_note.target.startswith("more-")
+    assert to_note.target in plan.layout.cards and to_note.label == ""
+    assert kept == arrows[2]
 
 
 def test_the_note_speaks_the_maps_language(tmp_path: Path) -> None:
