@@ -15,7 +15,7 @@ from journeycanvas.io.pdf.chrome import TitleInfo
 from journeycanvas.io.pdf.document import new_canvas, save_canvas
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
 from journeycanvas.io.pdf.handouts import write_handouts
-from journeycanvas.io.pdf.legibility import is_legible
+from journeycanvas.io.pdf.legibility import is_legible, smallest_card_text_pt
 from journeycanvas.io.pdf.options import ExportCancelled, ExportOptions, ExportResult
 from journeycanvas.io.pdf.overflow import (
     CELL_LIMITS,
@@ -111,21 +111,24 @@ def plan_pdf(
     if is_legible(whole) or options.scale is not None:
         return whole
     crowded = most_cards_in_a_cell(shown)
-    best = whole
+    cut = whole
     for limit in (limit for limit in CELL_LIMITS if limit < crowded):
         cells = full_cells(shown, limit)
         appendix = plan_appendix(shown, cells, appendix_paper(options), fonts, words)
         before = 1
         for _attempt in range(3):  # the page numbers on the notes may move the sheets, once
-            best = planned(
-                with_markers(shown, cells, appendix.start_pages(before), words), appendix
-            )
-            if best.map_pages == before:
+            cut = planned(with_markers(shown, cells, appendix.start_pages(before), words), appendix)
+            if cut.map_pages == before:
                 break
-            before = best.map_pages
-        if is_legible(best):
-            break
-    return best
+            before = cut.map_pages
+        if is_legible(cut):
+            return cut
+    # Still too small: the map is wide or long, not crowded in a few cells. Cutting its
+    # cells only pays when it at least doubles the text.
+    smallest, smallest_cut = smallest_card_text_pt(whole), smallest_card_text_pt(cut)
+    if smallest is not None and smallest_cut is not None and smallest_cut >= 2 * smallest:
+        return cut
+    return whole
 
 
 def _on_sheets(planned: PdfPlan, options: ExportOptions, fonts: FontSet) -> PdfPlan:

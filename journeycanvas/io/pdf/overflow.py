@@ -37,7 +37,8 @@ from journeycanvas.text import FontSet
 
 CELL_LIMITS = (48, 24, 12, 6)
 """The most cards (the "+N more" note included) a cell may print, tried in turn until
-the map's text is legible (the last one stands even when it is not)."""
+the map's text is legible; when none makes it legible, the last one stands only if it at
+least doubles the text size (else the map is wide, not crowded, and prints whole)."""
 
 _US_PAPERS = ("letter", "tabloid")
 

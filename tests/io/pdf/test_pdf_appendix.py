@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from pdf_helpers import page_sizes_pt, page_texts, squash
-from test_pdf_legibility import crowded_map
+from test_pdf_legibility import crowded_map, wide_map
 
 from journeycanvas.io.pdf import ExportOptions, export_pdf, plan_pdf
 from journeycanvas.model import Connector, JourneyMap
@@ -86,3 +86,12 @@ def test_a_cell_that_fits_is_printed_whole() -> None:
     plan = plan_pdf(chatty_map(12), ExportOptions(paper="A1"))
     assert plan.appendix is None and plan.pages == 1
     assert len(plan.layout.cards) == 12
+
+
+def test_a_wide_map_is_not_cut_for_nothing() -> None:
+    journey = wide_map(80)
+    first = journey.cards[0]
+    extra = [first.model_copy(update={"id": f"x{i}", "order": i + 1}) for i in range(9)]
+    journey = journey.model_copy(update={"cards": [*journey.cards, *extra]})
+    plan = plan_pdf(journey, ExportOptions(paper="A1"))
+    assert plan.appendix is None and len(plan.layout.cards) == len(journey.cards)
