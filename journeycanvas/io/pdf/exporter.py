@@ -16,7 +16,7 @@ from journeycanvas.io.pdf.document import new_canvas, save_canvas
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
 from journeycanvas.io.pdf.handouts import write_handouts
 from journeycanvas.io.pdf.legibility import is_legible, smallest_card_text_pt
-from journeycanvas.io.pdf.options import ExportCancelled, ExportOptions, ExportResult
+from journeycanvas.io.pdf.options import ExportCancelled, ExportError, ExportOptions, ExportResult
 from journeycanvas.io.pdf.overflow import (
     CELL_LIMITS,
     Appendix,
@@ -107,22 +107,32 @@ def plan_pdf(
         plan = plan_poster(layout, info, poster_legend(printed, layout), options, fonts)
         return _on_sheets(PdfPlan(printed, layout, plan, None, palette, appendix), options, fonts)
 
-    whole = planned(shown)
-    if is_legible(whole) or options.scale is not None:
-        return whole
     crowded = most_cards_in_a_cell(shown)
-    cut = whole
+    try:
+        whole = planned(shown)
+    except ExportError:
+        if options.scale is not None or crowded <= CELL_LIMITS[-1]:
+            raise
+        whole = None  # its frame does not fit the page (a legend of many labels): cut it
+    if whole is not None and (is_legible(whole) or options.scale is not None):
+        return whole
+    cut: PdfPlan | None = None
     for limit in (limit for limit in CELL_LIMITS if limit < crowded):
         cells = full_cells(shown, limit)
         appendix = plan_appendix(shown, cells, appendix_paper(options), fonts, words)
         before = 1
         for _attempt in range(3):  # the page numbers on the notes may move the sheets, once
-            cut = planned(with_markers(shown, cells, appendix.start_pages(before), words), appendix)
+            printed = with_markers(shown, cells, appendix.start_pages(before), words)
+            cut = planned(printed, appendix)
             if cut.map_pages == before:
                 break
             before = cut.map_pages
-        if is_legible(cut):
+        if cut is not None and is_legible(cut):
             return cut
+    if cut is None:
+        return whole or planned(shown)
+    if whole is None:
+        return cut
     # Still too small: the map is wide or long, not crowded in a few cells. Cutting its
     # cells only pays when it at least doubles the text.
     smallest, smallest_cut = smallest_card_text_pt(whole), smallest_card_text_pt(cut)
