@@ -32,6 +32,7 @@ def hint_text(hint: str) -> str:
 def register(subparsers: Any) -> None:
     """Add the ``export`` and ``import-csv`` commands."""
     from journeycanvas.io.export_formats import export_formats, extension_formats, file_formats
+    from journeycanvas.io.pdf.options import PALETTES
 
     formats = file_formats()
     kinds = "; ".join(f"{entry.format}: {entry.label}" for entry in export_formats())
@@ -41,8 +42,8 @@ def register(subparsers: Any) -> None:
         description=f"Export a .journey map. The format comes from OUT's extension "
         f"({', '.join(extension_formats())}) unless --format is given. A PDF is a poster "
         "fitted to A1 unless told otherwise; --tile splits it over office sheets, --blank "
-        "prints the empty grid for sticky notes, --handouts prints A4 pages per stage or "
-        f"persona. The kinds of export: {kinds}.",
+        "prints the empty grid for sticky notes, --handouts prints pages per stage or persona "
+        f"(A4 unless --paper says otherwise). The kinds of export: {kinds}.",
     )
     export.add_argument("file", metavar="FILE", help="the .journey map to export")
     export.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
@@ -52,7 +53,8 @@ def register(subparsers: Any) -> None:
     export.add_argument(
         "--paper",
         metavar="SIZE",
-        help="A0, A1, A2, A3, A4, letter, tabloid or WxHmm such as 500x700mm (default A1)",
+        help="A0, A1, A2, A3, A4, A5, letter, tabloid or WxHmm such as 500x700mm (default A1; "
+        "A4 for handouts)",
     )
     export.add_argument(
         "--orientation", choices=("landscape", "portrait"), type=str.lower, help="default: best fit"
@@ -79,7 +81,10 @@ def register(subparsers: Any) -> None:
         "--blank", action="store_true", help="the empty grid with 76 mm cells for sticky notes"
     )
     export.add_argument(
-        "--handouts", choices=("stage", "persona"), type=str.lower, help="A4 handouts"
+        "--handouts",
+        choices=("stage", "persona"),
+        type=str.lower,
+        help="handouts on --paper (default A4)",
     )
     export.add_argument("--persona", metavar="NAME", help="only this persona's cards")
     export.add_argument(
@@ -87,6 +92,14 @@ def register(subparsers: Any) -> None:
         choices=tuple(DELIMITERS),
         default="comma",
         help="CSV column separator (default comma; semicolon for Excel in Sweden or Poland)",
+    )
+    export.add_argument(
+        "--palette",
+        choices=PALETTES,
+        default="default",
+        type=str.lower,
+        help="PDF colours: the map's own (default), okabe-ito (safe for colour blindness) or "
+        "greyscale (greys, persona initials, hatched metric bars)",
     )
     export.add_argument(
         "--dpi", type=_positive_number, default=150.0, metavar="N", help="PNG resolution"
@@ -140,6 +153,7 @@ def _export(args: argparse.Namespace) -> int:
         source_name=Path(args.file).name,
         csv_delimiter=DELIMITERS[args.delimiter],
         dpi=args.dpi,
+        palette=args.palette,
     )
     _refuse_same_file(
         args.output, args.file, _("{file}: is the map being exported; choose another output file")

@@ -40,7 +40,8 @@ TILE = "tile"
 PERSONA = "persona"
 DPI = "dpi"
 CSV_DELIMITER = "csv_delimiter"
-OPTIONS = (PAPER, ORIENTATION, SCALE, TILE, PERSONA, DPI, CSV_DELIMITER)
+PALETTE = "palette"
+OPTIONS = (PAPER, ORIENTATION, SCALE, TILE, PERSONA, DPI, CSV_DELIMITER, PALETTE)
 """The choices a format may take (`ExportFormat.options`); TILE covers the overlap too."""
 
 PICTURE, PAGES, HANDOUTS, TEXT = "picture", "pages", "handouts", "text"
@@ -196,7 +197,8 @@ def _handouts(mode: str) -> Callable[[ExportOptions], bool]:
 
 
 _PDF = "journeycanvas.io.pdf.exporter:write_pdf"
-_ON_PAPER = frozenset({PAPER, ORIENTATION, PERSONA})
+_ON_PAPER = frozenset({PAPER, ORIENTATION, PERSONA, PALETTE})
+_HANDOUT_OPTIONS = frozenset({PAPER, ORIENTATION, PERSONA, PALETTE})
 _BUILT_IN = (
     ExportFormat("poster", "PDF poster (one sheet)", "pdf", (".pdf",), _PDF,
                  _ON_PAPER | {SCALE}, matches=_pdf_kind("poster"),
@@ -210,11 +212,12 @@ _BUILT_IN = (
                  file_kind="PDF documents", file_tag=" (blank canvas)", preview=PAGES,
                  whole_map=True),
     ExportFormat("handouts_stage", "PDF handouts, one page per stage", "pdf", (".pdf",), _PDF,
-                 preset=MappingProxyType({"handouts": "stage"}), matches=_handouts("stage"),
+                 _HANDOUT_OPTIONS, preset=MappingProxyType({"handouts": "stage"}),
+                 matches=_handouts("stage"),
                  file_kind="PDF documents", file_tag=" (handouts)", preview=HANDOUTS,
                  whole_map=True),
     ExportFormat("handouts_persona", "PDF handouts, one page per persona", "pdf", (".pdf",),
-                 _PDF, preset=MappingProxyType({"handouts": "persona"}),
+                 _PDF, _HANDOUT_OPTIONS, preset=MappingProxyType({"handouts": "persona"}),
                  matches=_handouts("persona"), file_kind="PDF documents",
                  file_tag=" (handouts)", preview=HANDOUTS, whole_map=True),
     ExportFormat("png", "PNG picture", "png", (".png",),

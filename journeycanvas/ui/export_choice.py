@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from journeycanvas.io.export_formats import SCALE, TILE, ExportFormat, export_format, format_of
+from journeycanvas.io.export_formats import (
+    PALETTE,
+    SCALE,
+    TILE,
+    ExportFormat,
+    export_format,
+    format_of,
+)
 from journeycanvas.io.pdf.options import DEFAULT_OVERLAP_MM, ExportError, ExportOptions
 from journeycanvas.io.pdf.paper import PAPER_SIZES, TILE_PAPERS
 
@@ -49,6 +56,7 @@ class ExportChoice:
     persona: str | None = None
     dpi: int = DEFAULT_DPI
     csv_delimiter: str = ","
+    palette: str = "default"
 
     @property
     def format(self) -> ExportFormat:
@@ -79,6 +87,7 @@ class ExportChoice:
             source_name=source_name,
             csv_delimiter=self.csv_delimiter,
             dpi=float(self.dpi),
+            palette=self.palette if PALETTE in entry.options else "default",
         )
         return replace(options, **entry.preset)
 
@@ -105,6 +114,7 @@ class ExportChoice:
             overlap_mm=options.overlap_mm,
             persona=options.persona,
             csv_delimiter=options.csv_delimiter,
+            palette=options.palette,
         )
         tile = options.tile or settings.get(TILE_SETTING)
         if isinstance(tile, str) and tile.lower() in TILE_PAPERS:

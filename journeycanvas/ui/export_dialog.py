@@ -30,6 +30,7 @@ from journeycanvas.io.export_formats import (
     DPI,
     HANDOUTS,
     ORIENTATION,
+    PALETTE,
     PAPER,
     PERSONA,
     PICTURE,
@@ -41,12 +42,14 @@ from journeycanvas.io.export_formats import (
 )
 from journeycanvas.io.pdf import ExportError, Paper, parse_paper
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
+from journeycanvas.io.pdf.legibility import Finding, MovedCards
 from journeycanvas.io.pdf.options import MAX_SCALE
+from journeycanvas.io.pdf.print_palette import GREYSCALE, PrintPalette
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.ui.export_choice import DPI_RANGE, ExportChoice
-from journeycanvas.ui.export_preview import PlanWorker, PreviewPlan, PreviewWidget
+from journeycanvas.ui.export_preview import PlanWorker, PreviewPlan, PreviewWidget, grid_picture
 
-PAPERS = ("A0", "A1", "A2", "A3", "A4", "letter", "tabloid")
+PAPERS = ("A0", "A1", "A2", "A3", "A4", "A5", "letter", "tabloid")
 CUSTOM = "custom"
 PREVIEW_PIXELS = 900
 """The long side of the map picture drawn in the preview."""
@@ -79,7 +82,7 @@ class ExportDialog(QDialog):
         self.suggested_file = suggested_file
         self.path: Path | None = None
         self.plan: PreviewPlan | None = None
-        self._pictures: dict[tuple[str | None, bool], QImage] = {}
+        self._pictures: dict[tuple[object, ...], QImage] = {}
 
         self.kind = QComboBox(self)
         for entry in export_formats():
@@ -136,6 +139,13 @@ class ExportDialog(QDialog):
         self.dpi = QSpinBox(self)
         self.dpi.setRange(*DPI_RANGE)
         self.dpi.setSuffix(self.tr(" dpi"))
+        self.colours = QComboBox(self)
+        self.colours.addItem(self.tr("The map's colours"), "default")
+        self.colours.addItem(self.tr("Colour-blind safe (Okabe–Ito)"), "okabe-ito")
+        self.colours.addItem(self.tr("Greyscale"), "greyscale")
+        self.colours.setToolTip(
+            self.tr("Greyscale prints personas with their initials and metric bars hatched")
+        )
         self.delimiter = QComboBox(self)
         self.delimiter.addItem(self.tr("Comma"), ",")
         self.delimiter.addItem(self.tr("Semicolon (Swedish, Polish spreadsheets)"), ";")
@@ -144,6 +154,10 @@ class ExportDialog(QDialog):
         self.preview.show_message(self.tr("Preparing the preview…"))
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #a23b00;")
+        self.warning.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, parent=self)
         self.export_button = self.buttons.addButton(
             self.tr("&Export…"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -160,7 +174,13 @@ class ExportDialog(QDialog):
         self._timer.timeout.connect(self._request_plan)
         self.set_choice(ExportChoice.from_settings(journey.export_settings, default_paper))
         for combo in (
-            self.kind, self.paper, self.orientation, self.tile, self.persona, self.delimiter
+            self.kind,
+            self.paper,
+            self.orientation,
+            self.tile,
+            self.persona,
+            self.delimiter,
+            self.colours,
         ):  # fmt: skip
             combo.currentIndexChanged.connect(self._changed)
         for spin in (self.custom_width, self.custom_height, self.scale, self.overlap, self.dpi):
@@ -178,6 +198,7 @@ class ExportDialog(QDialog):
             self.tr("A2"),
             self.tr("A3"),
             self.tr("A4"),
+            self.tr("A5"),
             self.tr("US Letter"),
             self.tr("Tabloid"),
         ]
@@ -200,6 +221,7 @@ class ExportDialog(QDialog):
         paper.addRow(self.tr("P&aper:"), self.paper)
         paper.addRow(self.tr("Si&ze:"), self.custom)
         paper.addRow(self.tr("&Orientation:"), self.orientation)
+        paper.addRow(self.tr("Colo&urs:"), self.colours)
         scale_row = QHBoxLayout()
         scale_row.addWidget(self.fit)
         scale_row.addWidget(self.at_scale)
@@ -230,6 +252,7 @@ class ExportDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.preview, 1)
         right.addWidget(self.caption)
+        right.addWidget(self.warning)
 
         body = QHBoxLayout()
         body.addLayout(form)
@@ -256,6 +279,7 @@ class ExportDialog(QDialog):
             persona=self.persona.currentData(),
             dpi=self.dpi.value(),
             csv_delimiter=self.delimiter.currentData(),
+            palette=self.colours.currentData(),
         )
 
     def set_choice(self, choice: ExportChoice) -> None:
@@ -282,6 +306,7 @@ class ExportDialog(QDialog):
         _select(self.persona, choice.persona)
         self.dpi.setValue(choice.dpi)
         _select(self.delimiter, choice.csv_delimiter)
+        _select(self.colours, choice.palette)
         self._enable()
 
     def _enable(self) -> None:
@@ -290,6 +315,7 @@ class ExportDialog(QDialog):
         self.paper_box.setEnabled(PAPER in takes)
         self.custom.setEnabled(self.paper.currentData() == CUSTOM)
         self.orientation.setEnabled(ORIENTATION in takes)
+        self.colours.setEnabled(PALETTE in takes)
         for widget in (self.fit, self.at_scale):
             widget.setEnabled(SCALE in takes)
         self.scale.setEnabled(SCALE in takes and self.at_scale.isChecked())
@@ -315,25 +341,41 @@ class ExportDialog(QDialog):
         self.plan = plan
         self.export_button.setEnabled(not plan.error)
         self.caption.setText(self._caption(plan))
+        warnings = [self._finding(finding) for finding in plan.findings]
+        self.warning.setText("\n".join(warnings))
+        self.warning.setVisible(bool(warnings))
         text_only = plan.choice.format.preview == TEXT
         picture = None if plan.error or text_only else self._picture(plan)
         self.preview.show_plan(plan, picture)
         self.plan_shown.emit(plan)
 
     def _picture(self, plan: PreviewPlan) -> QImage | None:
-        """The map as the canvas draws it, small, for the preview (one per persona)."""
-        key = (plan.choice.persona, bool(plan.choice.format.preset.get("blank")))
+        """The map as the canvas draws it, small, for the preview: the map as the poster
+        prints it (its palette, its persona, full cells cut), greyed for greyscale."""
+        palette = plan.choice.options().palette
+        blank = bool(plan.choice.format.preset.get("blank"))
+        printed = plan.printed
+        cards = len(printed.cards) if printed is not None else -1
+        key = (plan.choice.persona, blank, palette, cards, plan.map_size)
         if key not in self._pictures:
-            journey = self.journey
-            if plan.choice.persona:
-                journey = only_persona(journey, find_persona(journey, plan.choice.persona))
-            if key[1]:
+            journey = printed
+            if journey is None:
+                journey = PrintPalette.of(palette, self.journey).recolored(self.journey)
+                if plan.choice.persona:
+                    journey = only_persona(journey, find_persona(journey, plan.choice.persona))
+            if blank:
                 journey = journey.model_copy(update={"cards": [], "connectors": []})
             longest = max(plan.map_size)
             if longest <= 0:
                 return None
             dpi = min(150.0, PREVIEW_PIXELS * MM_PER_INCH / longest)
-            self._pictures[key] = render_image(journey, dpi)
+            if plan.grid_layout is not None:
+                image = grid_picture(plan.grid_layout, dpi)
+            else:
+                image = render_image(journey, dpi)
+            if palette == GREYSCALE:
+                image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+            self._pictures[key] = image
         return self._pictures[key]
 
     def _caption(self, plan: PreviewPlan) -> str:
@@ -365,7 +407,9 @@ class ExportDialog(QDialog):
             return self.tr("A report of {cards}").format(cards=cards)
         pages = self._count(plan.pages, self.tr("1 page"), self.tr("{count} pages"))
         if entry.preview == HANDOUTS:
-            return self.tr("{pages} of A4 handouts").format(pages=pages)
+            return self.tr("{pages} of handouts on {paper}").format(
+                pages=pages, paper=self._page_label(plan.paper)
+            )
         scale = round((plan.scale or 1.0) * 100)
         if plan.grid is not None:
             return self.tr(
@@ -373,7 +417,7 @@ class ExportDialog(QDialog):
                 "together · map at {scale} %"
             ).format(
                 pages=pages,
-                sheets=plan.pages - 1,
+                sheets=plan.grid.printed,
                 paper=self._page_label(plan.grid.sheet),
                 scale=scale,
             )
@@ -385,6 +429,27 @@ class ExportDialog(QDialog):
         return self.tr("{pages} · {paper} · map at {scale} %").format(
             pages=pages, paper=paper, scale=scale
         )
+
+    def _finding(self, finding: Finding) -> str:
+        """A legibility finding in the editor's language."""
+        if isinstance(finding, MovedCards):
+            cells = self._count(finding.cells, self.tr("1 cell"), self.tr("{count} cells"))
+            cards = self._count(finding.cards, self.tr("1 card"), self.tr("{count} cards"))
+            return self.tr(
+                "{cells} had more cards than the map can show legibly: {cards} print in full "
+                "on pages {first}–{last}, each cell ending in a “+N more” note."
+            ).format(cells=cells, cards=cards, first=finding.first, last=finding.last)
+        small = self.tr(
+            "The smallest card text prints at {size} pt, below the {needed} pt that can be "
+            "read there."
+        ).format(size=f"{finding.smallest_pt:.1f}", needed=f"{finding.needed_pt:g}")
+        if finding.paper is not None:
+            advice = self.tr("Print it on {paper}.").format(paper=finding.paper)
+        else:
+            advice = self.tr(
+                "Tile it on office sheets at {ratio} times the size, or print fewer cards."
+            ).format(ratio=f"{finding.ratio:.1f}")
+        return f"{small} {advice}"
 
     @staticmethod
     def _count(count: int, one: str, many: str) -> str:

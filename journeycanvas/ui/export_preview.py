@@ -19,7 +19,7 @@ from itertools import islice
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QThread, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from journeycanvas.io.export import export_map
@@ -33,16 +33,21 @@ from journeycanvas.io.pdf import (
     plan_pdf,
 )
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
+from journeycanvas.io.pdf.handouts import handout_paper
+from journeycanvas.io.pdf.legibility import Finding, legibility_findings
 from journeycanvas.io.pdf.paper import PAPER_SIZES
 from journeycanvas.io.pdf.poster import PosterPlan
 from journeycanvas.io.pdf.progress import Cancel
-from journeycanvas.layout import DEFAULT_STYLE, layout_journey
+from journeycanvas.layout import DEFAULT_STYLE, MM_PER_PT, JourneyLayout, Rect, layout_journey
 from journeycanvas.model.entities import JourneyMap, Persona, Stage
 from journeycanvas.text import default_font_set
 from journeycanvas.ui.export_choice import ExportChoice
 
 TEXT_LINES = 40
 """Lines of a CSV or Markdown export shown in the preview."""
+
+SKIPPED_BRUSH = QBrush(QColor("#90a4ae"), Qt.BrushStyle.BDiagPattern)
+"""How the preview shows a blank tile the export leaves out."""
 
 Box = tuple[float, float, float, float]
 """x, y, width, height in mm."""
@@ -55,7 +60,9 @@ class PreviewPlan:
     `page` is the first page's (or the picture's) size in mm, `paper` that page as the
     exporter names it; `map_box` is where the map sits on it, `bands` the title block and
     legend. A tiled poster shows the poster as `page` with `grid` (its sheets) over it.
-    `error` is the exporter's reason when these settings cannot be exported.
+    `error` is the exporter's reason when these settings cannot be exported; `findings`
+    what the legibility guard warns about; `printed` the map as the poster prints it (a
+    full cell's other cards moved to the appendix); `grid_layout` a blank canvas's grid.
     """
 
     choice: ExportChoice
@@ -73,6 +80,9 @@ class PreviewPlan:
     cards: int = 0
     text: str = ""
     error: str = ""
+    findings: tuple[Finding, ...] = ()
+    printed: JourneyMap | None = None
+    grid_layout: JourneyLayout | None = None
 
 
 def plan_preview(
@@ -92,7 +102,7 @@ def plan_preview(
         if preview == PICTURE:
             return _picture(shown, choice)
         if preview == PAGES:
-            return _poster(journey, shown, choice, options)
+            return _poster(journey, shown, choice, options, cancel)
         if preview == HANDOUTS:
             plan = _handout(journey, shown, choice, options)
         else:
@@ -127,21 +137,26 @@ def _handout(
     else:
         sections = journey.personas
     first = sections[0] if sections else None
+    paper = handout_paper(options)
     return PreviewPlan(
         choice,
-        page=PAPER_SIZES["A4"],
+        page=(paper.width, paper.height),
         heading=first.name if first is not None else "",
         heading_color=first.color if first is not None else "#4f81bd",
-        paper=Paper("A4", *PAPER_SIZES["A4"]),
+        paper=paper,
         cards=len(shown.cards),
     )
 
 
 def _poster(
-    journey: JourneyMap, shown: JourneyMap, choice: ExportChoice, options: ExportOptions
+    journey: JourneyMap,
+    shown: JourneyMap,
+    choice: ExportChoice,
+    options: ExportOptions,
+    cancel: Cancel | None,
 ) -> PreviewPlan:
     """A poster, tiled poster or blank canvas, as the exporter plans it."""
-    planned = plan_pdf(journey, options, default_font_set())
+    planned = plan_pdf(journey, options, default_font_set(), cancel)
     plan, layout = planned.poster, planned.layout
     return PreviewPlan(
         choice,
@@ -155,6 +170,9 @@ def _poster(
         paper=plan.page,
         map_size=(layout.width, layout.height),
         cards=len(shown.cards),
+        findings=legibility_findings(planned, options.paper),
+        printed=planned.journey,
+        grid_layout=layout if options.blank else None,
     )
 
 
@@ -350,7 +368,9 @@ class _PagePainter:
                 x, y = grid.origin(row, col)
                 cell = self.rect((x, y, grid.cell_w, grid.cell_h))
                 painter.setPen(pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
+                # A blank sheet is not printed: hatched, as on the assembly page.
+                skipped = not grid.prints(row, col)
+                painter.setBrush(SKIPPED_BRUSH if skipped else Qt.BrushStyle.NoBrush)
                 painter.drawRect(cell)
                 label = TileGrid.label(row, col)
                 tag = QRectF(painter.fontMetrics().boundingRect(label)).adjusted(-3, -1, 3, 1)
@@ -401,3 +421,48 @@ class _PagePainter:
             self.plan.text,
         )
         painter.restore()
+
+
+def grid_picture(layout: JourneyLayout, dpi: float) -> QImage:
+    """A blank canvas's grid as the PDF prints it (white cells of its true proportions,
+    stage and lane headers), for the preview: the canvas would draw the map's own grid."""
+    scale = dpi / 25.4  # pixels per mm
+    image = QImage(
+        max(1, round(layout.width * scale)),
+        max(1, round(layout.height * scale)),
+        QImage.Format.Format_ARGB32_Premultiplied,
+    )
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.scale(scale, scale)
+    painter.setPen(QPen(QColor("#cfd8dc"), 0.3))
+    for cell in layout.cells:
+        shade = QColor("#ffffff") if not cell.shaded else QColor("#f7f9fa")
+        painter.setBrush(shade)
+        painter.drawRect(_qrect(cell.rect))
+    painter.setPen(Qt.PenStyle.NoPen)
+    for lane in layout.lanes:
+        painter.setBrush(QColor("#eceff1"))
+        painter.drawRect(_qrect(lane.rect))
+    for stage in layout.stages:
+        painter.setBrush(QColor(stage.color))
+        painter.drawRect(_qrect(stage.rect))
+    painter.resetTransform()  # text in pixels: a font's size is whole pixels
+    font = QFont(painter.font())
+    for blocks, color in (
+        ([(lane.title, lane.rect) for lane in layout.lanes], QColor("#1f2a30")),
+        ([(stage.name, stage.rect) for stage in layout.stages], QColor("#ffffff")),
+    ):
+        painter.setPen(color)
+        for block, box in blocks:
+            font.setPixelSize(max(1, round(block.font_size_pt * MM_PER_PT * scale)))
+            painter.setFont(font)
+            for line, x, baseline in zip(block.lines, block.xs, block.baselines, strict=True):
+                painter.drawText(QPointF((box.x + x) * scale, (box.y + baseline) * scale), line)
+    painter.end()
+    return image
+
+
+def _qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.x, rect.y, rect.w, rect.h)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,19 @@ def test_import_csv_never_writes_over_the_csv_it_reads(tmp_path: Path) -> None:
     result = run("import-csv", "cards.csv", "-o", "cards.csv", "--force", cwd=tmp_path)
     assert_user_error(result, "is the CSV being imported")
     assert sheet.read_bytes() == before
+
+
+def test_palette_flag_prints_in_greys(tmp_path: Path) -> None:
+    result = run("export", HOURGLASS, "-o", "grey.pdf", "--palette", "GreyScale", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = PdfReader(tmp_path / "grey.pdf").pages[0].get_contents().get_data()  # type: ignore[union-attr]
+    colours = re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) rg\b", data)
+    assert colours and all(red == green == blue for red, green, blue in colours)
+    assert "CC" in PdfReader(tmp_path / "grey.pdf").pages[0].extract_text()  # Commuter Clara
+
+
+def test_unknown_palette_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("export", HOURGLASS, "-o", "x.pdf", "--palette", "sepia", cwd=tmp_path)
+    assert_user_error(result, "--palette: invalid choice: 'sepia'")
+    assert "okabe-ito" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()

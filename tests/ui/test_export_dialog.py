@@ -4,6 +4,7 @@ settings, progress with cancel, and errors in a message box."""
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -122,6 +123,87 @@ def test_a3_landscape_poster_is_a_pdf_of_that_size_and_its_settings_come_back(
     assert not window.document.settings_unsaved
     reopened = ExportChoice.from_settings(load_map(saved).export_settings, "A4")
     assert reopened == scripted.opened_with[1]
+
+
+def test_greyscale_chosen_in_the_dialog_prints_greys_and_greys_the_preview(
+    window: MainWindow, dialogs: Dialogs, scripted: ScriptedExport, tmp_path: Path
+) -> None:
+    open_hourglass(window)
+    pictures: list[QImage] = []
+
+    def greyscale_poster(dialog: ExportDialog) -> None:
+        select(dialog.kind, "poster")
+        select(dialog.colours, "greyscale")
+        assert dialog.choice().options().palette == "greyscale"
+        dialog.plan_shown.connect(lambda plan: pictures.append(dialog.preview.picture))
+
+    scripted.configure = greyscale_poster
+    dialogs.save_paths.append(str(tmp_path / "grey.pdf"))
+    window.action_table.export.trigger()
+
+    data = PdfReader(tmp_path / "grey.pdf").pages[0].get_contents().get_data()  # type: ignore[union-attr]
+    colours = re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) rg\b", data)
+    assert colours and all(red == green == blue for red, green, blue in colours)
+    assert pictures and pictures[-1] is not None and pictures[-1].isGrayscale()
+    assert window.document.journey.export_settings["palette"] == "greyscale"
+    # Only PDFs take a palette.
+    assert ExportChoice(kind="png", palette="greyscale").options().palette == "default"
+
+
+def test_the_preview_warns_about_full_cells_and_small_text(
+    window: MainWindow, dialogs: Dialogs, scripted: ScriptedExport, tmp_path: Path
+) -> None:
+    crowded = load_template("hourglass")
+    first = crowded.cards[0]
+    extra = [
+        first.model_copy(update={"id": f"extra{i}", "order": 100 + i, "text": f"Extra {i}"})
+        for i in range(300)
+    ]
+    window.set_map(crowded.model_copy(update={"cards": [*crowded.cards, *extra]}), None)
+    warnings: list[str] = []
+
+    def crowded_poster(dialog: ExportDialog) -> None:
+        select(dialog.kind, "poster")
+        select(dialog.paper, "A1")
+        dialog.plan_shown.connect(
+            lambda _plan: warnings.append(
+                "" if dialog.warning.isHidden() else dialog.warning.text()
+            )
+        )
+
+    scripted.configure = crowded_poster
+    dialogs.save_paths.append(str(tmp_path / "crowded.pdf"))
+    window.action_table.export.trigger()
+
+    pages = len(PdfReader(tmp_path / "crowded.pdf").pages)
+    assert scripted.plans[-1].pages == pages > 1
+    assert f"{pages} pages" in scripted.captions[-1]
+    assert "more cards than the map can show legibly" in warnings[-1]
+    assert f"on pages 2–{pages}" in warnings[-1]
+
+    scripted.configure = lambda dialog: select(dialog.paper, "A4")
+    dialogs.save_paths.append(str(tmp_path / "small.pdf"))
+    window.action_table.export.trigger()
+    assert "The smallest card text prints at" in warnings[-1] and "Print it on A" in warnings[-1]
+
+
+def test_handouts_follow_the_chosen_paper(
+    window: MainWindow, dialogs: Dialogs, scripted: ScriptedExport, tmp_path: Path
+) -> None:
+    open_hourglass(window)
+
+    def a5_handouts(dialog: ExportDialog) -> None:
+        select(dialog.kind, "handouts_stage")
+        select(dialog.paper, "A5")
+
+    scripted.configure = a5_handouts
+    dialogs.save_paths.append(str(tmp_path / "handouts.pdf"))
+    window.action_table.export.trigger()
+    pages = PdfReader(tmp_path / "handouts.pdf").pages
+    assert float(pages[0].mediabox.width) == pytest.approx(148 * PT_PER_MM, abs=0.5)
+    assert scripted.plans[-1].pages == len(pages)
+    assert "of handouts on A5" in scripted.captions[-1]
+    assert scripted.plans[-1].page == (148.0, 210.0)
 
 
 def test_the_same_settings_again_add_no_undo_step(
@@ -330,6 +412,7 @@ def test_an_unwritable_folder_is_reported(
         ExportChoice(kind="png", dpi=300, tile="letter"),
         ExportChoice(kind="csv", csv_delimiter=";"),
         ExportChoice(kind="svg"),
+        ExportChoice(kind="poster", palette="okabe-ito"),
     ],
 )
 def test_remembered_settings_give_the_same_choice(choice: ExportChoice) -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from journeycanvas.io.pdf.colors import FAINT, GRID, INK, MUTED, PAPER, connector_color, mix
+from journeycanvas.io.pdf.colors import FAINT, GRID, INK, MUTED, PAPER, connector_color, ink_on, mix
+from journeycanvas.io.pdf.drawing import centered_text
 from journeycanvas.io.pdf.icons import card_icon_name
 from journeycanvas.io.pdf.pen import Pen
+from journeycanvas.io.pdf.print_palette import persona_initials
 from journeycanvas.io.pdf.words import Words
 from journeycanvas.layout import MM_PER_PT, JourneyLayout, Rect, TextBlock
 from journeycanvas.layout.text_blocks import text_block
@@ -73,6 +75,8 @@ class LegendEntry:
     kind: str | None = None
     number: str = ""
     """A connector label's marker number: drawn in a disc, the label's text beside it."""
+    initials: str = ""
+    """A persona's initials, printed in its dot as on the cards."""
 
 
 def kind_legend(kinds: set[str], words: Words) -> list[LegendEntry]:
@@ -100,7 +104,11 @@ def marker_legend(journey: JourneyMap, layout: JourneyLayout) -> list[LegendEntr
 def persona_legend(journey: JourneyMap, words: Words) -> list[LegendEntry]:
     """Legend entries for the map's personas."""
     unnamed = words.gettext("Persona")
-    return [LegendEntry(p.name.strip() or unnamed, p.color) for p in journey.personas]
+    initials = persona_initials(journey.personas)
+    return [
+        LegendEntry(p.name.strip() or unnamed, p.color, initials=initials[p.id])
+        for p in journey.personas
+    ]
 
 
 class Chrome:
@@ -261,10 +269,11 @@ class Chrome:
                     continue
                 sy = row_y + (row_h - swatch) / 2
                 if entry.kind is not None:
-                    pen.fill(entry.color)
-                    pen.stroke(mix(entry.color, INK, 0.22), 0.15 * self.factor)
+                    fill = pen.palette.kind_fill(entry.kind)
+                    pen.fill(fill)
+                    pen.stroke(mix(fill, INK, 0.22), 0.15 * self.factor)
                     pen.round_rect(left, sy, swatch * 1.6, swatch, swatch * 0.2, "B")
-                    accent = card_kind_spec(entry.kind).accent
+                    accent = pen.palette.kind_accent(entry.kind)
                     pen.fill(accent)
                     pen.stroke(accent)
                     inset = swatch * 0.18
@@ -282,6 +291,11 @@ class Chrome:
                 else:
                     pen.fill(entry.color)
                     pen.circle(left + swatch / 2, sy + swatch / 2, swatch / 2)
+                    if entry.initials:
+                        pen.fill(ink_on(entry.color))
+                        centered_text(
+                            pen, entry.initials, left + swatch / 2, sy + swatch / 2, swatch
+                        )
                     text_x = left + swatch + 1.2 * self.factor
                 pen.fill(INK)
                 pen.text(text_x, row_y + baseline_shift, label, self.legend_pt)

@@ -17,33 +17,31 @@ from io import BytesIO
 from reportlab.lib.utils import ImageReader
 
 from journeycanvas.io.pdf.colors import (
-    EMOTION_CURVE,
     FAINT,
     GRID,
     HEADER_BG,
     INK,
     MUTED,
     PAPER,
-    VOTE_DOT,
     border_of,
-    connector_color,
     ink_on,
     mix,
 )
 from journeycanvas.io.pdf.icons import DOT, icon_name, lane_icon_name
-from journeycanvas.io.pdf.pen import Pen, color_op, left_tab_path, round_rect_path
+from journeycanvas.io.pdf.pen import Pen, left_tab_path, round_rect_path
 from journeycanvas.layout import (
     MM_PER_PT,
     CardFace,
     CardLayout,
     ConnectorLayout,
+    EmotionCurve,
     JourneyLayout,
     PersonaDot,
     Point,
     Rect,
 )
 from journeycanvas.layout.style import CARD_STRIPE_MM
-from journeycanvas.model.kinds import ConnectorKind, card_accent, lane_accent, progress_color
+from journeycanvas.model.kinds import ConnectorKind
 
 CARD_RADIUS_MM = 1.4
 CARD_BORDER_MM = 0.18
@@ -55,6 +53,8 @@ BREAK_MARK_MM = 3.6
 EMOTION_LINE_MM = 0.7
 EMOTION_DOT_MM = 1.3
 MARKER_PT = 6.0
+SCALE_PT = 5.0
+HATCH_MM = 0.9
 _CHUNK = 256
 
 Tick = Callable[[int], None]
@@ -92,7 +92,7 @@ def draw_grid(pen: Pen, layout: JourneyLayout, blank: bool = False) -> None:
         r = lane.rect
         pen.fill(HEADER_BG if lane.index % 2 == 0 else mix(HEADER_BG, INK, 0.04))
         pen.rect(r.x, r.y, r.w, r.h)
-        pen.fill(lane_accent(lane.kind))
+        pen.fill(pen.palette.lane_accent(lane.kind))
         pen.rect(r.x, r.y, 1.0, r.h)
     for stage in layout.stages:
         r = stage.rect
@@ -100,7 +100,7 @@ def draw_grid(pen: Pen, layout: JourneyLayout, blank: bool = False) -> None:
         pen.rect(r.x, r.y, r.w, r.h)
     _grid_lines(pen, layout, blank)
     for lane in layout.lanes:
-        accent = lane_accent(lane.kind)
+        accent = pen.palette.lane_accent(lane.kind)
         pen.fill(accent)
         pen.stroke(accent)
         icon = lane.icon.translated(lane.rect.x, lane.rect.y)
@@ -202,17 +202,8 @@ class _CardShapes:
         if body is None:
             body = self._bodies[key] = self._body(face, icon)
         parts = [f"q 1 0 0 1 {card.rect.x:.2f} {card.rect.y:.2f} cm", body]
-        badge = face.metric
-        if badge is not None:
-            bar = badge.bar
-            box = f"{bar.x:.2f} {bar.y:.2f}"
-            parts.append(
-                f"{color_op(mix(face.fill, INK, 0.14))} {box} {bar.w:.2f} {bar.h:.2f} re f"
-            )
-            if badge.progress:
-                done = progress_color(badge.progress)
-                filled = bar.w * badge.progress
-                parts.append(f"{color_op(done)} {box} {filled:.2f} {bar.h:.2f} re f")
+        if face.metric is not None:
+            parts.append(self._bar(face.fill, face.metric.bar, face.metric.progress))
         if face.vote_dots or face.persona_dots:
             dot_key = (face.vote_dots, face.persona_dots)
             dots = self._dots.get(dot_key)
@@ -222,26 +213,41 @@ class _CardShapes:
         parts.append("Q")
         self.pen.raw("\n".join(parts))
 
+    def _bar(self, fill: str, bar: Rect, progress: float | None) -> str:
+        """A metric bar: the done part in the progress colour, the rest hatched, so that
+        it reads in grey as well (the value is printed above it)."""
+        op = self.pen.op
+        parts = [f"{op(mix(fill, INK, 0.14))} {bar.x:.2f} {bar.y:.2f} {bar.w:.2f} {bar.h:.2f} re f"]
+        filled = bar.w * (progress or 0.0)
+        if filled > 0:
+            done = self.pen.palette.progress(progress)
+            parts.append(f"{op(done)} {bar.x:.2f} {bar.y:.2f} {filled:.2f} {bar.h:.2f} re f")
+        rest = bar.w - filled
+        if progress is not None and rest > HATCH_MM / 2:
+            parts.append(_hatch(op(mix(fill, INK, 0.5), stroke=True), bar, filled))
+        return " ".join(parts)
+
     def _body(self, face: CardFace, icon: Rect) -> str:
         width, height, fill = face.width, face.height, face.fill
-        accent = card_accent(face.kind)
+        accent = self.pen.palette.kind_accent(face.kind)
+        op = self.pen.op
         return "\n".join(
             [
-                f"{color_op(fill)} {color_op(border_of(fill), stroke=True)} {CARD_BORDER_MM:.2f} w",
+                f"{op(fill)} {op(border_of(fill), stroke=True)} {CARD_BORDER_MM:.2f} w",
                 round_rect_path(0, 0, width, height, CARD_RADIUS_MM) + " B",
-                color_op(accent),
+                op(accent),
                 left_tab_path(0, 0, CARD_STRIPE_MM, height, CARD_RADIUS_MM) + " f",
-                f"{color_op(accent, stroke=True)} q {icon.w:.3f} 0 0 {icon.h:.3f} {icon.x:.3f} "
+                f"{op(accent, stroke=True)} q {icon.w:.3f} 0 0 {icon.h:.3f} {icon.x:.3f} "
                 f"{icon.y:.3f} cm {self.pen.form_op(icon_name(face.glyph))} Q",
             ]
         )
 
     def _dot_ops(self, votes: tuple[Rect, ...], personas: tuple[PersonaDot, ...]) -> str:
-        parts = [color_op(VOTE_DOT)] if votes else []
+        parts = [self.pen.op(self.pen.palette.vote_dot)] if votes else []
         dots = [(None, rect) for rect in votes] + [(p.color, p.rect) for p in personas]
         for color, r in dots:
             if color is not None:
-                parts.append(color_op(color))
+                parts.append(self.pen.op(color))
             parts.append(f"q {r.w:.2f} 0 0 {r.h:.2f} {r.x:.2f} {r.y:.2f} cm {self._dot} Q")
         return " ".join(parts)
 
@@ -252,11 +258,27 @@ def _card_text(pen: Pen, card: CardLayout) -> None:
     pen.fill(INK)
     pen.block(face.text, x, y)
     if face.votes_label is not None:
-        pen.fill(VOTE_DOT)
+        pen.fill(pen.palette.vote_dot)
         pen.block(face.votes_label, x, y)
     if face.metric is not None:
         pen.fill(MUTED)
         pen.block(face.metric.text, x, y)
+    for dot in face.persona_dots:
+        initials = pen.palette.initials.get(dot.persona_id)
+        if initials:
+            pen.fill(ink_on(dot.color))
+            r = dot.rect
+            centered_text(pen, initials, x + r.x + r.w / 2, y + r.y + r.h / 2, r.w)
+
+
+def centered_text(pen: Pen, text: str, cx: float, cy: float, width: float) -> None:
+    """Bold `text` centred on (cx, cy), as large as fits `width` mm (initials in a dot)."""
+    size = min(width * 0.62, width * 0.8 / max(1, len(text)) * 1.6) / MM_PER_PT
+    measured = pen.fonts.width(text, size, True) * MM_PER_PT
+    if measured > width * 0.86:
+        size *= width * 0.86 / measured
+        measured = width * 0.86
+    pen.text(cx - measured / 2, cy + size * MM_PER_PT * 0.36, text, size, True)
 
 
 def draw_connectors(pen: Pen, layout: JourneyLayout) -> None:
@@ -275,7 +297,7 @@ def draw_connectors(pen: Pen, layout: JourneyLayout) -> None:
         if r is None:
             continue
         pen.fill(PAPER)
-        pen.stroke(connector_color(connector.kind), GRID_LINE_MM)
+        pen.stroke(pen.palette.connector(connector.kind), GRID_LINE_MM)
         if connector.marker is None:
             pen.round_rect(r.x, r.y, r.w, r.h, min(1.2, r.h / 2), "B")
         else:
@@ -297,7 +319,7 @@ def draw_connectors(pen: Pen, layout: JourneyLayout) -> None:
 
 
 def _connector_path(pen: Pen, connector: ConnectorLayout) -> None:
-    color = connector_color(connector.kind)
+    color = pen.palette.connector(connector.kind)
     points = list(connector.points)
     if len(points) < 2:
         return
@@ -360,10 +382,39 @@ def draw_emotion_curves(pen: Pen, layout: JourneyLayout) -> None:
         pen.dash()
         points = [point.point for point in curve.points]
         pen.round_caps()
-        pen.stroke(EMOTION_CURVE, EMOTION_LINE_MM)
+        pen.stroke(pen.palette.emotion_curve, EMOTION_LINE_MM)
         pen.smooth_curve(points)
-        pen.fill(EMOTION_CURVE)
+        pen.fill(pen.palette.emotion_curve)
         pen.stroke(PAPER, EMOTION_LINE_MM * 0.6)
         for point in points:
             pen.circle(point.x, point.y, EMOTION_DOT_MM, "B")
         pen.restore()
+        _emotion_scale(pen, curve, left)
+
+
+def _emotion_scale(pen: Pen, curve: EmotionCurve, left: float) -> None:
+    """The curve's scale at the lane's left edge: +3 … −3 with ticks (only +3, 0 and −3
+    when the band is too low for all seven)."""
+    step = (curve.zero_y - curve.top_y) / 3
+    size = min(SCALE_PT, abs(step) / MM_PER_PT * 0.9) if step else SCALE_PT
+    scores = range(3, -4, -1) if abs(step) >= SCALE_PT * MM_PER_PT else (3, 0, -3)
+    pen.stroke(FAINT, GRID_LINE_MM)
+    for score in scores:
+        y = curve.zero_y - score * step
+        pen.line(left, y, left + 1.2, y)
+    pen.fill(MUTED)
+    for score in scores:
+        label = f"{score:+d}".replace("-", "\u2212") if score else "0"
+        pen.text(left + 1.6, curve.zero_y - score * step + size * MM_PER_PT * 0.35, label, size)
+
+
+def _hatch(stroke_op: str, bar: Rect, start: float) -> str:
+    """Thin diagonal lines over the part of `bar` right of `start` (clipped to it)."""
+    x0, x1 = bar.x + start, bar.right
+    lines = []
+    x = x0 - bar.h
+    while x < x1:
+        lines.append(f"{x:.2f} {bar.bottom:.2f} m {x + bar.h:.2f} {bar.y:.2f} l")
+        x += HATCH_MM
+    clip = f"{x0:.2f} {bar.y:.2f} {x1 - x0:.2f} {bar.h:.2f} re W n"
+    return f"q {clip} {stroke_op} 0.12 w {' '.join(lines)} S Q"

@@ -4,8 +4,10 @@ and `plan_pdf`, the planning the exporter and the editor's preview share."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
 
 from journeycanvas.io.clean_text import clean_map
 from journeycanvas.io.pdf.blank import plan_blank
@@ -13,16 +15,28 @@ from journeycanvas.io.pdf.chrome import TitleInfo
 from journeycanvas.io.pdf.document import new_canvas, save_canvas
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
 from journeycanvas.io.pdf.handouts import write_handouts
-from journeycanvas.io.pdf.options import ExportOptions, ExportResult
+from journeycanvas.io.pdf.legibility import is_legible, smallest_card_text_pt
+from journeycanvas.io.pdf.options import ExportCancelled, ExportError, ExportOptions, ExportResult
+from journeycanvas.io.pdf.overflow import (
+    CELL_LIMITS,
+    Appendix,
+    appendix_paper,
+    full_cells,
+    most_cards_in_a_cell,
+    plan_appendix,
+    with_markers,
+)
 from journeycanvas.io.pdf.paper import TileGrid, parse_paper, tile_grid
 from journeycanvas.io.pdf.pen import Pen
 from journeycanvas.io.pdf.poster import (
     PosterPlan,
     draw_poster,
+    inked_boxes,
     plan_poster,
     poster_legend,
     trimmed,
 )
+from journeycanvas.io.pdf.print_palette import PLAIN, PrintPalette
 from journeycanvas.io.pdf.progress import Cancel, Progress, Steps, atomic_output
 from journeycanvas.io.pdf.tiled import SHEET_MARGIN_MM, tile_count_note, write_tiles
 from journeycanvas.io.pdf.tiling import snug_on_sheets
@@ -36,50 +50,109 @@ from journeycanvas.text import FontSet, default_font_set
 class PdfPlan:
     """What a poster, tiled poster or blank canvas export prints, decided before drawing.
 
-    `journey` is the map as printed (only the chosen persona's cards), `layout` its
-    geometry, `poster` the poster page and where the map sits on it, and `grid` the
-    sheets the poster is split over (None when it prints on one page).
+    `journey` is the map as printed (only the chosen persona's cards, a full cell's hidden
+    cards replaced by its "+N more" note), `layout` its geometry, `poster` the poster page
+    and where the map sits on it, `grid` the sheets the poster is split over (None when it
+    prints on one page), and `appendix` the pages with the full cells' other cards.
     """
 
     journey: JourneyMap
     layout: JourneyLayout
     poster: PosterPlan
     grid: TileGrid | None
+    palette: PrintPalette = PLAIN
+    appendix: Appendix | None = None
+
+    @property
+    def map_pages(self) -> int:
+        """The pages before the appendix: 1, or the sheets and the assembly page."""
+        return 1 if self.grid is None else self.grid.printed + 1
 
     @property
     def pages(self) -> int:
-        """The PDF's page count: 1, or the sheets and the assembly page."""
-        return 1 if self.grid is None else self.grid.count + 1
+        """The PDF's page count."""
+        return self.map_pages + (len(self.appendix.pages) if self.appendix else 0)
 
 
-def plan_pdf(journey: JourneyMap, options: ExportOptions, fonts: FontSet | None = None) -> PdfPlan:
+def plan_pdf(
+    journey: JourneyMap,
+    options: ExportOptions,
+    fonts: FontSet | None = None,
+    cancel: Cancel | None = None,
+) -> PdfPlan:
     """Plan the poster, tiled poster or blank canvas `options` ask for (not handouts).
 
     Raises ExportError for options that cannot work (an unknown persona or paper, a blank
-    canvas too large for its paper).
+    canvas too large for its paper), ExportCancelled when `cancel` says so between the
+    layouts a crowded map is tried in.
     """
     options = options.checked()
     if options.handouts:
         raise ValueError("handouts are not planned as a poster")
     fonts = fonts or default_font_set()
     persona = find_persona(journey, options.persona) if options.persona else None
-    shown = only_persona(journey, persona) if persona else journey
+    palette = PrintPalette.of(options.palette, journey)
+    shown = palette.recolored(only_persona(journey, persona) if persona else journey)
     if options.blank:
         layout, plan = plan_blank(shown, options, fonts)
-    else:
-        layout = layout_journey(shown, DEFAULT_STYLE, fonts)
-        words = Words.of(shown)
-        facts = ((words.gettext("Persona"), persona.name),) if persona else ()
-        info = TitleInfo.of(shown, words, *facts)
-        plan = plan_poster(layout, info, poster_legend(shown, layout), options, fonts)
+        return _on_sheets(PdfPlan(shown, layout, plan, None, palette), options, fonts)
+    words = Words.of(shown)
+    facts = ((words.gettext("Persona"), persona.name),) if persona else ()
+    info = TitleInfo.of(shown, words, *facts)
+
+    def planned(printed: JourneyMap, appendix: Appendix | None = None) -> PdfPlan:
+        if cancel is not None and cancel():
+            raise ExportCancelled("export cancelled")
+        layout = layout_journey(printed, DEFAULT_STYLE, fonts)
+        plan = plan_poster(layout, info, poster_legend(printed, layout), options, fonts)
+        return _on_sheets(PdfPlan(printed, layout, plan, None, palette, appendix), options, fonts)
+
+    crowded = most_cards_in_a_cell(shown)
+    try:
+        whole = planned(shown)
+    except ExportError:
+        if options.scale is not None or crowded <= CELL_LIMITS[-1]:
+            raise
+        whole = None  # its frame does not fit the page (a legend of many labels): cut it
+    if whole is not None and (is_legible(whole) or options.scale is not None):
+        return whole
+    cut: PdfPlan | None = None
+    for limit in (limit for limit in CELL_LIMITS if limit < crowded):
+        cells = full_cells(shown, limit)
+        appendix = plan_appendix(shown, cells, appendix_paper(options), fonts, words)
+        before = 1
+        for _attempt in range(3):  # the page numbers on the notes may move the sheets, once
+            printed = with_markers(shown, cells, appendix.start_pages(before), words)
+            cut = planned(printed, appendix)
+            if cut.map_pages == before:
+                break
+            before = cut.map_pages
+        if cut is not None and is_legible(cut):
+            return cut
+    if cut is None:
+        return whole or planned(shown)
+    if whole is None:
+        return cut
+    # Still too small: the map is wide or long, not crowded in a few cells. Cutting its
+    # cells only pays when it at least doubles the text.
+    smallest, smallest_cut = smallest_card_text_pt(whole), smallest_card_text_pt(cut)
+    if smallest is not None and smallest_cut is not None and smallest_cut >= 2 * smallest:
+        return cut
+    return whole
+
+
+def _on_sheets(planned: PdfPlan, options: ExportOptions, fonts: FontSet) -> PdfPlan:
+    """The plan as is when it fits its paper, else split over sheets."""
+    plan, layout = planned.poster, planned.layout
     if options.tile is None and plan.fits:
-        return PdfPlan(shown, layout, plan, None)
+        return planned
     sheet = parse_paper(options.tile) if options.tile else plan.paper
     plan = trimmed(plan, layout, fonts)
     if options.scale is None and not options.blank:
         plan = snug_on_sheets(plan, layout, sheet, options.overlap_mm, fonts)
     grid = tile_grid(plan.page.width, plan.page.height, sheet, options.overlap_mm, SHEET_MARGIN_MM)
-    return PdfPlan(shown, layout, plan, grid)
+    grid = grid.skipping(inked_boxes(plan, layout))
+    return replace(planned, poster=plan, grid=grid)
 
 
 def export_pdf(
@@ -118,8 +191,9 @@ def write_pdf(
         persona = find_persona(journey, options.persona) if options.persona else None
         shown = only_persona(journey, persona) if persona else journey
         return write_handouts(path, journey, shown, options, fonts, source, progress, cancel)
-    plan = plan_pdf(journey, options, fonts)
-    steps = Steps(0 if options.blank else len(plan.journey.cards) + 1, progress, cancel)
+    plan = plan_pdf(journey, options, fonts, cancel)
+    work = len(plan.journey.cards) + 1 + (len(plan.appendix.pages) if plan.appendix else 0)
+    steps = Steps(0 if options.blank else work, progress, cancel)
     steps.check()
     job = _Job(plan, options, fonts, source, steps)
     return job.tiled(path) if plan.grid else job.single(path)
@@ -150,11 +224,11 @@ class _Job:
         """The poster on one page."""
         plan, steps = self.plan.poster, self.steps
         canvas = new_canvas(path, self.plan.journey, plan.page, self.fonts)
-        pen = Pen(canvas, self.fonts)
+        pen = Pen(canvas, self.fonts, self.plan.palette)
         pen.begin(plan.page.height)
         words = self.words
         page = words.gettext("Page {number} of {count}").format(
-            number=words.number(1), count=words.number(1)
+            number=words.number(1), count=words.number(self.plan.pages)
         )
         draw_poster(
             pen,
@@ -168,17 +242,18 @@ class _Job:
         pen.end()
         canvas.showPage()
         steps.check()
+        self._appendix(canvas, pen)
         save_canvas(canvas)
         steps.finish()
         what = "blank canvas at true size" if self.blank else f"map at {plan.scale_label}"
-        return 1, f"1 page, {plan.page.label}, {what}"
+        return self.plan.pages, f"1 page, {plan.page.label}, {what}{self._appendix_note()}"
 
     def tiled(self, path: Path) -> tuple[int, str]:
         """The assembly page and the sheets of the poster."""
         plan, grid, steps = self.plan.poster, self.plan.grid, self.steps
         assert grid is not None
         canvas = new_canvas(path, self.plan.journey, grid.sheet, self.fonts)
-        pen = Pen(canvas, self.fonts)
+        pen = Pen(canvas, self.fonts, self.plan.palette)
         scale = "blank canvas at true size" if self.blank else f"map at {plan.scale_label}"
 
         def draw(poster_pen: Pen) -> None:
@@ -193,10 +268,29 @@ class _Job:
             )
 
         write_tiles(canvas, pen, grid, draw, plan.info.title, self.words, steps.check)
+        self._appendix(canvas, pen)
         save_canvas(canvas)
         steps.finish()
         poster = f"a {plan.page.width:.0f} × {plan.page.height:.0f} mm poster ({scale})"
         note = f"{poster} on {tile_count_note(grid)}, and an assembly page"
         if self.options.tile is None:
             note = f"too large for one sheet of {plan.paper.label}, so tiled: {note}"
-        return grid.count + 1, note
+        return self.plan.pages, note + self._appendix_note()
+
+    def _appendix(self, canvas: Canvas, pen: Pen) -> None:
+        """The appendix pages, if any cell was too full."""
+        planned = self.plan
+        if planned.appendix is not None:
+            before = planned.map_pages
+            planned.appendix.draw(
+                canvas, pen, planned.journey, self.source, before, self.steps.advance
+            )
+
+    def _appendix_note(self) -> str:
+        appendix = self.plan.appendix
+        if appendix is None:
+            return ""
+        count = len(appendix.pages)
+        return (
+            f", and {count} appendix page{'s' if count != 1 else ''} with the cards of full cells"
+        )

@@ -18,6 +18,9 @@ MAX_SCALE = 20.0
 DEFAULT_DPI = 150.0
 MAX_DPI = 2400.0
 
+PALETTES = ("default", "okabe-ito", "greyscale")
+"""The palettes a PDF can print in (`ExportOptions.palette`)."""
+
 PdfKind = Literal["poster", "tiled", "blank", "handouts"]
 
 
@@ -54,17 +57,19 @@ class ExportOptions:
       None takes it from the output file's extension.
     - `paper`: "A0".."A4", "letter", "tabloid" or "WxHmm". None: A1 for posters; for a
       fixed `scale`, a page as large as the map needs; for a blank canvas, the smallest
-      A-series paper that holds the grid. Handouts are always A4.
+      A-series paper that holds the grid; for handouts, A4 portrait.
     - `orientation`: None picks whichever fits the map better.
     - `scale`: None fits the map to the paper; a number prints 1 mm of the map as that many
       mm of paper (at scale 1 the cards are as large as on screen at 100 %).
     - `tile`: "a4" or "letter" splits the poster over office sheets, `overlap_mm` shared.
     - `persona`: a persona's name or id: only that persona's cards are printed.
     - `blank`: the empty grid with 76 mm cells for sticky notes.
-    - `handouts`: "stage" or "persona": one A4 page (or more) per stage or per persona.
+    - `handouts`: "stage" or "persona": one page (or more) per stage or per persona.
     - `source_name`: the map's file name, printed in the footer.
     - `csv_delimiter`: "," or ";" for CSV.
     - `dpi`: the resolution of a PNG picture.
+    - `palette`: a PDF's colours: "default" (the map's), "okabe-ito" (colour-blind
+      safe) or "greyscale" (greys, persona initials, hatched metric bars).
     """
 
     format: str | None = None
@@ -79,6 +84,7 @@ class ExportOptions:
     source_name: str = ""
     csv_delimiter: str = ","
     dpi: float = DEFAULT_DPI
+    palette: str = "default"
 
     @property
     def pdf_kind(self) -> PdfKind:
@@ -98,6 +104,7 @@ class ExportOptions:
             tile=self.tile.lower() if self.tile else None,
             handouts=self.handouts.lower() if self.handouts else None,
             persona=self.persona.strip() if self.persona and self.persona.strip() else None,
+            palette=self.palette.lower(),
         )
         formats = file_formats()
         if options.format is not None and options.format not in formats:
@@ -115,9 +122,11 @@ class ExportOptions:
         if options.handouts is not None and options.handouts not in HANDOUT_MODES:
             raise ExportError(f"handouts are per stage or per persona, not {self.handouts!r}")
         if options.handouts and (options.blank or options.tile):
-            raise ExportError("handouts are A4 pages: they cannot be blank or tiled")
+            raise ExportError("handouts are pages of text: they cannot be blank or tiled")
         if options.csv_delimiter not in (",", ";", "\t"):
             raise ExportError("the CSV delimiter must be a comma, a semicolon or a tab")
+        if options.palette not in PALETTES:
+            raise ExportError(f"unknown palette {self.palette!r}: use one of {', '.join(PALETTES)}")
         if not (0 < options.dpi <= MAX_DPI):
             raise ExportError(f"the resolution must be above 0 and at most {MAX_DPI:g} dpi")
         return options
@@ -162,6 +171,7 @@ _SETTING_TYPES: dict[str, Any] = {
     "blank": bool,
     "handouts": str,
     "csv_delimiter": str,
+    "palette": str,
 }
 
 

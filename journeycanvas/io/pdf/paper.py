@@ -24,6 +24,7 @@ PAPER_SIZES: dict[str, tuple[float, float]] = {
     "A2": (420.0, 594.0),
     "A3": (297.0, 420.0),
     "A4": (210.0, 297.0),
+    "A5": (148.0, 210.0),
     "letter": (215.9, 279.4),
     "tabloid": (279.4, 431.8),
 }
@@ -123,6 +124,8 @@ class TileGrid:
     poster_h: float
     cols: int
     rows: int
+    skipped: frozenset[tuple[int, int]] = frozenset()
+    """The (row, col) of sheets with nothing of the poster on them: not printed."""
 
     @property
     def cell_w(self) -> float:
@@ -146,8 +149,32 @@ class TileGrid:
 
     @property
     def count(self) -> int:
-        """The number of sheets."""
+        """The number of sheets in the grid, printed or skipped."""
         return self.cols * self.rows
+
+    @property
+    def printed(self) -> int:
+        """The number of sheets printed (the grid's, less the blank ones skipped)."""
+        return self.count - len(self.skipped)
+
+    def prints(self, row: int, col: int) -> bool:
+        """Whether sheet (row, col) is in the grid and printed."""
+        return 0 <= row < self.rows and 0 <= col < self.cols and (row, col) not in self.skipped
+
+    def cell_box(self, row: int, col: int) -> tuple[float, float, float, float]:
+        """The part of the poster sheet (row, col) prints: x, y, width, height (mm)."""
+        x, y = self.origin(row, col)
+        return x, y, min(self.cell_w, self.poster_w - x), min(self.cell_h, self.poster_h - y)
+
+    def skipping(self, inked: list[tuple[float, float, float, float]]) -> TileGrid:
+        """This grid without the sheets that meet none of the `inked` boxes (x, y, w, h)."""
+        blank = frozenset(
+            (row, col)
+            for row in range(self.rows)
+            for col in range(self.cols)
+            if not any(_overlap(self.cell_box(row, col), box) for box in inked)
+        )
+        return replace(self, skipped=blank)
 
     def origin(self, row: int, col: int) -> tuple[float, float]:
         """The poster point (mm) printed at the top-left corner of a sheet's cell."""
@@ -157,6 +184,11 @@ class TileGrid:
     def label(row: int, col: int) -> str:
         """A sheet's name, row and column, that no one takes for a paper size: "R2·C3"."""
         return f"R{row + 1}·C{col + 1}"
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Whether two boxes (x, y, w, h) share some area."""
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
 def tile_grid(

@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from journeycanvas.io.pdf.colors import rgb
 from journeycanvas.io.pdf.paper import PT_PER_MM
+from journeycanvas.io.pdf.print_palette import PLAIN, PrintPalette
 from journeycanvas.layout import MM_PER_PT, Point, TextBlock
 from journeycanvas.text import FontSet, GlyphFont
 from journeycanvas.text.shaping import Glyph
@@ -55,9 +56,10 @@ class Pen:
     like PDF's ``q``/``Q``.
     """
 
-    def __init__(self, canvas: Canvas, fonts: FontSet) -> None:
+    def __init__(self, canvas: Canvas, fonts: FontSet, palette: PrintPalette = PLAIN) -> None:
         self.canvas = canvas
         self.fonts = fonts
+        self.palette = palette
         # The document is where TrueType subsets live (see the module's docstring).
         self._doc = canvas._doc  # type: ignore[attr-defined]  # private in ReportLab, absent from its stubs
         self._ops: list[str] = []
@@ -122,15 +124,20 @@ class Pen:
         """Set the fill colour (also the colour of text)."""
         if color != self._fill:
             self._fill = color
-            self._ops.append(color_op(color))
+            self._ops.append(self.op(color))
 
     def stroke(self, color: str, width_mm: float | None = None) -> None:
         """Set the stroke colour, and the line width if given."""
         if color != self._stroke:
             self._stroke = color
-            self._ops.append(color_op(color, stroke=True))
+            self._ops.append(self.op(color, stroke=True))
         if width_mm is not None:
             self.line_width(width_mm)
+
+    def op(self, color: str, stroke: bool = False) -> str:
+        """The operator setting the fill (or stroke) colour to `color` in the palette's
+        tone, for `raw`."""
+        return color_op(self.palette.tone(color), stroke)
 
     def line_width(self, width_mm: float) -> None:
         """Set the line width in mm."""
@@ -329,7 +336,7 @@ class Pen:
             color = self._fill or "#000000"
             self._stroke = color
             self._width = f"{size * SYNTHETIC_BOLD_STROKE:.3f}"
-            ops.append(f"{color_op(color, stroke=True)} {self._width} w 2 Tr")
+            ops.append(f"{self.op(color, stroke=True)} {self._width} w 2 Tr")
         for subset, chunk in font.splitString(text, self._doc):
             key = (font_name, subset, size)
             if key != self._text_font:

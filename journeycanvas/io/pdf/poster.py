@@ -252,6 +252,22 @@ def _room(chrome: Chrome, header_h: float, legend_h: float, page: Paper) -> tupl
     return page.width - 2 * chrome.margin, page.height - used
 
 
+def inked_boxes(plan: PosterPlan, layout: JourneyLayout) -> list[tuple[float, float, float, float]]:
+    """The parts of the poster page anything prints on (x, y, w, h, mm): the title block,
+    the map, the legend and the footer, each across the page between the margins."""
+    chrome = plan.chrome
+    width = plan.page.width - 2 * chrome.margin
+    map_h = layout.height * plan.scale
+    boxes = [
+        (chrome.margin, plan.top, width, plan.header_height),
+        (plan.map_x, plan.map_y, layout.width * plan.scale, map_h),
+        (chrome.margin, plan.map_y + map_h, width, plan.legend_height),
+        (chrome.margin, plan.page.height - chrome.margin - chrome.footer_height - 1.0,
+         width, chrome.footer_height + 1.0),
+    ]  # fmt: skip
+    return [box for box in boxes if box[2] > 0 and box[3] > 0]
+
+
 def draw_poster(
     pen: Pen,
     plan: PosterPlan,

@@ -52,9 +52,13 @@ def write_tiles(
     _assembly_page(canvas, pen, grid, title, words)
     if on_sheet is not None:
         on_sheet()
+    number = 0
     for row in range(grid.rows):
         for col in range(grid.cols):
-            _sheet_page(canvas, pen, grid, row, col, title, words)
+            if not grid.prints(row, col):
+                continue  # nothing of the poster on it
+            number += 1
+            _sheet_page(canvas, pen, grid, row, col, number, title, words)
             if on_sheet is not None:
                 on_sheet()
 
@@ -70,7 +74,14 @@ def _finish_page(canvas: Canvas, pen: Pen) -> None:
 
 
 def _sheet_page(
-    canvas: Canvas, pen: Pen, grid: TileGrid, row: int, col: int, title: str, words: Words
+    canvas: Canvas,
+    pen: Pen,
+    grid: TileGrid,
+    row: int,
+    col: int,
+    number: int,
+    title: str,
+    words: Words,
 ) -> None:
     sheet = grid.sheet
     m = grid.margin
@@ -84,14 +95,13 @@ def _sheet_page(
     _overlap_guides(pen, grid, row, col, words)
     _crop_marks(pen, m, m, cell_w, cell_h)
     label = grid.label(row, col)
-    number = row * grid.cols + col + 1
     pen.fill(INK)
     label_baseline = m - CROP_GAP_MM - 1.6
     pen.text(m + CROP_MARK_MM + 2, label_baseline, label, LABEL_PT, bold=True)
     label_w = pen.fonts.width(label, LABEL_PT, True) * MM_PER_PT
     info = words.gettext("Sheet {number} of {count} · row {row}, column {column}").format(
         number=words.number(number),
-        count=words.number(grid.count),
+        count=words.number(grid.printed),
         row=words.number(row + 1),
         column=words.number(col + 1),
     )
@@ -103,8 +113,8 @@ def _sheet_page(
 
 def _instructions(grid: TileGrid, row: int, col: int, words: Words) -> str:
     """What to do with a sheet: which margins to cut, which neighbours it lies on."""
-    left = grid.label(row, col - 1) if col > 0 else None
-    top = grid.label(row - 1, col) if row > 0 else None
+    left = grid.label(row, col - 1) if grid.prints(row, col - 1) else None
+    top = grid.label(row - 1, col) if grid.prints(row - 1, col) else None
     if left and top:
         text = words.gettext(
             "✂ Cut off the left and top margins along the crop marks, then glue this sheet "
@@ -154,11 +164,11 @@ def _overlap_guides(pen: Pen, grid: TileGrid, row: int, col: int, words: Words) 
     pen.save()
     pen.stroke(FAINT, 0.25)
     pen.dash((2.0, 1.5))
-    if col < grid.cols - 1:
+    if grid.prints(row, col + 1):
         pen.line(right - overlap, m, right - overlap, bottom)
         note = words.gettext("glue {sheet}").format(sheet=grid.label(row, col + 1))
         _strip_note(pen, f"{note} ▸", right - overlap, m - 1.3, right)
-    if row < grid.rows - 1:
+    if grid.prints(row + 1, col):
         pen.line(m, bottom - overlap, right, bottom - overlap)
         note = words.gettext("glue {sheet}").format(sheet=grid.label(row + 1, col))
         _strip_note(pen, f"▾ {note}", m, bottom + 2.6, m + grid.cell_w * 0.3)
@@ -194,7 +204,7 @@ def _assembly_page(canvas: Canvas, pen: Pen, grid: TileGrid, title: str, words: 
     summary = words.ngettext(
         "{title} — {count} sheet of {sheet}, {rows} × {columns}, poster {width} × {height} mm.",
         "{title} — {count} sheets of {sheet}, {rows} × {columns}, poster {width} × {height} mm.",
-        grid.count,
+        grid.printed,
     )
     steps = words.gettext(
         "2. Lay the sheets out as below. Neighbouring sheets share a {overlap} mm strip, "
@@ -203,7 +213,7 @@ def _assembly_page(canvas: Canvas, pen: Pen, grid: TileGrid, title: str, words: 
     lines = [
         summary.format(
             title=title,
-            count=words.number(grid.count),
+            count=words.number(grid.printed),
             sheet=grid.sheet.name or grid.sheet.label,
             rows=words.number(grid.rows),
             columns=words.number(grid.cols),
@@ -260,6 +270,9 @@ def _assembly_page(canvas: Canvas, pen: Pen, grid: TileGrid, title: str, words: 
             if row == grid.rows - 1:
                 bottom = y0 + mini_h
             label = grid.label(row, col)
+            if not grid.prints(row, col):
+                _skipped_cell(pen, left, top_y, right, bottom, words)
+                continue
             size = max(
                 6.0,
                 min(28.0, (bottom - top_y) / MM_PER_PT * 0.35, (right - left) / MM_PER_PT * 0.3),
@@ -276,6 +289,30 @@ def _assembly_page(canvas: Canvas, pen: Pen, grid: TileGrid, title: str, words: 
     _finish_page(canvas, pen)
 
 
+def _skipped_cell(
+    pen: Pen, left: float, top: float, right: float, bottom: float, words: Words
+) -> None:
+    """A sheet of the assembly grid left out for being blank: hatched, marked "not printed"."""
+    pen.save()
+    pen.clip(left, top, right - left, bottom - top)
+    pen.stroke(FAINT, 0.2)
+    step = 3.0
+    x = left - (bottom - top)
+    while x < right:
+        pen.line(x, bottom, x + (bottom - top), top)
+        x += step
+    pen.restore()
+    text = words.gettext("blank, not printed")
+    size = max(5.0, min(9.0, (right - left) / MM_PER_PT * 0.08))
+    width = pen.fonts.width(text, size) * MM_PER_PT
+    pen.fill(MUTED)
+    pen.text((left + right - width) / 2, (top + bottom) / 2 + size * 0.35 * MM_PER_PT, text, size)
+
+
 def tile_count_note(grid: TileGrid) -> str:
-    """ "15 sheets of A4 portrait (3 × 5)"."""
-    return f"{grid.count} sheets of {grid.sheet.label} ({grid.rows} × {grid.cols})"
+    """ "15 sheets of A4 portrait (3 × 5)", and how many blank ones are skipped."""
+    note = f"{grid.printed} sheets of {grid.sheet.label} ({grid.rows} × {grid.cols})"
+    if grid.skipped:
+        skipped = len(grid.skipped)
+        note += f", {skipped} blank one{'s' if skipped != 1 else ''} skipped"
+    return note

@@ -27,17 +27,40 @@ def crowded_map(count: int = 300) -> JourneyMap:
     )
 
 
+def wide_map(stages: int) -> JourneyMap:
+    """`stages` stages of one card each: no cell is full, the map is just wide."""
+    cards = [
+        Card(id=f"c{i}", stage=f"s{i}", lane="l1", text=f"Card number {i}") for i in range(stages)
+    ]
+    return JourneyMap(
+        id="wide",
+        title="Wide",
+        stages=[Stage(id=f"s{i}", name=f"Stage {i}") for i in range(stages)],
+        lanes=[Lane(id="l1", kind=LaneKind.NOTES, title="Notes")],
+        cards=cards,
+    )
+
+
 def test_the_smallest_printed_card_text_is_reported() -> None:
-    few = plan_pdf(crowded_map(3), ExportOptions(paper="A1"))
-    many = plan_pdf(crowded_map(300), ExportOptions(paper="A1"))
+    few = plan_pdf(wide_map(3), ExportOptions(paper="A1"))
+    many = plan_pdf(wide_map(80), ExportOptions(paper="A1"))
     small, large = smallest_card_text_pt(many), smallest_card_text_pt(few)
     assert small is not None and large is not None
     assert small < POSTER_MIN_PT <= large
 
 
-def test_300_cards_in_a_cell_warn_and_suggest_a_way_out(tmp_path: Path) -> None:
-    result = export_map(crowded_map(), tmp_path / "crowded.pdf", ExportOptions(paper="A1"))
+def test_a_wide_map_warns_and_suggests_a_way_out(tmp_path: Path) -> None:
+    result = export_map(wide_map(80), tmp_path / "wide.pdf", ExportOptions(paper="A1"))
     (warning,) = [w for w in result.warnings if "smallest card text" in w]
     assert "14 pt" in warning and ("tile" in warning or "print it on A0" in warning)
-    calm = export_map(crowded_map(3), tmp_path / "calm.pdf", ExportOptions(paper="A1"))
-    assert not [w for w in calm.warnings if "smallest card text" in w]
+    calm = export_map(wide_map(3), tmp_path / "calm.pdf", ExportOptions(paper="A1"))
+    assert calm.warnings == ()
+
+
+def test_300_cards_in_a_cell_warn_and_print_legibly(tmp_path: Path) -> None:
+    result = export_map(crowded_map(), tmp_path / "crowded.pdf", ExportOptions(paper="A1"))
+    (warning,) = result.warnings
+    assert warning.startswith("1 cell had more cards than the map can show legibly")
+    assert f"print in full on pages 2–{result.pages}" in warning
+    printed = plan_pdf(crowded_map(), ExportOptions(paper="A1"))
+    assert (smallest_card_text_pt(printed) or 0) >= POSTER_MIN_PT

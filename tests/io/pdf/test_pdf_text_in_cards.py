@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream, DictionaryObject
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from journeycanvas.io.pdf import ExportOptions, export_pdf
+from journeycanvas.io.pdf import ExportOptions, export_pdf, plan_pdf
 from journeycanvas.layout import MM_PER_PT, JourneyLayout, Rect, TextBlock, layout_journey
 from journeycanvas.model import JourneyMap
 from journeycanvas.text import default_font_set
@@ -146,11 +146,14 @@ def map_text_in_pdf(path: Path) -> list[_Drawn]:
 
 
 def text_areas(layout: JourneyLayout) -> list[Rect]:
-    """Where text may be drawn on the map: cards, headers, connector labels."""
+    """Where text may be drawn on the map: cards, headers, connector labels, emotion scales."""
     areas = [card.rect for card in layout.cards.values()]
     areas += [stage.rect for stage in layout.stages]
     areas += [lane.rect for lane in layout.lanes]
     areas += [c.label_rect for c in layout.connectors.values() if c.label_rect is not None]
+    for curve in layout.emotion_curves:  # the scale, +3 … −3, at the band's left
+        left = layout.lanes[layout.lane_index[curve.lane_id]].rect.right
+        areas.append(Rect(left, curve.top_y - 2, 10.0, curve.bottom_y - curve.top_y + 4))
     return areas
 
 
@@ -159,7 +162,7 @@ def test_no_text_in_the_pdf_leaves_its_card(name: str, tmp_path: Path) -> None:
     journey = maps()[name]
     out = tmp_path / f"{name}.pdf"
     export_pdf(journey, out, ExportOptions(paper="A1"))
-    layout = layout_journey(journey)
+    layout = plan_pdf(journey, ExportOptions(paper="A1")).layout  # as printed
     areas = text_areas(layout)
     drawn = map_text_in_pdf(out)
     assert len(drawn) >= sum(len(card.face.text.lines) for card in layout.cards.values())

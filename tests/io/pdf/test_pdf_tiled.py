@@ -18,9 +18,11 @@ from pdf_helpers import (
     unembedded_fonts,
 )
 from pypdf import PdfReader
+from test_pdf_tiling import grid_map
 
 from journeycanvas.io.pdf import ExportOptions, export_pdf, parse_paper, plan_pdf, tile_grid
 from journeycanvas.io.pdf.tiled import SHEET_MARGIN_MM
+from journeycanvas.io.templates import load_template
 
 MAPS = all_maps()
 SIZE = re.compile(r"a (\d+) × (\d+) mm poster")
@@ -110,3 +112,29 @@ def test_a_larger_scale_needs_more_sheets(tmp_path: Path) -> None:
     large = export_pdf(MAPS["hourglass"], tmp_path / "l.pdf", ExportOptions(tile="a4", scale=1.5))
     assert small.pages < large.pages
     assert "map at 150 %" in large.summary
+
+
+def test_blank_tiles_are_not_printed_and_the_assembly_page_says_so(tmp_path: Path) -> None:
+    journey = grid_map("Tall and narrow", 1, 12, 3)
+    options = ExportOptions(paper="A0", tile="a4", scale=1.0)
+    plan = plan_pdf(journey, options)
+    assert plan.grid is not None and plan.grid.skipped
+    out = tmp_path / "gaps.pdf"
+    result = export_pdf(journey, out, options)
+    texts = page_texts(out)
+    printed = plan.grid.count - len(plan.grid.skipped)
+    assert result.pages == len(texts) == printed + 1
+    assert "blank, not printed" in texts[0]
+    assert f"{printed} sheets" in texts[0] and "blank one skipped" in result.summary
+    skipped = [plan.grid.label(row, col) for row, col in plan.grid.skipped]
+    sheet_labels = [text.split()[0] for text in texts[1:]]
+    assert not set(skipped) & set(sheet_labels)
+    assert all(f"of {printed}" in text for text in texts[1:])
+    for text in texts[1:]:  # no sheet is to be glued onto one that is not printed
+        assert not any(label in text for label in skipped), text
+
+
+def test_every_tile_of_a_full_poster_is_printed() -> None:
+    plan = plan_pdf(load_template("hourglass"), ExportOptions(paper="A1", tile="a4"))
+    assert plan.grid is not None and not plan.grid.skipped
+    assert plan.pages == plan.grid.count + 1
