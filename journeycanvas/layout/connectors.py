@@ -13,12 +13,12 @@ from __future__ import annotations
 import itertools
 import math
 from bisect import bisect_right
-from collections.abc import Mapping, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
-from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect
-from journeycanvas.layout.gutters import Gutters, LaneBlockers, lane_blockers
+from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect, up_to_grid
+from journeycanvas.layout.gutters import Gutters, LaneBlockers, Question, lane_blockers
 from journeycanvas.layout.label_places import (
     CardObstacles,
     LabelBoard,
@@ -92,7 +92,7 @@ class ConnectorRouter:
 # Lanes and columns, each as a range's start and stop.
 _Cells = tuple[int, int, int, int]
 _NONE: frozenset[int] = frozenset()
-_ANY = (-1, -1)
+_ANY: tuple[int, ...] = (-1, -1)
 """Stands for any change of any blockers (what a searched path depends on)."""
 
 
@@ -127,11 +127,10 @@ class ConnectorPaths:
         # By connector id: the cards' rects (from their lanes' tops) and places, the
         # versions of the (lane, column edge) blockers looked at, the plan, and the tops
         # of the lanes its path round blockers runs in.
-        self._plans: dict[
-            str, tuple[tuple[object, ...], dict[tuple[int, int], int], Plan, _Relative]
-        ] = {}
-        # How often the blockers of each (lane, column edge) changed.
-        self._edge_versions: dict[tuple[int, int], int] = {}
+        self._plans: dict[str, _Kept] = {}
+        # How often the blockers of each (lane, column edge) changed, and (lane, edge, 0):
+        # how often they came or went.
+        self._edge_versions: dict[tuple[int, ...], int] = {}
         # By (connector id, what): the label's inputs, the cells looked at, the spots.
         self._spots: dict[tuple[str, str], tuple[tuple[object, ...], _Cells, tuple[int, ...]]] = {}
         # The same spots placed along the path as it was last (the common case: unmoved).
@@ -173,8 +172,11 @@ class ConnectorPaths:
             old, new = self._blockers[row], lane_blockers(stacks[row])
             self._blockers[row] = new
             for edge in old.keys() | new.keys():
-                if old.get(edge) != new.get(edge):
+                before, after = old.get(edge), new.get(edge)
+                if before != after:
                     versions[(row, edge)] = versions.get((row, edge), 0) + 1
+                    if not before or not after:
+                        versions[(row, edge, 0)] = versions.get((row, edge, 0), 0) + 1
         versions[_ANY] = versions.get(_ANY, 0) + 1
         self._forget_spots(changes)
         result = self._route(connectors, cards, obstacles, previous)
@@ -201,32 +203,42 @@ class ConnectorPaths:
         """The connector's plan, kept while its cards and the blockers it looked at stay.
 
         A plan only says which gutters to take, which lanes moving down does not change;
-        a way found round blockers is kept only while the lanes it runs in stay put."""
-        versions, tops = self._edge_versions, gutters.tops
+        a way found round blockers moves with the lanes it runs in while they move alike.
+        """
+        versions = self._edge_versions
         s_place, t_place = gutters.place(s.rect), gutters.place(t.rect)
-        key = (
-            s.rect.translated(0.0, -tops[s_place[0]]),
-            t.rect.translated(0.0, -tops[t_place[0]]),
-            s_place,
-            t_place,
-        )
+        key = (_in_lane(s, s_place, gutters), _in_lane(t, t_place, gutters), s_place, t_place)
         kept = self._plans.get(connector_id)
-        if kept is not None:
-            old_key, seen, plan, relative = kept
-            if (
-                old_key == key
-                and all(versions.get(pair, 0) == v for pair, v in seen.items())
-                and (relative is None or relative == _lane_edges(plan, gutters))
-            ):
-                return plan
-        gutters.looked_at = set()
+        if kept is not None and kept[0] == key:
+            _, seen, questions, old_plan, old_relative = kept
+            moved = _moved_with_lanes(old_plan, old_relative, gutters)
+            if moved is not None:
+                plan, relative = moved
+                if plan is not old_plan:
+                    self._plans[connector_id] = (key, seen, questions, plan, relative)
+                changed = [pair for pair, v in seen.items() if versions.get(pair, 0) != v]
+                if not changed:
+                    return plan
+                # Lanes that stayed put: the same questions, answered alike, give the
+                # same plan (asking them is cheaper than planning).
+                if (
+                    _ANY not in seen
+                    and questions[0] == gutters.tops
+                    and questions[1] == gutters.bottoms
+                    and all(gutters.answers_hold(questions[2][pair]) for pair in changed)
+                ):
+                    for pair in changed:
+                        seen[pair] = versions.get(pair, 0)
+                    return plan
+        gutters.looked_at = {}
         plan, searched = plan_route(s.rect, t.rect, s_place, t_place, gutters)
         looked_at, gutters.looked_at = gutters.looked_at, None
         if searched:
-            looked_at.add(_ANY)
-        relative = None if plan.fixed is None else _lane_edges(plan, gutters)
+            looked_at[_ANY] = []
+        relative = _lane_edges(plan, gutters)
         seen = {pair: versions.get(pair, 0) for pair in looked_at}
-        self._plans[connector_id] = (key, seen, plan, relative)
+        asked = (gutters.tops, gutters.bottoms, looked_at)
+        self._plans[connector_id] = (key, seen, asked, plan, relative)
         return plan
 
     def _route(
@@ -237,7 +249,8 @@ class ConnectorPaths:
         previous: Mapping[str, ConnectorLayout],
     ) -> dict[str, ConnectorLayout]:
         style = self._router.style
-        gutters = Gutters(obstacles, style.cell_padding_mm, style.card_gap_mm, self._blockers)
+        pad, gap = up_to_grid(style.cell_padding_mm), up_to_grid(style.card_gap_mm)
+        gutters = Gutters(obstacles, pad, gap, self._blockers)
         routed: list[_Routed] = []
         for connector in connectors:
             s, t = cards.get(connector.source), cards.get(connector.target)
@@ -394,20 +407,67 @@ class ConnectorPaths:
         return spots
 
 
-# The edges of the lanes a path round blockers runs in: it is kept only while they stay
-# (moved, it would be computed anew; moving it would round differently).
-_Relative = tuple[float, ...] | None
+# A kept plan: its cards' rects (from their lanes' tops) and places, the versions of the
+# (lane, column edge) blockers looked at, the lanes' tops and bottoms with the questions
+# asked about each blockers, the plan, and the edges of the lanes its path round
+# blockers runs in.
+_Kept = tuple[
+    tuple[object, ...],
+    dict[tuple[int, ...], int],
+    tuple[Sequence[float], Sequence[float], dict[tuple[int, ...], list[Question]]],
+    Plan,
+    "_Relative",
+]
+
+# The tops and bottoms of the lanes when a plan's path round blockers was worked out
+# (None for a plan without one).
+_Relative = tuple[Sequence[float], Sequence[float]] | None
 
 
-def _lane_edges(plan: Plan, gutters: Gutters) -> tuple[float, ...]:
-    """The tops and bottoms of the lanes from the first to the last a plan's path runs in."""
+def _in_lane(card: CardLayout, place: tuple[int, int, int], gutters: Gutters) -> tuple[float, ...]:
+    """The card's rectangle relative to its lane's top, exactly as stacked."""
+    rect = card.rect
+    slot = gutters.obstacles.stacks[place[0]].slots.get(card.id)
+    y = rect.y - gutters.tops[place[0]] if slot is None else slot.y
+    return (rect.x, y, rect.w, rect.h)
+
+
+def _lane_edges(plan: Plan, gutters: Gutters) -> _Relative:
+    """The lanes' tops and bottoms now, for a plan with a path of its own."""
+    return None if plan.fixed is None else (gutters.tops, gutters.bottoms)
+
+
+def _moved_with_lanes(
+    plan: Plan, relative: _Relative, gutters: Gutters
+) -> tuple[Plan, _Relative] | None:
+    """The plan with its path moved along with the lanes, and the lanes' edges now.
+
+    Each point of a path round blockers lies on a lane's top (a gutter's middle) or
+    inside a lane, placed relative to its top: it moves as far as that top. On the grid
+    the path worked out anew is exactly this. None when that cannot be told: the
+    number of lanes changed, or a point lies in the last lane, whose bottom gutter's
+    middle hangs from its bottom, and that lane's height changed."""
+    if relative is None or plan.fixed is None:
+        return plan, relative
+    old_tops, old_bottoms = relative
     tops, bottoms = gutters.tops, gutters.bottoms
-    if plan.fixed is None or not tops:
-        return ()
-    ys = [p.y for p in plan.fixed]
-    first = max(0, bisect_right(tops, min(ys)) - 1)
-    last = max(0, bisect_right(tops, max(ys)) - 1)
-    return (*tops[first : last + 1], *bottoms[first : last + 1])
+    if old_tops is tops:
+        return plan, relative
+    if len(old_tops) != len(tops):
+        return None
+    last = len(tops) - 1
+    points = []
+    for p in plan.fixed:
+        row = max(0, bisect_right(old_tops, p.y) - 1)
+        if row == last and (
+            p.y != old_tops[row] and bottoms[row] - tops[row] != old_bottoms[row] - old_tops[row]
+        ):
+            return None
+        points.append(Point(p.x, p.y + (tops[row] - old_tops[row])))
+    moved = Plan(
+        plan.s_side, plan.t_side, plan.first, plan.across, plan.last, plan.loop, tuple(points)
+    )
+    return moved, (tops, bottoms)
 
 
 def _lay_paths(routed: list[_Routed], gutters: Gutters) -> None:

@@ -10,11 +10,15 @@ only by cards spanning several stages, its *blockers*, which `Gutters` knows per
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from journeycanvas.layout.geometry import Rect
 from journeycanvas.layout.label_places import CardObstacles
 from journeycanvas.layout.stacking import LaneStack
+
+# A question asked of the gutters and its answer: ("v", edge, top, bottom, free) for
+# `v_free`, ("b", edge, lane, y, up, blocker) for `first_blocker`.
+Question = tuple[object, ...]
 
 # The cards crossing each column edge of one lane, by edge index: top and bottom
 # (relative to the lane's top), first and last column covered; top to bottom.
@@ -69,8 +73,10 @@ class Gutters:
         self.obstacles = obstacles
         self.pad = pad
         self.gap = gap
-        self.looked_at: set[tuple[int, int]] | None = None
-        """When a set, every (lane, column edge) whose blockers were asked about."""
+        self.looked_at: dict[tuple[int, ...], list[Question]] | None = None
+        """When a dict, every (lane, column edge) whose blockers were asked about (as
+        (lane, edge, 0) when only whether there are any mattered), with the questions
+        asked about it and their answers, to ask them again (`answers_hold`)."""
         self.tops = obstacles.lane_tops
         self.bottoms = obstacles.lane_bottoms
         lefts, rights = obstacles.column_lefts, obstacles.column_rights
@@ -95,17 +101,28 @@ class Gutters:
         first = max(0, bisect_right(self.bottoms, top))
         last = bisect_left(tops, bottom)
         looked_at = self.looked_at
+        free = True
         for row in range(first, last):
-            if looked_at is not None:
-                looked_at.add((row, edge))
             spans = blockers[row].get(edge)
             if not spans:
                 continue
             lane_top = tops[row]
             for y, y_bottom, _, _ in spans:
                 if y + lane_top < bottom and top < y_bottom + lane_top:
-                    return False
-        return True
+                    free = False
+                    break
+            if not free:
+                last = row + 1
+                break
+        if looked_at is not None:
+            question: Question = ("v", edge, top, bottom, free)
+            bottoms = self.bottoms
+            for row in range(first, last):
+                # A lane the run crosses whole is blocked by any card there: the answer
+                # depends only on whether there is one, not on where it sits.
+                whole = top <= tops[row] and bottoms[row] <= bottom
+                looked_at.setdefault((row, edge, 0) if whole else (row, edge), []).append(question)
+        return free
 
     def first_blocker(
         self, edge: int, row: int, y: float, up: bool
@@ -113,7 +130,14 @@ class Gutters:
         """The nearest card crossing column edge `edge` in lane `row`, above `y` (with
         `up`) or below it: its top and bottom (absolute), first and last column."""
         if self.looked_at is not None:
-            self.looked_at.add((row, edge))
+            answer = self._first_blocker(edge, row, y, up)
+            self.looked_at.setdefault((row, edge), []).append(("b", edge, row, y, up, answer))
+            return answer
+        return self._first_blocker(edge, row, y, up)
+
+    def _first_blocker(
+        self, edge: int, row: int, y: float, up: bool
+    ) -> tuple[float, float, int, int] | None:
         spans = self._blockers[row].get(edge)
         if not spans:
             return None
@@ -129,6 +153,20 @@ class Gutters:
             return None
         top, bottom, first, last = spans[index]
         return top + lane_top, bottom + lane_top, first, last
+
+    def answers_hold(self, questions: Iterable[Question]) -> bool:
+        """Whether the questions (asked of gutters with the same lane and column edges)
+        get the same answers here."""
+        for question in questions:
+            if question[0] == "v":
+                _, edge, top, bottom, free = question
+                if self.v_free(edge, top, bottom) != free:  # type: ignore[arg-type]
+                    return False
+            else:
+                _, edge, row, y, up, answer = question
+                if self._first_blocker(edge, row, y, up) != answer:  # type: ignore[arg-type]
+                    return False
+        return True
 
     def v_center(self, edge: int) -> float:
         """The x of the middle of vertical gutter `edge`."""

@@ -12,7 +12,7 @@ import itertools
 import math
 from collections.abc import Hashable, Sequence
 
-from journeycanvas.layout.geometry import Point, Rect
+from journeycanvas.layout.geometry import Point, Rect, on_grid
 from journeycanvas.layout.routing import Plan, simplified
 from journeycanvas.layout.tracks import Channel, Net
 
@@ -52,7 +52,8 @@ class Ports:
             ordered = sorted(entries.items(), key=lambda item: (item[1], repr(item[0])))
             step = rect.h / (len(ordered) + 1)
             for index, (entry, _) in enumerate(ordered):
-                self._ys[(card, side, entry)] = rect.y + step * (index + 1)
+                # On the grid, so that the port moves exactly with its card.
+                self._ys[(card, side, entry)] = rect.y + on_grid(step * (index + 1))
 
     def y(self, card: str, side: int, entry: Hashable) -> float:
         """The y of a settled port."""
