@@ -21,9 +21,11 @@ from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect, up_to_grid
 from journeycanvas.layout.gutters import Gutters, LaneBlockers, Question, lane_blockers
 from journeycanvas.layout.label_places import (
     CardObstacles,
+    Centre,
     LabelBoard,
     label_spots,
     marker_spot,
+    path_stretch,
     spots_at,
 )
 from journeycanvas.layout.path_shapes import (
@@ -131,10 +133,12 @@ class ConnectorPaths:
         # How often the blockers of each (lane, column edge) changed, and (lane, edge, 0):
         # how often they came or went.
         self._edge_versions: dict[tuple[int, ...], int] = {}
-        # By (connector id, what): the label's inputs, the cells looked at, the spots.
-        self._spots: dict[tuple[str, str], tuple[tuple[object, ...], _Cells, tuple[int, ...]]] = {}
-        # The same spots placed along the path as it was last (the common case: unmoved).
-        self._placed: dict[tuple[str, str], tuple[tuple[Point, ...], tuple[Rect, ...]]] = {}
+        # By (connector id, what): the label's stretch of path, the cells looked at, the
+        # spots (relative to the stretch's anchor point), that point, and the top of the
+        # first lane looked at (the spots stay while the point moves with it).
+        self._spots: dict[
+            tuple[str, str], tuple[tuple[object, ...], _Cells, tuple[Centre, ...], Point, float]
+        ] = {}
 
     def lay_out(
         self,
@@ -147,7 +151,6 @@ class ConnectorPaths:
         self._edge_versions = {}
         self._plans.clear()
         self._spots.clear()
-        self._placed.clear()
         return self._route(connectors, cards, obstacles, {})
 
     def update(
@@ -189,7 +192,7 @@ class ConnectorPaths:
         moved by different distances."""
         cells, shifts = changes.cells, changes.shifts
         stale = []
-        for key, (_, (top, bottom, left, right), _) in self._spots.items():
+        for key, (_, (top, bottom, left, right), *_) in self._spots.items():
             rows = range(top, bottom)
             if (
                 any(not cells.get(row, _NONE).isdisjoint(range(left, right)) for row in rows)
@@ -260,7 +263,6 @@ class ConnectorPaths:
             alive = {r.connector.id for r in routed}
             self._plans = {k: v for k, v in self._plans.items() if k in alive}
             self._spots = {k: v for k, v in self._spots.items() if k[0] in alive}
-            self._placed = {k: v for k, v in self._placed.items() if k[0] in alive}
         _lay_paths(routed, gutters)
         return self._finish(routed, obstacles, gutters.h_bands, previous)
 
@@ -374,37 +376,29 @@ class ConnectorPaths:
         obstacles: CardObstacles,
     ) -> tuple[Rect, ...]:
         """The label's spots along its path ("far …" ones: further off it), kept while
-        the path and the cells around it stay (or all moved down together)."""
-        tops = obstacles.lane_tops
-        first = item.points[0]
-        row = max(0, bisect_right(tops, first.y) - 1) if tops else 0
-        dy = tops[row] if tops else 0.0
-        relative = tuple(Point(p.x, p.y - dy) for p in item.points)
-        inputs = (relative, row, anchor, item.trunk, shared, w, h)
+        the stretch of path around its anchor stays as it was, relative to the anchor
+        point, and the cells around it stay or all moved with that point."""
+        stretch = path_stretch(item.points, anchor, item.trunk)
+        at = stretch.at
+        inputs = (stretch.runs, stretch.trunk, shared, w, h)
         cache_key = (item.connector.id, what)
-        far = what.startswith("far")
+        tops = obstacles.lane_tops
         kept = self._spots.get(cache_key)
-        if kept is not None and kept[0] == inputs:
-            indexes = kept[2]
-            placed = self._placed.get(cache_key)
-            if placed is not None and placed[0] == item.points:
-                return placed[1]
+        if kept is not None:
+            old_inputs, old_cells, old_centres, old_at, old_top = kept
+            top = tops[old_cells[0]] if old_cells[0] < len(tops) else 0.0
+            if old_inputs == inputs and at.x == old_at.x and at.y - old_at.y == top - old_top:
+                return spots_at(at, old_centres, w, h)
+        centres, area = label_spots(stretch, shared, w, h, obstacles, what.startswith("far"))
+        if area is None:
+            cells: _Cells = (0, 0, 0, 0)
         else:
-            indexes, area, spots = label_spots(
-                item.points, anchor, item.trunk, shared, w, h, obstacles, far
-            )
-            if area is None:
-                cells: _Cells = (0, 0, 0, 0)
-            else:
-                rows = obstacles.rows(area.y, area.bottom)
-                columns = obstacles.columns(area.x, area.right)
-                cells = (rows.start, rows.stop, columns.start, columns.stop)
-            self._spots[cache_key] = (inputs, cells, indexes)
-            self._placed[cache_key] = (item.points, spots)
-            return spots
-        spots = spots_at(item.points, anchor, item.trunk, shared, w, h, far, indexes)
-        self._placed[cache_key] = (item.points, spots)
-        return spots
+            rows = obstacles.rows(area.y, area.bottom)
+            columns = obstacles.columns(area.x, area.right)
+            cells = (rows.start, rows.stop, columns.start, columns.stop)
+        top = tops[cells[0]] if cells[0] < len(tops) else 0.0
+        self._spots[cache_key] = (inputs, cells, centres, at, top)
+        return spots_at(at, centres, w, h)
 
 
 # A kept plan: its cards' rects (from their lanes' tops) and places, the versions of the

@@ -19,6 +19,7 @@ import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from operator import attrgetter
 
 from journeycanvas.layout.geometry import Point, Rect
@@ -132,57 +133,82 @@ class CardObstacles:
         return cards, texts
 
 
-def _positions(
-    points: Sequence[Point], anchor: float, trunk: float, shared: bool
-) -> list[tuple[float, float, float, bool]]:
-    """Points along the path within the window around `anchor`, each as its cost (its
-    distance from the anchor, plus a penalty off the part the label belongs to), x, y
-    and whether its segment is vertical."""
-    result: list[tuple[float, float, float, bool]] = []
-    append = result.append
+# A straight run of a path within a label's window, relative to the point at the
+# label's anchor: where it enters the window (x, y), its direction (ux, uy: one of them
+# ±1, the other 0), and the distances from the anchor where it enters and leaves.
+Run = tuple[float, float, float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """The part of a path a label may sit along: the point at its anchor, the runs
+    within the window around it relative to that point, and where the fork's trunk ends
+    (from the anchor). Two paths with equal runs and trunk get the same spots, moved."""
+
+    at: Point
+    runs: tuple[Run, ...]
+    trunk: float
+
+
+def path_stretch(points: Sequence[Point], anchor: float, trunk: float) -> Stretch:
+    """The stretch of the path `points` around the distance `anchor` along it; the first
+    `trunk` millimetres are a fork's shared trunk."""
+    at = points[0]
+    runs: list[Run] = []
     start = 0.0
-    low_window, high_window = anchor - WINDOW_MM, anchor + WINDOW_MM
     for a, b in itertools.pairwise(points):
         ax, ay, bx, by = a.x, a.y, b.x, b.y
         length = abs(bx - ax) + abs(by - ay)
         if length <= 0:
             continue
         end = start + length
-        low, high = max(start, low_window), min(end, high_window)
+        ux, uy = (bx - ax) / length, (by - ay) / length
+        if start <= anchor <= end:
+            at = Point(ax + ux * (anchor - start), ay + uy * (anchor - start))
+        low, high = max(start, anchor - WINDOW_MM), min(end, anchor + WINDOW_MM)
         if low <= high:
-            vertical = ax == bx
-            dx, dy = bx - ax, by - ay
-            # Steps from the anchor itself, so that the anchor is one of the spots.
-            first = math.ceil((low - anchor) / _STEP_MM - 1e-9)
-            last = math.floor((high - anchor) / _STEP_MM + 1e-9)
-            for i in range(first, last + 1):
-                d = anchor + i * _STEP_MM
-                t = (d - start) / length
-                cost = abs(d - anchor)
-                if (d > trunk) if shared else (d < trunk):
-                    cost += _TRUNK_PENALTY_MM
-                append((cost, ax + dx * t, ay + dy * t, vertical))
+            runs.append((ax + ux * (low - start), ay + uy * (low - start), ux, uy, low, high))
         start = end
+    relative = tuple(
+        (x - at.x, y - at.y, ux, uy, low - anchor, high - anchor)
+        for x, y, ux, uy, low, high in runs
+    )
+    return Stretch(at, relative, trunk - anchor)
+
+
+def _positions(stretch: Stretch, shared: bool) -> list[tuple[float, float, float, bool]]:
+    """Points along the stretch (relative to its anchor point), each as its cost (its
+    distance from the anchor, plus a penalty off the part the label belongs to), x, y
+    and whether its run is vertical."""
+    result: list[tuple[float, float, float, bool]] = []
+    append = result.append
+    trunk = stretch.trunk
+    for x, y, ux, uy, low, high in stretch.runs:
+        vertical = ux == 0
+        # Steps from the anchor itself, so that the anchor is one of the spots.
+        first = math.ceil(low / _STEP_MM - 1e-9)
+        last = math.floor(high / _STEP_MM + 1e-9)
+        for i in range(first, last + 1):
+            d = i * _STEP_MM
+            cost = abs(d)
+            if (d > trunk) if shared else (d < trunk):
+                cost += _TRUNK_PENALTY_MM
+            append((cost, x + ux * (d - low), y + uy * (d - low), vertical))
     return result
 
 
 def _candidates(
-    points: Sequence[Point],
-    anchor: float,
-    trunk: float,
-    shared: bool,
-    w: float,
-    h: float,
-    reach: float,
+    stretch: Stretch, shared: bool, w: float, h: float, reach: float
 ) -> list[tuple[float, int, float, float]]:
-    """Label centres along the path, with their costs: beside a vertical run or on a
-    horizontal one; with `reach`, also up to that far off the path, further sideways."""
+    """Label centres along the stretch (relative to its anchor point), with their costs:
+    beside a vertical run or on a horizontal one; with `reach`, also up to that far off
+    the path, further sideways."""
     candidates: list[tuple[float, int, float, float]] = []
     beside_x = w / 2 + _BESIDE_MM
     beside_y = h / 2 + _BESIDE_MM
     offsets = [_STEP_MM * (i + 1) for i in range(int(reach / _STEP_MM))]
     append = candidates.append
-    for cost, x, y, vertical in _positions(points, anchor, trunk, shared):
+    for cost, x, y, vertical in _positions(stretch, shared):
         if reach:
             for extra in offsets:
                 far = cost + _FAR_PENALTY_MM + extra
@@ -204,62 +230,48 @@ def _candidates(
     return candidates
 
 
+# A label spot's centre relative to its stretch's anchor point.
+Centre = tuple[float, float]
+
+
 def label_spots(
-    points: Sequence[Point],
-    anchor: float,
-    trunk: float,
+    stretch: Stretch,
     shared: bool,
     w: float,
     h: float,
     obstacles: CardObstacles,
     far: bool = False,
-) -> tuple[tuple[int, ...], Rect | None, tuple[Rect, ...]]:
-    """Spots for a w × h label along the path `points`, best first: those clear of
-    cards, then those clear only of card text, as indexes for `spots_at`; the area
-    whose cards were looked at; and the spots themselves.
+) -> tuple[tuple[Centre, ...], Rect | None]:
+    """Spots for a w × h label along `stretch`, best first: those clear of cards, then
+    those clear only of card text, as centres for `spots_at`; and the area whose cards
+    were looked at.
 
-    `anchor` is the distance along the path the label belongs nearest to; the first
-    `trunk` millimetres are a fork's shared trunk, kept for the label with `shared`
-    and avoided by the others. With `far`, the spots lie further off the path (for a
-    short path between two cards side by side, which has no room along it).
+    The stretch's first `trunk` millimetres are a fork's shared trunk, kept for the
+    label with `shared` and avoided by the others. With `far`, the spots lie further off
+    the path (for a short path between two cards side by side, which has no room along
+    it).
     """
-    candidates = _candidates(points, anchor, trunk, shared, w, h, _FAR_MM if far else 0.0)
+    candidates = _candidates(stretch, shared, w, h, _FAR_MM if far else 0.0)
     if not candidates:
-        return (), None, ()
-    xs = [c[2] for c in candidates]
-    ys = [c[3] for c in candidates]
+        return (), None
+    at = stretch.at
+    xs = [at.x + c[2] for c in candidates]
+    ys = [at.y + c[3] for c in candidates]
     area = Rect(min(xs) - w, min(ys) - h, max(xs) - min(xs) + 2 * w, max(ys) - min(ys) + 2 * h)
     clear: list[int] = []
     clear_of_text: list[int] = []
-    _scan(candidates, w, h, obstacles, area, clear, clear_of_text)
-    indexes = tuple(clear + clear_of_text)
-    return indexes, area, tuple(_rect(candidates[i], w, h) for i in indexes)
+    _scan(candidates, at, w, h, obstacles, area, clear, clear_of_text)
+    return tuple((candidates[i][2], candidates[i][3]) for i in clear + clear_of_text), area
 
 
-def spots_at(
-    points: Sequence[Point],
-    anchor: float,
-    trunk: float,
-    shared: bool,
-    w: float,
-    h: float,
-    far: bool,
-    indexes: Sequence[int],
-) -> tuple[Rect, ...]:
-    """The spots `label_spots` chose (by index), along `points` as they are now: a path
-    that moved with everything around it keeps its choice, computed the same way."""
-    if not indexes:
-        return ()
-    candidates = _candidates(points, anchor, trunk, shared, w, h, _FAR_MM if far else 0.0)
-    return tuple(_rect(candidates[i], w, h) for i in indexes)
-
-
-def _rect(candidate: tuple[float, int, float, float], w: float, h: float) -> Rect:
-    return Rect(candidate[2] - w / 2, candidate[3] - h / 2, w, h)
+def spots_at(at: Point, centres: Sequence[Centre], w: float, h: float) -> tuple[Rect, ...]:
+    """The w × h spots with these centres (relative to the anchor point `at`)."""
+    return tuple(Rect(at.x + x - w / 2, at.y + y - h / 2, w, h) for x, y in centres)
 
 
 def _scan(
     candidates: list[tuple[float, int, float, float]],
+    at: Point,
     w: float,
     h: float,
     obstacles: CardObstacles,
@@ -274,9 +286,10 @@ def _scan(
     min_x, max_x = bounds.x - _TOUCH_MM, bounds.right + _TOUCH_MM
     min_y, max_y = bounds.y - _TOUCH_MM, bounds.bottom + _TOUCH_MM
     half_w, half_h = w / 2, h / 2
-    # The same edges as `_rect` gives, without making a Rect per candidate.
+    at_x, at_y = at.x, at.y
+    # The same edges as `spots_at` gives, without making a Rect per candidate.
     for index, (_, _, x, y) in enumerate(candidates):
-        left, top = x - half_w, y - half_h
+        left, top = at_x + x - half_w, at_y + y - half_h
         right, bottom = left + w, top + h
         if left < min_x or right > max_x or top < min_y or bottom > max_y:
             continue
@@ -338,7 +351,9 @@ def marker_spot(
     to `_FAR_MARKER_MM` off it (inside the grid or not), clear of card text and of
     everything on the board; None when there is none."""
     half = size / 2
-    positions = [Point(x, y) for _, x, y, _ in _positions(points, _length(points) / 2, 0.0, False)]
+    stretch = path_stretch(points, _length(points) / 2, 0.0)
+    at = stretch.at
+    positions = [Point(at.x + x, at.y + y) for _, x, y, _ in _positions(stretch, False)]
     positions = positions or list(points)
     xs, ys = [p.x for p in positions], [p.y for p in positions]
     reach = _FAR_MARKER_MM + size
