@@ -94,7 +94,7 @@ class ConnectorRouter:
 # Lanes and columns, each as a range's start and stop.
 _Cells = tuple[int, int, int, int]
 _NONE: frozenset[int] = frozenset()
-_ANY: tuple[int, ...] = (-1, -1)
+_ANY: tuple[int, ...] = (-1, -1, -1)
 """Stands for any change of any blockers (what a searched path depends on)."""
 
 
@@ -126,9 +126,7 @@ class ConnectorPaths:
     def __init__(self, router: ConnectorRouter) -> None:
         self._router = router
         self._blockers: list[LaneBlockers] = []
-        # By connector id: the cards' rects (from their lanes' tops) and places, the
-        # versions of the (lane, column edge) blockers looked at, the plan, and the tops
-        # of the lanes its path round blockers runs in.
+        # By connector id: its plan and what it depends on (see `_Kept`).
         self._plans: dict[str, _Kept] = {}
         # How often the blockers of each (lane, column edge) changed, and (lane, edge, 0):
         # how often they came or went.
@@ -222,13 +220,11 @@ class ConnectorPaths:
                 changed = [pair for pair, v in seen.items() if versions.get(pair, 0) != v]
                 if not changed:
                     return plan
-                # Lanes that stayed put: the same questions, answered alike, give the
-                # same plan (asking them is cheaper than planning).
-                if (
-                    _ANY not in seen
-                    and questions[0] == gutters.tops
-                    and questions[1] == gutters.bottoms
-                    and all(gutters.answers_hold(questions[2][pair]) for pair in changed)
+                # The same questions (relative to their lanes) answered alike give the
+                # same plan; asking them is cheaper than planning.
+                if all(
+                    len(pair) == 2 and gutters.answers_hold(*pair, questions[pair])
+                    for pair in changed
                 ):
                     for pair in changed:
                         seen[pair] = versions.get(pair, 0)
@@ -240,8 +236,7 @@ class ConnectorPaths:
             looked_at[_ANY] = []
         relative = _lane_edges(plan, gutters)
         seen = {pair: versions.get(pair, 0) for pair in looked_at}
-        asked = (gutters.tops, gutters.bottoms, looked_at)
-        self._plans[connector_id] = (key, seen, asked, plan, relative)
+        self._plans[connector_id] = (key, seen, looked_at, plan, relative)
         return plan
 
     def _route(
@@ -402,13 +397,12 @@ class ConnectorPaths:
 
 
 # A kept plan: its cards' rects (from their lanes' tops) and places, the versions of the
-# (lane, column edge) blockers looked at, the lanes' tops and bottoms with the questions
-# asked about each blockers, the plan, and the edges of the lanes its path round
-# blockers runs in.
+# (lane, column edge) blockers looked at, the questions asked about each, the plan, and
+# the lanes' edges when its path round blockers was worked out.
 _Kept = tuple[
     tuple[object, ...],
     dict[tuple[int, ...], int],
-    tuple[Sequence[float], Sequence[float], dict[tuple[int, ...], list[Question]]],
+    dict[tuple[int, ...], list[Question]],
     Plan,
     "_Relative",
 ]

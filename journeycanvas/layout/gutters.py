@@ -9,6 +9,7 @@ only by cards spanning several stages, its *blockers*, which `Gutters` knows per
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
@@ -16,8 +17,9 @@ from journeycanvas.layout.geometry import Rect
 from journeycanvas.layout.label_places import CardObstacles
 from journeycanvas.layout.stacking import LaneStack
 
-# A question asked of the gutters and its answer: ("v", edge, top, bottom, free) for
-# `v_free`, ("b", edge, lane, y, up, blocker) for `first_blocker`.
+# A question asked about the cards crossing one column edge in one lane, relative to
+# the lane's top, and its answer: ("v", top, bottom, blocked) for part of a `v_free`
+# run, ("b", y, up, span) for `first_blocker`.
 Question = tuple[object, ...]
 
 # The cards crossing each column edge of one lane, by edge index: top and bottom
@@ -52,6 +54,18 @@ def _bands(starts: Sequence[float], ends: Sequence[float], pad: float) -> list[t
     ]
 
 
+def _nearest(
+    spans: list[tuple[float, float, int, int]] | None, y: float, up: bool
+) -> tuple[float, float, int, int] | None:
+    """The span nearest above `y` (with `up`) or below it, all relative to a lane."""
+    if not spans:
+        return None
+    # The cards crossing one edge cover the same column: they never overlap, so
+    # sorted by top they are sorted by bottom too.
+    index = bisect_right(spans, y, key=_bottom_of) - 1 if up else bisect_left(spans, y, key=_top_of)
+    return spans[index] if 0 <= index < len(spans) else None
+
+
 def _top_of(span: tuple[float, float, int, int]) -> float:
     return span[0]
 
@@ -74,9 +88,9 @@ class Gutters:
         self.pad = pad
         self.gap = gap
         self.looked_at: dict[tuple[int, ...], list[Question]] | None = None
-        """When a dict, every (lane, column edge) whose blockers were asked about (as
-        (lane, edge, 0) when only whether there are any mattered), with the questions
-        asked about it and their answers, to ask them again (`answers_hold`)."""
+        """When a dict, every (lane, column edge) whose blockers were asked about, with
+        the questions asked and their answers (to ask them again: `answers_hold`); or
+        (lane, edge, 0) when only whether there are any mattered."""
         self.tops = obstacles.lane_tops
         self.bottoms = obstacles.lane_bottoms
         lefts, rights = obstacles.column_lefts, obstacles.column_rights
@@ -104,68 +118,67 @@ class Gutters:
         free = True
         for row in range(first, last):
             spans = blockers[row].get(edge)
-            if not spans:
-                continue
-            lane_top = tops[row]
-            for y, y_bottom, _, _ in spans:
-                if y + lane_top < bottom and top < y_bottom + lane_top:
-                    free = False
-                    break
-            if not free:
-                last = row + 1
+            blocked = False
+            if spans:
+                lane_top = tops[row]
+                for y, y_bottom, _, _ in spans:
+                    if y + lane_top < bottom and top < y_bottom + lane_top:
+                        blocked = True
+                        break
+            if looked_at is not None:
+                self._remember_run(looked_at, row, edge, top, bottom, blocked)
+            if blocked:
+                free = False
                 break
-        if looked_at is not None:
-            question: Question = ("v", edge, top, bottom, free)
-            bottoms = self.bottoms
-            for row in range(first, last):
-                # A lane the run crosses whole is blocked by any card there: the answer
-                # depends only on whether there is one, not on where it sits.
-                whole = top <= tops[row] and bottoms[row] <= bottom
-                looked_at.setdefault((row, edge, 0) if whole else (row, edge), []).append(question)
         return free
+
+    def _remember_run(
+        self,
+        looked_at: dict[tuple[int, ...], list[Question]],
+        row: int,
+        edge: int,
+        top: float,
+        bottom: float,
+        blocked: bool,
+    ) -> None:
+        lane_top, lane_bottom = self.tops[row], self.bottoms[row]
+        if top <= lane_top and lane_bottom <= bottom:
+            # A lane the run crosses whole is blocked by any card there: the answer
+            # depends only on whether there is one, not on where it sits.
+            looked_at.setdefault((row, edge, 0), [])
+            return
+        # Relative to the lane's top; an end beyond the lane is as good as endless.
+        low = top - lane_top if top > lane_top else -math.inf
+        high = bottom - lane_top if bottom < lane_bottom else math.inf
+        looked_at.setdefault((row, edge), []).append(("v", low, high, blocked))
 
     def first_blocker(
         self, edge: int, row: int, y: float, up: bool
     ) -> tuple[float, float, int, int] | None:
         """The nearest card crossing column edge `edge` in lane `row`, above `y` (with
         `up`) or below it: its top and bottom (absolute), first and last column."""
-        if self.looked_at is not None:
-            answer = self._first_blocker(edge, row, y, up)
-            self.looked_at.setdefault((row, edge), []).append(("b", edge, row, y, up, answer))
-            return answer
-        return self._first_blocker(edge, row, y, up)
-
-    def _first_blocker(
-        self, edge: int, row: int, y: float, up: bool
-    ) -> tuple[float, float, int, int] | None:
-        spans = self._blockers[row].get(edge)
-        if not spans:
-            return None
         lane_top = self.tops[row]
-        # The cards crossing one edge cover the same column: they never overlap, so
-        # sorted by top they are sorted by bottom too.
         relative = y - lane_top
-        if up:
-            index = bisect_right(spans, relative, key=_bottom_of) - 1
-        else:
-            index = bisect_left(spans, relative, key=_top_of)
-        if not 0 <= index < len(spans):
+        span = _nearest(self._blockers[row].get(edge), relative, up)
+        if self.looked_at is not None:
+            self.looked_at.setdefault((row, edge), []).append(("b", relative, up, span))
+        if span is None:
             return None
-        top, bottom, first, last = spans[index]
+        top, bottom, first, last = span
         return top + lane_top, bottom + lane_top, first, last
 
-    def answers_hold(self, questions: Iterable[Question]) -> bool:
-        """Whether the questions (asked of gutters with the same lane and column edges)
-        get the same answers here."""
+    def answers_hold(self, row: int, edge: int, questions: Iterable[Question]) -> bool:
+        """Whether the questions asked about the cards crossing column edge `edge` in
+        lane `row` (relative to the lane's top) get the same answers now."""
+        spans = self._blockers[row].get(edge)
         for question in questions:
             if question[0] == "v":
-                _, edge, top, bottom, free = question
-                if self.v_free(edge, top, bottom) != free:  # type: ignore[arg-type]
+                _, low, high, blocked = question
+                hit = any(y < high and low < bottom for y, bottom, _, _ in spans or ())  # type: ignore[operator]
+                if hit != blocked:
                     return False
-            else:
-                _, edge, row, y, up, answer = question
-                if self._first_blocker(edge, row, y, up) != answer:  # type: ignore[arg-type]
-                    return False
+            elif _nearest(spans, question[1], question[2]) != question[3]:  # type: ignore[arg-type]
+                return False
         return True
 
     def v_center(self, edge: int) -> float:
