@@ -20,6 +20,7 @@ from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect, up_to_grid
 from journeycanvas.layout.gutters import Gutters, LaneBlockers, Question, lane_blockers
 from journeycanvas.layout.label_places import (
+    CardNear,
     CardObstacles,
     Centre,
     LabelBoard,
@@ -131,12 +132,10 @@ class ConnectorPaths:
         # How often the blockers of each (lane, column edge) changed, and (lane, edge, 0):
         # how often they came or went.
         self._edge_versions: dict[tuple[int, ...], int] = {}
-        # By (connector id, what): the label's stretch of path, the cells looked at, the
-        # spots (relative to the stretch's anchor point), that point, and the top of the
-        # first lane looked at (the spots stay while the point moves with it).
-        self._spots: dict[
-            tuple[str, str], tuple[tuple[object, ...], _Cells, tuple[Centre, ...], Point, float]
-        ] = {}
+        # By (connector id, what): a label's spots and what they depend on.
+        self._spots: dict[tuple[str, str], _Spots] = {}
+        # The spots among cells that changed since they were chosen.
+        self._dirty: set[tuple[str, str]] = set()
 
     def lay_out(
         self,
@@ -149,6 +148,7 @@ class ConnectorPaths:
         self._edge_versions = {}
         self._plans.clear()
         self._spots.clear()
+        self._dirty.clear()
         return self._route(connectors, cards, obstacles, {})
 
     def update(
@@ -186,19 +186,20 @@ class ConnectorPaths:
         return result, changed, removed
 
     def _forget_spots(self, changes: LaneChanges) -> None:
-        """Drop the label spots chosen among cells that changed, or among lanes that
-        moved by different distances."""
+        """Drop the label spots chosen among lanes that moved by different distances;
+        those chosen among cells that changed are looked at again when next asked."""
         cells, shifts = changes.cells, changes.shifts
         stale = []
-        for key, (_, (top, bottom, left, right), *_) in self._spots.items():
+        for key, kept in self._spots.items():
+            top, bottom, left, right = kept.cells
             rows = range(top, bottom)
-            if (
-                any(not cells.get(row, _NONE).isdisjoint(range(left, right)) for row in rows)
-                or len({shifts[row] for row in rows}) > 1
-            ):
+            if len({shifts[row] for row in rows}) > 1:
                 stale.append(key)
+            elif any(not cells.get(row, _NONE).isdisjoint(range(left, right)) for row in rows):
+                self._dirty.add(key)
         for key in stale:
             del self._spots[key]
+            self._dirty.discard(key)
 
     def _plan(self, connector_id: str, s: CardLayout, t: CardLayout, gutters: Gutters) -> Plan:
         """The connector's plan, kept while its cards and the blockers it looked at stay.
@@ -258,6 +259,7 @@ class ConnectorPaths:
             alive = {r.connector.id for r in routed}
             self._plans = {k: v for k, v in self._plans.items() if k in alive}
             self._spots = {k: v for k, v in self._spots.items() if k[0] in alive}
+            self._dirty &= self._spots.keys()
         _lay_paths(routed, gutters)
         return self._finish(routed, obstacles, gutters.h_bands, previous)
 
@@ -372,28 +374,76 @@ class ConnectorPaths:
     ) -> tuple[Rect, ...]:
         """The label's spots along its path ("far …" ones: further off it), kept while
         the stretch of path around its anchor stays as it was, relative to the anchor
-        point, and the cells around it stay or all moved with that point."""
+        point, and the cards around it sit alike, moved with that point."""
         stretch = path_stretch(item.points, anchor, item.trunk)
         at = stretch.at
         inputs = (stretch.runs, stretch.trunk, shared, w, h)
         cache_key = (item.connector.id, what)
         tops = obstacles.lane_tops
         kept = self._spots.get(cache_key)
-        if kept is not None:
-            old_inputs, old_cells, old_centres, old_at, old_top = kept
-            top = tops[old_cells[0]] if old_cells[0] < len(tops) else 0.0
-            if old_inputs == inputs and at.x == old_at.x and at.y - old_at.y == top - old_top:
-                return spots_at(at, old_centres, w, h)
-        centres, area = label_spots(stretch, shared, w, h, obstacles, what.startswith("far"))
+        if kept is not None and kept.inputs == inputs and at.x == kept.at.x:
+            row = kept.cells[0]
+            dy = at.y - kept.at.y
+            if (tops[row] if row < len(tops) else 0.0) - kept.top == dy and _bounds_alike(
+                kept, obstacles.bounds, dy
+            ):
+                if cache_key not in self._dirty:
+                    return spots_at(at, kept.centres, w, h)
+                self._dirty.discard(cache_key)
+                if obstacles.cards_near(kept.area.translated(0.0, dy)) == kept.found:
+                    return spots_at(at, kept.centres, w, h)
+        self._dirty.discard(cache_key)
+        centres, area, found = label_spots(stretch, shared, w, h, obstacles, what.startswith("far"))
         if area is None:
-            cells: _Cells = (0, 0, 0, 0)
-        else:
-            rows = obstacles.rows(area.y, area.bottom)
-            columns = obstacles.columns(area.x, area.right)
-            cells = (rows.start, rows.stop, columns.start, columns.stop)
-        top = tops[cells[0]] if cells[0] < len(tops) else 0.0
-        self._spots[cache_key] = (inputs, cells, centres, at, top)
+            area = Rect(at.x, at.y, 0.0, 0.0)
+        rows = obstacles.rows(area.y, area.bottom)
+        columns = obstacles.columns(area.x, area.right)
+        bounds = obstacles.bounds
+        self._spots[cache_key] = _Spots(
+            inputs,
+            (rows.start, rows.stop, columns.start, columns.stop),
+            centres,
+            at,
+            tops[rows.start] if rows.start < len(tops) else 0.0,
+            area,
+            found,
+            area.y <= bounds.y,
+            area.bottom >= bounds.bottom,
+            bounds,
+        )
         return spots_at(at, centres, w, h)
+
+
+@dataclass(slots=True)
+class _Spots:
+    """A label's spots and what they depend on: the stretch of path (relative to its
+    anchor point), the cells looked at (lanes and columns, as ranges' starts and stops),
+    the spots' centres (relative to the point), the point, the top of the first lane
+    looked at, the area looked at and the cards found there, whether that area reaches
+    the grid's top or bottom, and the grid's bounds."""
+
+    inputs: tuple[object, ...]
+    cells: _Cells
+    centres: tuple[Centre, ...]
+    at: Point
+    top: float
+    area: Rect
+    found: list[CardNear]
+    reaches_top: bool
+    reaches_bottom: bool
+    bounds: Rect
+
+
+def _bounds_alike(kept: _Spots, bounds: Rect, dy: float) -> bool:
+    """Whether the grid's bounds are, for kept spots moved down by `dy`, as they were:
+    the same sides, and the top or bottom where the area reaches it moved as far."""
+    old = kept.bounds
+    return (
+        bounds.x == old.x
+        and bounds.right == old.right
+        and (not kept.reaches_top or (bounds.y == old.y and dy == 0))
+        and (not kept.reaches_bottom or bounds.bottom - old.bottom == dy)
+    )
 
 
 # A kept plan: its cards' rects (from their lanes' tops) and places, the versions of the

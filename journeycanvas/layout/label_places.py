@@ -18,12 +18,12 @@ from __future__ import annotations
 import itertools
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
 from journeycanvas.layout.geometry import Point, Rect
-from journeycanvas.layout.stacking import LaneStack
+from journeycanvas.layout.stacking import LaneStack, Slot
 
 WINDOW_MM = 45.0
 """How far along the path from its anchor a label may go."""
@@ -48,6 +48,10 @@ _bottom = attrgetter("bottom")
 
 # A box to keep clear of: left, top, right, bottom.
 _Box = tuple[float, float, float, float]
+
+
+# A card near a spot: its lane, x, y in the lane and face.
+CardNear = tuple[int, float, float, object]
 
 
 class CardObstacles:
@@ -102,13 +106,10 @@ class CardObstacles:
         """The indexes of the stage columns between `left` and `right`."""
         return range(bisect_right(self._rights, left), bisect_left(self._lefts, right))
 
-    def near(self, area: Rect) -> tuple[list[_Box], list[_Box]]:
-        """The cards and the cards' text boxes touching `area`, grown by the clearance."""
-        c = _CLEARANCE_MM - _TOUCH_MM
+    def _slots_near(self, area: Rect) -> Iterator[tuple[int, float, Slot]]:
+        """The cards touching `area`: each with its lane and the lane's top."""
         left, top, right, bottom = area.x, area.y, area.right, area.bottom
         columns = self.columns(left, right)
-        cards: list[_Box] = []
-        texts: list[_Box] = []
         for row in self.rows(top, bottom):
             lane_top = self._tops[row]
             stack = self._stacks[row]
@@ -117,20 +118,38 @@ class CardObstacles:
                 # Cards stack downwards: bottoms grow along the list.
                 start = bisect_right(covering, top - lane_top, key=_bottom)
                 for slot in covering[start:]:
-                    y = lane_top + slot.y
-                    if y >= bottom:
+                    if lane_top + slot.y >= bottom:
                         break
                     # A spanning card is listed in every column it covers: take it once.
                     if slot.column != column and column != columns.start:
                         continue
-                    x, face = slot.x, slot.face
-                    if x >= right or x + face.width <= left:
+                    x = slot.x
+                    if x >= right or x + slot.face.width <= left:
                         continue
-                    cards.append((x - c, y - c, x + face.width + c, y + face.height + c))
-                    box = face.text.box
-                    tx, ty = x + box.x, y + box.y
-                    texts.append((tx - c, ty - c, tx + box.w + c, ty + box.h + c))
+                    yield row, lane_top, slot
+
+    def near(
+        self, area: Rect, found: list[CardNear] | None = None
+    ) -> tuple[list[_Box], list[_Box]]:
+        """The cards and the cards' text boxes touching `area`, grown by the clearance;
+        the cards also go to `found`, as `cards_near` gives them."""
+        c = _CLEARANCE_MM - _TOUCH_MM
+        cards: list[_Box] = []
+        texts: list[_Box] = []
+        for row, lane_top, slot in self._slots_near(area):
+            if found is not None:
+                found.append((row, slot.x, slot.y, slot.face))
+            x, y, face = slot.x, lane_top + slot.y, slot.face
+            cards.append((x - c, y - c, x + face.width + c, y + face.height + c))
+            box = face.text.box
+            tx, ty = x + box.x, y + box.y
+            texts.append((tx - c, ty - c, tx + box.w + c, ty + box.h + c))
         return cards, texts
+
+    def cards_near(self, area: Rect) -> list[CardNear]:
+        """The cards touching `area`, each as its lane, x, y in the lane and face: equal
+        for two areas whose cards sit alike in their lanes."""
+        return [(row, slot.x, slot.y, slot.face) for row, _, slot in self._slots_near(area)]
 
 
 # A straight run of a path within a label's window, relative to the point at the
@@ -173,7 +192,9 @@ def path_stretch(points: Sequence[Point], anchor: float, trunk: float) -> Stretc
         (x - at.x, y - at.y, ux, uy, low - anchor, high - anchor)
         for x, y, ux, uy, low, high in runs
     )
-    return Stretch(at, relative, trunk - anchor)
+    # Where the trunk ends matters only within the window: beyond it, any end is alike.
+    reach = WINDOW_MM + _STEP_MM
+    return Stretch(at, relative, min(max(trunk - anchor, -reach), reach))
 
 
 def _positions(stretch: Stretch, shared: bool) -> list[tuple[float, float, float, bool]]:
@@ -241,10 +262,10 @@ def label_spots(
     h: float,
     obstacles: CardObstacles,
     far: bool = False,
-) -> tuple[tuple[Centre, ...], Rect | None]:
+) -> tuple[tuple[Centre, ...], Rect | None, list[CardNear]]:
     """Spots for a w × h label along `stretch`, best first: those clear of cards, then
-    those clear only of card text, as centres for `spots_at`; and the area whose cards
-    were looked at.
+    those clear only of card text, as centres for `spots_at`; the area whose cards
+    were looked at, and those cards (as `CardObstacles.cards_near` gives them).
 
     The stretch's first `trunk` millimetres are a fork's shared trunk, kept for the
     label with `shared` and avoided by the others. With `far`, the spots lie further off
@@ -253,15 +274,17 @@ def label_spots(
     """
     candidates = _candidates(stretch, shared, w, h, _FAR_MM if far else 0.0)
     if not candidates:
-        return (), None
+        return (), None, []
     at = stretch.at
     xs = [at.x + c[2] for c in candidates]
     ys = [at.y + c[3] for c in candidates]
     area = Rect(min(xs) - w, min(ys) - h, max(xs) - min(xs) + 2 * w, max(ys) - min(ys) + 2 * h)
     clear: list[int] = []
     clear_of_text: list[int] = []
-    _scan(candidates, at, w, h, obstacles, area, clear, clear_of_text)
-    return tuple((candidates[i][2], candidates[i][3]) for i in clear + clear_of_text), area
+    found: list[CardNear] = []
+    _scan(candidates, at, w, h, obstacles.near(area, found), obstacles.bounds, clear, clear_of_text)
+    chosen = tuple((candidates[i][2], candidates[i][3]) for i in clear + clear_of_text)
+    return chosen, area, found
 
 
 def spots_at(at: Point, centres: Sequence[Centre], w: float, h: float) -> tuple[Rect, ...]:
@@ -274,15 +297,15 @@ def _scan(
     at: Point,
     w: float,
     h: float,
-    obstacles: CardObstacles,
-    area: Rect,
+    near: tuple[list[_Box], list[_Box]],
+    bounds: Rect,
     clear: list[int],
     clear_of_text: list[int],
 ) -> None:
-    """Add the indexes of the candidates inside the grid and clear of card text to
-    `clear` (clear of cards too) or `clear_of_text`, best first, until there are enough."""
-    cards, texts = obstacles.near(area)
-    bounds = obstacles.bounds
+    """Add the indexes of the candidates (centred on `at` + their x, y) inside `bounds`
+    and clear of the text boxes of `near` (boxes of cards, of their texts) to `clear`
+    (clear of cards too) or `clear_of_text`, best first, until there are enough."""
+    cards, texts = near
     min_x, max_x = bounds.x - _TOUCH_MM, bounds.right + _TOUCH_MM
     min_y, max_y = bounds.y - _TOUCH_MM, bounds.bottom + _TOUCH_MM
     half_w, half_h = w / 2, h / 2
