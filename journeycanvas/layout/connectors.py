@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
@@ -24,8 +24,10 @@ from journeycanvas.layout.label_places import (
     CardObstacles,
     Centre,
     LabelBoard,
+    Stretch,
     label_spots,
-    marker_spot,
+    marker_spots,
+    path_length,
     path_stretch,
     spots_at,
 )
@@ -51,6 +53,7 @@ from journeycanvas.text import FontSet
 _LABEL_SLACK_MM = 0.05
 _LABEL_CACHE_LIMIT = 10_000
 _SHORT_PATH_MM = 30.0
+_FEW_MARKER_SPOTS = 24
 MARKER_MM = 3.6
 """The diameter of the numbered disc that stands in for a label with no room."""
 
@@ -345,20 +348,28 @@ class ConnectorPaths:
     ) -> tuple[Rect, int | None]:
         """The label's spot, or a numbered marker's when no spot is free."""
         # Spots further off the path only for a short one (between cards side by side).
-        length = sum(abs(b.x - a.x) + abs(b.y - a.y) for a, b in itertools.pairwise(item.points))
+        length = path_length(item.points)
+        stretch = path_stretch(item.points, anchor, item.trunk)
         for what in ("label", "far label") if length < _SHORT_PATH_MM else ("label",):
-            for spot in self._spots_for(item, what, anchor, shared, w, h, obstacles):
+            for spot in self._spots_for(item, what, stretch, shared, w, h, obstacles):
                 if board.free(spot):
                     board.add(spot)
                     return spot, None
-        spots = self._spots_for(item, "marker", anchor, shared, MARKER_MM, MARKER_MM, obstacles)
+        size = MARKER_MM
+        spots = self._spots_for(item, "marker", stretch, shared, size, size, obstacles)
         chosen = next((spot for spot in spots if board.free(spot)), None)
         if chosen is None:
-            chosen = marker_spot(item.points, MARKER_MM, obstacles, board)
+            # The nearest few spots first: finding them all is slow, and rarely needed.
+            whole = path_stretch(item.points, length / 2, 0.0)
+            for what in ("last marker", "all last marker"):
+                spots = self._spots_for(item, what, whole, False, size, size, obstacles)
+                chosen = next((spot for spot in spots if board.free(spot)), None)
+                if chosen is not None or self._spots[(item.connector.id, what)].complete:
+                    break
         if chosen is None:
             mid = own_middle(item.points, item.trunk)[0]
-            half = MARKER_MM / 2
-            chosen = Rect(mid.x - half, mid.y - half, MARKER_MM, MARKER_MM)
+            half = size / 2
+            chosen = Rect(mid.x - half, mid.y - half, size, size)
         board.add(chosen)
         return chosen, next(markers)
 
@@ -366,16 +377,16 @@ class ConnectorPaths:
         self,
         item: _Routed,
         what: str,
-        anchor: float,
+        stretch: Stretch,
         shared: bool,
         w: float,
         h: float,
         obstacles: CardObstacles,
-    ) -> tuple[Rect, ...]:
-        """The label's spots along its path ("far …" ones: further off it), kept while
-        the stretch of path around its anchor stays as it was, relative to the anchor
-        point, and the cards around it sit alike, moved with that point."""
-        stretch = path_stretch(item.points, anchor, item.trunk)
+    ) -> Iterator[Rect]:
+        """The label's spots along `stretch` of its path ("far …" ones: further off it,
+        "last marker": anywhere near the whole path), kept while the stretch stays as it
+        was, relative to its anchor point, and the cards around it sit alike, moved with
+        that point."""
         at = stretch.at
         inputs = (stretch.runs, stretch.trunk, shared, w, h)
         cache_key = (item.connector.id, what)
@@ -393,7 +404,15 @@ class ConnectorPaths:
                 if obstacles.cards_near(kept.area.translated(0.0, dy)) == kept.found:
                     return spots_at(at, kept.centres, w, h)
         self._dirty.discard(cache_key)
-        centres, area, found = label_spots(stretch, shared, w, h, obstacles, what.startswith("far"))
+        area: Rect | None
+        complete = True
+        if what.endswith("last marker"):
+            limit = None if what.startswith("all") else _FEW_MARKER_SPOTS
+            centres, area, found = marker_spots(stretch, w, obstacles, limit)
+            complete = len(centres) != limit
+        else:
+            far = what.startswith("far")
+            centres, area, found = label_spots(stretch, shared, w, h, obstacles, far)
         if area is None:
             area = Rect(at.x, at.y, 0.0, 0.0)
         rows = obstacles.rows(area.y, area.bottom)
@@ -410,6 +429,7 @@ class ConnectorPaths:
             area.y <= bounds.y,
             area.bottom >= bounds.bottom,
             bounds,
+            complete,
         )
         return spots_at(at, centres, w, h)
 
@@ -420,7 +440,8 @@ class _Spots:
     anchor point), the cells looked at (lanes and columns, as ranges' starts and stops),
     the spots' centres (relative to the point), the point, the top of the first lane
     looked at, the area looked at and the cards found there, whether that area reaches
-    the grid's top or bottom, and the grid's bounds."""
+    the grid's top or bottom, the grid's bounds, and whether these are all the spots
+    there are (or only the first few)."""
 
     inputs: tuple[object, ...]
     cells: _Cells
@@ -432,6 +453,7 @@ class _Spots:
     reaches_top: bool
     reaches_bottom: bool
     bounds: Rect
+    complete: bool
 
 
 def _bounds_alike(kept: _Spots, bounds: Rect, dy: float) -> bool:

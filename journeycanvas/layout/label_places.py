@@ -287,9 +287,10 @@ def label_spots(
     return chosen, area, found
 
 
-def spots_at(at: Point, centres: Sequence[Centre], w: float, h: float) -> tuple[Rect, ...]:
+def spots_at(at: Point, centres: Sequence[Centre], w: float, h: float) -> Iterator[Rect]:
     """The w × h spots with these centres (relative to the anchor point `at`)."""
-    return tuple(Rect(at.x + x - w / 2, at.y + y - h / 2, w, h) for x, y in centres)
+    for x, y in centres:
+        yield Rect(at.x + x - w / 2, at.y + y - h / 2, w, h)
 
 
 def _scan(
@@ -367,32 +368,41 @@ class LabelBoard:
         return True
 
 
-def marker_spot(
-    points: Sequence[Point], size: float, obstacles: CardObstacles, board: LabelBoard
-) -> Rect | None:
-    """The last resort for a label's numbered marker: the spot nearest the path, up
-    to `_FAR_MARKER_MM` off it (inside the grid or not), clear of card text and of
-    everything on the board; None when there is none."""
+def marker_spots(
+    stretch: Stretch, size: float, obstacles: CardObstacles, limit: int | None = None
+) -> tuple[tuple[Centre, ...], Rect, list[CardNear]]:
+    """The last resort for a label's numbered marker (`size` wide): spots near the
+    stretch (of a whole path, anchored at its middle), up to `_FAR_MARKER_MM` off it
+    (inside the grid or not) and clear of card text, nearest the path first (the first
+    `limit` of them), as centres for `spots_at`; the area whose cards were looked at,
+    and those cards."""
     half = size / 2
-    stretch = path_stretch(points, _length(points) / 2, 0.0)
     at = stretch.at
-    positions = [Point(at.x + x, at.y + y) for _, x, y, _ in _positions(stretch, False)]
-    positions = positions or list(points)
-    xs, ys = [p.x for p in positions], [p.y for p in positions]
+    positions = [(x, y) for _, x, y, _ in _positions(stretch, False)] or [(0.0, 0.0)]
+    xs, ys = [at.x + x for x, _ in positions], [at.y + y for _, y in positions]
     reach = _FAR_MARKER_MM + size
     area = Rect(min(xs) - reach, min(ys) - reach, max(xs) - min(xs) + 2 * reach,
                 max(ys) - min(ys) + 2 * reach)  # fmt: skip
-    _, texts = obstacles.near(area)
+    found: list[CardNear] = []
+    _, texts = obstacles.near(area, found)
+    centres: list[Centre] = []
     for step in range(int(_FAR_MARKER_MM / _STEP_MM) + 1):
         r = step * _STEP_MM
         offsets = [(0.0, 0.0)] if r == 0 else [(r, 0.0), (-r, 0.0), (0.0, r), (0.0, -r)]
-        for p in positions:
+        for x, y in positions:
             for dx, dy in offsets:
-                rect = Rect(p.x + dx - half, p.y + dy - half, size, size)
-                box = (rect.x, rect.y, rect.right, rect.bottom)
-                if _free(*box, texts) and board.free(rect):
-                    return rect
-    return None
+                # The same edges as `spots_at` gives.
+                left, top = at.x + (x + dx) - half, at.y + (y + dy) - half
+                if _free(left, top, left + size, top + size, texts):
+                    centres.append((x + dx, y + dy))
+                    if len(centres) == limit:
+                        return tuple(centres), area, found
+    return tuple(centres), area, found
+
+
+def path_length(points: Sequence[Point]) -> float:
+    """The length of an orthogonal path."""
+    return _length(points)
 
 
 def _length(points: Sequence[Point]) -> float:
