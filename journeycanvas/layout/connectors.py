@@ -32,6 +32,7 @@ from journeycanvas.layout.label_places import (
     spots_at,
 )
 from journeycanvas.layout.path_shapes import (
+    Middle,
     Ports,
     arrow_box,
     band_crossing,
@@ -139,6 +140,10 @@ class ConnectorPaths:
         self._spots: dict[tuple[str, str], _Spots] = {}
         # The spots among cells that changed since they were chosen.
         self._dirty: set[tuple[str, str]] = set()
+        # By connector id: its path and trunk, and the middle of its own part; its path,
+        # anchor and trunk, and the stretch of path around the anchor.
+        self._shapes: dict[str, tuple[tuple[Point, ...], float, Middle]] = {}
+        self._stretches: dict[str, tuple[tuple[Point, ...], tuple[float, float], Stretch]] = {}
 
     def lay_out(
         self,
@@ -152,6 +157,8 @@ class ConnectorPaths:
         self._plans.clear()
         self._spots.clear()
         self._dirty.clear()
+        self._shapes.clear()
+        self._stretches.clear()
         return self._route(connectors, cards, obstacles, {})
 
     def update(
@@ -263,6 +270,8 @@ class ConnectorPaths:
             self._plans = {k: v for k, v in self._plans.items() if k in alive}
             self._spots = {k: v for k, v in self._spots.items() if k[0] in alive}
             self._dirty &= self._spots.keys()
+            self._shapes = {k: v for k, v in self._shapes.items() if k in alive}
+            self._stretches = {k: v for k, v in self._stretches.items() if k in alive}
         _lay_paths(routed, gutters)
         return self._finish(routed, obstacles, gutters.h_bands, previous)
 
@@ -275,9 +284,16 @@ class ConnectorPaths:
     ) -> dict[str, ConnectorLayout]:
         """Break marks, labels and the layouts, keeping unchanged layouts' objects."""
         board = LabelBoard()
+        band_middles = [(top + bottom) / 2 for top, bottom in h_bands]
         middles = []
+        shapes = self._shapes
         for item in routed:
-            middle = own_middle(item.points, item.trunk)
+            # Measuring long paths adds up: kept while the path stays.
+            shape = shapes.get(item.connector.id)
+            if shape is None or shape[0] != item.points or shape[1] != item.trunk:
+                shape = (item.points, item.trunk, own_middle(item.points, item.trunk))
+                shapes[item.connector.id] = shape
+            middle = shape[2]
             middles.append(middle)
             board.add(arrow_box(item.points))
             if item.connector.kind == ConnectorKind.BREAKPOINT:
@@ -305,7 +321,7 @@ class ConnectorPaths:
                     label_rect, marker = shared_labels[key]
                 else:
                     low, high = (0.0, item.trunk) if shared else (item.trunk, math.inf)
-                    crossing = band_crossing(item.points, low, high, h_bands)
+                    crossing = band_crossing(item.points, low, high, band_middles)
                     anchor = (
                         crossing
                         if crossing is not None
@@ -349,7 +365,7 @@ class ConnectorPaths:
         """The label's spot, or a numbered marker's when no spot is free."""
         # Spots further off the path only for a short one (between cards side by side).
         length = path_length(item.points)
-        stretch = path_stretch(item.points, anchor, item.trunk)
+        stretch = self._stretch(item, anchor)
         for what in ("label", "far label") if length < _SHORT_PATH_MM else ("label",):
             for spot in self._spots_for(item, what, stretch, shared, w, h, obstacles):
                 if board.free(spot):
@@ -372,6 +388,15 @@ class ConnectorPaths:
             chosen = Rect(mid.x - half, mid.y - half, size, size)
         board.add(chosen)
         return chosen, next(markers)
+
+    def _stretch(self, item: _Routed, anchor: float) -> Stretch:
+        """The stretch of the item's path around `anchor`, kept while the path stays."""
+        kept = self._stretches.get(item.connector.id)
+        if kept is not None and kept[0] == item.points and kept[1] == (anchor, item.trunk):
+            return kept[2]
+        stretch = path_stretch(item.points, anchor, item.trunk)
+        self._stretches[item.connector.id] = (item.points, (anchor, item.trunk), stretch)
+        return stretch
 
     def _spots_for(
         self,
@@ -479,9 +504,9 @@ _Kept = tuple[
     "_Relative",
 ]
 
-# The tops and bottoms of the lanes when a plan's path round blockers was worked out
-# (None for a plan without one).
-_Relative = tuple[Sequence[float], Sequence[float]] | None
+# The tops and bottoms of the lanes when a plan's path round blockers was worked out,
+# and the lane of each of its points (None for a plan without such a path).
+_Relative = tuple[Sequence[float], Sequence[float], tuple[int, ...]] | None
 
 
 def _in_lane(card: CardLayout, place: tuple[int, int, int], gutters: Gutters) -> tuple[float, ...]:
@@ -493,8 +518,12 @@ def _in_lane(card: CardLayout, place: tuple[int, int, int], gutters: Gutters) ->
 
 
 def _lane_edges(plan: Plan, gutters: Gutters) -> _Relative:
-    """The lanes' tops and bottoms now, for a plan with a path of its own."""
-    return None if plan.fixed is None else (gutters.tops, gutters.bottoms)
+    """The lanes' tops and bottoms now, and the lanes of the points of a plan's path."""
+    if plan.fixed is None:
+        return None
+    tops = gutters.tops
+    rows = tuple(max(0, bisect_right(tops, p.y) - 1) for p in plan.fixed)
+    return tops, gutters.bottoms, rows
 
 
 def _moved_with_lanes(
@@ -509,25 +538,25 @@ def _moved_with_lanes(
     middle hangs from its bottom, and that lane's height changed."""
     if relative is None or plan.fixed is None:
         return plan, relative
-    old_tops, old_bottoms = relative
+    old_tops, old_bottoms, rows = relative
     tops, bottoms = gutters.tops, gutters.bottoms
     if old_tops is tops:
         return plan, relative
     if len(old_tops) != len(tops):
         return None
+    moves = gutters.moves_since(old_tops)
     last = len(tops) - 1
-    points = []
-    for p in plan.fixed:
-        row = max(0, bisect_right(old_tops, p.y) - 1)
-        if row == last and (
-            p.y != old_tops[row] and bottoms[row] - tops[row] != old_bottoms[row] - old_tops[row]
-        ):
-            return None
-        points.append(Point(p.x, p.y + (tops[row] - old_tops[row])))
-    moved = Plan(
-        plan.s_side, plan.t_side, plan.first, plan.across, plan.last, plan.loop, tuple(points)
-    )
-    return moved, (tops, bottoms)
+    if (
+        last in rows
+        and bottoms[last] - tops[last] != old_bottoms[last] - old_tops[last]
+        and any(
+            row == last and p.y != old_tops[last] for p, row in zip(plan.fixed, rows, strict=True)
+        )
+    ):
+        return None
+    fixed = tuple(Point(p.x, p.y + moves[row]) for p, row in zip(plan.fixed, rows, strict=True))
+    moved = Plan(plan.s_side, plan.t_side, plan.first, plan.across, plan.last, plan.loop, fixed)
+    return moved, (tops, bottoms, rows)
 
 
 def _lay_paths(routed: list[_Routed], gutters: Gutters) -> None:

@@ -96,9 +96,19 @@ class Gutters:
         lefts, rights = obstacles.column_lefts, obstacles.column_rights
         self.lefts, self.rights = lefts, rights
         self._blockers = blockers
+        # By the id of an earlier list of lane tops (kept alive by whoever asks).
+        self._moves: dict[int, list[float]] = {}
         # Each gutter's free band: from the card edge before it to the one after it.
         self.v_bands = _bands(lefts, rights, pad)
         self.h_bands = _bands(self.tops, self.bottoms, pad)
+
+    def moves_since(self, old_tops: Sequence[float]) -> list[float]:
+        """How far each lane moved down since its top was at `old_tops` (as many)."""
+        moves = self._moves.get(id(old_tops))
+        if moves is None:
+            moves = [new - old for new, old in zip(self.tops, old_tops, strict=True)]
+            self._moves[id(old_tops)] = moves
+        return moves
 
     def place(self, rect: Rect) -> tuple[int, int, int]:
         """A card's lane, and the first and last stage columns it covers."""
