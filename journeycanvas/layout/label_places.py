@@ -354,17 +354,19 @@ class LabelBoard:
 
     def free(self, rect: Rect) -> bool:
         """Whether `rect` touches nothing placed (touching edges count as free)."""
-        box = (
-            rect.x + _TOUCH_MM,
-            rect.y + _TOUCH_MM,
-            rect.right - _TOUCH_MM,
-            rect.bottom - _TOUCH_MM,
-        )
+        x, y = rect.x, rect.y
+        left, top = x + _TOUCH_MM, y + _TOUCH_MM
+        right, bottom = x + rect.w - _TOUCH_MM, y + rect.h - _TOUCH_MM
         cells = self._cells
-        for key in self._keys(box):
-            boxes = cells.get(key)
-            if boxes and not _free(*box, boxes):
-                return False
+        # Called for every spot tried: the cells' loop inlined.
+        first_j, last_j = math.floor(top / _CELL_MM), math.floor(bottom / _CELL_MM)
+        for i in range(math.floor(left / _CELL_MM), math.floor(right / _CELL_MM) + 1):
+            for j in range(first_j, last_j + 1):
+                boxes = cells.get((i, j))
+                if boxes:
+                    for box in boxes:
+                        if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom:
+                            return False
         return True
 
 
