@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
@@ -29,7 +29,6 @@ from journeycanvas.layout.label_places import (
     marker_spots,
     path_length,
     path_stretch,
-    spots_at,
 )
 from journeycanvas.layout.path_shapes import (
     Middle,
@@ -367,19 +366,20 @@ class ConnectorPaths:
         length = path_length(item.points)
         stretch = self._stretch(item, anchor)
         for what in ("label", "far label") if length < _SHORT_PATH_MM else ("label",):
-            for spot in self._spots_for(item, what, stretch, shared, w, h, obstacles):
-                if board.free(spot):
-                    board.add(spot)
-                    return spot, None
+            centres = self._spots_for(item, what, stretch, shared, w, h, obstacles)
+            spot = board.first_free(stretch.at, centres, w, h)
+            if spot is not None:
+                board.add(spot)
+                return spot, None
         size = MARKER_MM
-        spots = self._spots_for(item, "marker", stretch, shared, size, size, obstacles)
-        chosen = next((spot for spot in spots if board.free(spot)), None)
+        centres = self._spots_for(item, "marker", stretch, shared, size, size, obstacles)
+        chosen = board.first_free(stretch.at, centres, size, size)
         if chosen is None:
             # The nearest few spots first: finding them all is slow, and rarely needed.
             whole = path_stretch(item.points, length / 2, 0.0)
             for what in ("last marker", "all last marker"):
-                spots = self._spots_for(item, what, whole, False, size, size, obstacles)
-                chosen = next((spot for spot in spots if board.free(spot)), None)
+                centres = self._spots_for(item, what, whole, False, size, size, obstacles)
+                chosen = board.first_free(whole.at, centres, size, size)
                 if chosen is not None or self._spots[(item.connector.id, what)].complete:
                     break
         if chosen is None:
@@ -407,8 +407,9 @@ class ConnectorPaths:
         w: float,
         h: float,
         obstacles: CardObstacles,
-    ) -> Iterator[Rect]:
-        """The label's spots along `stretch` of its path ("far …" ones: further off it,
+    ) -> tuple[Centre, ...]:
+        """The centres (from the stretch's anchor point) of the label's spots along
+        `stretch` of its path ("far …" ones: further off it,
         "last marker": anywhere near the whole path), kept while the stretch stays as it
         was, relative to its anchor point, and the cards around it sit alike, moved with
         that point."""
@@ -424,10 +425,10 @@ class ConnectorPaths:
                 kept, obstacles.bounds, dy
             ):
                 if cache_key not in self._dirty:
-                    return spots_at(at, kept.centres, w, h)
+                    return kept.centres
                 self._dirty.discard(cache_key)
                 if obstacles.cards_near(kept.area.translated(0.0, dy)) == kept.found:
-                    return spots_at(at, kept.centres, w, h)
+                    return kept.centres
         self._dirty.discard(cache_key)
         area: Rect | None
         complete = True
@@ -456,7 +457,7 @@ class ConnectorPaths:
             bounds,
             complete,
         )
-        return spots_at(at, centres, w, h)
+        return centres
 
 
 @dataclass(slots=True)

@@ -264,8 +264,9 @@ def label_spots(
     far: bool = False,
 ) -> tuple[tuple[Centre, ...], Rect | None, list[CardNear]]:
     """Spots for a w × h label along `stretch`, best first: those clear of cards, then
-    those clear only of card text, as centres for `spots_at`; the area whose cards
-    were looked at, and those cards (as `CardObstacles.cards_near` gives them).
+    those clear only of card text, as centres (relative to the stretch's anchor point);
+    the area whose cards were looked at, and those cards (as `CardObstacles.cards_near`
+    gives them).
 
     The stretch's first `trunk` millimetres are a fork's shared trunk, kept for the
     label with `shared` and avoided by the others. With `far`, the spots lie further off
@@ -287,12 +288,6 @@ def label_spots(
     return chosen, area, found
 
 
-def spots_at(at: Point, centres: Sequence[Centre], w: float, h: float) -> Iterator[Rect]:
-    """The w × h spots with these centres (relative to the anchor point `at`)."""
-    for x, y in centres:
-        yield Rect(at.x + x - w / 2, at.y + y - h / 2, w, h)
-
-
 def _scan(
     candidates: list[tuple[float, int, float, float]],
     at: Point,
@@ -311,7 +306,7 @@ def _scan(
     min_y, max_y = bounds.y - _TOUCH_MM, bounds.bottom + _TOUCH_MM
     half_w, half_h = w / 2, h / 2
     at_x, at_y = at.x, at.y
-    # The same edges as `spots_at` gives, without making a Rect per candidate.
+    # The same edges as `LabelBoard.first_free` gives, without making a Rect per candidate.
     for index, (_, _, x, y) in enumerate(candidates):
         left, top = at_x + x - half_w, at_y + y - half_h
         right, bottom = left + w, top + h
@@ -352,11 +347,23 @@ class LabelBoard:
         for key in self._keys(box):
             self._cells.setdefault(key, []).append(box)
 
+    def first_free(self, at: Point, centres: Sequence[Centre], w: float, h: float) -> Rect | None:
+        """The first of the w × h spots with these centres (relative to the point `at`)
+        that touches nothing placed; None if none."""
+        half_w, half_h = w / 2, h / 2
+        for x, y in centres:
+            left, top = at.x + x - half_w, at.y + y - half_h
+            if self._free(left, top, left + w, top + h):
+                return Rect(left, top, w, h)
+        return None
+
     def free(self, rect: Rect) -> bool:
         """Whether `rect` touches nothing placed (touching edges count as free)."""
-        x, y = rect.x, rect.y
+        return self._free(rect.x, rect.y, rect.right, rect.bottom)
+
+    def _free(self, x: float, y: float, x2: float, y2: float) -> bool:
         left, top = x + _TOUCH_MM, y + _TOUCH_MM
-        right, bottom = x + rect.w - _TOUCH_MM, y + rect.h - _TOUCH_MM
+        right, bottom = x2 - _TOUCH_MM, y2 - _TOUCH_MM
         cells = self._cells
         # Called for every spot tried: the cells' loop inlined.
         first_j, last_j = math.floor(top / _CELL_MM), math.floor(bottom / _CELL_MM)
@@ -376,8 +383,8 @@ def marker_spots(
     """The last resort for a label's numbered marker (`size` wide): spots near the
     stretch (of a whole path, anchored at its middle), up to `_FAR_MARKER_MM` off it
     (inside the grid or not) and clear of card text, nearest the path first (the first
-    `limit` of them), as centres for `spots_at`; the area whose cards were looked at,
-    and those cards."""
+    `limit` of them), as centres (relative to the stretch's anchor point); the area
+    whose cards were looked at, and those cards."""
     half = size / 2
     at = stretch.at
     positions = [(x, y) for _, x, y, _ in _positions(stretch, False)] or [(0.0, 0.0)]
@@ -393,7 +400,7 @@ def marker_spots(
         offsets = [(0.0, 0.0)] if r == 0 else [(r, 0.0), (-r, 0.0), (0.0, r), (0.0, -r)]
         for x, y in positions:
             for dx, dy in offsets:
-                # The same edges as `spots_at` gives.
+                # The same edges as `LabelBoard.first_free` gives.
                 left, top = at.x + (x + dx) - half, at.y + (y + dy) - half
                 if _free(left, top, left + size, top + size, texts):
                     centres.append((x + dx, y + dy))
