@@ -195,20 +195,16 @@ class ConnectorPaths:
         return result, changed, removed
 
     def _forget_spots(self, changes: LaneChanges) -> None:
-        """Drop the label spots chosen among lanes that moved by different distances;
-        those chosen among cells that changed are looked at again when next asked."""
+        """Mark the label spots chosen among cells that changed, or among lanes that
+        moved by different distances, to be looked at again when next asked."""
         cells, shifts = changes.cells, changes.shifts
-        stale = []
         for key, kept in self._spots.items():
             top, bottom, left, right = kept.cells
             rows = range(top, bottom)
-            if len({shifts[row] for row in rows}) > 1:
-                stale.append(key)
-            elif any(not cells.get(row, _NONE).isdisjoint(range(left, right)) for row in rows):
+            if len({shifts[row] for row in rows}) > 1 or any(
+                not cells.get(row, _NONE).isdisjoint(range(left, right)) for row in rows
+            ):
                 self._dirty.add(key)
-        for key in stale:
-            del self._spots[key]
-            self._dirty.discard(key)
 
     def _plan(self, connector_id: str, s: CardLayout, t: CardLayout, gutters: Gutters) -> Plan:
         """The connector's plan, kept while its cards and the blockers it looked at stay.
@@ -419,16 +415,27 @@ class ConnectorPaths:
         tops = obstacles.lane_tops
         kept = self._spots.get(cache_key)
         if kept is not None and kept.inputs == inputs and at.x == kept.at.x:
-            row = kept.cells[0]
             dy = at.y - kept.at.y
-            if (tops[row] if row < len(tops) else 0.0) - kept.top == dy and _bounds_alike(
-                kept, obstacles.bounds, dy
+            row = kept.cells[0]
+            if (
+                cache_key not in self._dirty
+                and (tops[row] if row < len(tops) else 0.0) - kept.top == dy
+                and _bounds_alike(kept, obstacles.bounds, dy)
             ):
-                if cache_key not in self._dirty:
-                    return kept.centres
+                return kept.centres
+            # Cards near changed, or moved unlike the path: the same cards around the
+            # anchor point, and the grid's edges where the area reaches them, give the
+            # same spots.
+            moved = kept.area.translated(0.0, dy)
+            if (
+                _bounds_alike(kept, obstacles.bounds, dy)
+                and _reaches(moved, obstacles.bounds) == (kept.reaches_top, kept.reaches_bottom)
+                and obstacles.cards_near(moved, at.y) == kept.found
+            ):
                 self._dirty.discard(cache_key)
-                if obstacles.cards_near(kept.area.translated(0.0, dy)) == kept.found:
-                    return kept.centres
+                kept.cells, kept.top = _cells(moved, obstacles)
+                kept.at, kept.area, kept.bounds = at, moved, obstacles.bounds
+                return kept.centres
         self._dirty.discard(cache_key)
         area: Rect | None
         complete = True
@@ -441,20 +448,19 @@ class ConnectorPaths:
             centres, area, found = label_spots(stretch, shared, w, h, obstacles, far)
         if area is None:
             area = Rect(at.x, at.y, 0.0, 0.0)
-        rows = obstacles.rows(area.y, area.bottom)
-        columns = obstacles.columns(area.x, area.right)
-        bounds = obstacles.bounds
+        cells, top = _cells(area, obstacles)
+        reaches_top, reaches_bottom = _reaches(area, obstacles.bounds)
         self._spots[cache_key] = _Spots(
             inputs,
-            (rows.start, rows.stop, columns.start, columns.stop),
+            cells,
             centres,
             at,
-            tops[rows.start] if rows.start < len(tops) else 0.0,
+            top,
             area,
             found,
-            area.y <= bounds.y,
-            area.bottom >= bounds.bottom,
-            bounds,
+            reaches_top,
+            reaches_bottom,
+            obstacles.bounds,
             complete,
         )
         return centres
@@ -480,6 +486,20 @@ class _Spots:
     reaches_bottom: bool
     bounds: Rect
     complete: bool
+
+
+def _cells(area: Rect, obstacles: CardObstacles) -> tuple[_Cells, float]:
+    """The lanes and columns `area` covers, and the top of the first of those lanes."""
+    rows = obstacles.rows(area.y, area.bottom)
+    columns = obstacles.columns(area.x, area.right)
+    tops = obstacles.lane_tops
+    top = tops[rows.start] if rows.start < len(tops) else 0.0
+    return (rows.start, rows.stop, columns.start, columns.stop), top
+
+
+def _reaches(area: Rect, bounds: Rect) -> tuple[bool, bool]:
+    """Whether `area` reaches the grid's top, and its bottom."""
+    return area.y <= bounds.y, area.bottom >= bounds.bottom
 
 
 def _bounds_alike(kept: _Spots, bounds: Rect, dy: float) -> bool:

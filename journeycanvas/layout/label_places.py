@@ -50,8 +50,8 @@ _bottom = attrgetter("bottom")
 _Box = tuple[float, float, float, float]
 
 
-# A card near a spot: its lane, x, y in the lane and face.
-CardNear = tuple[int, float, float, object]
+# A card near a spot: its x, its y below some origin, and its face.
+CardNear = tuple[float, float, object]
 
 
 class CardObstacles:
@@ -129,27 +129,30 @@ class CardObstacles:
                     yield row, lane_top, slot
 
     def near(
-        self, area: Rect, found: list[CardNear] | None = None
+        self, area: Rect, found: list[CardNear] | None = None, origin: float = 0.0
     ) -> tuple[list[_Box], list[_Box]]:
         """The cards and the cards' text boxes touching `area`, grown by the clearance;
         the cards also go to `found`, as `cards_near` gives them."""
         c = _CLEARANCE_MM - _TOUCH_MM
         cards: list[_Box] = []
         texts: list[_Box] = []
-        for row, lane_top, slot in self._slots_near(area):
-            if found is not None:
-                found.append((row, slot.x, slot.y, slot.face))
+        for _, lane_top, slot in self._slots_near(area):
             x, y, face = slot.x, lane_top + slot.y, slot.face
+            if found is not None:
+                found.append((x, y - origin, face))
             cards.append((x - c, y - c, x + face.width + c, y + face.height + c))
             box = face.text.box
             tx, ty = x + box.x, y + box.y
             texts.append((tx - c, ty - c, tx + box.w + c, ty + box.h + c))
         return cards, texts
 
-    def cards_near(self, area: Rect) -> list[CardNear]:
-        """The cards touching `area`, each as its lane, x, y in the lane and face: equal
-        for two areas whose cards sit alike in their lanes."""
-        return [(row, slot.x, slot.y, slot.face) for row, _, slot in self._slots_near(area)]
+    def cards_near(self, area: Rect, origin: float) -> list[CardNear]:
+        """The cards touching `area`, each as its x, its y below `origin` and its face:
+        equal for two areas whose cards sit alike around their origins."""
+        return [
+            (slot.x, lane_top + slot.y - origin, slot.face)
+            for _, lane_top, slot in self._slots_near(area)
+        ]
 
 
 # A straight run of a path within a label's window, relative to the point at the
@@ -266,7 +269,7 @@ def label_spots(
     """Spots for a w × h label along `stretch`, best first: those clear of cards, then
     those clear only of card text, as centres (relative to the stretch's anchor point);
     the area whose cards were looked at, and those cards (as `CardObstacles.cards_near`
-    gives them).
+    gives them, below the anchor point).
 
     The stretch's first `trunk` millimetres are a fork's shared trunk, kept for the
     label with `shared` and avoided by the others. With `far`, the spots lie further off
@@ -283,7 +286,8 @@ def label_spots(
     clear: list[int] = []
     clear_of_text: list[int] = []
     found: list[CardNear] = []
-    _scan(candidates, at, w, h, obstacles.near(area, found), obstacles.bounds, clear, clear_of_text)
+    near = obstacles.near(area, found, at.y)
+    _scan(candidates, at, w, h, near, obstacles.bounds, clear, clear_of_text)
     chosen = tuple((candidates[i][2], candidates[i][3]) for i in clear + clear_of_text)
     return chosen, area, found
 
@@ -393,7 +397,7 @@ def marker_spots(
     area = Rect(min(xs) - reach, min(ys) - reach, max(xs) - min(xs) + 2 * reach,
                 max(ys) - min(ys) + 2 * reach)  # fmt: skip
     found: list[CardNear] = []
-    _, texts = obstacles.near(area, found)
+    _, texts = obstacles.near(area, found, at.y)
     centres: list[Centre] = []
     for step in range(int(_FAR_MARKER_MM / _STEP_MM) + 1):
         r = step * _STEP_MM
