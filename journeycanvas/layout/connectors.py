@@ -417,25 +417,24 @@ class ConnectorPaths:
         if kept is not None and kept.inputs == inputs and at.x == kept.at.x:
             dy = at.y - kept.at.y
             row = kept.cells[0]
-            if (
-                cache_key not in self._dirty
-                and (tops[row] if row < len(tops) else 0.0) - kept.top == dy
-                and _bounds_alike(kept, obstacles.bounds, dy)
-            ):
-                return kept.centres
-            # Cards near changed, or moved unlike the path: the same cards around the
-            # anchor point, and the grid's edges where the area reaches them, give the
-            # same spots.
             moved = kept.area.translated(0.0, dy)
-            if (
-                _bounds_alike(kept, obstacles.bounds, dy)
-                and _reaches(moved, obstacles.bounds) == (kept.reaches_top, kept.reaches_bottom)
-                and obstacles.cards_near(moved, at.y) == kept.found
+            # The grid's edges: as they were where the area reaches them, and still
+            # clear of it where it did not (cells elsewhere can make a lane shorter).
+            bounds = obstacles.bounds
+            if _bounds_alike(kept, bounds, dy) and _reaches(moved, bounds) == (
+                kept.reaches_top,
+                kept.reaches_bottom,
             ):
-                self._dirty.discard(cache_key)
-                kept.cells, kept.top = _cells(moved, obstacles)
-                kept.at, kept.area, kept.bounds = at, moved, obstacles.bounds
-                return kept.centres
+                top = tops[row] if row < len(tops) else 0.0
+                if cache_key not in self._dirty and top - kept.top == dy:
+                    return kept.centres
+                # Cards near changed, or moved unlike the path: the same cards around
+                # the anchor point give the same spots.
+                if obstacles.cards_near(moved, at.y) == kept.found:
+                    self._dirty.discard(cache_key)
+                    kept.cells, kept.top = _cells(moved, obstacles)
+                    kept.at, kept.area, kept.bounds = at, moved, bounds
+                    return kept.centres
         self._dirty.discard(cache_key)
         area: Rect | None
         complete = True
