@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from journeycanvas.i18n import number_symbols
 from journeycanvas.layout.boxes import CardFace, CardPicture, MetricBadge, PersonaDot, TextBlock
-from journeycanvas.layout.geometry import MM_PER_PT, Rect
+from journeycanvas.layout.geometry import MM_PER_PT, Rect, up_to_grid
 from journeycanvas.layout.glyph_shapes import card_glyph_id
 from journeycanvas.layout.style import LayoutStyle
 from journeycanvas.layout.text_blocks import block_height, text_block
@@ -174,7 +174,7 @@ class CardFaces:
                 self._footers.clear()
             footer = self._footers[footer_key] = _footer(*footer_key, style, self.fonts)
         badge, vote_dots, votes_label, persona_dots, bottom = footer
-        height = max(style.card_min_height_mm, bottom + pad)
+        height = up_to_grid(max(style.card_min_height_mm, bottom + pad))
         fill = card.color or card_kind_spec(card.kind).fill
         glyph = card_glyph_id(card.kind, card.emotion)
         return CardFace(

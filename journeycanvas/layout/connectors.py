@@ -13,20 +13,25 @@ from __future__ import annotations
 import itertools
 import math
 from bisect import bisect_right
-from collections.abc import Mapping, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
-from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect
-from journeycanvas.layout.gutters import Gutters, LaneBlockers, lane_blockers
+from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect, up_to_grid
+from journeycanvas.layout.gutters import Gutters, LaneBlockers, Question, lane_blockers
 from journeycanvas.layout.label_places import (
+    CardNear,
     CardObstacles,
+    Centre,
     LabelBoard,
+    Stretch,
     label_spots,
-    marker_spot,
-    spots_at,
+    marker_spots,
+    path_length,
+    path_stretch,
 )
 from journeycanvas.layout.path_shapes import (
+    Middle,
     Ports,
     arrow_box,
     band_crossing,
@@ -48,6 +53,7 @@ from journeycanvas.text import FontSet
 _LABEL_SLACK_MM = 0.05
 _LABEL_CACHE_LIMIT = 10_000
 _SHORT_PATH_MM = 30.0
+_FEW_MARKER_SPOTS = 24
 MARKER_MM = 3.6
 """The diameter of the numbered disc that stands in for a label with no room."""
 
@@ -92,7 +98,7 @@ class ConnectorRouter:
 # Lanes and columns, each as a range's start and stop.
 _Cells = tuple[int, int, int, int]
 _NONE: frozenset[int] = frozenset()
-_ANY = (-1, -1)
+_ANY: tuple[int, ...] = (-1, -1, -1)
 """Stands for any change of any blockers (what a searched path depends on)."""
 
 
@@ -124,18 +130,19 @@ class ConnectorPaths:
     def __init__(self, router: ConnectorRouter) -> None:
         self._router = router
         self._blockers: list[LaneBlockers] = []
-        # By connector id: the cards' rects (from their lanes' tops) and places, the
-        # versions of the (lane, column edge) blockers looked at, the plan, and the tops
-        # of the lanes its path round blockers runs in.
-        self._plans: dict[
-            str, tuple[tuple[object, ...], dict[tuple[int, int], int], Plan, _Relative]
-        ] = {}
-        # How often the blockers of each (lane, column edge) changed.
-        self._edge_versions: dict[tuple[int, int], int] = {}
-        # By (connector id, what): the label's inputs, the cells looked at, the spots.
-        self._spots: dict[tuple[str, str], tuple[tuple[object, ...], _Cells, tuple[int, ...]]] = {}
-        # The same spots placed along the path as it was last (the common case: unmoved).
-        self._placed: dict[tuple[str, str], tuple[tuple[Point, ...], tuple[Rect, ...]]] = {}
+        # By connector id: its plan and what it depends on (see `_Kept`).
+        self._plans: dict[str, _Kept] = {}
+        # How often the blockers of each (lane, column edge) changed, and (lane, edge, 0):
+        # how often they came or went.
+        self._edge_versions: dict[tuple[int, ...], int] = {}
+        # By (connector id, what): a label's spots and what they depend on.
+        self._spots: dict[tuple[str, str], _Spots] = {}
+        # The spots among cells that changed since they were chosen.
+        self._dirty: set[tuple[str, str]] = set()
+        # By connector id: its path and trunk, and the middle of its own part; its path,
+        # anchor and trunk, and the stretch of path around the anchor.
+        self._shapes: dict[str, tuple[tuple[Point, ...], float, Middle]] = {}
+        self._stretches: dict[str, tuple[tuple[Point, ...], tuple[float, float], Stretch]] = {}
 
     def lay_out(
         self,
@@ -148,7 +155,9 @@ class ConnectorPaths:
         self._edge_versions = {}
         self._plans.clear()
         self._spots.clear()
-        self._placed.clear()
+        self._dirty.clear()
+        self._shapes.clear()
+        self._stretches.clear()
         return self._route(connectors, cards, obstacles, {})
 
     def update(
@@ -173,8 +182,11 @@ class ConnectorPaths:
             old, new = self._blockers[row], lane_blockers(stacks[row])
             self._blockers[row] = new
             for edge in old.keys() | new.keys():
-                if old.get(edge) != new.get(edge):
+                before, after = old.get(edge), new.get(edge)
+                if before != after:
                     versions[(row, edge)] = versions.get((row, edge), 0) + 1
+                    if not before or not after:
+                        versions[(row, edge, 0)] = versions.get((row, edge, 0), 0) + 1
         versions[_ANY] = versions.get(_ANY, 0) + 1
         self._forget_spots(changes)
         result = self._route(connectors, cards, obstacles, previous)
@@ -183,50 +195,54 @@ class ConnectorPaths:
         return result, changed, removed
 
     def _forget_spots(self, changes: LaneChanges) -> None:
-        """Drop the label spots chosen among cells that changed, or among lanes that
-        moved by different distances."""
+        """Mark the label spots chosen among cells that changed, or among lanes that
+        moved by different distances, to be looked at again when next asked."""
         cells, shifts = changes.cells, changes.shifts
-        stale = []
-        for key, (_, (top, bottom, left, right), _) in self._spots.items():
+        for key, kept in self._spots.items():
+            top, bottom, left, right = kept.cells
             rows = range(top, bottom)
-            if (
-                any(not cells.get(row, _NONE).isdisjoint(range(left, right)) for row in rows)
-                or len({shifts[row] for row in rows}) > 1
+            if len({shifts[row] for row in rows}) > 1 or any(
+                not cells.get(row, _NONE).isdisjoint(range(left, right)) for row in rows
             ):
-                stale.append(key)
-        for key in stale:
-            del self._spots[key]
+                self._dirty.add(key)
 
     def _plan(self, connector_id: str, s: CardLayout, t: CardLayout, gutters: Gutters) -> Plan:
         """The connector's plan, kept while its cards and the blockers it looked at stay.
 
         A plan only says which gutters to take, which lanes moving down does not change;
-        a way found round blockers is kept only while the lanes it runs in stay put."""
-        versions, tops = self._edge_versions, gutters.tops
+        a way found round blockers moves with the lanes it runs in while they move alike.
+        """
+        versions = self._edge_versions
         s_place, t_place = gutters.place(s.rect), gutters.place(t.rect)
-        key = (
-            s.rect.translated(0.0, -tops[s_place[0]]),
-            t.rect.translated(0.0, -tops[t_place[0]]),
-            s_place,
-            t_place,
-        )
+        key = (_in_lane(s, s_place, gutters), _in_lane(t, t_place, gutters), s_place, t_place)
         kept = self._plans.get(connector_id)
-        if kept is not None:
-            old_key, seen, plan, relative = kept
-            if (
-                old_key == key
-                and all(versions.get(pair, 0) == v for pair, v in seen.items())
-                and (relative is None or relative == _lane_edges(plan, gutters))
-            ):
-                return plan
-        gutters.looked_at = set()
+        if kept is not None and kept[0] == key:
+            _, seen, questions, old_plan, old_relative = kept
+            moved = _moved_with_lanes(old_plan, old_relative, gutters)
+            if moved is not None:
+                plan, relative = moved
+                if plan is not old_plan:
+                    self._plans[connector_id] = (key, seen, questions, plan, relative)
+                changed = [pair for pair, v in seen.items() if versions.get(pair, 0) != v]
+                if not changed:
+                    return plan
+                # The same questions (relative to their lanes) answered alike give the
+                # same plan; asking them is cheaper than planning.
+                if all(
+                    len(pair) == 2 and gutters.answers_hold(*pair, questions[pair])
+                    for pair in changed
+                ):
+                    for pair in changed:
+                        seen[pair] = versions.get(pair, 0)
+                    return plan
+        gutters.looked_at = {}
         plan, searched = plan_route(s.rect, t.rect, s_place, t_place, gutters)
         looked_at, gutters.looked_at = gutters.looked_at, None
         if searched:
-            looked_at.add(_ANY)
-        relative = None if plan.fixed is None else _lane_edges(plan, gutters)
+            looked_at[_ANY] = []
+        relative = _lane_edges(plan, gutters)
         seen = {pair: versions.get(pair, 0) for pair in looked_at}
-        self._plans[connector_id] = (key, seen, plan, relative)
+        self._plans[connector_id] = (key, seen, looked_at, plan, relative)
         return plan
 
     def _route(
@@ -237,7 +253,8 @@ class ConnectorPaths:
         previous: Mapping[str, ConnectorLayout],
     ) -> dict[str, ConnectorLayout]:
         style = self._router.style
-        gutters = Gutters(obstacles, style.cell_padding_mm, style.card_gap_mm, self._blockers)
+        pad, gap = up_to_grid(style.cell_padding_mm), up_to_grid(style.card_gap_mm)
+        gutters = Gutters(obstacles, pad, gap, self._blockers)
         routed: list[_Routed] = []
         for connector in connectors:
             s, t = cards.get(connector.source), cards.get(connector.target)
@@ -247,7 +264,9 @@ class ConnectorPaths:
             alive = {r.connector.id for r in routed}
             self._plans = {k: v for k, v in self._plans.items() if k in alive}
             self._spots = {k: v for k, v in self._spots.items() if k[0] in alive}
-            self._placed = {k: v for k, v in self._placed.items() if k[0] in alive}
+            self._dirty &= self._spots.keys()
+            self._shapes = {k: v for k, v in self._shapes.items() if k in alive}
+            self._stretches = {k: v for k, v in self._stretches.items() if k in alive}
         _lay_paths(routed, gutters)
         return self._finish(routed, obstacles, gutters.h_bands, previous)
 
@@ -260,9 +279,16 @@ class ConnectorPaths:
     ) -> dict[str, ConnectorLayout]:
         """Break marks, labels and the layouts, keeping unchanged layouts' objects."""
         board = LabelBoard()
+        band_middles = [(top + bottom) / 2 for top, bottom in h_bands]
         middles = []
+        shapes = self._shapes
         for item in routed:
-            middle = own_middle(item.points, item.trunk)
+            # Measuring long paths adds up: kept while the path stays.
+            shape = shapes.get(item.connector.id)
+            if shape is None or shape[0] != item.points or shape[1] != item.trunk:
+                shape = (item.points, item.trunk, own_middle(item.points, item.trunk))
+                shapes[item.connector.id] = shape
+            middle = shape[2]
             middles.append(middle)
             board.add(arrow_box(item.points))
             if item.connector.kind == ConnectorKind.BREAKPOINT:
@@ -290,7 +316,7 @@ class ConnectorPaths:
                     label_rect, marker = shared_labels[key]
                 else:
                     low, high = (0.0, item.trunk) if shared else (item.trunk, math.inf)
-                    crossing = band_crossing(item.points, low, high, h_bands)
+                    crossing = band_crossing(item.points, low, high, band_middles)
                     anchor = (
                         crossing
                         if crossing is not None
@@ -333,81 +359,224 @@ class ConnectorPaths:
     ) -> tuple[Rect, int | None]:
         """The label's spot, or a numbered marker's when no spot is free."""
         # Spots further off the path only for a short one (between cards side by side).
-        length = sum(abs(b.x - a.x) + abs(b.y - a.y) for a, b in itertools.pairwise(item.points))
+        length = path_length(item.points)
+        stretch = self._stretch(item, anchor)
         for what in ("label", "far label") if length < _SHORT_PATH_MM else ("label",):
-            for spot in self._spots_for(item, what, anchor, shared, w, h, obstacles):
-                if board.free(spot):
-                    board.add(spot)
-                    return spot, None
-        spots = self._spots_for(item, "marker", anchor, shared, MARKER_MM, MARKER_MM, obstacles)
-        chosen = next((spot for spot in spots if board.free(spot)), None)
+            centres = self._spots_for(item, what, stretch, shared, w, h, obstacles)
+            spot = board.first_free(stretch.at, centres, w, h)
+            if spot is not None:
+                board.add(spot)
+                return spot, None
+        size = MARKER_MM
+        centres = self._spots_for(item, "marker", stretch, shared, size, size, obstacles)
+        chosen = board.first_free(stretch.at, centres, size, size)
         if chosen is None:
-            chosen = marker_spot(item.points, MARKER_MM, obstacles, board)
+            # The nearest few spots first: finding them all is slow, and rarely needed.
+            whole = path_stretch(item.points, length / 2, 0.0)
+            for what in ("last marker", "all last marker"):
+                centres = self._spots_for(item, what, whole, False, size, size, obstacles)
+                chosen = board.first_free(whole.at, centres, size, size)
+                if chosen is not None or self._spots[(item.connector.id, what)].complete:
+                    break
         if chosen is None:
             mid = own_middle(item.points, item.trunk)[0]
-            half = MARKER_MM / 2
-            chosen = Rect(mid.x - half, mid.y - half, MARKER_MM, MARKER_MM)
+            half = size / 2
+            chosen = Rect(mid.x - half, mid.y - half, size, size)
         board.add(chosen)
         return chosen, next(markers)
+
+    def _stretch(self, item: _Routed, anchor: float) -> Stretch:
+        """The stretch of the item's path around `anchor`, kept while the path stays."""
+        kept = self._stretches.get(item.connector.id)
+        if kept is not None and kept[0] == item.points and kept[1] == (anchor, item.trunk):
+            return kept[2]
+        stretch = path_stretch(item.points, anchor, item.trunk)
+        self._stretches[item.connector.id] = (item.points, (anchor, item.trunk), stretch)
+        return stretch
 
     def _spots_for(
         self,
         item: _Routed,
         what: str,
-        anchor: float,
+        stretch: Stretch,
         shared: bool,
         w: float,
         h: float,
         obstacles: CardObstacles,
-    ) -> tuple[Rect, ...]:
-        """The label's spots along its path ("far …" ones: further off it), kept while
-        the path and the cells around it stay (or all moved down together)."""
-        tops = obstacles.lane_tops
-        first = item.points[0]
-        row = max(0, bisect_right(tops, first.y) - 1) if tops else 0
-        dy = tops[row] if tops else 0.0
-        relative = tuple(Point(p.x, p.y - dy) for p in item.points)
-        inputs = (relative, row, anchor, item.trunk, shared, w, h)
+    ) -> tuple[Centre, ...]:
+        """The centres (from the stretch's anchor point) of the label's spots along
+        `stretch` of its path ("far …" ones: further off it,
+        "last marker": anywhere near the whole path), kept while the stretch stays as it
+        was, relative to its anchor point, and the cards around it sit alike, moved with
+        that point."""
+        at = stretch.at
+        inputs = (stretch.runs, stretch.trunk, shared, w, h)
         cache_key = (item.connector.id, what)
-        far = what.startswith("far")
+        tops = obstacles.lane_tops
         kept = self._spots.get(cache_key)
-        if kept is not None and kept[0] == inputs:
-            indexes = kept[2]
-            placed = self._placed.get(cache_key)
-            if placed is not None and placed[0] == item.points:
-                return placed[1]
+        if kept is not None and kept.inputs == inputs and at.x == kept.at.x:
+            dy = at.y - kept.at.y
+            row = kept.cells[0]
+            moved = kept.area.translated(0.0, dy)
+            # The grid's edges: as they were where the area reaches them, and still
+            # clear of it where it did not (cells elsewhere can make a lane shorter).
+            bounds = obstacles.bounds
+            if _bounds_alike(kept, bounds, dy) and _reaches(moved, bounds) == (
+                kept.reaches_top,
+                kept.reaches_bottom,
+            ):
+                top = tops[row] if row < len(tops) else 0.0
+                if cache_key not in self._dirty and top - kept.top == dy:
+                    return kept.centres
+                # Cards near changed, or moved unlike the path: the same cards around
+                # the anchor point give the same spots.
+                if obstacles.cards_near(moved, at.y) == kept.found:
+                    self._dirty.discard(cache_key)
+                    kept.cells, kept.top = _cells(moved, obstacles)
+                    kept.at, kept.area, kept.bounds = at, moved, bounds
+                    return kept.centres
+        self._dirty.discard(cache_key)
+        area: Rect | None
+        complete = True
+        if what.endswith("last marker"):
+            limit = None if what.startswith("all") else _FEW_MARKER_SPOTS
+            centres, area, found = marker_spots(stretch, w, obstacles, limit)
+            complete = len(centres) != limit
         else:
-            indexes, area, spots = label_spots(
-                item.points, anchor, item.trunk, shared, w, h, obstacles, far
-            )
-            if area is None:
-                cells: _Cells = (0, 0, 0, 0)
-            else:
-                rows = obstacles.rows(area.y, area.bottom)
-                columns = obstacles.columns(area.x, area.right)
-                cells = (rows.start, rows.stop, columns.start, columns.stop)
-            self._spots[cache_key] = (inputs, cells, indexes)
-            self._placed[cache_key] = (item.points, spots)
-            return spots
-        spots = spots_at(item.points, anchor, item.trunk, shared, w, h, far, indexes)
-        self._placed[cache_key] = (item.points, spots)
-        return spots
+            far = what.startswith("far")
+            centres, area, found = label_spots(stretch, shared, w, h, obstacles, far)
+        if area is None:
+            area = Rect(at.x, at.y, 0.0, 0.0)
+        cells, top = _cells(area, obstacles)
+        reaches_top, reaches_bottom = _reaches(area, obstacles.bounds)
+        self._spots[cache_key] = _Spots(
+            inputs,
+            cells,
+            centres,
+            at,
+            top,
+            area,
+            found,
+            reaches_top,
+            reaches_bottom,
+            obstacles.bounds,
+            complete,
+        )
+        return centres
 
 
-# The edges of the lanes a path round blockers runs in: it is kept only while they stay
-# (moved, it would be computed anew; moving it would round differently).
-_Relative = tuple[float, ...] | None
+@dataclass(slots=True)
+class _Spots:
+    """A label's spots and what they depend on: the stretch of path (relative to its
+    anchor point), the cells looked at (lanes and columns, as ranges' starts and stops),
+    the spots' centres (relative to the point), the point, the top of the first lane
+    looked at, the area looked at and the cards found there, whether that area reaches
+    the grid's top or bottom, the grid's bounds, and whether these are all the spots
+    there are (or only the first few)."""
+
+    inputs: tuple[object, ...]
+    cells: _Cells
+    centres: tuple[Centre, ...]
+    at: Point
+    top: float
+    area: Rect
+    found: list[CardNear]
+    reaches_top: bool
+    reaches_bottom: bool
+    bounds: Rect
+    complete: bool
 
 
-def _lane_edges(plan: Plan, gutters: Gutters) -> tuple[float, ...]:
-    """The tops and bottoms of the lanes from the first to the last a plan's path runs in."""
+def _cells(area: Rect, obstacles: CardObstacles) -> tuple[_Cells, float]:
+    """The lanes and columns `area` covers, and the top of the first of those lanes."""
+    rows = obstacles.rows(area.y, area.bottom)
+    columns = obstacles.columns(area.x, area.right)
+    tops = obstacles.lane_tops
+    top = tops[rows.start] if rows.start < len(tops) else 0.0
+    return (rows.start, rows.stop, columns.start, columns.stop), top
+
+
+def _reaches(area: Rect, bounds: Rect) -> tuple[bool, bool]:
+    """Whether `area` reaches the grid's top, and its bottom."""
+    return area.y <= bounds.y, area.bottom >= bounds.bottom
+
+
+def _bounds_alike(kept: _Spots, bounds: Rect, dy: float) -> bool:
+    """Whether the grid's bounds are, for kept spots moved down by `dy`, as they were:
+    the same sides, and the top or bottom where the area reaches it moved as far."""
+    old = kept.bounds
+    return (
+        bounds.x == old.x
+        and bounds.right == old.right
+        and (not kept.reaches_top or (bounds.y == old.y and dy == 0))
+        and (not kept.reaches_bottom or bounds.bottom - old.bottom == dy)
+    )
+
+
+# A kept plan: its cards' rects (from their lanes' tops) and places, the versions of the
+# (lane, column edge) blockers looked at, the questions asked about each, the plan, and
+# the lanes' edges when its path round blockers was worked out.
+_Kept = tuple[
+    tuple[object, ...],
+    dict[tuple[int, ...], int],
+    dict[tuple[int, ...], list[Question]],
+    Plan,
+    "_Relative",
+]
+
+# The tops and bottoms of the lanes when a plan's path round blockers was worked out,
+# and the lane of each of its points (None for a plan without such a path).
+_Relative = tuple[Sequence[float], Sequence[float], tuple[int, ...]] | None
+
+
+def _in_lane(card: CardLayout, place: tuple[int, int, int], gutters: Gutters) -> tuple[float, ...]:
+    """The card's rectangle relative to its lane's top, exactly as stacked."""
+    rect = card.rect
+    slot = gutters.obstacles.stacks[place[0]].slots.get(card.id)
+    y = rect.y - gutters.tops[place[0]] if slot is None else slot.y
+    return (rect.x, y, rect.w, rect.h)
+
+
+def _lane_edges(plan: Plan, gutters: Gutters) -> _Relative:
+    """The lanes' tops and bottoms now, and the lanes of the points of a plan's path."""
+    if plan.fixed is None:
+        return None
+    tops = gutters.tops
+    rows = tuple(max(0, bisect_right(tops, p.y) - 1) for p in plan.fixed)
+    return tops, gutters.bottoms, rows
+
+
+def _moved_with_lanes(
+    plan: Plan, relative: _Relative, gutters: Gutters
+) -> tuple[Plan, _Relative] | None:
+    """The plan with its path moved along with the lanes, and the lanes' edges now.
+
+    Each point of a path round blockers lies on a lane's top (a gutter's middle) or
+    inside a lane, placed relative to its top: it moves as far as that top. On the grid
+    the path worked out anew is exactly this. None when that cannot be told: the
+    number of lanes changed, or a point lies in the last lane, whose bottom gutter's
+    middle hangs from its bottom, and that lane's height changed."""
+    if relative is None or plan.fixed is None:
+        return plan, relative
+    old_tops, old_bottoms, rows = relative
     tops, bottoms = gutters.tops, gutters.bottoms
-    if plan.fixed is None or not tops:
-        return ()
-    ys = [p.y for p in plan.fixed]
-    first = max(0, bisect_right(tops, min(ys)) - 1)
-    last = max(0, bisect_right(tops, max(ys)) - 1)
-    return (*tops[first : last + 1], *bottoms[first : last + 1])
+    if old_tops is tops:
+        return plan, relative
+    if len(old_tops) != len(tops):
+        return None
+    moves = gutters.moves_since(old_tops)
+    last = len(tops) - 1
+    if (
+        last in rows
+        and bottoms[last] - tops[last] != old_bottoms[last] - old_tops[last]
+        and any(
+            row == last and p.y != old_tops[last] for p, row in zip(plan.fixed, rows, strict=True)
+        )
+    ):
+        return None
+    fixed = tuple(Point(p.x, p.y + moves[row]) for p, row in zip(plan.fixed, rows, strict=True))
+    moved = Plan(plan.s_side, plan.t_side, plan.first, plan.across, plan.last, plan.loop, fixed)
+    return moved, (tops, bottoms, rows)
 
 
 def _lay_paths(routed: list[_Routed], gutters: Gutters) -> None:

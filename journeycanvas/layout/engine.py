@@ -25,7 +25,7 @@ from journeycanvas.layout.card_faces import CardFaces
 from journeycanvas.layout.connectors import ConnectorPaths, ConnectorRouter, LaneChanges
 from journeycanvas.layout.diff import DiffCollector, LayoutDiff, full_diff
 from journeycanvas.layout.emotion import EmotionScores
-from journeycanvas.layout.geometry import Rect
+from journeycanvas.layout.geometry import Rect, up_to_grid
 from journeycanvas.layout.headers import LaneTitle, StageColumn, grid, lane_titles, stage_columns
 from journeycanvas.layout.journey_layout import JourneyLayout
 from journeycanvas.layout.label_places import CardObstacles
@@ -127,17 +127,15 @@ class LayoutEngine:
         self._persona_colors = {p.id: p.color for p in journey.personas}
         self._columns = stage_columns(journey.stages, style, self.fonts)
         self._column_index = {column.id: i for i, column in enumerate(self._columns)}
-        self._header_height = max(
-            [style.stage_header_min_height_mm] + [c.height_needed for c in self._columns]
+        self._header_height = up_to_grid(
+            max([style.stage_header_min_height_mm] + [c.height_needed for c in self._columns])
         )
-        pad = style.cell_padding_mm
+        pad, gap = up_to_grid(style.cell_padding_mm), up_to_grid(style.card_gap_mm)
         lefts = [column.x + pad for column in self._columns]
         rights = [column.x + column.width - pad for column in self._columns]
         set_heights = {lane.id: lane.height_mm or 0.0 for lane in journey.lanes}
         self._lanes = {
-            t.id: _Lane(
-                t, LaneStack(lefts, rights, pad, style.card_gap_mm), None, set_heights[t.id]
-            )
+            t.id: _Lane(t, LaneStack(lefts, rights, pad, gap), None, set_heights[t.id])
             for t in lane_titles(journey.lanes, style, self.fonts)
         }
         members: dict[str, list[Card]] = {lane_id: [] for lane_id in self._lanes}
@@ -240,8 +238,8 @@ class LayoutEngine:
             content = lane.stack.content_height
             if lane.scores is not None:
                 content += style.emotion_band_mm
-            height = max(
-                style.row_min_height_mm, content, lane.title.height_needed, lane.set_height
+            height = up_to_grid(
+                max(style.row_min_height_mm, content, lane.title.height_needed, lane.set_height)
             )
             rects.append(Rect(0.0, y, style.lane_header_width_mm, height))
             y += height

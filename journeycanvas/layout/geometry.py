@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from journeycanvas.layout.fast_init import fast_init
 
 MM_PER_PT = 25.4 / 72
 """Millimetres in one typographic point."""
+
+_GRID = 1024.0
+
+
+def up_to_grid(value: float) -> float:
+    """`value` (mm) rounded up to a multiple of 1/1024 mm.
+
+    The heights and gaps that stack cards and lanes are kept on this grid, so that every
+    sum of them is exact: a lane that moves down moves everything in it by exactly as
+    much, and what was worked out relative to it can be moved instead of redone, with
+    the same result to the last bit.
+    """
+    return math.ceil(value * _GRID) / _GRID
+
+
+def on_grid(value: float) -> float:
+    """`value` (mm) rounded to the nearest multiple of 1/1024 mm (see `up_to_grid`)."""
+    return round(value * _GRID) / _GRID
 
 
 @fast_init

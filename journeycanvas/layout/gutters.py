@@ -9,12 +9,18 @@ only by cards spanning several stages, its *blockers*, which `Gutters` knows per
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from journeycanvas.layout.geometry import Rect
 from journeycanvas.layout.label_places import CardObstacles
 from journeycanvas.layout.stacking import LaneStack
+
+# A question asked about the cards crossing one column edge in one lane, relative to
+# the lane's top, and its answer: ("v", top, bottom, blocked) for part of a `v_free`
+# run, ("b", y, up, span) for `first_blocker`.
+Question = tuple[object, ...]
 
 # The cards crossing each column edge of one lane, by edge index: top and bottom
 # (relative to the lane's top), first and last column covered; top to bottom.
@@ -48,6 +54,18 @@ def _bands(starts: Sequence[float], ends: Sequence[float], pad: float) -> list[t
     ]
 
 
+def _nearest(
+    spans: list[tuple[float, float, int, int]] | None, y: float, up: bool
+) -> tuple[float, float, int, int] | None:
+    """The span nearest above `y` (with `up`) or below it, all relative to a lane."""
+    if not spans:
+        return None
+    # The cards crossing one edge cover the same column: they never overlap, so
+    # sorted by top they are sorted by bottom too.
+    index = bisect_right(spans, y, key=_bottom_of) - 1 if up else bisect_left(spans, y, key=_top_of)
+    return spans[index] if 0 <= index < len(spans) else None
+
+
 def _top_of(span: tuple[float, float, int, int]) -> float:
     return span[0]
 
@@ -69,16 +87,28 @@ class Gutters:
         self.obstacles = obstacles
         self.pad = pad
         self.gap = gap
-        self.looked_at: set[tuple[int, int]] | None = None
-        """When a set, every (lane, column edge) whose blockers were asked about."""
+        self.looked_at: dict[tuple[int, ...], list[Question]] | None = None
+        """When a dict, every (lane, column edge) whose blockers were asked about, with
+        the questions asked and their answers (to ask them again: `answers_hold`); or
+        (lane, edge, 0) when only whether there are any mattered."""
         self.tops = obstacles.lane_tops
         self.bottoms = obstacles.lane_bottoms
         lefts, rights = obstacles.column_lefts, obstacles.column_rights
         self.lefts, self.rights = lefts, rights
         self._blockers = blockers
+        # By the id of an earlier list of lane tops (kept alive by whoever asks).
+        self._moves: dict[int, list[float]] = {}
         # Each gutter's free band: from the card edge before it to the one after it.
         self.v_bands = _bands(lefts, rights, pad)
         self.h_bands = _bands(self.tops, self.bottoms, pad)
+
+    def moves_since(self, old_tops: Sequence[float]) -> list[float]:
+        """How far each lane moved down since its top was at `old_tops` (as many)."""
+        moves = self._moves.get(id(old_tops))
+        if moves is None:
+            moves = [new - old for new, old in zip(self.tops, old_tops, strict=True)]
+            self._moves[id(old_tops)] = moves
+        return moves
 
     def place(self, rect: Rect) -> tuple[int, int, int]:
         """A card's lane, and the first and last stage columns it covers."""
@@ -95,40 +125,71 @@ class Gutters:
         first = max(0, bisect_right(self.bottoms, top))
         last = bisect_left(tops, bottom)
         looked_at = self.looked_at
+        free = True
         for row in range(first, last):
-            if looked_at is not None:
-                looked_at.add((row, edge))
             spans = blockers[row].get(edge)
-            if not spans:
-                continue
-            lane_top = tops[row]
-            for y, y_bottom, _, _ in spans:
-                if y + lane_top < bottom and top < y_bottom + lane_top:
-                    return False
-        return True
+            blocked = False
+            if spans:
+                lane_top = tops[row]
+                for y, y_bottom, _, _ in spans:
+                    if y + lane_top < bottom and top < y_bottom + lane_top:
+                        blocked = True
+                        break
+            if looked_at is not None:
+                self._remember_run(looked_at, row, edge, top, bottom, blocked)
+            if blocked:
+                free = False
+                break
+        return free
+
+    def _remember_run(
+        self,
+        looked_at: dict[tuple[int, ...], list[Question]],
+        row: int,
+        edge: int,
+        top: float,
+        bottom: float,
+        blocked: bool,
+    ) -> None:
+        lane_top, lane_bottom = self.tops[row], self.bottoms[row]
+        if top <= lane_top and lane_bottom <= bottom:
+            # A lane the run crosses whole is blocked by any card there: the answer
+            # depends only on whether there is one, not on where it sits.
+            looked_at.setdefault((row, edge, 0), [])
+            return
+        # Relative to the lane's top; an end beyond the lane is as good as endless.
+        low = top - lane_top if top > lane_top else -math.inf
+        high = bottom - lane_top if bottom < lane_bottom else math.inf
+        looked_at.setdefault((row, edge), []).append(("v", low, high, blocked))
 
     def first_blocker(
         self, edge: int, row: int, y: float, up: bool
     ) -> tuple[float, float, int, int] | None:
         """The nearest card crossing column edge `edge` in lane `row`, above `y` (with
         `up`) or below it: its top and bottom (absolute), first and last column."""
-        if self.looked_at is not None:
-            self.looked_at.add((row, edge))
-        spans = self._blockers[row].get(edge)
-        if not spans:
-            return None
         lane_top = self.tops[row]
-        # The cards crossing one edge cover the same column: they never overlap, so
-        # sorted by top they are sorted by bottom too.
         relative = y - lane_top
-        if up:
-            index = bisect_right(spans, relative, key=_bottom_of) - 1
-        else:
-            index = bisect_left(spans, relative, key=_top_of)
-        if not 0 <= index < len(spans):
+        span = _nearest(self._blockers[row].get(edge), relative, up)
+        if self.looked_at is not None:
+            self.looked_at.setdefault((row, edge), []).append(("b", relative, up, span))
+        if span is None:
             return None
-        top, bottom, first, last = spans[index]
+        top, bottom, first, last = span
         return top + lane_top, bottom + lane_top, first, last
+
+    def answers_hold(self, row: int, edge: int, questions: Iterable[Question]) -> bool:
+        """Whether the questions asked about the cards crossing column edge `edge` in
+        lane `row` (relative to the lane's top) get the same answers now."""
+        spans = self._blockers[row].get(edge)
+        for question in questions:
+            if question[0] == "v":
+                _, low, high, blocked = question
+                hit = any(y < high and low < bottom for y, bottom, _, _ in spans or ())  # type: ignore[operator]
+                if hit != blocked:
+                    return False
+            elif _nearest(spans, question[1], question[2]) != question[3]:  # type: ignore[arg-type]
+                return False
+        return True
 
     def v_center(self, edge: int) -> float:
         """The x of the middle of vertical gutter `edge`."""

@@ -18,11 +18,12 @@ from __future__ import annotations
 import itertools
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from operator import attrgetter
 
 from journeycanvas.layout.geometry import Point, Rect
-from journeycanvas.layout.stacking import LaneStack
+from journeycanvas.layout.stacking import LaneStack, Slot
 
 WINDOW_MM = 45.0
 """How far along the path from its anchor a label may go."""
@@ -47,6 +48,10 @@ _bottom = attrgetter("bottom")
 
 # A box to keep clear of: left, top, right, bottom.
 _Box = tuple[float, float, float, float]
+
+
+# A card near a spot: its x, its y below some origin, and its face.
+CardNear = tuple[float, float, object]
 
 
 class CardObstacles:
@@ -101,13 +106,10 @@ class CardObstacles:
         """The indexes of the stage columns between `left` and `right`."""
         return range(bisect_right(self._rights, left), bisect_left(self._lefts, right))
 
-    def near(self, area: Rect) -> tuple[list[_Box], list[_Box]]:
-        """The cards and the cards' text boxes touching `area`, grown by the clearance."""
-        c = _CLEARANCE_MM - _TOUCH_MM
+    def _slots_near(self, area: Rect) -> Iterator[tuple[int, float, Slot]]:
+        """The cards touching `area`: each with its lane and the lane's top."""
         left, top, right, bottom = area.x, area.y, area.right, area.bottom
         columns = self.columns(left, right)
-        cards: list[_Box] = []
-        texts: list[_Box] = []
         for row in self.rows(top, bottom):
             lane_top = self._tops[row]
             stack = self._stacks[row]
@@ -116,73 +118,121 @@ class CardObstacles:
                 # Cards stack downwards: bottoms grow along the list.
                 start = bisect_right(covering, top - lane_top, key=_bottom)
                 for slot in covering[start:]:
-                    y = lane_top + slot.y
-                    if y >= bottom:
+                    if lane_top + slot.y >= bottom:
                         break
                     # A spanning card is listed in every column it covers: take it once.
                     if slot.column != column and column != columns.start:
                         continue
-                    x, face = slot.x, slot.face
-                    if x >= right or x + face.width <= left:
+                    x = slot.x
+                    if x >= right or x + slot.face.width <= left:
                         continue
-                    cards.append((x - c, y - c, x + face.width + c, y + face.height + c))
-                    box = face.text.box
-                    tx, ty = x + box.x, y + box.y
-                    texts.append((tx - c, ty - c, tx + box.w + c, ty + box.h + c))
+                    yield row, lane_top, slot
+
+    def near(
+        self, area: Rect, found: list[CardNear] | None = None, origin: float = 0.0
+    ) -> tuple[list[_Box], list[_Box]]:
+        """The cards and the cards' text boxes touching `area`, grown by the clearance;
+        the cards also go to `found`, as `cards_near` gives them."""
+        c = _CLEARANCE_MM - _TOUCH_MM
+        cards: list[_Box] = []
+        texts: list[_Box] = []
+        for _, lane_top, slot in self._slots_near(area):
+            x, y, face = slot.x, lane_top + slot.y, slot.face
+            if found is not None:
+                found.append((x, y - origin, face))
+            cards.append((x - c, y - c, x + face.width + c, y + face.height + c))
+            box = face.text.box
+            tx, ty = x + box.x, y + box.y
+            texts.append((tx - c, ty - c, tx + box.w + c, ty + box.h + c))
         return cards, texts
 
+    def cards_near(self, area: Rect, origin: float) -> list[CardNear]:
+        """The cards touching `area`, each as its x, its y below `origin` and its face:
+        equal for two areas whose cards sit alike around their origins."""
+        return [
+            (slot.x, lane_top + slot.y - origin, slot.face)
+            for _, lane_top, slot in self._slots_near(area)
+        ]
 
-def _positions(
-    points: Sequence[Point], anchor: float, trunk: float, shared: bool
-) -> list[tuple[float, float, float, bool]]:
-    """Points along the path within the window around `anchor`, each as its cost (its
-    distance from the anchor, plus a penalty off the part the label belongs to), x, y
-    and whether its segment is vertical."""
-    result: list[tuple[float, float, float, bool]] = []
-    append = result.append
+
+# A straight run of a path within a label's window, relative to the point at the
+# label's anchor: where it enters the window (x, y), its direction (ux, uy: one of them
+# ±1, the other 0), and the distances from the anchor where it enters and leaves.
+Run = tuple[float, float, float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """The part of a path a label may sit along: the point at its anchor, the runs
+    within the window around it relative to that point, and where the fork's trunk ends
+    (from the anchor). Two paths with equal runs and trunk get the same spots, moved."""
+
+    at: Point
+    runs: tuple[Run, ...]
+    trunk: float
+
+
+def path_stretch(points: Sequence[Point], anchor: float, trunk: float) -> Stretch:
+    """The stretch of the path `points` around the distance `anchor` along it; the first
+    `trunk` millimetres are a fork's shared trunk."""
+    at = points[0]
+    runs: list[Run] = []
     start = 0.0
-    low_window, high_window = anchor - WINDOW_MM, anchor + WINDOW_MM
     for a, b in itertools.pairwise(points):
         ax, ay, bx, by = a.x, a.y, b.x, b.y
         length = abs(bx - ax) + abs(by - ay)
         if length <= 0:
             continue
         end = start + length
-        low, high = max(start, low_window), min(end, high_window)
+        ux, uy = (bx - ax) / length, (by - ay) / length
+        if start <= anchor <= end:
+            at = Point(ax + ux * (anchor - start), ay + uy * (anchor - start))
+        low, high = max(start, anchor - WINDOW_MM), min(end, anchor + WINDOW_MM)
         if low <= high:
-            vertical = ax == bx
-            dx, dy = bx - ax, by - ay
-            # Steps from the anchor itself, so that the anchor is one of the spots.
-            first = math.ceil((low - anchor) / _STEP_MM - 1e-9)
-            last = math.floor((high - anchor) / _STEP_MM + 1e-9)
-            for i in range(first, last + 1):
-                d = anchor + i * _STEP_MM
-                t = (d - start) / length
-                cost = abs(d - anchor)
-                if (d > trunk) if shared else (d < trunk):
-                    cost += _TRUNK_PENALTY_MM
-                append((cost, ax + dx * t, ay + dy * t, vertical))
+            runs.append((ax + ux * (low - start), ay + uy * (low - start), ux, uy, low, high))
         start = end
+    relative = tuple(
+        (x - at.x, y - at.y, ux, uy, low - anchor, high - anchor)
+        for x, y, ux, uy, low, high in runs
+    )
+    # Where the trunk ends matters only within the window: beyond it, any end is alike.
+    reach = WINDOW_MM + _STEP_MM
+    return Stretch(at, relative, min(max(trunk - anchor, -reach), reach))
+
+
+def _positions(stretch: Stretch, shared: bool) -> list[tuple[float, float, float, bool]]:
+    """Points along the stretch (relative to its anchor point), each as its cost (its
+    distance from the anchor, plus a penalty off the part the label belongs to), x, y
+    and whether its run is vertical."""
+    result: list[tuple[float, float, float, bool]] = []
+    append = result.append
+    trunk = stretch.trunk
+    for x, y, ux, uy, low, high in stretch.runs:
+        vertical = ux == 0
+        # Steps from the anchor itself, so that the anchor is one of the spots.
+        first = math.ceil(low / _STEP_MM - 1e-9)
+        last = math.floor(high / _STEP_MM + 1e-9)
+        for i in range(first, last + 1):
+            d = i * _STEP_MM
+            cost = abs(d)
+            if (d > trunk) if shared else (d < trunk):
+                cost += _TRUNK_PENALTY_MM
+            append((cost, x + ux * (d - low), y + uy * (d - low), vertical))
     return result
 
 
 def _candidates(
-    points: Sequence[Point],
-    anchor: float,
-    trunk: float,
-    shared: bool,
-    w: float,
-    h: float,
-    reach: float,
+    stretch: Stretch, shared: bool, w: float, h: float, reach: float
 ) -> list[tuple[float, int, float, float]]:
-    """Label centres along the path, with their costs: beside a vertical run or on a
-    horizontal one; with `reach`, also up to that far off the path, further sideways."""
+    """Label centres along the stretch (relative to its anchor point), with their costs:
+    beside a vertical run or on a horizontal one; with `reach`, also up to that far off
+    the path, further sideways."""
     candidates: list[tuple[float, int, float, float]] = []
     beside_x = w / 2 + _BESIDE_MM
     beside_y = h / 2 + _BESIDE_MM
     offsets = [_STEP_MM * (i + 1) for i in range(int(reach / _STEP_MM))]
     append = candidates.append
-    for cost, x, y, vertical in _positions(points, anchor, trunk, shared):
+    for cost, x, y, vertical in _positions(stretch, shared):
         if reach:
             for extra in offsets:
                 far = cost + _FAR_PENALTY_MM + extra
@@ -204,79 +254,65 @@ def _candidates(
     return candidates
 
 
+# A label spot's centre relative to its stretch's anchor point.
+Centre = tuple[float, float]
+
+
 def label_spots(
-    points: Sequence[Point],
-    anchor: float,
-    trunk: float,
+    stretch: Stretch,
     shared: bool,
     w: float,
     h: float,
     obstacles: CardObstacles,
     far: bool = False,
-) -> tuple[tuple[int, ...], Rect | None, tuple[Rect, ...]]:
-    """Spots for a w × h label along the path `points`, best first: those clear of
-    cards, then those clear only of card text, as indexes for `spots_at`; the area
-    whose cards were looked at; and the spots themselves.
+) -> tuple[tuple[Centre, ...], Rect | None, list[CardNear]]:
+    """Spots for a w × h label along `stretch`, best first: those clear of cards, then
+    those clear only of card text, as centres (relative to the stretch's anchor point);
+    the area whose cards were looked at, and those cards (as `CardObstacles.cards_near`
+    gives them, below the anchor point).
 
-    `anchor` is the distance along the path the label belongs nearest to; the first
-    `trunk` millimetres are a fork's shared trunk, kept for the label with `shared`
-    and avoided by the others. With `far`, the spots lie further off the path (for a
-    short path between two cards side by side, which has no room along it).
+    The stretch's first `trunk` millimetres are a fork's shared trunk, kept for the
+    label with `shared` and avoided by the others. With `far`, the spots lie further off
+    the path (for a short path between two cards side by side, which has no room along
+    it).
     """
-    candidates = _candidates(points, anchor, trunk, shared, w, h, _FAR_MM if far else 0.0)
+    candidates = _candidates(stretch, shared, w, h, _FAR_MM if far else 0.0)
     if not candidates:
-        return (), None, ()
-    xs = [c[2] for c in candidates]
-    ys = [c[3] for c in candidates]
+        return (), None, []
+    at = stretch.at
+    xs = [at.x + c[2] for c in candidates]
+    ys = [at.y + c[3] for c in candidates]
     area = Rect(min(xs) - w, min(ys) - h, max(xs) - min(xs) + 2 * w, max(ys) - min(ys) + 2 * h)
     clear: list[int] = []
     clear_of_text: list[int] = []
-    _scan(candidates, w, h, obstacles, area, clear, clear_of_text)
-    indexes = tuple(clear + clear_of_text)
-    return indexes, area, tuple(_rect(candidates[i], w, h) for i in indexes)
-
-
-def spots_at(
-    points: Sequence[Point],
-    anchor: float,
-    trunk: float,
-    shared: bool,
-    w: float,
-    h: float,
-    far: bool,
-    indexes: Sequence[int],
-) -> tuple[Rect, ...]:
-    """The spots `label_spots` chose (by index), along `points` as they are now: a path
-    that moved with everything around it keeps its choice, computed the same way."""
-    if not indexes:
-        return ()
-    candidates = _candidates(points, anchor, trunk, shared, w, h, _FAR_MM if far else 0.0)
-    return tuple(_rect(candidates[i], w, h) for i in indexes)
-
-
-def _rect(candidate: tuple[float, int, float, float], w: float, h: float) -> Rect:
-    return Rect(candidate[2] - w / 2, candidate[3] - h / 2, w, h)
+    found: list[CardNear] = []
+    near = obstacles.near(area, found, at.y)
+    _scan(candidates, at, w, h, near, obstacles.bounds, clear, clear_of_text)
+    chosen = tuple((candidates[i][2], candidates[i][3]) for i in clear + clear_of_text)
+    return chosen, area, found
 
 
 def _scan(
     candidates: list[tuple[float, int, float, float]],
+    at: Point,
     w: float,
     h: float,
-    obstacles: CardObstacles,
-    area: Rect,
+    near: tuple[list[_Box], list[_Box]],
+    bounds: Rect,
     clear: list[int],
     clear_of_text: list[int],
 ) -> None:
-    """Add the indexes of the candidates inside the grid and clear of card text to
-    `clear` (clear of cards too) or `clear_of_text`, best first, until there are enough."""
-    cards, texts = obstacles.near(area)
-    bounds = obstacles.bounds
+    """Add the indexes of the candidates (centred on `at` + their x, y) inside `bounds`
+    and clear of the text boxes of `near` (boxes of cards, of their texts) to `clear`
+    (clear of cards too) or `clear_of_text`, best first, until there are enough."""
+    cards, texts = near
     min_x, max_x = bounds.x - _TOUCH_MM, bounds.right + _TOUCH_MM
     min_y, max_y = bounds.y - _TOUCH_MM, bounds.bottom + _TOUCH_MM
     half_w, half_h = w / 2, h / 2
-    # The same edges as `_rect` gives, without making a Rect per candidate.
+    at_x, at_y = at.x, at.y
+    # The same edges as `LabelBoard.first_free` gives, without making a Rect per candidate.
     for index, (_, _, x, y) in enumerate(candidates):
-        left, top = x - half_w, y - half_h
+        left, top = at_x + x - half_w, at_y + y - half_h
         right, bottom = left + w, top + h
         if left < min_x or right > max_x or top < min_y or bottom > max_y:
             continue
@@ -315,46 +351,71 @@ class LabelBoard:
         for key in self._keys(box):
             self._cells.setdefault(key, []).append(box)
 
+    def first_free(self, at: Point, centres: Sequence[Centre], w: float, h: float) -> Rect | None:
+        """The first of the w × h spots with these centres (relative to the point `at`)
+        that touches nothing placed; None if none."""
+        half_w, half_h = w / 2, h / 2
+        for x, y in centres:
+            left, top = at.x + x - half_w, at.y + y - half_h
+            if self._free(left, top, left + w, top + h):
+                return Rect(left, top, w, h)
+        return None
+
     def free(self, rect: Rect) -> bool:
         """Whether `rect` touches nothing placed (touching edges count as free)."""
-        box = (
-            rect.x + _TOUCH_MM,
-            rect.y + _TOUCH_MM,
-            rect.right - _TOUCH_MM,
-            rect.bottom - _TOUCH_MM,
-        )
+        return self._free(rect.x, rect.y, rect.right, rect.bottom)
+
+    def _free(self, x: float, y: float, x2: float, y2: float) -> bool:
+        left, top = x + _TOUCH_MM, y + _TOUCH_MM
+        right, bottom = x2 - _TOUCH_MM, y2 - _TOUCH_MM
         cells = self._cells
-        for key in self._keys(box):
-            boxes = cells.get(key)
-            if boxes and not _free(*box, boxes):
-                return False
+        # Called for every spot tried: the cells' loop inlined.
+        first_j, last_j = math.floor(top / _CELL_MM), math.floor(bottom / _CELL_MM)
+        for i in range(math.floor(left / _CELL_MM), math.floor(right / _CELL_MM) + 1):
+            for j in range(first_j, last_j + 1):
+                boxes = cells.get((i, j))
+                if boxes:
+                    for box in boxes:
+                        if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom:
+                            return False
         return True
 
 
-def marker_spot(
-    points: Sequence[Point], size: float, obstacles: CardObstacles, board: LabelBoard
-) -> Rect | None:
-    """The last resort for a label's numbered marker: the spot nearest the path, up
-    to `_FAR_MARKER_MM` off it (inside the grid or not), clear of card text and of
-    everything on the board; None when there is none."""
+def marker_spots(
+    stretch: Stretch, size: float, obstacles: CardObstacles, limit: int | None = None
+) -> tuple[tuple[Centre, ...], Rect, list[CardNear]]:
+    """The last resort for a label's numbered marker (`size` wide): spots near the
+    stretch (of a whole path, anchored at its middle), up to `_FAR_MARKER_MM` off it
+    (inside the grid or not) and clear of card text, nearest the path first (the first
+    `limit` of them), as centres (relative to the stretch's anchor point); the area
+    whose cards were looked at, and those cards."""
     half = size / 2
-    positions = [Point(x, y) for _, x, y, _ in _positions(points, _length(points) / 2, 0.0, False)]
-    positions = positions or list(points)
-    xs, ys = [p.x for p in positions], [p.y for p in positions]
+    at = stretch.at
+    positions = [(x, y) for _, x, y, _ in _positions(stretch, False)] or [(0.0, 0.0)]
+    xs, ys = [at.x + x for x, _ in positions], [at.y + y for _, y in positions]
     reach = _FAR_MARKER_MM + size
     area = Rect(min(xs) - reach, min(ys) - reach, max(xs) - min(xs) + 2 * reach,
                 max(ys) - min(ys) + 2 * reach)  # fmt: skip
-    _, texts = obstacles.near(area)
+    found: list[CardNear] = []
+    _, texts = obstacles.near(area, found, at.y)
+    centres: list[Centre] = []
     for step in range(int(_FAR_MARKER_MM / _STEP_MM) + 1):
         r = step * _STEP_MM
         offsets = [(0.0, 0.0)] if r == 0 else [(r, 0.0), (-r, 0.0), (0.0, r), (0.0, -r)]
-        for p in positions:
+        for x, y in positions:
             for dx, dy in offsets:
-                rect = Rect(p.x + dx - half, p.y + dy - half, size, size)
-                box = (rect.x, rect.y, rect.right, rect.bottom)
-                if _free(*box, texts) and board.free(rect):
-                    return rect
-    return None
+                # The same edges as `LabelBoard.first_free` gives.
+                left, top = at.x + (x + dx) - half, at.y + (y + dy) - half
+                if _free(left, top, left + size, top + size, texts):
+                    centres.append((x + dx, y + dy))
+                    if len(centres) == limit:
+                        return tuple(centres), area, found
+    return tuple(centres), area, found
+
+
+def path_length(points: Sequence[Point]) -> float:
+    """The length of an orthogonal path."""
+    return _length(points)
 
 
 def _length(points: Sequence[Point]) -> float:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import itertools
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Sequence
 
-from journeycanvas.layout.geometry import Point, Rect
+from journeycanvas.layout.geometry import Point, Rect, on_grid
 from journeycanvas.layout.routing import Plan, simplified
 from journeycanvas.layout.tracks import Channel, Net
 
@@ -52,7 +53,8 @@ class Ports:
             ordered = sorted(entries.items(), key=lambda item: (item[1], repr(item[0])))
             step = rect.h / (len(ordered) + 1)
             for index, (entry, _) in enumerate(ordered):
-                self._ys[(card, side, entry)] = rect.y + step * (index + 1)
+                # On the grid, so that the port moves exactly with its card.
+                self._ys[(card, side, entry)] = rect.y + on_grid(step * (index + 1))
 
     def y(self, card: str, side: int, entry: Hashable) -> float:
         """The y of a settled port."""
@@ -114,7 +116,12 @@ def shared_length(a: Sequence[Point], b: Sequence[Point]) -> float:
     return total
 
 
-def own_middle(points: Sequence[Point], trunk: float) -> tuple[Point, Point, int, float]:
+# The middle of a path's own part: the point, a unit vector along the path there, the
+# segment's index and the distance from the path's start.
+Middle = tuple[Point, Point, int, float]
+
+
+def own_middle(points: Sequence[Point], trunk: float) -> Middle:
     """The middle of the longest straight run of the path's own part (after `trunk`,
     before the arrow head): the point, a unit vector along the run, the segment's index
     and the distance from the path's start."""
@@ -164,11 +171,11 @@ def mark_box(mark: Point) -> Rect:
 
 
 def band_crossing(
-    points: Sequence[Point], low: float, high: float, bands: Sequence[tuple[float, float]]
+    points: Sequence[Point], low: float, high: float, middles: Sequence[float]
 ) -> float | None:
     """The distance along the path, between `low` and `high`, where a vertical run
-    crosses the middle of one of the horizontal `bands` (the free gutters between lanes,
-    where a label reads best), nearest to the middle of `low` and `high`; None if none."""
+    crosses one of the `middles` (of the free gutters between lanes, where a label reads
+    best; ascending), nearest to the middle of `low` and `high`; None if none."""
     target = (low + high) / 2
     best: float | None = None
     start = 0.0
@@ -176,13 +183,11 @@ def band_crossing(
         length = _length(a, b)
         if a.x == b.x and length > 0:
             top, bottom = min(a.y, b.y), max(a.y, b.y)
-            for band_top, band_bottom in bands:
-                middle = (band_top + band_bottom) / 2
-                if top < middle < bottom:
-                    distance = start + abs(middle - a.y)
-                    if low <= distance <= high and (
-                        best is None or abs(distance - target) < abs(best - target)
-                    ):
-                        best = distance
+            for k in range(bisect_right(middles, top), bisect_left(middles, bottom)):
+                distance = start + abs(middles[k] - a.y)
+                if low <= distance <= high and (
+                    best is None or abs(distance - target) < abs(best - target)
+                ):
+                    best = distance
         start += length
     return best

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from journeycanvas.layout.geometry import on_grid
+
 TRACK_MM = 1.4
 """The distance between neighbouring tracks when the gutter has room."""
 _EDGE_MM = 0.5
@@ -62,7 +64,9 @@ class TrackPlanner:
             middle = (first + last) / 2
             room = max(last - first - 2 * _EDGE_MM, 0.0)
             step = min(TRACK_MM, room / (count - 1)) if count > 1 else 0.0
+            # Offsets on the grid: a track moves exactly with the gutter's middle.
             result[channel] = {
-                net: middle + (index - (count - 1) / 2) * step for net, index in tracks.items()
+                net: middle + on_grid((index - (count - 1) / 2) * step)
+                for net, index in tracks.items()
             }
         return result

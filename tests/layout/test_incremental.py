@@ -15,6 +15,7 @@ from journeycanvas.model import (
     JourneyMap,
     Lane,
     LaneKind,
+    Metric,
     Stage,
 )
 from journeycanvas.model.edits import (
@@ -234,3 +235,40 @@ def test_incremental_updates_of_crowded_lanes_equal_a_full_layout(
         assert diff.removed_connectors == set(before.connectors) - set(full.connectors)
         assert diff.emotion == (before.emotion_curves != full.emotion_curves)
         before = full
+
+
+def test_a_kept_label_spot_is_dropped_when_the_lane_under_it_gets_shorter() -> None:
+    # Self-loops on a wide card with long labels: a label placed far below its short
+    # path, near the grid's bottom; a card moved out of another column shortens the
+    # lane, and the spot would leave the grid.
+    text = "Kunden hittar inte öppettiderna på webbplatsen"
+    journey = JourneyMap(
+        id="m",
+        title="",
+        stages=[Stage(id=f"s{i}", name=text, width_mm=w) for i, w in enumerate((20, 20, 20, 22))],
+        lanes=[Lane(id="l", kind=LaneKind.ACTIONS, title=text)],
+        cards=[
+            Card(
+                id="c",
+                stage="s1",
+                lane="l",
+                order=0,
+                span=3,
+                text=text,
+                votes=1,
+                metric=Metric(name=text, unit=text),
+            )
+        ],
+        connectors=[
+            Connector(id=f"k{i}", source="c", target="c", kind=ConnectorKind.FLOW, label=label)
+            for i, label in enumerate((text, text, text, text, "7", text))
+        ],
+    )
+    engine = LayoutEngine()
+    engine.update(journey)
+    add_card(journey, Card(id="new", stage="s1", lane="l", order=1, text=""))
+    engine.update(journey, changed_cards=["new"])
+    assert engine.layout == layout_journey(journey)
+    move_cards(journey, ["new"], "s0", "l", 1)
+    engine.update(journey, changed_cards=["new"])
+    assert engine.layout == layout_journey(journey)
