@@ -217,7 +217,7 @@ class _Report:
             marker = f"{rank}. "
             indent = " " * len(marker)
             votes = self.t.npgettext(_CONTEXT, "{count} vote", "{count} votes", pain.votes).format(
-                count=format_number(pain.votes, self.locale)
+                count=self.number(pain.votes)
             )
             lines = [f"{marker}**{self.text(pain)}** — {votes} · {self.where(pain)}"]
             links = self.links[pain.id]
@@ -235,28 +235,22 @@ class _Report:
 
     def workshop_rounds(self) -> str:
         """Each workshop voting round, oldest first, its cards ranked (empty when none)."""
-        t = self.t
         sections = []
         for round_ in self.journey.workshop_rounds:
-            how = t.gettext("anonymous") if round_.anonymous else t.gettext("named")
-            heading = escape_markdown(round_.title) or t.gettext("Voting round")
-            people = t.ngettext(
-                "{count} participant", "{count} participants", round_.participants
-            ).format(count=format_number(round_.participants, self.locale))
-            each = t.ngettext(
-                "{count} vote each", "{count} votes each", round_.votes_per_participant
-            ).format(count=format_number(round_.votes_per_participant, self.locale))
-            lines = [
-                f"### {heading} — {round_.date[:10]}",
-                "",
-                f"{people}, {each}, {how}.",
-                "",
-            ]
+            how = self.tr("anonymous") if round_.anonymous else self.tr("named")
+            heading = escape_markdown(round_.title) or self.tr("Voting round")
+            people = self.t.npgettext(
+                _CONTEXT, "{count} participant", "{count} participants", round_.participants
+            ).format(count=self.number(round_.participants))
+            each = self.t.npgettext(
+                _CONTEXT, "{count} vote each", "{count} votes each", round_.votes_per_participant
+            ).format(count=self.number(round_.votes_per_participant))
+            lines = [f"### {heading} — {round_.date[:10]}", "", f"{people}, {each}, {how}.", ""]
             for rank, result in enumerate(round_.results, start=1):
                 text = escape_markdown(result.text) or escape_markdown(result.card)
-                votes = t.ngettext("{count} vote", "{count} votes", result.votes).format(
-                    count=format_number(result.votes, self.locale)
-                )
+                votes = self.t.npgettext(
+                    _CONTEXT, "{count} vote", "{count} votes", result.votes
+                ).format(count=self.number(result.votes))
                 line = f"{rank}. **{text}** — {votes}"
                 if result.voters:
                     line += f" ({', '.join(escape_markdown(v) for v in result.voters)})"
@@ -264,7 +258,7 @@ class _Report:
             sections.append("\n".join(lines))
         if not sections:
             return ""
-        return "## " + t.gettext("Workshop voting rounds") + "\n\n" + "\n\n".join(sections)
+        return "## " + self.tr("Workshop voting rounds") + "\n\n" + "\n\n".join(sections)
 
     def unlinked_ideas(self) -> str:
         """Content ideas no pain point links to (empty when there are none)."""
@@ -321,3 +315,9 @@ class _Report:
     def number(self, value: float) -> str:
         """`value` the locale's way (grouped, its decimal sign; nothing Markdown acts on)."""
         return format_number(value, self.locale)
+
+    def count(self, singular: str, plural: str, n: int) -> str:
+        """ "{count} votes" and the like: the plural form for `n`, with `n` written the
+        locale's way."""
+        form = self.t.npgettext(_CONTEXT, singular, plural, n)
+        return form.format(count=self.number(n))
