@@ -80,8 +80,7 @@ def _workshop(args: argparse.Namespace) -> int:
             _("--port {port}: not a port number (0 to 65535)").format(port=args.port)
         )
     try:
-        from journeycanvas.ui.app import application, start_gui
-        from journeycanvas.ui.crash_handler import CrashHandler
+        from journeycanvas.ui.app import application, run_event_loop, start_gui
         from journeycanvas.ui.settings import AppSettings
         from journeycanvas.ui.workshop_dialogs import machine_addresses
         from journeycanvas.ui.workshop_host import WorkshopError
@@ -124,9 +123,4 @@ def _workshop(args: argparse.Namespace) -> int:
     wake = QTimer()
     wake.timeout.connect(lambda: None)
     wake.start(200)
-    handler = CrashHandler(window.autosave_now, lambda: window)
-    handler.install()
-    try:
-        return app.exec()
-    finally:
-        handler.uninstall()
+    return run_event_loop(app, window)

@@ -78,6 +78,12 @@ def run_gui(path: str | None) -> int:
     app = application()
     settings = AppSettings()
     window = start_gui(path, settings=settings)
+    return run_event_loop(app, window)
+
+
+def run_event_loop(app: QApplication, window: MainWindow) -> int:
+    """Run Qt's event loop until the editor quits, an unexpected error autosaving `window`'s
+    map first and then showing the traceback (see CrashHandler); returns the exit code."""
     handler = CrashHandler(window.autosave_now, lambda: window)
     handler.install()
     try:
