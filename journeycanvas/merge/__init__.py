@@ -56,11 +56,19 @@ The merge rules:
   lanes, connectors and pictures it goes into the map's scenario (a picture replaced
   differently on both sides is kept twice: theirs under a new id).
 - **Edit beats delete.** An object deleted on one side and changed on the other is kept, as
-  changed, and the conflict recorded (marked on a card as above). A stage or lane deleted on
-  one side stays when a card in it was changed or added on the other (the stage's other
-  cards, unchanged, go with the deletion). A connector whose card was deleted goes (recorded
-  as a conflict when the other side had changed or added the connector). A card naming a
-  deleted persona loses that tag; a persona whose picture was deleted keeps the picture.
+  changed, and the conflict recorded (marked on a card as above). What one side added or
+  changed that names an object the other side deleted keeps that object too, recorded the
+  same way: a stage or lane stays when a card in it was changed or added on the other side
+  (the stage's other cards, unchanged, go with the deletion); a card stays when a connector
+  to it was changed or added; a persona stays when the other side tagged a card with it. A
+  tag the base already had goes with its deleted persona; a persona or card whose picture
+  was deleted keeps the picture.
+- **Same id, different objects.** When the two sides have different kinds of object under
+  one id (a card on one side, a stage on the other: hand-edited or imported files), both are
+  kept: the one that is new there (theirs when both are) gets a new id on its side, with
+  everything on that side that names it (cards in a stage, connectors to a card, tags,
+  pictures, voting results), and the conflict is recorded and marked like the others. The
+  same kind of object added on both sides under one id is one object whose fields clash.
 - A card whose kind and emotion score were changed on different sides so that a non-emotion
   card would score takes both from ours (a conflict). Spans are cut to end at the last
   stage; orders inside each cell are 0, 1, 2 …. The result always passes the model's

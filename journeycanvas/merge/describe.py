@@ -199,14 +199,27 @@ def describe_conflict(conflict: Conflict) -> str:
     }
     if conflict.kind == "edited_deleted":
         return WORDS["conflict_kept"].format(**words)
-    if conflict.kind == "reference_gone":
-        return WORDS["conflict_gone"].format(**words)
+    if conflict.kind == "same_id":
+        return WORDS["conflict_same_id"].format(**words, **same_id_words(conflict))
     return WORDS["conflict_changed"].format(
         **words,
         field=field_name(conflict.field),
         ours=_conflict_value(conflict.ours),
         theirs=_conflict_value(conflict.theirs),
     )
+
+
+def same_id_words(conflict: Conflict) -> dict[str, str]:
+    """The words of a SAME_ID conflict: whose object got which new id, and the other one."""
+    moved_ours = conflict.ours != conflict.base
+    return {
+        "mover": WORDS["our" if moved_ours else "their"],
+        "keeper": WORDS["their" if moved_ours else "our"],
+        "mover_own": WORDS["ours" if moved_ours else "theirs"],
+        "other": conflict.other,
+        "old": printable(str(conflict.base)),
+        "id": printable(str(conflict.ours if moved_ours else conflict.theirs)),
+    }
 
 
 def _conflict_value(value: Any) -> str:

@@ -12,7 +12,15 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from journeycanvas.merge.describe import cell_name, field_name, full_value, object_name, quote
+from journeycanvas.merge.describe import (
+    cell_name,
+    field_name,
+    full_value,
+    object_name,
+    quote,
+    same_id_words,
+)
+from journeycanvas.merge.same_ids import separate_same_ids
 from journeycanvas.merge.sequences import merge_orders
 from journeycanvas.merge.tables import (
     COLLECTIONS,
@@ -49,9 +57,11 @@ class ConflictKind(StrEnum):
     CHANGED_BOTH = "changed_both"
     """The same field got two different values (a card moved to two cells: field "cell")."""
     EDITED_DELETED = "edited_deleted"
-    """One side deleted the object, the other changed it (or something in it): kept."""
-    REFERENCE_GONE = "reference_gone"
-    """A connector one side changed or added lost a card the other side deleted: removed."""
+    """One side deleted the object, the other changed it, or something in it, or added or
+    changed something that names it (a card in a stage, a tag, a connector to a card): kept."""
+    SAME_ID = "same_id"
+    """The two sides have different kinds of object under one id: both kept, one under a
+    new id."""
 
 
 @dataclass(frozen=True)
@@ -61,8 +71,10 @@ class Conflict:
     `name` is how the object is named in messages (a card's quoted text …). For
     CHANGED_BOTH, `field` is the dotted field path (``text``, ``metric.value``, ``cell``)
     and `base`, `ours`, `theirs` its three values (`MISSING` where a side has no such
-    field); ours was kept. For EDITED_DELETED and REFERENCE_GONE, `deleted_by` says which
-    side deleted (``"ours"`` or ``"theirs"``).
+    field); ours was kept. For EDITED_DELETED, `deleted_by` says which side deleted
+    (``"ours"`` or ``"theirs"``). For SAME_ID, `collection`, `id` and `name` are the object
+    that got a new id, `field` is ``"id"``, `base` the id both had, `ours` and `theirs` the
+    ids each side's object has now, and `other` names the object that kept the id.
     """
 
     kind: ConflictKind
@@ -74,6 +86,7 @@ class Conflict:
     ours: Any = None
     theirs: Any = None
     deleted_by: str = ""
+    other: str = ""
 
 
 @dataclass
@@ -212,6 +225,7 @@ class _Merger:
         ours: Any = None,
         theirs: Any = None,
         deleted_by: str = "",
+        other: str = "",
     ) -> None:
         """Record a conflict."""
         name = (
@@ -220,7 +234,9 @@ class _Merger:
             else object_name(where.collection, where.item, self.known_cards)
         )
         self.conflicts.append(
-            Conflict(kind, where.collection, where.id, name, path, base, ours, theirs, deleted_by)
+            Conflict(
+                kind, where.collection, where.id, name, path, base, ours, theirs, deleted_by, other
+            )
         )
 
     def where(self, collection: str, key: str, *versions: dict[str, Any] | None) -> _Where:
@@ -276,6 +292,7 @@ class _Merger:
 
     def merged_data(self) -> dict[str, Any]:
         """The merged map as data for `JourneyMap.model_validate`."""
+        self.separate_same_ids()
         map_where = _Where(MAP, self.ours.map_id, self.ours.fields)
         data = self.fields(map_where, self.base.fields, self.ours.fields, self.theirs.fields)
         self.items = {name: self.collection(name) for name in COLLECTIONS}
@@ -288,39 +305,63 @@ class _Merger:
         data["assets"] = self.items["assets"]
         return data
 
+    def separate_same_ids(self) -> None:
+        """Keep both of two different kinds of object that the sides gave one id."""
+        for clash in separate_same_ids(self.base, self.ours, self.theirs):
+            moved_side, stayed_side = (
+                (self.ours, self.theirs) if clash.moved_side == OURS else (self.theirs, self.ours)
+            )
+            moved = moved_side.items[clash.moved][clash.new]
+            stayed = stayed_side.items[clash.stayed][clash.old]
+            ours_id, theirs_id = (
+                (clash.new, clash.old) if clash.moved_side == OURS else (clash.old, clash.new)
+            )
+            other = WORDS["object"].format(
+                what=WHAT[clash.stayed],
+                name=object_name(clash.stayed, stayed, self.known_cards),
+            )
+            self.conflict(
+                ConflictKind.SAME_ID,
+                _Where(clash.moved, clash.new, moved),
+                "id",
+                clash.old,
+                ours_id,
+                theirs_id,
+                other=other,
+            )
+
     def keep_references(self) -> None:
-        """Restore what kept objects need (edit beats delete); drop what cannot stay."""
-        personas = self.items["personas"]
-        for card in self.items["cards"].values():
+        """Restore what kept objects name (edit beats delete); drop what the delete meant."""
+        cards = self.items["cards"]
+        for connector in self.items["connectors"].values():
+            # A connector is only left to a deleted card when the other side added or
+            # changed it (a delete takes the card's connectors along): the card stays.
+            self.restore("cards", connector["source"])
+            self.restore("cards", connector["target"])
+        for card in cards.values():
             self.restore("stages", card["stage"])
             self.restore("lanes", card["lane"])
-            card["personas"] = [key for key in card.get("personas", []) if key in personas]
+            card["personas"] = [
+                key
+                for key in card.get("personas", [])
+                if key in self.items["personas"]
+                or (self.tag_added(card["id"], key) and self.restore("personas", key))
+            ]
             image = card.get("image")
             if image is not None and not self.restore("assets", image, record=False):
                 card["image"] = None
             if not kind_uses_emotion(str(card.get("kind"))) and card.get("emotion") is not None:
                 self.kind_against_emotion(card)
-        cards = self.items["cards"]
-        for key, connector in list(self.items["connectors"].items()):
-            missing = [
-                end for end in (connector["source"], connector["target"]) if end not in cards
-            ]
-            if missing:
-                del self.items["connectors"][key]
-                # Kept as changed-while-deleted a moment ago; what counts is that it went.
-                self.conflicts = [
-                    c for c in self.conflicts if (c.collection, c.id) != ("connectors", key)
-                ]
-                deleter = THEIRS if missing[0] in self.ours.items["cards"] else OURS
-                self.conflict(
-                    ConflictKind.REFERENCE_GONE,
-                    self.where("connectors", key, connector),
-                    deleted_by=deleter,
-                )
-        for persona in personas.values():
+        for persona in self.items["personas"].values():
             avatar = persona.get("avatar")
             if avatar is not None and not self.restore("assets", avatar, record=False):
                 persona["avatar"] = None
+
+    def tag_added(self, card_id: str, persona: str) -> bool:
+        """Whether a side tagged the card with `persona` (not there in the base): a tag
+        the base had goes with a persona deleted on the other side, an added one keeps it."""
+        old = self.base.items["cards"].get(card_id)
+        return old is None or persona not in old.get("personas", [])
 
     def restore(self, name: str, key: str, *, record: bool = True) -> bool:
         """Bring back object `key` deleted on one side because something kept needs it."""
@@ -428,8 +469,10 @@ class _Merger:
             "deleter": WORDS["our" if conflict.deleted_by == OURS else "their"],
             "editor": WORDS["their" if conflict.deleted_by == OURS else "our"],
         }
-        if conflict.kind == ConflictKind.REFERENCE_GONE:
-            return WORDS["marker_gone"].format(**words)
+        if conflict.kind == ConflictKind.SAME_ID:
+            return WORDS["marker_same_id_of" if of else "marker_same_id"].format(
+                **words, **same_id_words(conflict)
+            )
         if conflict.kind == ConflictKind.EDITED_DELETED:
             return WORDS["marker_kept_of" if of else "marker_kept"].format(**words)
         value = conflict.theirs

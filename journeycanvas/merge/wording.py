@@ -31,10 +31,13 @@ WORDS: dict[str, str] = {
     "conflict_changed": "{what} {name}: {field} changed on both sides; kept ours ({ours}), "
     "theirs was {theirs}",
     "conflict_kept": "{what} {name}: deleted on {deleter} side but changed on {editor} side; kept",
-    "conflict_gone": "{what} {name}: removed, because a card it joins was deleted on {deleter} "
-    "side",
+    "conflict_same_id": "{what} {name}: added on {mover} side with the id of {keeper} {other}; "
+    "kept both, {mover_own} now has id {id}",
+    "object": "{what} {name}",
     "our": "our",
     "their": "their",
+    "ours": "ours",
+    "theirs": "theirs",
     # Markers written into the merged map, where the user sees them in the editor.
     "marker_field": "⚠ Merge conflict — their {field}: {value}",
     "marker_field_of": "⚠ Merge conflict — {what} {name}, their {field}: {value}",
@@ -42,8 +45,10 @@ WORDS: dict[str, str] = {
     "changed it",
     "marker_kept_of": "⚠ Merge conflict — {what} {name} was deleted on {deleter} side, kept "
     "because {editor} side changed it or something in it",
-    "marker_gone": "⚠ Merge conflict — {what} {name} was changed on {editor} side but removed, "
-    "because a card it joins was deleted on {deleter} side",
+    "marker_same_id": "⚠ Merge conflict — added on {mover} side with the same id as {keeper} "
+    "{other} ({old}); kept both, this one now has id {id}",
+    "marker_same_id_of": "⚠ Merge conflict — {what} {name} was added on {mover} side with the "
+    "same id as {keeper} {other} ({old}); kept both, it now has id {id}",
 }
 """Sentence templates by key."""
 

@@ -11,7 +11,7 @@ import pytest
 from test_merge_rules import bakery
 
 from journeycanvas.io.jsonfile import load_map, save_map
-from journeycanvas.model import Stage, edits
+from journeycanvas.model import Card, Persona, Stage, edits
 
 PROJECT = Path(__file__).resolve().parents[2]
 ENV = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(PROJECT), "PYTHONUTF8": "1", "HOME": "/tmp"}
@@ -177,3 +177,52 @@ def test_git_reports_a_conflict_and_the_card_keeps_both_texts(repo: Path) -> Non
     )
     card = edits.card_by_id(load_map(repo / "map.journey"), "c1")
     assert card.text == "Ours" and card.conflict and "their text: Theirs" in card.notes
+
+
+def test_git_keeps_a_card_and_a_stage_two_branches_gave_one_id(repo: Path) -> None:
+    def add_card(journey: object) -> None:
+        card = Card(id="x1", stage="s1", lane="l2", order=0, text="Queue outside")
+        edits.add_card(journey, card)  # type: ignore[arg-type]
+
+    def add_stage(journey: object) -> None:
+        edits.add_stage(journey, Stage(id="x1", name="Repeat"))  # type: ignore[arg-type]
+        card = Card(id="t1", stage="x1", lane="l1", order=0, text="Loyalty card")
+        edits.add_card(journey, card)  # type: ignore[arg-type]
+
+    commit_on(repo, "stage", add_stage)
+    git(repo, "checkout", "-q", "main")
+    commit_on(repo, "card", add_card)
+    merged = git(repo, "merge", "--no-edit", "stage", check=False)
+    assert merged.returncode != 0
+    journey = load_map(repo / "map.journey")
+    repeat = journey.stages[-1]
+    assert (repeat.name, edits.card_by_id(journey, "x1").text) == ("Repeat", "Queue outside")
+    assert repeat.id != "x1" and edits.card_by_id(journey, "t1").stage == repeat.id
+    words = (
+        f"map.journey: conflict: stage 'Repeat': added on their side with the id of our card "
+        f"'Queue outside'; kept both, theirs now has id {repeat.id}"
+    )
+    assert words in merged.stdout + merged.stderr
+
+
+def test_git_keeps_a_persona_deleted_on_one_branch_and_tagged_on_the_other(repo: Path) -> None:
+    def add_persona(journey: object) -> None:
+        edits.add_persona(journey, Persona(id="p1", name="Ann"))  # type: ignore[arg-type]
+
+    def remove_persona(journey: object) -> None:
+        edits.remove_persona(journey, "p1")  # type: ignore[arg-type]
+
+    def tag(journey: object) -> None:
+        edits.card_by_id(journey, "c3").personas = ["p1"]  # type: ignore[arg-type]
+
+    commit_on(repo, "main", add_persona, new=False)
+    commit_on(repo, "tag", tag)
+    git(repo, "checkout", "-q", "main")
+    commit_on(repo, "remove", remove_persona)
+    merged = git(repo, "merge", "--no-edit", "tag", check=False)
+    assert merged.returncode != 0
+    journey = load_map(repo / "map.journey")
+    assert [p.name for p in journey.personas] == ["Ann"]
+    assert edits.card_by_id(journey, "c3").personas == ["p1"]
+    words = "persona 'Ann': deleted on our side but changed on their side; kept"
+    assert words in merged.stdout + merged.stderr

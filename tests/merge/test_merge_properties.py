@@ -130,9 +130,7 @@ def _without_conflicts(merged: MergeResult, other: MergeResult | None = None) ->
         for key, value in tables.fields.items()
         if not any(c.collection == MAP and c.field.split(".")[0] == key for c in conflicts)
     }
-    if any(c.collection not in ("cards", "stages", "personas") for c in conflicts) or any(
-        c.kind == ConflictKind.REFERENCE_GONE for c in conflicts
-    ):
+    if any(c.collection not in ("cards", "stages", "personas") for c in conflicts):
         fields.pop("scenario", None)
     items = {
         name: {key: item for key, item in table.items() if (name, key) not in touched}

@@ -97,15 +97,19 @@ def test_a_stage_deleted_on_one_side_stays_for_a_card_edited_in_it() -> None:
     assert "deleted on their side" in result.journey.stages[1].goal
 
 
-def test_a_connector_whose_card_was_deleted_goes() -> None:
+def test_a_connector_changed_on_one_side_keeps_the_card_the_other_side_deleted() -> None:
     base, ours, theirs = bakery(), bakery(), bakery()
     edits.remove_cards(ours, ["c1"])
     theirs.connectors[0].label = "if the queue is long"
     result = merge_maps(base, ours, theirs)
-    assert result.journey.connectors == []
-    assert result.conflicts[0].kind == ConflictKind.REFERENCE_GONE
-    assert "if the queue is long" not in result.journey.scenario  # the connector is named
-    assert "was changed on their side but removed" in result.journey.scenario
+    assert [(k.id, k.label) for k in result.journey.connectors] == [("k1", "if the queue is long")]
+    kept = card(result.journey, "c1")
+    assert kept.text == "Slow checkout" and kept.conflict
+    assert {(c.kind, c.collection, c.id, c.deleted_by) for c in result.conflicts} == {
+        (ConflictKind.EDITED_DELETED, "connectors", "k1", "ours"),
+        (ConflictKind.EDITED_DELETED, "cards", "c1", "ours"),
+    }
+    assert "was deleted on our side, kept because their side changed it" in result.journey.scenario
 
 
 def test_a_stage_renamed_two_ways_keeps_ours_and_theirs_in_the_goal() -> None:
