@@ -11,7 +11,11 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from journeycanvas.io.errors import printable
 from journeycanvas.io.pdf.workshop_results import write_round_results
-from journeycanvas.ui.workshop_dialogs import JoinCodeDialog, StartWorkshopDialog
+from journeycanvas.ui.workshop_dialogs import (
+    CloseOpenRoundDialog,
+    JoinCodeDialog,
+    StartWorkshopDialog,
+)
 from journeycanvas.ui.workshop_highlight import RankBadges, flash_card
 from journeycanvas.ui.workshop_host import WorkshopError, WorkshopHost, existing_journal
 from journeycanvas.ui.workshop_panel import WorkshopDock
@@ -133,7 +137,8 @@ class WorkshopController(QObject):
         votes: int,
         anonymous: bool,
     ) -> bool:
-        """Open a voting round over the cards `scope` picks. False when it picks none."""
+        """Open a voting round over the cards `scope` picks. False when it picks none, or
+        when a round is open and the facilitator chose not to close it."""
         journey = self.window.document.journey
         cards = candidate_cards(
             journey,
@@ -148,6 +153,11 @@ class WorkshopController(QObject):
                 self.window, _tr("Dot voting"), _tr("There are no cards with text to vote on.")
             )
             return False
+        session = self.host.session
+        if session is not None and session.round is not None:
+            if not CloseOpenRoundDialog(session.round.title, self.window).ask():
+                return False
+            self.close_round()
         self.badges.clear()
         self.host.start_round(title or _tr("Vote"), cards, votes, anonymous)
         return True

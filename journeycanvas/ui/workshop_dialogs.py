@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from journeycanvas.io.errors import printable
 from journeycanvas.workshop.qr import qr_png
 
 
@@ -116,3 +118,31 @@ class JoinCodeDialog(QDialog):
         layout.addWidget(link)
         layout.addWidget(hint)
         layout.addWidget(buttons)
+
+
+class CloseOpenRoundDialog(QMessageBox):
+    """Asked before a new voting round starts while one is open: the open round's votes
+    are the room's, so it is closed with its results kept, or nothing happens."""
+
+    def __init__(self, open_title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(_tr("Dot voting"))
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(
+            _tr("The voting round “{title}” is still open.").format(title=printable(open_title))
+        )
+        self.setInformativeText(
+            _tr("A new round can start once it is closed; its votes are kept in its results.")
+        )
+        self.close_button = self.addButton(
+            _tr("Close the open round and keep its results"), QMessageBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.addButton(QMessageBox.StandardButton.Cancel)
+        self.setDefaultButton(self.close_button)
+        self.setEscapeButton(self.cancel_button)
+
+    def ask(self) -> bool:
+        """Show the question; True when the facilitator chose to close the open round."""
+        self.exec()
+        return self.clickedButton() is self.close_button

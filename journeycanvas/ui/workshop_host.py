@@ -177,6 +177,7 @@ class WorkshopHost(QObject):
         server, journal = self.server, self.journal
         if server is None or journal is None:
             return
+        self.close_round()  # the votes of a round still open count, as when it is closed
         server.stop()
         # What the phones were told is saved and has not reached the map yet goes in now.
         QCoreApplication.sendPostedEvents(self)
@@ -253,20 +254,23 @@ class WorkshopHost(QObject):
 
     def start_round(
         self, title: str, card_ids: list[str], votes_per_participant: int, anonymous: bool
-    ) -> None:
-        """Open a dot-voting round over `card_ids` (closing input meanwhile)."""
+    ) -> WorkshopRound | None:
+        """Open a dot-voting round over `card_ids` (closing input meanwhile).
+
+        A round still open is closed first, its results kept as `close_round` keeps them;
+        returns them (None when no round was open).
+        """
+        closed = self.close_round()
         candidates = [(cid, self.document.card(cid).text) for cid in card_ids]
         round_ = VotingRound(
             new_id("r"), title.strip(), candidates, max(1, votes_per_participant), anonymous
         )
 
-        def apply(session: WorkshopSession) -> None:
-            session.round = round_
-
         # Journaled before any phone sees the round, so that the votes cast in it can be
         # taken back by an editor restarted after a crash.
         self._running_server().record([round_.open_record()])
-        self._call(apply)
+        self._call(lambda session: session.open_round(round_))
+        return closed
 
     def close_round(self) -> WorkshopRound | None:
         """End the open round: its results, ranked, go into the cards' votes and the map's

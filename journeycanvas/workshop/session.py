@@ -136,6 +136,11 @@ class VotingRound:
         return totals
 
 
+class RoundStillOpen(RuntimeError):
+    """A voting round was to be opened while another one is open (the facilitator's side
+    closes the open one first; its votes are never dropped)."""
+
+
 @dataclass(frozen=True, slots=True)
 class NoteAdded:
     """Event: a new note for the map."""
@@ -344,6 +349,13 @@ class WorkshopSession:
             "at": _now(),
         }
         return Accepted([record], self.room(), self.state_for(participant))
+
+    def open_round(self, round_: VotingRound) -> None:
+        """Open `round_` for the phones; RoundStillOpen when a round is open already (its
+        votes were cast by the room: close it first, so that its results are kept)."""
+        if self.round is not None:
+            raise RoundStillOpen(self.round.id)
+        self.round = round_
 
     def close_round(self) -> VotingRound | None:
         """End the open round; returns it with its votes (None when none was open)."""

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGraphicsRectItem
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QGraphicsRectItem
 from workshop_helpers import join
 
 from journeycanvas.io.jsonfile import load_map, save_map
@@ -19,6 +19,7 @@ from journeycanvas.io.templates import load_template
 from journeycanvas.ui.autosave import AutosaveStore
 from journeycanvas.ui.main_window import MainWindow
 from journeycanvas.ui.settings import AppSettings
+from journeycanvas.ui.workshop_dialogs import CloseOpenRoundDialog
 from journeycanvas.ui.workshop_highlight import GLOW
 from journeycanvas.workshop.candidates import Scope
 
@@ -138,3 +139,60 @@ def test_the_presentation_goes_stage_by_stage_and_esc_leaves(window: MainWindow,
         presentation.grab().save(str(Path(os.environ["JC_SCREENSHOTS"]) / "projector.png"))
     qtbot.keyClick(presentation, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.workshop.presentation is None, timeout=2000)
+
+
+def _answer_round_question(qtbot, button: str, asked: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Click `button` ("close_button" or "cancel_button") of the question once it shows."""
+
+    def click() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, CloseOpenRoundDialog)
+        asked.append(dialog.text())
+        qtbot.mouseClick(getattr(dialog, button), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, click)
+
+
+def test_starting_a_round_while_one_is_open_asks_before_closing_it(
+    window: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    panel, host = window.workshop.dock.panel, window.workshop.host
+    assert window.workshop.start("127.0.0.1")
+    panel.scope.setCurrentIndex(panel.scope.findData(Scope.STAGE))
+    panel.stage.setCurrentIndex(panel.stage.findText("Buy"))
+    panel.round_title.setText("Worst pain")
+    qtbot.mouseClick(panel.round_start, Qt.MouseButton.LeftButton)
+    assert host.session is not None and host.session.round is not None
+    first = host.session.round
+    card_id = first.candidates[0][0]
+
+    async def phone() -> None:
+        async with aiohttp.ClientSession() as http:
+            person = await join(http, host.url, "Åsa")
+            await person.send(type="vote", card=card_id)
+            await person.until("state")
+
+    thread = threading.Thread(target=lambda: asyncio.run(phone()))
+    thread.start()
+    thread.join(10)
+    qtbot.waitUntil(lambda: sum(host.room.counts.values()) == 1, timeout=5000)
+
+    # Cancel: nothing changes, the room goes on voting in the open round.
+    asked: list[str] = []
+    panel.round_title.setText("Best idea")
+    _answer_round_question(qtbot, "cancel_button", asked)
+    qtbot.mouseClick(panel.round_start, Qt.MouseButton.LeftButton)
+    assert asked == ["The voting round “Worst pain” is still open."]
+    assert host.session.round is first and first.counts()[card_id] == 1
+    assert window.document.journey.workshop_rounds == []
+
+    # Close and keep: the first round's results are in the map, the new round is open.
+    _answer_round_question(qtbot, "close_button", asked)
+    qtbot.mouseClick(panel.round_start, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2
+    kept = window.document.journey.workshop_rounds
+    assert [(r.title, r.results[0].card, r.results[0].votes) for r in kept] == [
+        ("Worst pain", card_id, 1)
+    ]
+    assert host.session.round is not None and host.session.round.title == "Best idea"
+    assert panel.results.count() == len(first.candidates)

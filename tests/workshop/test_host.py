@@ -110,3 +110,53 @@ def test_a_voting_round_ranks_and_writes_votes_in_one_undo_step(host: WorkshopHo
     assert host.document.journey.workshop_rounds == []
     records = read_journal(journal_path(host.document.path))  # type: ignore[arg-type]
     assert [r["round"]["id"] for r in records if r["type"] == "round"] == [result.id]
+
+
+def _phones_vote(url: str, card_ids: list[str]) -> None:
+    """One participant puts a dot on each of `card_ids`, waiting for each to count."""
+
+    async def phone() -> None:
+        async with aiohttp.ClientSession() as http:
+            person = await join(http, url, "Cilla")
+            for card_id in card_ids:
+                await person.send(type="vote", card=card_id)
+                await person.until("state")
+
+    in_thread(phone).join(10)
+
+
+def test_a_new_round_closes_the_open_one_and_keeps_its_votes(host: WorkshopHost, qtbot) -> None:  # type: ignore[no-untyped-def]
+    cards = host.document.journey.cards[:3]
+    host.start("127.0.0.1")
+    host.start_round("First", [c.id for c in cards], 2, anonymous=True)
+    _phones_vote(host.url, [cards[0].id, cards[0].id])
+    qtbot.waitUntil(lambda: sum(host.room.counts.values()) == 2, timeout=5000)
+    votes_before = cards[0].votes
+
+    closed = host.start_round("Second", [c.id for c in cards[1:]], 1, anonymous=True)
+
+    assert closed is not None and closed.title == "First"
+    assert (closed.results[0].card, closed.results[0].votes) == (cards[0].id, 2)
+    assert [r.title for r in host.document.journey.workshop_rounds] == ["First"]
+    assert cards[0].votes == votes_before + 2
+    assert host.session is not None and host.session.round is not None
+    assert host.session.round.title == "Second"
+    records = read_journal(journal_path(host.document.path))  # type: ignore[arg-type]
+    kinds = [
+        (r["type"], r["round"]["title"]) for r in records if r["type"] in ("round", "round_open")
+    ]
+    assert kinds == [("round_open", "First"), ("round", "First"), ("round_open", "Second")]
+
+
+def test_ending_the_workshop_keeps_the_open_rounds_votes(host: WorkshopHost, qtbot) -> None:  # type: ignore[no-untyped-def]
+    cards = host.document.journey.cards[:2]
+    host.start("127.0.0.1")
+    host.start_round("Last call", [c.id for c in cards], 1, anonymous=False)
+    _phones_vote(host.url, [cards[1].id])
+    qtbot.waitUntil(lambda: sum(host.room.counts.values()) == 1, timeout=5000)
+    path = host.document.path
+    host.end()
+    saved = load_map(path)  # type: ignore[arg-type]
+    assert [(r.title, r.results[0].card, r.results[0].voters) for r in saved.workshop_rounds] == [
+        ("Last call", cards[1].id, ["Cilla"])
+    ]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from journeycanvas.workshop.session import VotingRound, WorkshopSession
+import pytest
+
+from journeycanvas.workshop.session import RoundStillOpen, VotingRound, WorkshopSession
 
 
 def _journal(round_: VotingRound) -> list[dict[str, Any]]:
@@ -51,3 +53,15 @@ def test_a_damaged_round_record_is_passed_over() -> None:
     session = WorkshopSession("Bakery")
     session.replay([{"type": "round_open", "round": {"id": "r1", "candidates": 5}}])
     assert session.round is None
+
+
+def test_a_round_is_never_opened_over_an_open_one() -> None:
+    session = WorkshopSession("Bakery")
+    session.open_round(_round())
+    second = VotingRound("r2", "Best idea", [("c1", "Queue")], 1, anonymous=False)
+    with pytest.raises(RoundStillOpen):
+        session.open_round(second)
+    assert session.round is not None and session.round.id == "r1"
+    closed = session.close_round()
+    session.open_round(second)
+    assert closed is not None and closed.id == "r1" and session.round.id == "r2"
