@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from test_merge_rules import bakery
 
 from journeycanvas.io.jsonfile import load_map, save_map
-from journeycanvas.model import Card, Persona, Stage, edits
+from journeycanvas.model import Card, JourneyMap, Persona, Stage, edits
 
 PROJECT = Path(__file__).resolve().parents[2]
 ENV = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(PROJECT), "PYTHONUTF8": "1", "HOME": "/tmp"}
@@ -179,6 +180,22 @@ def test_git_reports_a_conflict_and_the_card_keeps_both_texts(repo: Path) -> Non
     assert card.text == "Ours" and card.conflict and "their text: Theirs" in card.notes
 
 
+Edit = tuple[str, Callable[[object], None]]
+
+
+def merge_branches(
+    repo: Path, ours: Edit, theirs: Edit
+) -> tuple[subprocess.CompletedProcess[str], JourneyMap]:
+    """Commit each (branch, change) on a branch of main, merge theirs into ours with
+    conflicts expected; git's answer and the merged map."""
+    commit_on(repo, *theirs)
+    git(repo, "checkout", "-q", "main")
+    commit_on(repo, *ours)
+    merged = git(repo, "merge", "--no-edit", theirs[0], check=False)
+    assert merged.returncode != 0
+    return merged, load_map(repo / "map.journey")
+
+
 def test_git_keeps_a_card_and_a_stage_two_branches_gave_one_id(repo: Path) -> None:
     def add_card(journey: object) -> None:
         card = Card(id="x1", stage="s1", lane="l2", order=0, text="Queue outside")
@@ -189,12 +206,7 @@ def test_git_keeps_a_card_and_a_stage_two_branches_gave_one_id(repo: Path) -> No
         card = Card(id="t1", stage="x1", lane="l1", order=0, text="Loyalty card")
         edits.add_card(journey, card)  # type: ignore[arg-type]
 
-    commit_on(repo, "stage", add_stage)
-    git(repo, "checkout", "-q", "main")
-    commit_on(repo, "card", add_card)
-    merged = git(repo, "merge", "--no-edit", "stage", check=False)
-    assert merged.returncode != 0
-    journey = load_map(repo / "map.journey")
+    merged, journey = merge_branches(repo, ("card", add_card), ("stage", add_stage))
     repeat = journey.stages[-1]
     assert (repeat.name, edits.card_by_id(journey, "x1").text) == ("Repeat", "Queue outside")
     assert repeat.id != "x1" and edits.card_by_id(journey, "t1").stage == repeat.id
@@ -216,12 +228,7 @@ def test_git_keeps_a_persona_deleted_on_one_branch_and_tagged_on_the_other(repo:
         edits.card_by_id(journey, "c3").personas = ["p1"]  # type: ignore[arg-type]
 
     commit_on(repo, "main", add_persona, new=False)
-    commit_on(repo, "tag", tag)
-    git(repo, "checkout", "-q", "main")
-    commit_on(repo, "remove", remove_persona)
-    merged = git(repo, "merge", "--no-edit", "tag", check=False)
-    assert merged.returncode != 0
-    journey = load_map(repo / "map.journey")
+    merged, journey = merge_branches(repo, ("remove", remove_persona), ("tag", tag))
     assert [p.name for p in journey.personas] == ["Ann"]
     assert edits.card_by_id(journey, "c3").personas == ["p1"]
     words = "persona 'Ann': deleted on our side but changed on their side; kept"
