@@ -173,8 +173,26 @@ class LayoutEngine:
         if not changed:
             return {}
         lanes = self._lanes
+        columns = self._column_index
         touched: set[str] = set()
-        for card_id in changed:
+        found = self._find_cards(journey.cards, changed)
+        kept: set[str] = set()
+        # Cell mates that a move or removal only renumbered keep their slots: `restack`
+        # gives them their new slot numbers.
+        for card in found:
+            lane = lanes.get(card.lane)
+            column = columns.get(card.stage)
+            if (
+                lane is not None
+                and column is not None
+                and lane.stack.keep(card, column, self._face)
+            ):
+                scores = self._scores_of(lane)
+                scores.remove(card.id)
+                scores.add(card)
+                kept.add(card.id)
+                touched.add(card.lane)
+        for card_id in changed - kept:
             lane_id = self._lane_of(card_id)
             if lane_id is not None:
                 lane = lanes[lane_id]
@@ -183,8 +201,9 @@ class LayoutEngine:
                     self._previous_faces[card_id] = slot.face
                 self._scores_of(lane).remove(card_id)
                 touched.add(lane_id)
-        columns = self._column_index
-        for card in self._find_cards(journey.cards, changed):
+        for card in found:
+            if card.id in kept:
+                continue
             new_lane = lanes.get(card.lane)
             column = columns.get(card.stage)
             if new_lane is not None and column is not None:
