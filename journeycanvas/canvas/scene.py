@@ -184,6 +184,12 @@ class MapScene(QGraphicsScene):
                 add(card_item)
             else:
                 card_item.set_layout(card)
+        # Cards of a lane that moved as a whole are not named one by one in the diff.
+        shifted = diff.shifted_lanes
+        if shifted:
+            for card_id, card_item in cards.items():
+                if card_item.layout.lane_id in shifted and card_id not in diff.cards:
+                    card_item.set_layout(layout.cards[card_id])
         for connector_id in diff.connectors:
             connector = layout.connectors[connector_id]
             connector_item = self.connectors.get(connector_id)

@@ -9,7 +9,7 @@ of the same object, so that typing is one undo step, until `end_typing` closes t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -20,7 +20,7 @@ from journeycanvas.document.document import Document
 from journeycanvas.model import edits
 from journeycanvas.model.edits import CardsRemoval, Placement
 from journeycanvas.model.entities import Asset, Card, Connector, Lane, Persona, Stage
-from journeycanvas.model.ids import all_ids, new_id
+from journeycanvas.model.ids import new_id
 from journeycanvas.model.kinds import kind_uses_emotion
 
 _NAME_LENGTH = 30
@@ -82,26 +82,35 @@ class DocumentCommand(QUndoCommand):
         raise NotImplementedError
 
 
-def _existing(items: Iterable[Any], ids: Iterable[str]) -> list[str]:
-    """`ids` without repeats, in their order; KeyError for one that `items` lacks."""
-    known = {item.id for item in items}
+def _existing(known: Callable[[str], bool], ids: Iterable[str]) -> list[str]:
+    """`ids` without repeats, in their order; KeyError for one that `known` denies."""
     unique = list(dict.fromkeys(ids))
     for item_id in unique:
-        if item_id not in known:
+        if not known(item_id):
             raise KeyError(item_id)
     return unique
 
 
-def _fresh_id(prefix: str, taken: set[str]) -> str:
-    """A new id not in `taken`, which it joins."""
-    fresh = new_id(prefix, taken)
-    taken.add(fresh)
-    return fresh
+class _NewIds(Container[str]):
+    """Ids in use: the map's, and those handed out by `fresh` for objects not yet in it."""
+
+    def __init__(self, document: Document) -> None:
+        self._map = document.taken_ids()
+        self._given: set[str] = set()
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._given or item_id in self._map
+
+    def fresh(self, prefix: str) -> str:
+        """A new id in use by nothing yet; it is taken from now on."""
+        fresh = new_id(prefix, self)
+        self._given.add(fresh)
+        return fresh
 
 
 def _check_new_id(document: Document, item_id: str) -> None:
     """ValueError when an object of the map already has `item_id`."""
-    if item_id in all_ids(document.journey):
+    if item_id in document.taken_ids():
         raise ValueError(f"id {item_id!r} is already in the map")
 
 
@@ -346,7 +355,7 @@ class _PictureEditCommand(EditCommand):
             asset = Asset.model_validate(picture)
             picture_id = document.asset_with_content(asset)
             if picture_id is None:
-                picture_id = _fresh_id("a", all_ids(document.journey))
+                picture_id = new_id("a", document.taken_ids())
                 self.new_asset = (picture_id, asset.model_copy(deep=True))
         super().__init__(
             document,
@@ -507,8 +516,8 @@ class RemoveCardsCommand(DocumentCommand):
             [*card_ids, *connector_ids] if selection_before is None else selection_before,
             [] if selection_after is None else selection_after,
         )
-        self.card_ids = _existing(document.journey.cards, card_ids)
-        self.connector_ids = _existing(document.journey.connectors, connector_ids)
+        self.card_ids = _existing(document.has_card, card_ids)
+        self.connector_ids = _existing(document.has_connector, connector_ids)
         self.connectors: list[tuple[int, Connector]] = []
         self.removal = CardsRemoval()
         self.dropped_assets: list[_DroppedAsset] = []
@@ -558,7 +567,7 @@ class MoveCardsCommand(DocumentCommand):
         )
         document.stage(stage_id)
         document.lane(lane_id)
-        self.card_ids = _existing(document.journey.cards, card_ids)
+        self.card_ids = _existing(document.has_card, card_ids)
         self.stage_id, self.lane_id, self.order = stage_id, lane_id, order
         self.before: dict[str, Placement] = {}
 
@@ -609,8 +618,8 @@ def _copies(
     Persona tags the map does not know are dropped, so pasting from another map stays sound.
     """
     persona_ids = {persona.id for persona in document.journey.personas}
-    taken = all_ids(document.journey)
-    new_card_id = {card.id: _fresh_id("c", taken) for card in cards}
+    taken = _NewIds(document)
+    new_card_id = {card.id: taken.fresh("c") for card in cards}
     card_copies = []
     for card in cards:
         copy = card.model_copy(deep=True, update={"id": new_card_id[card.id]})
@@ -622,7 +631,7 @@ def _copies(
         connector.model_copy(
             deep=True,
             update={
-                "id": _fresh_id("k", taken),
+                "id": taken.fresh("k"),
                 "source": new_card_id[connector.source],
                 "target": new_card_id[connector.target],
             },
@@ -642,7 +651,7 @@ def _pasted_pictures(
     holds, byte for byte, is reused; another one is embedded under a fresh id. A card whose
     picture is neither on the clipboard nor in this map pastes without one.
     """
-    taken = all_ids(document.journey)
+    taken = _NewIds(document)
     new: list[tuple[str, Asset]] = []
     by_content: dict[tuple[str, str], str] = {}
     for card in cards:
@@ -655,7 +664,7 @@ def _pasted_pictures(
         content = (asset.media_type, asset.data)
         image = by_content.get(content) or document.asset_with_content(asset)
         if image is None:
-            image = _fresh_id("a", taken)
+            image = taken.fresh("a")
             new.append((image, asset.model_copy()))
         card.image = by_content[content] = image
     return new
@@ -726,7 +735,7 @@ class DuplicateCardsCommand(DocumentCommand):
         journey = document.journey
         columns = {stage.id: i for i, stage in enumerate(journey.stages)}
         rows = {lane.id: i for i, lane in enumerate(journey.lanes)}
-        chosen = set(_existing(journey.cards, card_ids))
+        chosen = set(_existing(document.has_card, card_ids))
         originals = sorted(
             (card for card in journey.cards if card.id in chosen),
             key=lambda card: (columns[card.stage], rows[card.lane], card.order),
@@ -751,9 +760,8 @@ class DuplicateCardsCommand(DocumentCommand):
     def _redo(self) -> None:
         # Originals go in ascending slot order within each cell, so each one's live order
         # already counts the copies inserted before it.
-        originals = {card.id: card for card in self.document.journey.cards}
         for original_id, copy in zip(self.original_ids, self.cards, strict=True):
-            copy.order = originals[original_id].order + 1
+            copy.order = self.document.card(original_id).order + 1
             self.document.add_card(copy)
         for connector in self.connectors:
             self.document.add_connector(connector)
@@ -1133,7 +1141,7 @@ class AddPersonaCommand(_AddCommand):
         super().__init__(document, persona, None, text, selection_before, selection_after)
         self.asset: tuple[str, Asset] | None = None
         if avatar is not None:
-            self.asset = (_fresh_id("a", all_ids(document.journey)), avatar.model_copy(deep=True))
+            self.asset = (new_id("a", document.taken_ids()), avatar.model_copy(deep=True))
             self.item.avatar = self.asset[0]
         elif self.item.avatar is not None and self.item.avatar not in document.journey.assets:
             raise ValueError(f"no asset with id {self.item.avatar!r}")

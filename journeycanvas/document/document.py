@@ -8,7 +8,7 @@ incrementally; then the undo stack's index change emits `changed` once per push,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +36,10 @@ from journeycanvas.model.entities import (
     Stage,
     utc_now,
 )
-from journeycanvas.model.ids import all_ids, new_id
+from journeycanvas.model.ids import new_id
 from journeycanvas.model.integrity import normalise_orders
 from journeycanvas.model.kinds import default_card_kind, kind_uses_emotion
+from journeycanvas.model.map_index import MapIndex
 
 # The fields each kind of object may change through an edit; placement, ids and card ends
 # change only through their own commands.
@@ -103,9 +104,7 @@ class Document(QObject):
         super().__init__(parent)
         self._journey = journey if journey is not None else JourneyMap(id=new_id("m"))
         normalise_orders(self._journey)
-        self._cards: dict[str, Card] = {}
-        self._connectors: dict[str, Connector] = {}
-        self._index()
+        self._index = MapIndex(self._journey)
         self._path = path
         self._settings_unsaved = False
         self.disk: DiskVersion | None = None
@@ -215,7 +214,7 @@ class Document(QObject):
         old = self._journey
         normalise_orders(journey)
         self._journey = journey
-        self._index()
+        self._index = MapIndex(journey)
         self.reset.emit()
         return old
 
@@ -253,11 +252,6 @@ class Document(QObject):
     def request_selection(self, ids: list[str]) -> None:
         """Ask the views to select these objects (called by commands on undo/redo)."""
         self.selection_requested.emit(list(ids))
-
-    def _index(self) -> None:
-        # Cards and connectors by id, so that lookups stay cheap on a 20,000-card map.
-        self._cards = {card.id: card for card in self._journey.cards}
-        self._connectors = {connector.id: connector for connector in self._journey.connectors}
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
@@ -314,7 +308,7 @@ class Document(QObject):
 
     def card(self, card_id: str) -> Card:
         """The card with `card_id`; KeyError when there is none."""
-        return self._cards[card_id]
+        return self._index.cards[card_id]
 
     def stage(self, stage_id: str) -> Stage:
         """The stage with `stage_id`; KeyError when there is none."""
@@ -326,7 +320,7 @@ class Document(QObject):
 
     def connector(self, connector_id: str) -> Connector:
         """The connector with `connector_id`; KeyError when there is none."""
-        return self._connectors[connector_id]
+        return self._index.connectors[connector_id]
 
     def persona(self, persona_id: str) -> Persona:
         """The persona with `persona_id`; KeyError when there is none."""
@@ -335,6 +329,18 @@ class Document(QObject):
                 return persona
         raise KeyError(persona_id)
 
+    def has_card(self, card_id: str) -> bool:
+        """Whether the map holds a card with `card_id`."""
+        return card_id in self._index.cards
+
+    def has_connector(self, connector_id: str) -> bool:
+        """Whether the map holds a connector with `connector_id`."""
+        return connector_id in self._index.connectors
+
+    def cell_cards(self, stage_id: str, lane_id: str) -> list[Card]:
+        """The cards in one cell, in their order."""
+        return self._index.cell(stage_id, lane_id)
+
     def cards_in_stage(self, stage_id: str) -> list[str]:
         """Ids of the cards that sit in a stage (and go when it is deleted)."""
         return [card.id for card in self._journey.cards if card.stage == stage_id]
@@ -342,6 +348,11 @@ class Document(QObject):
     def cards_in_lane(self, lane_id: str) -> list[str]:
         """Ids of the cards that sit in a lane (and go when it is deleted)."""
         return [card.id for card in self._journey.cards if card.lane == lane_id]
+
+    def taken_ids(self) -> Container[str]:
+        """Every id the map uses (cards, connectors, stages, lanes, personas, pictures, the
+        map's own), for making new ones; it follows the map's changes."""
+        return _TakenIds(self._journey, self._index)
 
     def new_card(
         self,
@@ -355,7 +366,7 @@ class Document(QObject):
         version's kind id) or the lane's default kind."""
         card_kind = kind if kind is not None else default_card_kind(self.lane(lane_id).kind)
         return Card(
-            id=new_id("c", all_ids(self._journey)),
+            id=new_id("c", self.taken_ids()),
             stage=stage_id,
             lane=lane_id,
             order=order,
@@ -367,39 +378,38 @@ class Document(QObject):
 
     def add_card(self, card: Card, index: int | None = None) -> None:
         """Insert a card at slot ``card.order`` of its cell; later cards in the cell move down."""
-        mates = edits.cell_cards(self._journey, card.stage, card.lane)
-        edits.add_card(self._journey, card, index)
-        self._cards[card.id] = card
+        mates = self._index.cell(card.stage, card.lane)
+        edits.add_card(self._journey, card, index, self._index)
         self._emit(Entity.CARD, Action.ADDED, card.id)
         self._emit_placed(mate.id for mate in mates[card.order :])
 
     def remove_cards(self, card_ids: Iterable[str]) -> CardsRemoval:
         """Take cards out with their connectors; returns what `restore_cards` needs."""
-        removal = edits.remove_cards(self._journey, card_ids)
+        removal = edits.remove_cards(self._journey, card_ids, self._index)
         self._cards_removed(removal)
         return removal
 
     def restore_cards(self, removal: CardsRemoval) -> None:
         """Put removed cards and connectors back exactly where they were."""
-        edits.restore_cards(self._journey, removal)
+        edits.restore_cards(self._journey, removal, self._index)
         self._cards_restored(removal)
 
     def move_cards(
         self, card_ids: list[str], stage_id: str, lane_id: str, order: int
     ) -> dict[str, Placement]:
         """Move cards into a cell at slot `order`; returns old placements of every card moved."""
-        before = edits.move_cards(self._journey, card_ids, stage_id, lane_id, order)
+        before = edits.move_cards(self._journey, card_ids, stage_id, lane_id, order, self._index)
         self._emit_placed(before)
         return before
 
     def apply_placements(self, placements: dict[str, Placement]) -> None:
         """Put cards where `placements` says (undo of a move)."""
-        edits.apply_placements(self._journey, placements, self._cards)
+        edits.apply_placements(self._journey, placements, self._index)
         self._emit_placed(placements)
 
     def set_card_span(self, card_id: str, span: int) -> int:
         """Make a card span `span` stages (clamped to the map); returns the old span."""
-        old = edits.set_card_span(self._journey, card_id, span)
+        old = edits.set_card_span(self._journey, card_id, span, self._index)
         self._emit_placed([card_id])
         return old
 
@@ -407,16 +417,14 @@ class Document(QObject):
 
     def add_connector(self, connector: Connector, index: int | None = None) -> None:
         """Insert a connector between two cards of the map."""
-        if connector.source not in self._cards or connector.target not in self._cards:
+        if not (self.has_card(connector.source) and self.has_card(connector.target)):
             raise ValueError("a connector must join two cards of the map")
-        edits.add_connector(self._journey, connector, index)
-        self._connectors[connector.id] = connector
+        edits.add_connector(self._journey, connector, index, self._index)
         self._emit(Entity.CONNECTOR, Action.ADDED, connector.id)
 
     def remove_connector(self, connector_id: str) -> tuple[int, Connector]:
         """Take a connector out; returns its index and itself, for `add_connector`."""
-        removed = edits.remove_connector(self._journey, connector_id)
-        del self._connectors[connector_id]
+        removed = edits.remove_connector(self._journey, connector_id, self._index)
         self._emit(Entity.CONNECTOR, Action.REMOVED, connector_id)
         return removed
 
@@ -429,7 +437,7 @@ class Document(QObject):
 
     def remove_stage(self, stage_id: str) -> StageRemoval:
         """Remove a stage with its cards; spans reaching into it get shorter."""
-        removal = edits.remove_stage(self._journey, stage_id)
+        removal = edits.remove_stage(self._journey, stage_id, self._index)
         self._cards_removed(removal.cards)
         self._emit_placed(removal.spans)
         self._emit(Entity.STAGE, Action.REMOVED, stage_id)
@@ -437,7 +445,7 @@ class Document(QObject):
 
     def restore_stage(self, removal: StageRemoval) -> None:
         """Undo `remove_stage` exactly."""
-        edits.restore_stage(self._journey, removal)
+        edits.restore_stage(self._journey, removal, self._index)
         self._emit(Entity.STAGE, Action.ADDED, removal.stage.id)
         self._emit_placed(removal.spans)
         self._cards_restored(removal.cards)
@@ -451,7 +459,7 @@ class Document(QObject):
 
     def restore_spans(self, spans: dict[str, int]) -> None:
         """Give cards back spans recorded by `move_stage` or `remove_stage`."""
-        edits.restore_spans(self._journey, spans)
+        edits.restore_spans(self._journey, spans, self._index)
         self._emit_placed(spans)
 
     # ------------------------------------------------------------ lanes (commands only)
@@ -463,14 +471,14 @@ class Document(QObject):
 
     def remove_lane(self, lane_id: str) -> LaneRemoval:
         """Remove a lane with its cards."""
-        removal = edits.remove_lane(self._journey, lane_id)
+        removal = edits.remove_lane(self._journey, lane_id, self._index)
         self._cards_removed(removal.cards)
         self._emit(Entity.LANE, Action.REMOVED, lane_id)
         return removal
 
     def restore_lane(self, removal: LaneRemoval) -> None:
         """Undo `remove_lane` exactly."""
-        edits.restore_lane(self._journey, removal)
+        edits.restore_lane(self._journey, removal, self._index)
         self._emit(Entity.LANE, Action.ADDED, removal.lane.id)
         self._cards_restored(removal.cards)
 
@@ -541,17 +549,31 @@ class Document(QObject):
         self._emit(Entity.CARD, Action.PLACED, *card_ids)
 
     def _cards_removed(self, removal: CardsRemoval) -> None:
-        for _, connector in removal.connectors:
-            del self._connectors[connector.id]
-        for _, card in removal.cards:
-            del self._cards[card.id]
         self._emit(Entity.CONNECTOR, Action.REMOVED, *(c.id for _, c in removal.connectors))
         self._emit(Entity.CARD, Action.REMOVED, *(card.id for _, card in removal.cards))
         self._emit_placed(removal.placements)
 
     def _cards_restored(self, removal: CardsRemoval) -> None:
-        self._cards.update((card.id, card) for _, card in removal.cards)
-        self._connectors.update((connector.id, connector) for _, connector in removal.connectors)
         self._emit(Entity.CARD, Action.ADDED, *(card.id for _, card in removal.cards))
         self._emit(Entity.CONNECTOR, Action.ADDED, *(c.id for _, c in removal.connectors))
         self._emit_placed(removal.placements)
+
+
+class _TakenIds(Container[str]):
+    """The ids a map uses, looked up in its index (cards, connectors) or its short lists."""
+
+    def __init__(self, journey: JourneyMap, index: MapIndex) -> None:
+        self._journey = journey
+        self._index = index
+
+    def __contains__(self, item_id: object) -> bool:
+        journey = self._journey
+        return (
+            item_id in self._index.cards
+            or item_id in self._index.connectors
+            or item_id in journey.assets
+            or item_id == journey.id
+            or any(item.id == item_id for item in journey.stages)
+            or any(item.id == item_id for item in journey.lanes)
+            or any(item.id == item_id for item in journey.personas)
+        )

@@ -106,9 +106,7 @@ def move_to_lane(
             by_stage.setdefault(card.stage, []).append(card_id)
     commands = []
     for stage_id, moving in by_stage.items():
-        staying = sum(
-            1 for card in document.journey.cards if card.stage == stage_id and card.lane == lane_id
-        )
+        staying = len(document.cell_cards(stage_id, lane_id))
         commands.append(
             MoveCardsCommand(
                 document, moving, stage_id, lane_id, staying,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from journeycanvas.layout.journey_layout import JourneyLayout
 
@@ -11,10 +13,13 @@ from journeycanvas.layout.journey_layout import JourneyLayout
 class LayoutDiff:
     """What an update changed.
 
-    `cards` and `connectors` hold the ids whose layout is new or different (added ones
-    included); `removed_*` those that are gone. `shifted_lanes` are lanes that only moved
-    up or down as a whole: all their cards are in `cards`, with unchanged faces and
-    offsets from the lane's top (a canvas that groups cards per lane can move the group).
+    `shifted_lanes` maps each lane whose top moved to how far it moved down (mm; up is
+    negative). `cards` holds the ids of the cards whose layout is new or changed other
+    than by their lane's move (added ones included): a card of a shifted lane that is not
+    in `cards` has its old face, cell, slot, span and offset from the lane's top, so its
+    new layout is the old one moved down by the lane's distance (a canvas moves such
+    cards, or the lane's group, without looking at them one by one). `connectors` holds
+    the connectors whose layout is new or different; `removed_*` the ids that are gone.
     `grid` is True when any header or cell changed; `emotion` when an emotion curve did.
     """
 
@@ -22,7 +27,7 @@ class LayoutDiff:
     removed_cards: frozenset[str] = frozenset()
     connectors: frozenset[str] = frozenset()
     removed_connectors: frozenset[str] = frozenset()
-    shifted_lanes: frozenset[str] = frozenset()
+    shifted_lanes: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     grid: bool = False
     emotion: bool = False
 
@@ -34,6 +39,7 @@ class LayoutDiff:
             or self.removed_cards
             or self.connectors
             or self.removed_connectors
+            or self.shifted_lanes
             or self.grid
             or self.emotion
         )
@@ -47,7 +53,7 @@ class DiffCollector:
     removed_cards: set[str] = field(default_factory=set)
     connectors: set[str] = field(default_factory=set)
     removed_connectors: set[str] = field(default_factory=set)
-    shifted_lanes: set[str] = field(default_factory=set)
+    shifted_lanes: dict[str, float] = field(default_factory=dict)
 
     def result(self, old: JourneyLayout, new: JourneyLayout) -> LayoutDiff:
         """The diff, completing the grid and the emotion curves from the two layouts."""
@@ -56,7 +62,7 @@ class DiffCollector:
             removed_cards=frozenset(self.removed_cards),
             connectors=frozenset(self.connectors),
             removed_connectors=frozenset(self.removed_connectors),
-            shifted_lanes=frozenset(self.shifted_lanes),
+            shifted_lanes=MappingProxyType(dict(self.shifted_lanes)),
             grid=not _same_grid(old, new),
             emotion=old.emotion_curves != new.emotion_curves,
         )

@@ -10,9 +10,10 @@ lane's title needs); the header row is as high as the tallest stage header needs
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import attrgetter
 
 from journeycanvas.layout.boxes import (
     CardFace,
@@ -29,6 +30,7 @@ from journeycanvas.layout.geometry import Rect, up_to_grid
 from journeycanvas.layout.headers import LaneTitle, StageColumn, grid, lane_titles, stage_columns
 from journeycanvas.layout.journey_layout import JourneyLayout
 from journeycanvas.layout.label_places import CardObstacles
+from journeycanvas.layout.lane_cards import CardMap, LaneCards, Place
 from journeycanvas.layout.stacking import LaneStack, Slot
 from journeycanvas.layout.style import DEFAULT_STYLE, LayoutStyle
 from journeycanvas.model.entities import Card, JourneyMap
@@ -71,6 +73,9 @@ class LayoutEngine:
         self._column_index: dict[str, int] = {}
         self._header_height = 0.0
         self._lanes: dict[str, _Lane] = {}
+        # The last layout's cards per lane, and in which lane each card was last placed.
+        self._lane_cards: dict[str, LaneCards] = {}
+        self._hint: dict[str, str] = {}
         # Where each card was in the map's card list when last looked for.
         self._positions: dict[str, int] = {}
         # Each emotions lane's curve, the band it was drawn in and the tally it was drawn from.
@@ -115,7 +120,7 @@ class LayoutEngine:
             self._read_structure(journey)
             self._layout = self._assemble(journey, {}, None, changed, None)
             return full_diff(old, self._layout)
-        restacked = self._apply_card_changes(journey, changed, old)
+        restacked = self._apply_card_changes(journey, changed)
         collector = DiffCollector()
         self._layout = self._assemble(journey, restacked, old, changed, collector)
         return collector.result(old, self._layout)
@@ -161,25 +166,44 @@ class LayoutEngine:
                         self._stray_scores.add(card)
 
     def _apply_card_changes(
-        self, journey: JourneyMap, changed: set[str], old: JourneyLayout
+        self, journey: JourneyMap, changed: set[str]
     ) -> dict[str, tuple[list[Slot], set[int]]]:
         """Take the changed cards out of their lanes and put them in again; returns, per
         lane re-stacked, the slots that may have changed and the columns whose cells did."""
         if not changed:
             return {}
         lanes = self._lanes
+        columns = self._column_index
         touched: set[str] = set()
-        for card_id in changed:
-            before = old.cards.get(card_id)
-            if before is not None:
-                lane = lanes[before.lane_id]
+        found = self._find_cards(journey.cards, changed)
+        kept: set[str] = set()
+        # Cell mates that a move or removal only renumbered keep their slots: `restack`
+        # gives them their new slot numbers.
+        for card in found:
+            lane = lanes.get(card.lane)
+            column = columns.get(card.stage)
+            if (
+                lane is not None
+                and column is not None
+                and lane.stack.keep(card, column, self._face)
+            ):
+                scores = self._scores_of(lane)
+                scores.remove(card.id)
+                scores.add(card)
+                kept.add(card.id)
+                touched.add(card.lane)
+        for card_id in changed - kept:
+            lane_id = self._lane_of(card_id)
+            if lane_id is not None:
+                lane = lanes[lane_id]
                 slot = lane.stack.remove(card_id)
                 if slot is not None:
                     self._previous_faces[card_id] = slot.face
                 self._scores_of(lane).remove(card_id)
-                touched.add(before.lane_id)
-        columns = self._column_index
-        for card in self._find_cards(journey.cards, changed):
+                touched.add(lane_id)
+        for card in found:
+            if card.id in kept:
+                continue
             new_lane = lanes.get(card.lane)
             column = columns.get(card.stage)
             if new_lane is not None and column is not None:
@@ -203,13 +227,20 @@ class LayoutEngine:
         found = []
         count = len(cards)
         for card_id in ids:
-            index = positions.get(card_id, count)
-            if index >= count or cards[index].id != card_id:
+            # Where it was, or a few places off (cards inserted or removed before it); a
+            # card not seen yet was most likely added at the end.
+            guess = positions.get(card_id, count - 1)
+            for index in _near(guess, count):
+                if cards[index].id == card_id:
+                    positions[card_id] = index
+                    found.append(cards[index])
+                    break
+            else:
                 break
-            found.append(cards[index])
         else:
             return found
-        positions = self._positions = {card.id: i for i, card in enumerate(cards)}
+        listed = list(map(_card_id, cards))
+        positions = self._positions = dict(zip(listed, range(count), strict=True))
         return [cards[positions[card_id]] for card_id in ids if card_id in positions]
 
     def _holds(self, card_id: str) -> bool:
@@ -263,36 +294,45 @@ class LayoutEngine:
             stages, lanes, cells = grid(
                 self._columns, titles, self._header_height, lane_rects, style
             )
+        lane_cards: dict[str, LaneCards] = {}
         if old is None or collector is None:
-            cards: dict[str, CardLayout] = {}
+            hint = self._hint = {}
             cell_cards: dict[tuple[str, str], tuple[str, ...]] = {}
             for (lane_id, lane), rect in zip(self._lanes.items(), lane_rects, strict=True):
-                _place_all(lane_id, lane.stack, rect.y, cards, cell_cards)
+                lane_cards[lane_id] = _place_all(lane_id, lane.stack, rect.y, hint, cell_cards)
         else:
-            # A dict that never lost a key copies fast, so the gone cards are deleted last.
-            cards = dict(old.cards)
+            hint = self._hint
             cell_cards = dict(old.cell_cards)
-            old_lanes = old.lanes
+            gone = self._taken_out(changed)
             for (lane_id, lane), rect in zip(self._lanes.items(), lane_rects, strict=True):
-                shifted = rect.y != old_lanes[old.lane_index[lane_id]].rect.y
+                was = self._lane_cards[lane_id]
                 work = restacked.get(lane_id)
                 if work is not None:
                     slots, columns = work
-                    _place(lane_id, slots, rect.y, cards, old.cards, collector)
+                    places, laid = was.edited(rect.y)
+                    for card_id in gone.get(lane_id, ()):
+                        del places[card_id]
+                        laid.pop(card_id, None)
+                    _place(lane_id, slots, places, laid, hint, collector)
+                    lane_cards[lane_id] = LaneCards(lane_id, rect.y, places, laid)
                     self._list_cells(lane_id, lane.stack, columns, cell_cards)
-                elif shifted:
-                    collector.shifted_lanes.add(lane_id)
-                if shifted:
-                    _shift(lane.stack, rect.y, cards, collector)
+                elif rect.y != was.top:
+                    lane_cards[lane_id] = was.moved_to(rect.y)
+                else:
+                    lane_cards[lane_id] = was
+                if rect.y != was.top:
+                    collector.shifted_lanes[lane_id] = rect.y - was.top
             for card_id in changed:
-                if card_id in cards and not self._holds(card_id):
-                    del cards[card_id]
+                if not self._holds(card_id) and hint.pop(card_id, None) is not None:
                     collector.removed_cards.add(card_id)
+        old_cards = CardMap(self._lane_cards, hint)
+        self._lane_cards = lane_cards
+        cards = CardMap(lane_cards, hint)
         obstacles = self._obstacles(lane_rects)
         if old is None or collector is None:
             connectors = self._connectors.lay_out(journey.connectors, cards, obstacles)
         else:
-            lane_changes = self._lane_changes(lane_rects, restacked, changed, old)
+            lane_changes = self._lane_changes(lane_rects, restacked, changed, old, old_cards)
             connectors, collector.connectors, collector.removed_connectors = (
                 self._connectors.update(
                     journey.connectors,
@@ -320,12 +360,27 @@ class LayoutEngine:
             lane_index={lane.id: lane.index for lane in lanes},
         )
 
+    def _taken_out(self, changed: set[str]) -> dict[str, list[str]]:
+        """Per lane, the changed cards it held in `old` and no longer holds."""
+        gone: dict[str, list[str]] = {}
+        for card_id in changed:
+            was = self._lane_of(card_id)
+            if was is not None and card_id not in self._lanes[was].stack.slots:
+                gone.setdefault(was, []).append(card_id)
+        return gone
+
+    def _lane_of(self, card_id: str) -> str | None:
+        """The id of the lane that held the card in the last layout, or None."""
+        lane = CardMap(self._lane_cards, self._hint).lane_of(card_id)
+        return None if lane is None else lane.lane_id
+
     def _lane_changes(
         self,
         lane_rects: list[Rect],
         restacked: dict[str, tuple[list[Slot], set[int]]],
         changed: set[str],
         old: JourneyLayout,
+        old_cards: CardMap,
     ) -> LaneChanges:
         """How far each lane moved down, the columns whose cards changed in each, and the
         cards placed again."""
@@ -344,11 +399,14 @@ class LayoutEngine:
                 replaced.add(slot.card.id)
         count = len(self._columns)
         for card_id in changed:
-            before = old.cards.get(card_id)
-            column = None if before is None else self._column_index.get(before.stage_id)
-            if before is not None and column is not None and before.lane_id in rows:
-                last = column if before.span <= 1 else min(column + before.span, count) - 1
-                cells.setdefault(rows[before.lane_id], set()).update(range(column, last + 1))
+            lane = old_cards.lane_of(card_id)
+            if lane is None or lane.lane_id not in rows:
+                continue
+            stage_id, _, span, _, _, _ = lane.places[card_id]
+            column = self._column_index.get(stage_id)
+            if column is not None:
+                last = column if span <= 1 else min(column + span, count) - 1
+                cells.setdefault(rows[lane.lane_id], set()).update(range(column, last + 1))
         replaced.update(changed)
         return LaneChanges(shifts, cells, replaced)
 
@@ -413,10 +471,11 @@ def _place_all(
     lane_id: str,
     stack: LaneStack,
     top: float,
-    cards: dict[str, CardLayout],
+    hint: dict[str, str],
     cell_cards: dict[tuple[str, str], tuple[str, ...]],
-) -> None:
-    """Card layouts and cell lists of a whole lane, from nothing."""
+) -> LaneCards:
+    """The places and cell lists of a whole lane, from nothing."""
+    places: dict[str, Place] = {}
     for cell in stack.cells:
         if not cell:
             continue
@@ -424,61 +483,48 @@ def _place_all(
         for slot in cell:
             card, face = slot.card, slot.face
             card_id = card.id
-            rect = Rect(slot.x, top + slot.y, face.width, face.height)
             span = slot.last - slot.column + 1
-            cards[card_id] = CardLayout(card_id, card.stage, lane_id, slot.order, span, rect, face)
+            places[card_id] = (card.stage, slot.order, span, slot.x, slot.y, face)
+            hint[card_id] = lane_id
             ids.append(card_id)
         cell_cards[(cell[0].card.stage, lane_id)] = tuple(ids)
+    return LaneCards(lane_id, top, places)
 
 
 def _place(
     lane_id: str,
     slots: Iterable[Slot],
-    top: float,
-    cards: dict[str, CardLayout],
-    old_cards: Mapping[str, CardLayout],
+    places: dict[str, Place],
+    laid: dict[str, CardLayout],
+    hint: dict[str, str],
     collector: DiffCollector,
 ) -> None:
-    """New layouts of the `slots` whose card's layout changed, reported to `collector`."""
+    """New places of the `slots` whose place changed, reported to `collector`."""
     for slot in slots:
         card, face = slot.card, slot.face
         card_id = card.id
-        was = old_cards.get(card_id)
-        y = top + slot.y
-        order, span = slot.order, slot.last - slot.column + 1
-        if (
-            was is not None
-            and was.face is face
-            and was.rect.y == y
-            and was.rect.x == slot.x
-            and was.order == order
-            and was.stage_id == card.stage
-            and was.lane_id == lane_id
-            and was.span == span
-        ):
-            cards[card_id] = was
-        else:
-            rect = Rect(slot.x, y, face.width, face.height)
-            cards[card_id] = CardLayout(card_id, card.stage, lane_id, order, span, rect, face)
-            collector.cards.add(card_id)
+        place = (card.stage, slot.order, slot.last - slot.column + 1, slot.x, slot.y, face)
+        was = places.get(card_id)
+        if was is not None and was[5] is face and was[:5] == place[:5]:
+            continue
+        places[card_id] = place
+        laid.pop(card_id, None)
+        hint[card_id] = lane_id
+        collector.cards.add(card_id)
 
 
-def _shift(
-    stack: LaneStack, top: float, cards: dict[str, CardLayout], collector: DiffCollector
-) -> None:
-    """Move the lane's cards not placed anew to its new `top` (the same arithmetic as
-    placing)."""
-    moved = []
-    for card_id, slot in stack.slots.items():
-        was = cards[card_id]
-        y = top + slot.y
-        if was.rect.y != y:
-            rect = Rect(slot.x, y, was.rect.w, was.rect.h)
-            cards[card_id] = CardLayout(
-                card_id, was.stage_id, was.lane_id, was.order, was.span, rect, was.face
-            )
-            moved.append(card_id)
-    collector.cards.update(moved)
+_card_id = attrgetter("id")
+
+# How far from where a card was it is looked for before the whole list is read.
+_NEARBY = 64
+
+
+def _near(guess: int, count: int) -> Iterator[int]:
+    """Indexes of a list of `count` items, from `guess` outwards, at most _NEARBY away."""
+    for distance in range(_NEARBY):
+        for index in (guess - distance, guess + distance):
+            if 0 <= index < count:
+                yield index
 
 
 @contextmanager

@@ -148,6 +148,19 @@ class LaneStack:
             self._covers[covered].append(slot)
         self._added.append(slot)
 
+    def keep(self, card: Card, column: int, face: FaceMaker) -> bool:
+        """Whether the card stays where it is stacked but for its slot number: the same
+        card object, column, span and face. If so `restack` renumbers its cell; if not,
+        nothing changes (take it out and add it again)."""
+        slot = self.slots.get(card.id)
+        if slot is None or slot.card is not card or slot.column != column:
+            return False
+        last = self._last_column(column, card.span)
+        if last != slot.last or face(card, self._rights[last] - slot.x) is not slot.face:
+            return False
+        self._touched.add(column)
+        return True
+
     def restack(self) -> tuple[list[Slot], set[int]]:
         """Place what the pending edits moved; returns the slots that may have changed
         (moved, added or renumbered) and the columns whose cells changed."""

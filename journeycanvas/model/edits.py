@@ -7,12 +7,13 @@ removing what was added (or re-inserting what was removed) gives back the same m
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from operator import itemgetter
+from typing import Any, NamedTuple, TypeVar
 
 from journeycanvas.model.entities import Card, Connector, JourneyMap, Lane, Persona, Stage
+from journeycanvas.model.map_index import MapIndex
 
 
 class Placement(NamedTuple):
@@ -64,8 +65,10 @@ class PersonaRemoval:
 # ---------------------------------------------------------------- lookups
 
 
-def card_by_id(journey: JourneyMap, card_id: str) -> Card:
+def card_by_id(journey: JourneyMap, card_id: str, index: MapIndex | None = None) -> Card:
     """The card with `card_id`; KeyError when there is none."""
+    if index is not None:
+        return index.cards[card_id]
     for card in journey.cards:
         if card.id == card_id:
             return card
@@ -88,8 +91,12 @@ def lane_position(journey: JourneyMap, lane_id: str) -> int:
     raise KeyError(lane_id)
 
 
-def cell_cards(journey: JourneyMap, stage_id: str, lane_id: str) -> list[Card]:
+def cell_cards(
+    journey: JourneyMap, stage_id: str, lane_id: str, index: MapIndex | None = None
+) -> list[Card]:
     """The cards in one cell, in their order."""
+    if index is not None:
+        return index.cell(stage_id, lane_id)
     cards = [c for c in journey.cards if c.stage == stage_id and c.lane == lane_id]
     return sorted(cards, key=lambda c: c.order)
 
@@ -100,21 +107,21 @@ def placement_of(card: Card) -> Placement:
 
 
 def apply_placements(
-    journey: JourneyMap,
-    placements: dict[str, Placement],
-    index: Mapping[str, Card] | None = None,
+    journey: JourneyMap, placements: dict[str, Placement], index: MapIndex | None = None
 ) -> None:
-    """Put each card named in `placements` where it says.
+    """Put each card named in `placements` where it says; ids the map lacks are skipped.
 
-    `index` maps ids to the map's cards (a caller that keeps one spares a scan of them all);
-    ids of cards the map does not hold are skipped either way.
+    Every edit of cards takes `index`, the map's `MapIndex`, which it keeps up to date: a
+    caller that keeps one spares a look through all the cards (without, one is made).
     """
     if index is None:
-        index = {card.id: card for card in journey.cards if card.id in placements}
+        index = MapIndex(journey)
+    cards = index.cards
     for card_id, (stage, lane, order, span) in placements.items():
-        card = index.get(card_id)
+        card = cards.get(card_id)
         if card is None:
             continue
+        index.card_moving(card, stage, lane)
         # Most cards of an undone move only change slot; a model attribute write is costly.
         if card.stage != stage:
             card.stage = stage
@@ -141,88 +148,108 @@ def _max_span(journey: JourneyMap, stage_id: str) -> int:
     return len(journey.stages) - stage_position(journey, stage_id)
 
 
-def add_card(journey: JourneyMap, card: Card, index: int | None = None) -> None:
+def add_card(
+    journey: JourneyMap, card: Card, position: int | None = None, index: MapIndex | None = None
+) -> None:
     """Insert `card` in its cell at slot ``card.order`` (clamped), shifting later cards down.
 
-    `index` is the card's position in the file's card list (default: the end).
+    `position` is the card's position in the file's card list (default: the end).
     """
-    mates = cell_cards(journey, card.stage, card.lane)
+    if index is None:
+        index = MapIndex(journey)
+    mates = index.cell(card.stage, card.lane)
     card.order = min(card.order, len(mates))
     card.span = max(1, min(card.span, _max_span(journey, card.stage)))
     for mate in mates[card.order :]:
         mate.order += 1
-    journey.cards.insert(len(journey.cards) if index is None else index, card)
+    position = len(journey.cards) if position is None else min(position, len(journey.cards))
+    journey.cards.insert(position, card)
+    index.card_added(card, position)
 
 
-def remove_cards(journey: JourneyMap, card_ids: Iterable[str]) -> CardsRemoval:
+def remove_cards(
+    journey: JourneyMap, card_ids: Iterable[str], index: MapIndex | None = None
+) -> CardsRemoval:
     """Take the cards out (with connectors touching them) and close the gaps in their cells."""
-    doomed = set(card_ids)
-    removal = CardsRemoval()
-    kept: list[Card] = []
-    touched: set[tuple[str, str]] = set()
-    for index, card in enumerate(journey.cards):
-        if card.id in doomed:
-            removal.cards.append((index, card))
-            touched.add((card.stage, card.lane))
-        else:
-            kept.append(card)
-    journey.cards[:] = kept
-    kept_connectors: list[Connector] = []
-    for index, connector in enumerate(journey.connectors):
-        if connector.source in doomed or connector.target in doomed:
-            removal.connectors.append((index, connector))
-        else:
-            kept_connectors.append(connector)
-    journey.connectors[:] = kept_connectors
-    cells: dict[tuple[str, str], list[Card]] = defaultdict(list)
-    for card in kept:
-        if (card.stage, card.lane) in touched:
-            cells[(card.stage, card.lane)].append(card)
-    for mates in cells.values():
-        mates.sort(key=lambda c: c.order)
-        for order, card in enumerate(mates):
+    if index is None:
+        index = MapIndex(journey)
+    doomed = [index.cards[i] for i in dict.fromkeys(card_ids) if i in index.cards]
+    connectors = {k.id: k for card in doomed for k in index.touching(card.id)}
+    removal = CardsRemoval(
+        cards=_take_out(journey.cards, doomed, index.card_position),
+        connectors=_take_out(journey.connectors, connectors.values(), index.connector_position),
+    )
+    for connector in connectors.values():
+        index.connector_removed(connector)
+    touched = {(card.stage, card.lane) for card in doomed}
+    for card in doomed:
+        index.card_removed(card)
+    for stage_id, lane_id in touched:
+        for order, card in enumerate(index.cell(stage_id, lane_id)):
             if card.order != order:
                 removal.placements[card.id] = placement_of(card)
                 card.order = order
     return removal
 
 
-def restore_cards(journey: JourneyMap, removal: CardsRemoval) -> None:
+_Listed = TypeVar("_Listed", Card, Connector)
+
+
+def _take_out(
+    items: list[_Listed], doomed: Iterable[_Listed], position: Callable[[_Listed], int]
+) -> list[tuple[int, _Listed]]:
+    """Delete `doomed` from `items`; returns them with their positions, first to last."""
+    taken = sorted(((position(item), item) for item in doomed), key=itemgetter(0))
+    for at, _ in reversed(taken):
+        del items[at]
+    return taken
+
+
+def restore_cards(
+    journey: JourneyMap, removal: CardsRemoval, index: MapIndex | None = None
+) -> None:
     """Undo `remove_cards`: the map is exactly as it was before."""
-    apply_placements(journey, removal.placements)
-    for index, card in removal.cards:
-        journey.cards.insert(index, card)
-    for index, connector in removal.connectors:
-        journey.connectors.insert(index, connector)
+    if index is None:
+        index = MapIndex(journey)
+    apply_placements(journey, removal.placements, index)
+    for position, card in removal.cards:
+        journey.cards.insert(position, card)
+        index.card_added(card, position)
+    for position, connector in removal.connectors:
+        journey.connectors.insert(position, connector)
+        index.connector_added(connector, position)
 
 
 def move_cards(
-    journey: JourneyMap, card_ids: list[str], stage_id: str, lane_id: str, order: int
+    journey: JourneyMap,
+    card_ids: list[str],
+    stage_id: str,
+    lane_id: str,
+    order: int,
+    index: MapIndex | None = None,
 ) -> dict[str, Placement]:
     """Move cards, in the given sequence, into a cell starting at slot `order`.
 
     Returns the previous placement of every card whose placement changed; passing it to
     `apply_placements` undoes the move.
     """
+    if index is None:
+        index = MapIndex(journey)
+    moving = [index.cards[card_id] for card_id in card_ids]
     moving_ids = set(card_ids)
-    by_id = {card.id: card for card in journey.cards if card.id in moving_ids}
-    moving = [by_id[card_id] for card_id in card_ids]
     # Only the cells the cards leave and the one they enter are renumbered.
     touched = {(card.stage, card.lane) for card in moving} | {(stage_id, lane_id)}
-    cells: dict[tuple[str, str], list[Card]] = {cell: [] for cell in touched}
-    for card in journey.cards:
-        cell = (card.stage, card.lane)
-        if cell in touched and card.id not in moving_ids:
-            cells[cell].append(card)
+    cells = {
+        cell: [card for card in index.cell(*cell) if card.id not in moving_ids] for cell in touched
+    }
     before = {card.id: placement_of(card) for mates in cells.values() for card in mates}
     before.update((card.id, placement_of(card)) for card in moving)
-    for mates in cells.values():
-        mates.sort(key=lambda c: c.order)
     target = cells[(stage_id, lane_id)]
     order = max(0, min(order, len(target)))
     target[order:order] = moving
     max_span = _max_span(journey, stage_id)
     for card in moving:
+        index.card_moving(card, stage_id, lane_id)
         card.stage, card.lane = stage_id, lane_id
         card.span = min(card.span, max_span)
     changed: dict[str, Placement] = {}
@@ -234,9 +261,11 @@ def move_cards(
     return changed
 
 
-def set_card_span(journey: JourneyMap, card_id: str, span: int) -> int:
+def set_card_span(
+    journey: JourneyMap, card_id: str, span: int, index: MapIndex | None = None
+) -> int:
     """Widen or narrow a card over following stages (clamped); returns the old span."""
-    card = card_by_id(journey, card_id)
+    card = card_by_id(journey, card_id, index)
     old = card.span
     card.span = max(1, min(span, _max_span(journey, card.stage)))
     return old
@@ -245,18 +274,31 @@ def set_card_span(journey: JourneyMap, card_id: str, span: int) -> int:
 # ---------------------------------------------------------------- connectors
 
 
-def add_connector(journey: JourneyMap, connector: Connector, index: int | None = None) -> None:
+def add_connector(
+    journey: JourneyMap,
+    connector: Connector,
+    position: int | None = None,
+    index: MapIndex | None = None,
+) -> None:
     """Insert a connector (default: at the end of the list)."""
-    journey.connectors.insert(len(journey.connectors) if index is None else index, connector)
+    count = len(journey.connectors)
+    position = count if position is None else min(position, count)
+    journey.connectors.insert(position, connector)
+    if index is not None:
+        index.connector_added(connector, position)
 
 
-def remove_connector(journey: JourneyMap, connector_id: str) -> tuple[int, Connector]:
-    """Take a connector out; returns its index and itself, for `add_connector`."""
-    for index, connector in enumerate(journey.connectors):
-        if connector.id == connector_id:
-            del journey.connectors[index]
-            return index, connector
-    raise KeyError(connector_id)
+def remove_connector(
+    journey: JourneyMap, connector_id: str, index: MapIndex | None = None
+) -> tuple[int, Connector]:
+    """Take a connector out; returns its position and itself, for `add_connector`."""
+    if index is None:
+        index = MapIndex(journey)
+    connector = index.connectors[connector_id]
+    position = index.connector_position(connector)
+    del journey.connectors[position]
+    index.connector_removed(connector)
+    return position, connector
 
 
 # ---------------------------------------------------------------- stages
@@ -278,10 +320,13 @@ def _clamp_spans(journey: JourneyMap) -> dict[str, int]:
     return old
 
 
-def remove_stage(journey: JourneyMap, stage_id: str) -> StageRemoval:
+def remove_stage(
+    journey: JourneyMap, stage_id: str, map_index: MapIndex | None = None
+) -> StageRemoval:
     """Remove a stage with its cards; cards spanning into it from the left get shorter."""
     index = stage_position(journey, stage_id)
-    cards = remove_cards(journey, [c.id for c in journey.cards if c.stage == stage_id])
+    doomed = [c.id for c in journey.cards if c.stage == stage_id]
+    cards = remove_cards(journey, doomed, map_index)
     columns = {stage.id: i for i, stage in enumerate(journey.stages)}
     spans: dict[str, int] = {}
     for card in journey.cards:
@@ -292,13 +337,13 @@ def remove_stage(journey: JourneyMap, stage_id: str) -> StageRemoval:
     return StageRemoval(stage, index, cards, spans)
 
 
-def restore_stage(journey: JourneyMap, removal: StageRemoval) -> None:
+def restore_stage(
+    journey: JourneyMap, removal: StageRemoval, index: MapIndex | None = None
+) -> None:
     """Undo `remove_stage` exactly."""
     journey.stages.insert(removal.index, removal.stage)
-    for card in journey.cards:
-        if card.id in removal.spans:
-            card.span = removal.spans[card.id]
-    restore_cards(journey, removal.cards)
+    restore_spans(journey, removal.spans, index)
+    restore_cards(journey, removal.cards, index)
 
 
 def move_stage(journey: JourneyMap, stage_id: str, new_index: int) -> dict[str, int]:
@@ -312,11 +357,16 @@ def move_stage(journey: JourneyMap, stage_id: str, new_index: int) -> dict[str, 
     return _clamp_spans(journey)
 
 
-def restore_spans(journey: JourneyMap, spans: dict[str, int]) -> None:
+def restore_spans(
+    journey: JourneyMap, spans: dict[str, int], index: MapIndex | None = None
+) -> None:
     """Give cards back the spans recorded by `move_stage`."""
-    for card in journey.cards:
-        if card.id in spans:
-            card.span = spans[card.id]
+    if index is None:
+        index = MapIndex(journey)
+    for card_id, span in spans.items():
+        card = index.cards.get(card_id)
+        if card is not None:
+            card.span = span
 
 
 # ---------------------------------------------------------------- lanes
@@ -327,17 +377,20 @@ def add_lane(journey: JourneyMap, lane: Lane, index: int | None = None) -> None:
     journey.lanes.insert(len(journey.lanes) if index is None else index, lane)
 
 
-def remove_lane(journey: JourneyMap, lane_id: str) -> LaneRemoval:
+def remove_lane(
+    journey: JourneyMap, lane_id: str, map_index: MapIndex | None = None
+) -> LaneRemoval:
     """Remove a lane with all of its cards (and their connectors)."""
     index = lane_position(journey, lane_id)
-    cards = remove_cards(journey, [c.id for c in journey.cards if c.lane == lane_id])
+    doomed = [c.id for c in journey.cards if c.lane == lane_id]
+    cards = remove_cards(journey, doomed, map_index)
     return LaneRemoval(journey.lanes.pop(index), index, cards)
 
 
-def restore_lane(journey: JourneyMap, removal: LaneRemoval) -> None:
+def restore_lane(journey: JourneyMap, removal: LaneRemoval, index: MapIndex | None = None) -> None:
     """Undo `remove_lane` exactly."""
     journey.lanes.insert(removal.index, removal.lane)
-    restore_cards(journey, removal.cards)
+    restore_cards(journey, removal.cards, index)
 
 
 def move_lane(journey: JourneyMap, lane_id: str, new_index: int) -> None:

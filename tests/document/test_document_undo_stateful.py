@@ -53,6 +53,7 @@ from journeycanvas.model import (
     Metric,
     Persona,
     Stage,
+    edits,
     find_problems,
 )
 from journeycanvas.model.ids import all_ids, new_id
@@ -328,6 +329,13 @@ class MapEditing(RuleBasedStateMachine):
                 else:
                     with pytest.raises(KeyError):
                         lookup(item_id)
+            assert (item_id in self.document.taken_ids()) == (
+                item_id in cards or item_id in connectors
+            )
+        cells = {(card.stage, card.lane) for card in self.journey.cards}
+        for stage_id, lane_id in cells:
+            in_map = edits.cell_cards(self.journey, stage_id, lane_id)
+            assert self.document.cell_cards(stage_id, lane_id) == in_map
 
     @invariant()
     def map_is_sound(self) -> None:

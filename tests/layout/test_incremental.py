@@ -1,12 +1,14 @@
 """The incremental engine gives exactly the layout a full layout gives, after any edits."""
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from maps import bakery_map
 from strategies import journey_maps
 
-from journeycanvas.layout import LayoutEngine, layout_journey
+from journeycanvas.layout import JourneyLayout, LayoutEngine, layout_journey
 from journeycanvas.model import (
     Card,
     CardKind,
@@ -150,10 +152,37 @@ def test_incremental_updates_equal_a_full_layout(data: st.DataObject, journey: J
         diff = engine.update(journey, changed_cards=changed)
         full = layout_journey(journey)
         assert engine.layout == full
-        moved = {i for i, card in full.cards.items() if before.cards.get(i) != card}
-        assert diff.cards == moved
+        assert diff.cards == changed_apart_from_lane_moves(before, full)
+        assert diff.shifted_lanes == lane_moves(before, full)
         assert diff.removed_cards == set(before.cards) - set(full.cards)
         before = full
+
+
+def lane_moves(before: JourneyLayout, after: JourneyLayout) -> dict[str, float]:
+    """How far each lane whose top moved went down."""
+    tops = {lane.id: lane.rect.y for lane in before.lanes}
+    return {
+        lane.id: lane.rect.y - tops[lane.id]
+        for lane in after.lanes
+        if lane.id in tops and lane.rect.y != tops[lane.id]
+    }
+
+
+def changed_apart_from_lane_moves(before: JourneyLayout, after: JourneyLayout) -> set[str]:
+    """The cards whose layout is new or changed other than by moving with their lane."""
+    moves = lane_moves(before, after)
+    changed = set()
+    for card_id, card in after.cards.items():
+        was = before.cards.get(card_id)
+        if was is not None and card.lane_id == was.lane_id and card.lane_id in moves:
+            # Moved with its lane: the same offset from the lane's top, up to rounding.
+            dy = card.rect.y - was.rect.y
+            if abs(dy - moves[card.lane_id]) > 1e-9:
+                changed.add(card_id)
+            was = replace(was, rect=replace(was.rect, y=card.rect.y))
+        if was != card:
+            changed.add(card_id)
+    return changed
 
 
 @st.composite
@@ -227,7 +256,8 @@ def test_incremental_updates_of_crowded_lanes_equal_a_full_layout(
         diff = engine.update(journey, changed_cards=changed)
         full = layout_journey(journey)
         assert engine.layout == full
-        assert diff.cards == {i for i, c in full.cards.items() if before.cards.get(i) != c}
+        assert diff.cards == changed_apart_from_lane_moves(before, full)
+        assert diff.shifted_lanes == lane_moves(before, full)
         assert diff.removed_cards == set(before.cards) - set(full.cards)
         assert diff.connectors == {
             i for i, c in full.connectors.items() if before.connectors.get(i) != c
