@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterable
+from typing import Protocol, cast
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -64,6 +66,19 @@ _LABEL_PENS = {kind: QPen(color, 0.3) for kind, color in _COLORS.items()}
 _Segment = tuple[float, float, float, float, float]
 
 
+class ConnectorSource(Protocol):
+    """A scene that gives the connectors around a rectangle from its layout."""
+
+    def connectors_near(self, box: tuple[float, float, float, float]) -> Iterable[ConnectorLayout]:
+        """The connectors around (left, top, right, bottom)."""
+
+
+def _kind(connector: ConnectorLayout) -> ConnectorKind:
+    """The connector's kind; one this version does not know (from a newer file) is drawn
+    as a plain flow."""
+    return ConnectorKind(connector.kind if connector.kind in _COLORS else "flow")
+
+
 class ConnectorItem(QGraphicsItem):
     """One connector: its geometry for hit tests and selection (the layer draws it)."""
 
@@ -81,8 +96,7 @@ class ConnectorItem(QGraphicsItem):
         self._repaint()
         self.layout = connector
         points = [qpoint(p) for p in connector.points]
-        # A kind this version does not know (from a newer file) is drawn as a plain flow.
-        self.kind = ConnectorKind(connector.kind if connector.kind in _COLORS else "flow")
+        self.kind = _kind(connector)
         pieces = _broken_pieces(points, connector) if connector.break_mark else [points]
         self.pieces = pieces
         self.segments = _segments(pieces)
@@ -181,13 +195,15 @@ class ConnectorLayer(QGraphicsItem):
 
     Children of an item that clips its children stay out of the scene's BSP index, where
     a connector crossing the map would sit in thousands of leaves and every change of
-    its shape would cost milliseconds.
+    its shape would cost milliseconds. In the overview (no connector items: the map is
+    seen from far away) it draws the connectors' lines straight from the layout.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self._rect = QRectF()
         self.items: dict[str, ConnectorItem] = {}
+        self._overview = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -198,6 +214,12 @@ class ConnectorLayer(QGraphicsItem):
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = QRectF(rect)
+
+    def set_overview(self, overview: bool) -> None:
+        """Draw the lines of the connectors near the exposed area from the scene's layout
+        (True), or draw the connector items (False)."""
+        self._overview = overview
+        self.update()
 
     def add(self, item: ConnectorItem) -> None:
         """Take a connector in."""
@@ -222,6 +244,10 @@ class ConnectorLayer(QGraphicsItem):
         """Draw the visible parts of every connector crossing the exposed area."""
         area = option.exposedRect.adjusted(-_MARGIN_MM, -_MARGIN_MM, _MARGIN_MM, _MARGIN_MM)
         left, top, right, bottom = area.left(), area.top(), area.right(), area.bottom()
+        if self._overview:
+            source = cast(ConnectorSource, self.scene())
+            _paint_overview(painter, source.connectors_near((left, top, right, bottom)))
+            return
         lines: dict[ConnectorKind, list[tuple[QLineF, float]]] = {k: [] for k in ConnectorKind}
         halos: list[QLineF] = []
         shown: list[ConnectorItem] = []
@@ -277,6 +303,20 @@ class ConnectorLayer(QGraphicsItem):
                 if lod >= _LABEL_TEXT_LOD:
                     painter.setPen(_TEXT)
                     draw_ops(painter, item.label_ops, item.label_scale)
+
+
+def _paint_overview(painter: QPainter, connectors: Iterable[ConnectorLayout]) -> None:
+    """The lines of `connectors`, one batch per kind (from far away: no arrows, no labels)."""
+    lines: dict[ConnectorKind, list[QLineF]] = {}
+    for connector in connectors:
+        batch = lines.setdefault(_kind(connector), [])
+        points = connector.points
+        for a, b in itertools.pairwise(points):
+            batch.append(QLineF(a.x, a.y, b.x, b.y))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    for kind, batch in lines.items():
+        painter.setPen(_PENS[kind])
+        painter.drawLines(batch)
 
 
 def _paint_number(painter: QPainter, rect: QRectF, number: int) -> None:
