@@ -305,14 +305,23 @@ class ConnectorLayer(QGraphicsItem):
                     draw_ops(painter, item.label_ops, item.label_scale)
 
 
+_LINES: dict[str, tuple[ConnectorLayout, list[QLineF]]] = {}
+"""Each connector's lines for the overview, kept while its layout object stays the same."""
+
+
+def _overview_lines(connector: ConnectorLayout) -> list[QLineF]:
+    known = _LINES.get(connector.id)
+    if known is None or known[0] is not connector:
+        lines = [QLineF(a.x, a.y, b.x, b.y) for a, b in itertools.pairwise(connector.points)]
+        known = _LINES[connector.id] = (connector, lines)
+    return known[1]
+
+
 def _paint_overview(painter: QPainter, connectors: Iterable[ConnectorLayout]) -> None:
     """The lines of `connectors`, one batch per kind (from far away: no arrows, no labels)."""
     lines: dict[ConnectorKind, list[QLineF]] = {}
     for connector in connectors:
-        batch = lines.setdefault(_kind(connector), [])
-        points = connector.points
-        for a, b in itertools.pairwise(points):
-            batch.append(QLineF(a.x, a.y, b.x, b.y))
+        lines.setdefault(_kind(connector), []).extend(_overview_lines(connector))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     for kind, batch in lines.items():
         painter.setPen(_PENS[kind])

@@ -32,7 +32,7 @@ from journeycanvas.canvas.live_area import LiveArea
 from journeycanvas.canvas.overview_item import OverviewItem
 from journeycanvas.canvas.spatial_index import (
     Box,
-    ConnectorTiles,
+    ConnectorBoxes,
     card_at,
     cards_in,
     connector_box,
@@ -89,7 +89,7 @@ class MapScene(QGraphicsScene):
         self._quiet = 0
         self._selected: dict[str, None] = {}
         self._pinned: set[str] = set()
-        self._tiles = ConnectorTiles()
+        self._connector_boxes = ConnectorBoxes()
         self._dimmed: frozenset[str] = frozenset()
         self.engine = LayoutEngine(style, fonts)
         self.qt_fonts = qt_fonts_for(self.engine.fonts)
@@ -213,7 +213,7 @@ class MapScene(QGraphicsScene):
         self._connector_layer = ConnectorLayer()
         self._overview_item = OverviewItem()
         self._add_layers()
-        self._tiles.clear()
+        self._connector_boxes.clear()
         self.engine = LayoutEngine(self._style, self._fonts)
         diff = self.engine.update(self.document.journey)
         self._apply(diff, self.engine.layout)
@@ -222,13 +222,7 @@ class MapScene(QGraphicsScene):
             self.selection_changed.emit()
 
     def _apply(self, diff: LayoutDiff, layout: JourneyLayout) -> None:
-        """Index the connectors the diff names; make the items follow the layout."""
-        tiles = self._tiles
-        for connector_id in diff.removed_connectors:
-            tiles.discard(connector_id)
-        connectors = layout.connectors
-        for connector_id in diff.connectors:
-            tiles.put(connectors[connector_id])
+        """Make the items follow the layout."""
         if diff.grid or self.grid is None:
             self._apply_grid(layout)
         self._follow(layout)
@@ -280,9 +274,7 @@ class MapScene(QGraphicsScene):
         box = self._live.box
         if box is None or self._overview:
             return (), ()
-        connectors = layout.connectors
-        near = [i for i in self._tiles.query(box) if meets(box, connector_box(connectors[i]))]
-        return cards_in(layout, box), near
+        return cards_in(layout, box), self._connector_boxes.query(layout.connectors, box)
 
     def _keeps(self, object_id: str, box: Box) -> bool:
         """Whether an object whose rectangle is `box` keeps its item."""
@@ -346,7 +338,7 @@ class MapScene(QGraphicsScene):
     def connectors_near(self, box: Box) -> Iterator[ConnectorLayout]:
         """The connectors around `box`, from the layout (for the overview's drawing)."""
         connectors = self.engine.layout.connectors
-        for connector_id in self._tiles.query(box):
+        for connector_id in self._connector_boxes.query(connectors, box):
             yield connectors[connector_id]
 
     def card_item(self, card_id: str) -> CardItem | None:

@@ -5,23 +5,19 @@ Cards sit in cells: the rectangle's lanes are found by bisection, and within a c
 bisection on y. A card spanning several columns is listed in its first cell only, so the
 columns to the left of the rectangle are looked at too (a bisection each: a map has tens
 of columns, and each cell's slice is then checked on x).
-Connectors run anywhere: they are kept in square tiles, updated from each layout diff.
+Connectors run anywhere (a long one crosses the whole map): their rectangles are checked
+one by one, remembered as long as the connector's layout object stays the same.
 """
 
 from __future__ import annotations
 
-import itertools
-import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Mapping
 
 from journeycanvas.layout import ConnectorLayout, JourneyLayout
 
 Box = tuple[float, float, float, float]
 """A rectangle as (left, top, right, bottom), in millimetres."""
-
-TILE_MM = 120.0
-"""The side of a connector tile: a few cards wide."""
 
 
 def _columns(layout: JourneyLayout, left: float, right: float) -> range:
@@ -62,6 +58,21 @@ def cards_in(layout: JourneyLayout, box: Box) -> Iterator[str]:
                 rect = rects[card_id].rect
                 if rect.x <= right and rect.x + rect.w >= left:
                     yield card_id
+
+
+def cells_in(layout: JourneyLayout, box: Box) -> Iterator[tuple[tuple[str, str], tuple[str, ...]]]:
+    """The cells (with their card ids) whose cards may meet `box`: those of the lanes
+    meeting it, in its columns and the columns to their left (spanning cards)."""
+    cards = layout.cell_cards
+    stages = layout.stages
+    columns = range(_columns(layout, box[0], box[2]).stop)
+    for lane_index in _lanes(layout, box[1], box[3]):
+        lane_id = layout.lanes[lane_index].id
+        for column in columns:
+            key = (stages[column].id, lane_id)
+            ids = cards.get(key)
+            if ids:
+                yield key, ids
 
 
 def count_estimate(layout: JourneyLayout, box: Box) -> float:
@@ -106,72 +117,35 @@ def connector_box(connector: ConnectorLayout) -> Box:
     return left, top, right, bottom
 
 
-class ConnectorTiles:
-    """Connectors by the square tiles their segments and labels cross."""
+class ConnectorBoxes:
+    """The rectangles around connectors, remembered per layout object: a query looks at
+    every connector's rectangle (a map has a tenth as many connectors as cards), and
+    works one out again only for a connector whose layout changed since the last query."""
 
-    def __init__(self, tile_mm: float = TILE_MM) -> None:
-        self._size = tile_mm
-        self._tiles: dict[tuple[int, int], set[str]] = {}
-        self._of: dict[str, list[tuple[int, int]]] = {}
-
-    def __len__(self) -> int:
-        return len(self._of)
-
-    def put(self, connector: ConnectorLayout) -> None:
-        """Index a connector (again, after it changed)."""
-        self.discard(connector.id)
-        keys = self._keys(connector)
-        self._of[connector.id] = keys
-        tiles = self._tiles
-        for key in keys:
-            bucket = tiles.get(key)
-            if bucket is None:
-                bucket = tiles[key] = set()
-            bucket.add(connector.id)
-
-    def put_all(self, connectors: Iterable[ConnectorLayout]) -> None:
-        """Index many connectors."""
-        for connector in connectors:
-            self.put(connector)
-
-    def discard(self, connector_id: str) -> None:
-        """Forget a connector."""
-        for key in self._of.pop(connector_id, ()):
-            bucket = self._tiles[key]
-            bucket.discard(connector_id)
-            if not bucket:
-                del self._tiles[key]
+    def __init__(self) -> None:
+        self._boxes: dict[str, tuple[ConnectorLayout, Box]] = {}
 
     def clear(self) -> None:
         """Forget every connector."""
-        self._tiles.clear()
-        self._of.clear()
+        self._boxes.clear()
 
-    def query(self, box: Box) -> set[str]:
-        """The connectors crossing a tile that meets `box` (a few more than meet it)."""
-        size = self._size
-        tiles = self._tiles
-        found: set[str] = set()
-        for tx in range(math.floor(box[0] / size), math.floor(box[2] / size) + 1):
-            for ty in range(math.floor(box[1] / size), math.floor(box[3] / size) + 1):
-                bucket = tiles.get((tx, ty))
-                if bucket:
-                    found |= bucket
+    def query(self, connectors: Mapping[str, ConnectorLayout], box: Box) -> list[str]:
+        """The ids of the connectors of `connectors` whose rectangles meet `box`."""
+        boxes = self._boxes
+        left, top, right, bottom = box
+        found = []
+        for connector_id, connector in connectors.items():
+            known = boxes.get(connector_id)
+            if known is None or known[0] is not connector:
+                known = boxes[connector_id] = (connector, connector_box(connector))
+            around = known[1]
+            if (
+                around[0] <= right
+                and around[2] >= left
+                and around[1] <= bottom
+                and around[3] >= top
+            ):
+                found.append(connector_id)
+        if len(boxes) > 2 * len(connectors) + 64:  # forget removed connectors now and then
+            self._boxes = {i: b for i, b in boxes.items() if i in connectors}
         return found
-
-    def _keys(self, connector: ConnectorLayout) -> list[tuple[int, int]]:
-        size = self._size
-        keys: set[tuple[int, int]] = set()
-        points = connector.points
-        boxes = [
-            (min(a.x, b.x), min(a.y, b.y), max(a.x, b.x), max(a.y, b.y))
-            for a, b in itertools.pairwise(points)
-        ] or [connector_box(connector)]
-        label = connector.label_rect
-        if label is not None:
-            boxes.append((label.x, label.y, label.x + label.w, label.y + label.h))
-        for left, top, right, bottom in boxes:
-            for tx in range(math.floor(left / size), math.floor(right / size) + 1):
-                for ty in range(math.floor(top / size), math.floor(bottom / size) + 1):
-                    keys.add((tx, ty))
-        return list(keys)
