@@ -79,6 +79,26 @@ def _kind(connector: ConnectorLayout) -> ConnectorKind:
     return ConnectorKind(connector.kind if connector.kind in _COLORS else "flow")
 
 
+class _Drawing:
+    """What drawing a connector takes beyond its bounds: path pieces, arrow, label text."""
+
+    __slots__ = ("arrow", "arrow_box", "label_ops", "label_scale", "pieces", "segments")
+
+    def __init__(self, connector: ConnectorLayout, fonts: QtFonts) -> None:
+        points = [qpoint(p) for p in connector.points]
+        self.pieces = _broken_pieces(points, connector) if connector.break_mark else [points]
+        self.segments = _segments(self.pieces)
+        self.arrow = _arrow_head(points)
+        self.arrow_box = self.arrow.boundingRect()
+        self.label_ops: list[TextOp] = []
+        self.label_scale = 1.0
+        if connector.label is not None and connector.label_rect is not None:
+            self.label_ops = fonts.ops(
+                connector.label, connector.label_rect.x, connector.label_rect.y
+            )
+            self.label_scale = fonts.block_scale(connector.label)
+
+
 class ConnectorItem(QGraphicsItem):
     """One connector: its geometry for hit tests and selection (the layer draws it)."""
 
@@ -91,28 +111,16 @@ class ConnectorItem(QGraphicsItem):
         self.set_layout(connector)
 
     def set_layout(self, connector: ConnectorLayout) -> None:
-        """Follow a new layout of the connector."""
+        """Follow a new layout of the connector (its drawing is worked out when needed:
+        a rerouted connector away from the exposed area costs only its bounds)."""
         self.prepareGeometryChange()
         self._repaint()
         self.layout = connector
-        points = [qpoint(p) for p in connector.points]
         self.kind = _kind(connector)
-        pieces = _broken_pieces(points, connector) if connector.break_mark else [points]
-        self.pieces = pieces
-        self.segments = _segments(pieces)
-        self.arrow = _arrow_head(points)
-        self.arrow_box = self.arrow.boundingRect()
         self.label_rect = qrect(connector.label_rect) if connector.label_rect else None
         # A label with no room shows as a numbered marker: its text on hover.
         marker_text = " ".join(connector.label.lines) if connector.label else ""
         self.setToolTip(marker_text if connector.marker is not None else "")
-        self.label_ops: list[TextOp] = []
-        self.label_scale = 1.0
-        if connector.label is not None and connector.label_rect is not None:
-            self.label_ops = self._fonts.ops(
-                connector.label, connector.label_rect.x, connector.label_rect.y
-            )
-            self.label_scale = self._fonts.block_scale(connector.label)
         xs = [p.x for p in connector.points]
         ys = [p.y for p in connector.points]
         bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
@@ -125,8 +133,44 @@ class ConnectorItem(QGraphicsItem):
             self._bounds.right(),
             self._bounds.bottom(),
         )
+        self._drawing: _Drawing | None = None
         self._shape: QPainterPath | None = None
         self._repaint()
+
+    def _drawn(self) -> _Drawing:
+        if self._drawing is None:
+            self._drawing = _Drawing(self.layout, self._fonts)
+        return self._drawing
+
+    @property
+    def pieces(self) -> list[list[QPointF]]:
+        """The drawn path: one piece, or two around a breakpoint's gap."""
+        return self._drawn().pieces
+
+    @property
+    def segments(self) -> list[_Segment]:
+        """The straight segments of the pieces, with their distances from the start."""
+        return self._drawn().segments
+
+    @property
+    def arrow(self) -> QPolygonF:
+        """The arrow head."""
+        return self._drawn().arrow
+
+    @property
+    def arrow_box(self) -> QRectF:
+        """The rectangle around the arrow head."""
+        return self._drawn().arrow_box
+
+    @property
+    def label_ops(self) -> list[TextOp]:
+        """The label's text, ready to draw."""
+        return self._drawn().label_ops
+
+    @property
+    def label_scale(self) -> float:
+        """The scale the label's text is drawn at."""
+        return self._drawn().label_scale
 
     def _repaint(self) -> None:
         layer = self.parentItem()
