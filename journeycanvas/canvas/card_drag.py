@@ -23,7 +23,8 @@ class CardDrag(Gesture):
     """Press on a card: select it (Ctrl toggles, Shift adds); drag: move every selected card.
 
     While dragging only the dragged items and the insertion marker move; the model changes
-    once, when the mouse is released over a cell.
+    once, when the mouse is released over a cell. Selected cards away from the view have
+    no items to drag along; they move with the others on release.
     """
 
     def __init__(
@@ -34,9 +35,12 @@ class CardDrag(Gesture):
         self.toggle = toggle
         self.dragging = False
         self.moving: list[CardItem] = []
+        self.moving_ids: list[str] = []
+        self.moving_set: set[str] = set()
         self.origins: list[QPointF] = []
         self.slot: DropSlot | None = None
         self.marker: QGraphicsLineItem | None = None
+        self.scene.pin([item.card_id])  # kept while pressed, even if the view moves away
         with view.selection_batch():
             if toggle:
                 item.setSelected(not item.isSelected())
@@ -50,22 +54,15 @@ class CardDrag(Gesture):
     def start(self) -> None:
         """Lift the selected cards: they follow the pointer from now on."""
         self.dragging = True
-        layout = self.scene.layout
-        selected = [i for i in self.scene.selectedItems() if isinstance(i, CardItem)]
-        if not selected:
-            selected = [self.item]
-        columns, rows = layout.stage_index, layout.lane_index
-
-        def reading_order(item: CardItem) -> tuple[int, int, int]:
-            card = item.layout
-            return columns[card.stage_id], rows[card.lane_id], card.order
-
-        self.moving = sorted(selected, key=reading_order)
+        self.moving_ids = self.view.selected_card_ids() or [self.item.card_id]
+        self.moving_set = set(self.moving_ids)
+        self.scene.pin(self.moving_ids)
+        items = self.scene.cards
+        self.moving = [items[i] for i in self.moving_ids if i in items]
         self.origins = [item.pos() for item in self.moving]
         for item in self.moving:
             item.setZValue(DRAG_Z)
             item.setOpacity(0.85)
-        self.moving_ids = {item.card_id for item in self.moving}
         self.marker = overlays.insertion_marker(self.scene)
 
     def move(self, scene_pos: QPointF) -> None:
@@ -78,19 +75,18 @@ class CardDrag(Gesture):
         delta = scene_pos - self.press
         for item, origin in zip(self.moving, self.origins, strict=True):
             item.setPos(origin + delta)
-        self.slot = drop_slot(self.scene.layout, scene_pos.x(), scene_pos.y(), self.moving_ids)
+        self.slot = drop_slot(self.scene.layout, scene_pos.x(), scene_pos.y(), self.moving_set)
         overlays.show_line(self.marker, None if self.slot is None else self.slot.marker)
 
     def release(self, scene_pos: QPointF) -> None:
         """Drop: move the cards in the model (one undo step), or just settle the selection."""
         if not self.dragging:
+            self.scene.unpin([self.item.card_id])
             if self.collapse_on_release:
-                with self.view.selection_batch():
-                    self.scene.clearSelection()
-                    self.item.setSelected(True)
+                self.view.select_ids([self.item.card_id])
             return
         slot = self.slot
-        ids = [item.card_id for item in self.moving]
+        ids = self.moving_ids
         self._settle()
         if slot is not None:
             self.document.push(
@@ -103,6 +99,8 @@ class CardDrag(Gesture):
         if self.dragging:
             self._settle()
             self._put_back()
+        else:
+            self.scene.unpin([self.item.card_id])
 
     def _settle(self) -> None:
         overlays.remove(self.marker)
@@ -112,9 +110,11 @@ class CardDrag(Gesture):
             item.setOpacity(1.0)
 
     def _put_back(self) -> None:
-        """Every lifted card where the (possibly new) layout says."""
+        """Every lifted card where the (possibly new) layout says; the items go with the
+        view again."""
         layout = self.scene.layout
         for item in self.moving:
             card = layout.cards.get(item.card_id)
             if card is not None and item.scene() is not None:
                 item.setPos(card.rect.x, card.rect.y)
+        self.scene.unpin([self.item.card_id, *self.moving_ids])

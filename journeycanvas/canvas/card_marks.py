@@ -48,16 +48,16 @@ class _MarksItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        cards = self.map_scene.cards
+        cards = self.map_scene.engine.layout.cards
         font = QFont(painter.font())
         font.setPixelSize(_BADGE_TEXT_MM)  # scene units are millimetres
         font.setBold(True)
         painter.setFont(font)
         for card_id, mark in self.marks.items():
-            item = cards.get(card_id)
-            if item is None:
+            card = cards.get(card_id)
+            if card is None:
                 continue
-            rect = item.card_rect().translated(item.pos())
+            rect = QRectF(card.rect.x, card.rect.y, card.rect.w, card.rect.h)
             outline = rect.adjusted(-_OUTSET_MM, -_OUTSET_MM, _OUTSET_MM, _OUTSET_MM)
             color = QColor(mark.color)
             style = Qt.PenStyle.DashLine if mark.dashed else Qt.PenStyle.SolidLine

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterable
+from typing import Protocol, cast
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -64,6 +66,39 @@ _LABEL_PENS = {kind: QPen(color, 0.3) for kind, color in _COLORS.items()}
 _Segment = tuple[float, float, float, float, float]
 
 
+class ConnectorSource(Protocol):
+    """A scene that gives the connectors around a rectangle from its layout."""
+
+    def connectors_near(self, box: tuple[float, float, float, float]) -> Iterable[ConnectorLayout]:
+        """The connectors around (left, top, right, bottom)."""
+
+
+def _kind(connector: ConnectorLayout) -> ConnectorKind:
+    """The connector's kind; one this version does not know (from a newer file) is drawn
+    as a plain flow."""
+    return ConnectorKind(connector.kind if connector.kind in _COLORS else "flow")
+
+
+class _Drawing:
+    """What drawing a connector takes beyond its bounds: path pieces, arrow, label text."""
+
+    __slots__ = ("arrow", "arrow_box", "label_ops", "label_scale", "pieces", "segments")
+
+    def __init__(self, connector: ConnectorLayout, fonts: QtFonts) -> None:
+        points = [qpoint(p) for p in connector.points]
+        self.pieces = _broken_pieces(points, connector) if connector.break_mark else [points]
+        self.segments = _segments(self.pieces)
+        self.arrow = _arrow_head(points)
+        self.arrow_box = self.arrow.boundingRect()
+        self.label_ops: list[TextOp] = []
+        self.label_scale = 1.0
+        if connector.label is not None and connector.label_rect is not None:
+            self.label_ops = fonts.ops(
+                connector.label, connector.label_rect.x, connector.label_rect.y
+            )
+            self.label_scale = fonts.block_scale(connector.label)
+
+
 class ConnectorItem(QGraphicsItem):
     """One connector: its geometry for hit tests and selection (the layer draws it)."""
 
@@ -76,29 +111,16 @@ class ConnectorItem(QGraphicsItem):
         self.set_layout(connector)
 
     def set_layout(self, connector: ConnectorLayout) -> None:
-        """Follow a new layout of the connector."""
+        """Follow a new layout of the connector (its drawing is worked out when needed:
+        a rerouted connector away from the exposed area costs only its bounds)."""
         self.prepareGeometryChange()
         self._repaint()
         self.layout = connector
-        points = [qpoint(p) for p in connector.points]
-        # A kind this version does not know (from a newer file) is drawn as a plain flow.
-        self.kind = ConnectorKind(connector.kind if connector.kind in _COLORS else "flow")
-        pieces = _broken_pieces(points, connector) if connector.break_mark else [points]
-        self.pieces = pieces
-        self.segments = _segments(pieces)
-        self.arrow = _arrow_head(points)
-        self.arrow_box = self.arrow.boundingRect()
+        self.kind = _kind(connector)
         self.label_rect = qrect(connector.label_rect) if connector.label_rect else None
         # A label with no room shows as a numbered marker: its text on hover.
         marker_text = " ".join(connector.label.lines) if connector.label else ""
         self.setToolTip(marker_text if connector.marker is not None else "")
-        self.label_ops: list[TextOp] = []
-        self.label_scale = 1.0
-        if connector.label is not None and connector.label_rect is not None:
-            self.label_ops = self._fonts.ops(
-                connector.label, connector.label_rect.x, connector.label_rect.y
-            )
-            self.label_scale = self._fonts.block_scale(connector.label)
         xs = [p.x for p in connector.points]
         ys = [p.y for p in connector.points]
         bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
@@ -111,8 +133,44 @@ class ConnectorItem(QGraphicsItem):
             self._bounds.right(),
             self._bounds.bottom(),
         )
+        self._drawing: _Drawing | None = None
         self._shape: QPainterPath | None = None
         self._repaint()
+
+    def _drawn(self) -> _Drawing:
+        if self._drawing is None:
+            self._drawing = _Drawing(self.layout, self._fonts)
+        return self._drawing
+
+    @property
+    def pieces(self) -> list[list[QPointF]]:
+        """The drawn path: one piece, or two around a breakpoint's gap."""
+        return self._drawn().pieces
+
+    @property
+    def segments(self) -> list[_Segment]:
+        """The straight segments of the pieces, with their distances from the start."""
+        return self._drawn().segments
+
+    @property
+    def arrow(self) -> QPolygonF:
+        """The arrow head."""
+        return self._drawn().arrow
+
+    @property
+    def arrow_box(self) -> QRectF:
+        """The rectangle around the arrow head."""
+        return self._drawn().arrow_box
+
+    @property
+    def label_ops(self) -> list[TextOp]:
+        """The label's text, ready to draw."""
+        return self._drawn().label_ops
+
+    @property
+    def label_scale(self) -> float:
+        """The scale the label's text is drawn at."""
+        return self._drawn().label_scale
 
     def _repaint(self) -> None:
         layer = self.parentItem()
@@ -181,13 +239,15 @@ class ConnectorLayer(QGraphicsItem):
 
     Children of an item that clips its children stay out of the scene's BSP index, where
     a connector crossing the map would sit in thousands of leaves and every change of
-    its shape would cost milliseconds.
+    its shape would cost milliseconds. In the overview (no connector items: the map is
+    seen from far away) it draws the connectors' lines straight from the layout.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self._rect = QRectF()
         self.items: dict[str, ConnectorItem] = {}
+        self._overview = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -198,6 +258,12 @@ class ConnectorLayer(QGraphicsItem):
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = QRectF(rect)
+
+    def set_overview(self, overview: bool) -> None:
+        """Draw the lines of the connectors near the exposed area from the scene's layout
+        (True), or draw the connector items (False)."""
+        self._overview = overview
+        self.update()
 
     def add(self, item: ConnectorItem) -> None:
         """Take a connector in."""
@@ -222,6 +288,10 @@ class ConnectorLayer(QGraphicsItem):
         """Draw the visible parts of every connector crossing the exposed area."""
         area = option.exposedRect.adjusted(-_MARGIN_MM, -_MARGIN_MM, _MARGIN_MM, _MARGIN_MM)
         left, top, right, bottom = area.left(), area.top(), area.right(), area.bottom()
+        if self._overview:
+            source = cast(ConnectorSource, self.scene())
+            _paint_overview(painter, source.connectors_near((left, top, right, bottom)))
+            return
         lines: dict[ConnectorKind, list[tuple[QLineF, float]]] = {k: [] for k in ConnectorKind}
         halos: list[QLineF] = []
         shown: list[ConnectorItem] = []
@@ -277,6 +347,29 @@ class ConnectorLayer(QGraphicsItem):
                 if lod >= _LABEL_TEXT_LOD:
                     painter.setPen(_TEXT)
                     draw_ops(painter, item.label_ops, item.label_scale)
+
+
+_LINES: dict[str, tuple[ConnectorLayout, list[QLineF]]] = {}
+"""Each connector's lines for the overview, kept while its layout object stays the same."""
+
+
+def _overview_lines(connector: ConnectorLayout) -> list[QLineF]:
+    known = _LINES.get(connector.id)
+    if known is None or known[0] is not connector:
+        lines = [QLineF(a.x, a.y, b.x, b.y) for a, b in itertools.pairwise(connector.points)]
+        known = _LINES[connector.id] = (connector, lines)
+    return known[1]
+
+
+def _paint_overview(painter: QPainter, connectors: Iterable[ConnectorLayout]) -> None:
+    """The lines of `connectors`, one batch per kind (from far away: no arrows, no labels)."""
+    lines: dict[ConnectorKind, list[QLineF]] = {}
+    for connector in connectors:
+        lines.setdefault(_kind(connector), []).extend(_overview_lines(connector))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    for kind, batch in lines.items():
+        painter.setPen(_PENS[kind])
+        painter.drawLines(batch)
 
 
 def _paint_number(painter: QPainter, rect: QRectF, number: int) -> None:

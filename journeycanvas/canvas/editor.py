@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QResizeEvent,
+    QShowEvent,
     QTransform,
     QWheelEvent,
 )
@@ -57,6 +58,7 @@ from journeycanvas.canvas.picture_drop import carries_picture, drop_picture, set
 from journeycanvas.canvas.pinned_headers import PinnedHeaders
 from journeycanvas.canvas.scene import MapScene
 from journeycanvas.canvas.slots import drop_slot
+from journeycanvas.canvas.spatial_index import cards_in
 from journeycanvas.canvas.units import PIXELS_PER_MM
 from journeycanvas.document import Document, multi_edit
 from journeycanvas.document.clipboard import mime_data_for, payload_from_mime
@@ -66,6 +68,7 @@ from journeycanvas.document.commands import (
     PasteCardsCommand,
     RemoveCardsCommand,
 )
+from journeycanvas.layout.geometry import Rect
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 8.0
@@ -88,6 +91,11 @@ _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 _CELL_PEN = QPen(QColor("#1565c0"), 0.5, Qt.PenStyle.DashLine)
 
 
+def _inside(rect: Rect, area: QRectF) -> bool:
+    """Whether a card's rectangle meets the rubber band's area."""
+    return area.intersects(QRectF(rect.x, rect.y, rect.w, rect.h))
+
+
 class MapEditorView(QGraphicsView):
     """The journey-map editor: shows the document's map and edits it with mouse and keys.
 
@@ -105,7 +113,7 @@ class MapEditorView(QGraphicsView):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.map_scene = MapScene(document, self)
+        self.map_scene = MapScene(document, self, virtual=True)
         self.setScene(self.map_scene)
         self.editor = InlineEditor(self)
         self.pinned_headers = PinnedHeaders(self)
@@ -118,6 +126,8 @@ class MapEditorView(QGraphicsView):
         self._selection_dirty = False
         self._last_selection: list[str] = []
         self._last_cell: tuple[str, str] | None = None
+        self._holding_view = 0
+        self._band_base: list[str] = []
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
@@ -131,11 +141,13 @@ class MapEditorView(QGraphicsView):
         self.setMouseTracking(True)
         self.setTransform(QTransform.fromScale(PIXELS_PER_MM, PIXELS_PER_MM))
         self.setAccessibleName(self.tr("Journey map"))
-        self.map_scene.selectionChanged.connect(self._scene_selection_changed)
+        self.map_scene.selection_changed.connect(self._scene_selection_changed)
         self.map_scene.layout_updated.connect(self.editor.reposition)
         self.map_scene.layout_updated.connect(self.pinned_headers.reposition)
+        self.rubberBandChanged.connect(self._band_changed)
         document.selection_requested.connect(self.select_ids)
         document.reset.connect(self._document_reset)
+        self._follow_view()
 
     def _document_reset(self) -> None:
         self._cancel_gesture()
@@ -174,21 +186,12 @@ class MapEditorView(QGraphicsView):
         return self.map_scene.selected_ids()
 
     def select_ids(self, ids: list[str]) -> None:
-        """Select exactly the objects `ids` (unknown ids are skipped)."""
-        scene = self.map_scene
-        scene.flush()
-        with self.selection_batch():
-            scene.clearSelection()
-            for object_id in ids:
-                item = scene.item_for(object_id)
-                if item is not None:
-                    item.setSelected(True)
+        """Select exactly the objects `ids` (unknown ids are skipped), on screen or off."""
+        self.map_scene.set_selection(ids)
 
     def select_all(self) -> None:
-        """Select every card."""
-        with self.selection_batch():
-            for item in self.map_scene.cards.values():
-                item.setSelected(True)
+        """Select every card, on screen or off."""
+        self.map_scene.set_selection(self.map_scene.layout.cards)
 
     def selected_card_ids(self) -> list[str]:
         """Selected card ids in reading order (stage, lane, slot)."""
@@ -217,7 +220,9 @@ class MapEditorView(QGraphicsView):
             return
         self._zoom = zoom
         scale = zoom * PIXELS_PER_MM
-        self.setTransform(QTransform.fromScale(scale, scale))
+        with self._view_held():
+            self.setTransform(QTransform.fromScale(scale, scale))
+        self._follow_view()
         self.editor.reposition()
         self.pinned_headers.reposition()
         self.zoom_changed.emit(zoom)
@@ -275,7 +280,29 @@ class MapEditorView(QGraphicsView):
         self.map_scene.flush()
         item = self.map_scene.item_for(item_id)
         if item is not None:
-            self.centerOn(item)
+            self.centerOn(item.sceneBoundingRect().center())
+
+    def scroll_to_card(self, card_id: str) -> None:
+        """Scroll the least that shows the card `card_id` (its item is then made)."""
+        card = self.map_scene.layout.cards.get(card_id)
+        if card is not None:
+            rect = card.rect
+            self.ensureVisible(QRectF(rect.x, rect.y, rect.w, rect.h), 40, 40)
+
+    def _follow_view(self) -> None:
+        """Tell the scene which part of it is in view (it keeps items near there)."""
+        if not self._holding_view:
+            visible = self.mapToScene(self.viewport().rect()).boundingRect()
+            self.map_scene.set_view(visible, self.transform().m11())
+
+    @contextmanager
+    def _view_held(self) -> Iterator[None]:
+        """Tell the scene nothing while the view goes through in-between positions."""
+        self._holding_view += 1
+        try:
+            yield
+        finally:
+            self._holding_view -= 1
 
     # ------------------------------------------------------------ display
 
@@ -324,8 +351,9 @@ class MapEditorView(QGraphicsView):
             if structure_edits.confirm_delete(self, stages, lanes):
                 structure_edits.delete_stages_and_lanes(self, stages, lanes)
             return
-        cards = [i for i in ids if i in scene.cards]
-        connectors = [i for i in ids if i in scene.connectors]
+        layout = scene.layout
+        cards = [i for i in ids if i in layout.cards]
+        connectors = [i for i in ids if i in layout.connectors]
         if cards or connectors:
             self.document.push(RemoveCardsCommand(self.document, cards, connectors))
 
@@ -410,7 +438,7 @@ class MapEditorView(QGraphicsView):
             target = in_cell[0] if in_cell else first_card(layout)
         if target is not None:
             self.select_ids([target])
-            self.ensureVisible(self.map_scene.cards[target], 40, 40)
+            self.scroll_to_card(target)
 
     def move_selected_cards(self, direction: Direction) -> None:
         """Move the selected cards one slot up or down, or one cell over (one undo step)."""
@@ -436,7 +464,7 @@ class MapEditorView(QGraphicsView):
             commands[0].text() if len(commands) == 1 else self.tr("Move %n cards", None, len(cards))
         )
         multi_edit.push_as_one_step(self.document, text, commands)
-        self.ensureVisible(self.map_scene.cards[cards[0]], 40, 40)
+        self.scroll_to_card(cards[0])
 
     def walk_cells(self, backwards: bool = False) -> None:
         """Tab: go to the next cell (Shift+Tab: the previous one) and select its first card."""
@@ -512,7 +540,7 @@ class MapEditorView(QGraphicsView):
             if object_id in scene.lanes:
                 self.editor.edit_lane(object_id)
                 return
-            if object_id in scene.connectors:
+            if object_id in scene.layout.connectors:
                 self.editor.edit_connector(object_id)
                 return
 
@@ -564,10 +592,14 @@ class MapEditorView(QGraphicsView):
     # ------------------------------------------------------------ hit tests
 
     def _item_at(self, pos: QPoint) -> QGraphicsItem | None:
-        """The topmost card, connector or header under a viewport point."""
+        """The topmost card, connector or header under a viewport point (in the overview,
+        where cards have no items, the card's item is made)."""
         for item in self.items(pos):
             if isinstance(item, CardItem | ConnectorItem | StageHeaderItem | LaneHeaderItem):
                 return item
+        if self.map_scene.overview:
+            at = self.mapToScene(pos)
+            return self.map_scene.card_at(at.x(), at.y())
         return None
 
     def card_at_scene(self, scene_pos: QPointF) -> CardItem | None:
@@ -575,6 +607,8 @@ class MapEditorView(QGraphicsView):
         for item in self.map_scene.items(scene_pos):
             if isinstance(item, CardItem):
                 return item
+        if self.map_scene.overview:
+            return self.map_scene.card_at(scene_pos.x(), scene_pos.y())
         return None
 
     def far_enough(self, start: QPointF, now: QPointF) -> bool:
@@ -631,6 +665,10 @@ class MapEditorView(QGraphicsView):
                 self._gesture = gesture
                 event.accept()
                 return
+            # Qt clears the selection of the items it has; off-screen objects go too.
+            self._band_base = self.selected_ids() if toggle else []
+            if not toggle:
+                self.map_scene.clearSelection()
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -735,17 +773,38 @@ class MapEditorView(QGraphicsView):
         request = prepare_request(self, item, self.mapToScene(event.pos()), event.globalPos())
         self.context_menu_requested.emit(request)
 
+    def _band_changed(self, band: QRect, start: QPointF, end: QPointF) -> None:
+        """In the overview cards have no items for Qt's rubber band to select: select the
+        cards inside the band from the layout."""
+        if band.isNull() or not self.map_scene.overview:
+            return
+        area = QRectF(start, end).normalized()
+        box = (area.left(), area.top(), area.right(), area.bottom())
+        inside = [
+            card_id
+            for card_id in cards_in(self.map_scene.layout, box)
+            if _inside(self.map_scene.layout.cards[card_id].rect, area)
+        ]
+        self.map_scene.set_selection([*self._band_base, *inside])
+
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         """Scroll, keeping the text box over the object it edits and the pinned headers
-        in place."""
+        in place; the scene makes the items that come into view."""
         super().scrollContentsBy(dx, dy)
+        self._follow_view()
         self.editor.reposition()
         self.pinned_headers.reposition()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the pinned headers fitted to the viewport."""
         super().resizeEvent(event)
+        self._follow_view()
         self.pinned_headers.reposition()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Let the scene make the items of the first view."""
+        super().showEvent(event)
+        self._follow_view()
 
     # ------------------------------------------------------------ keys
 

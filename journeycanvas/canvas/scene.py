@@ -2,41 +2,74 @@
 
 Data flows one way: the document's fine-grained signals mark what changed; when the
 document says a push, undo or redo is complete (`changed`), or when someone needs the
-current picture (`flush`), the layout engine updates incrementally and only the items
-whose boxes changed are touched. Items never change the model.
+current picture (`flush`), the layout engine updates incrementally and the items follow.
+Items never change the model.
+
+The layout is the truth; items are a view of it. A scene made for an editor view is
+*virtual*: it keeps card and connector items only for the objects near the view (the
+live area, see `live_area`), and none at all when so much of the map is in view that an
+overview item paints the cards as boxes. So an edit on a big map touches a few hundred
+items however many cards move. The selection is a set of ids (off-screen objects stay
+selected); items take their selected state when they are made. A scene made without a
+view (pictures, tests) keeps an item for every object.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, KeysView
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QRectF, Signal, SignalInstance
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from journeycanvas.canvas.card_item import CardItem
+from journeycanvas.canvas.card_item import BOX_ONLY_LOD, CardItem
 from journeycanvas.canvas.connector_item import ConnectorItem, ConnectorLayer
 from journeycanvas.canvas.emotion_curve_item import EmotionCurveItem
 from journeycanvas.canvas.grid_item import GridItem
 from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
+from journeycanvas.canvas.live_area import LiveArea
+from journeycanvas.canvas.overview_item import OverviewItem
+from journeycanvas.canvas.spatial_index import (
+    Box,
+    ConnectorBoxes,
+    card_at,
+    cards_in,
+    connector_box,
+    count_estimate,
+    meets,
+)
 from journeycanvas.canvas.text_painter import qt_fonts_for
 from journeycanvas.document import Document
 from journeycanvas.document.changes import Change, Entity
-from journeycanvas.layout import DEFAULT_STYLE, JourneyLayout, LayoutDiff, LayoutEngine, LayoutStyle
+from journeycanvas.layout import (
+    DEFAULT_STYLE,
+    ConnectorLayout,
+    JourneyLayout,
+    LayoutDiff,
+    LayoutEngine,
+    LayoutStyle,
+)
+from journeycanvas.layout.geometry import Rect
 from journeycanvas.text import FontSet
 
 SCENE_MARGIN_MM = 12.0
 """Room around the map, so that it can be scrolled a little past its edges."""
+OVERVIEW_CARDS = 2500
+"""A live area holding about more cards than this is painted by the overview item."""
 
 
 class MapScene(QGraphicsScene):
     """The items of one document's map, with an item-for-id table per kind of object.
 
-    `layout_updated` is emitted after the items followed a layout update.
+    `cards` and `connectors` hold the items that exist (in a virtual scene: those near
+    the view); `card_item`, `connector_item` and `item_for` make one on demand. Stages and
+    lanes always have their items. `layout_updated` is emitted after the items followed a
+    layout update; `selection_changed` when the set of selected ids changed.
     """
 
     layout_updated = Signal()
+    selection_changed = Signal()
 
     def __init__(
         self,
@@ -44,10 +77,20 @@ class MapScene(QGraphicsScene):
         parent: QObject | None = None,
         style: LayoutStyle = DEFAULT_STYLE,
         fonts: FontSet | None = None,
+        virtual: bool = False,
     ) -> None:
         super().__init__(parent)
         self._style = style
         self._fonts = fonts
+        self._virtual = virtual
+        self._live = LiveArea()
+        self._scale = 0.0
+        self._overview = False
+        self._quiet = 0
+        self._selected: dict[str, None] = {}
+        self._pinned: set[str] = set()
+        self._connector_boxes = ConnectorBoxes()
+        self._dimmed: frozenset[str] = frozenset()
         self.engine = LayoutEngine(style, fonts)
         self.qt_fonts = qt_fonts_for(self.engine.fonts)
         self.cards: dict[str, CardItem] = {}
@@ -57,7 +100,9 @@ class MapScene(QGraphicsScene):
         self.curves: dict[str, EmotionCurveItem] = {}
         self.grid: GridItem | None = None
         self._connector_layer = ConnectorLayer()
-        self.addItem(self._connector_layer)
+        self._overview_item = OverviewItem()
+        self._add_layers()
+        self.selectionChanged.connect(self._qt_selection_changed)
         self._pending_cards: set[str] = set()
         self._pending_structure = False
         self._pending_connectors = False
@@ -134,8 +179,14 @@ class MapScene(QGraphicsScene):
                 self._update()
         self.layout_updated.emit()
 
+    def _add_layers(self) -> None:
+        """Add the connector layer and the overview item (hidden until the view is far)."""
+        self.addItem(self._connector_layer)
+        self._overview_item.setVisible(self._overview)
+        self.addItem(self._overview_item)
+
     def _update(self) -> None:
-        """Lay out again what changed and touch the items whose boxes changed."""
+        """Lay out again what changed and make the items follow."""
         changed = self._pending_cards
         structure = self._pending_structure
         self._pending_cards, self._pending_structure = set(), False
@@ -148,7 +199,11 @@ class MapScene(QGraphicsScene):
         """Throw every item away and build them again from a fresh layout."""
         self._pending_reset = self._pending_connectors = False
         self._pending_cards, self._pending_structure = set(), False
-        self.clear()
+        with self._quietly():
+            self.clear()
+        had_selection = bool(self._selected)
+        self._selected.clear()
+        self._pinned.clear()
         self.cards.clear()
         self.connectors.clear()
         self.stages.clear()
@@ -156,52 +211,166 @@ class MapScene(QGraphicsScene):
         self.curves.clear()
         self.grid = None
         self._connector_layer = ConnectorLayer()
-        self.addItem(self._connector_layer)
+        self._overview_item = OverviewItem()
+        self._add_layers()
+        self._connector_boxes.clear()
         self.engine = LayoutEngine(self._style, self._fonts)
         diff = self.engine.update(self.document.journey)
         self._apply(diff, self.engine.layout)
         self._refresh_display(None)
+        if had_selection:
+            self.selection_changed.emit()
 
     def _apply(self, diff: LayoutDiff, layout: JourneyLayout) -> None:
-        """Touch exactly the items the diff names."""
-        for card_id in diff.removed_cards:
-            card_item = self.cards.pop(card_id, None)
-            if card_item is not None:
-                self.removeItem(card_item)
-        for connector_id in diff.removed_connectors:
-            connector_item = self.connectors.pop(connector_id, None)
-            if connector_item is not None:
-                self._connector_layer.discard(connector_id)
-                self.removeItem(connector_item)
-        fonts = self.qt_fonts
-        cards = self.cards
-        add = self.addItem
-        for card_id in diff.cards:
-            card = layout.cards[card_id]
-            card_item = cards.get(card_id)
-            if card_item is None:
-                card_item = cards[card_id] = CardItem(card, fonts)
-                add(card_item)
-            else:
-                card_item.set_layout(card)
-        # Cards of a lane that moved as a whole are not named one by one in the diff.
-        shifted = diff.shifted_lanes
-        if shifted:
-            for card_id, card_item in cards.items():
-                if card_item.layout.lane_id in shifted and card_id not in diff.cards:
-                    card_item.set_layout(layout.cards[card_id])
-        for connector_id in diff.connectors:
-            connector = layout.connectors[connector_id]
-            connector_item = self.connectors.get(connector_id)
-            if connector_item is None:
-                connector_item = self.connectors[connector_id] = ConnectorItem(connector, fonts)
-                self._connector_layer.add(connector_item)
-            else:
-                connector_item.set_layout(connector)
+        """Make the items follow the layout."""
         if diff.grid or self.grid is None:
             self._apply_grid(layout)
+        self._follow(layout)
         if diff.emotion or diff.grid:
             self._apply_curves(layout)
+        if self._overview:
+            self._overview_item.update()
+            self._connector_layer.update()
+        self._forget_removed(diff, layout)
+
+    # ------------------------------------------------------------ live area
+
+    def set_view(self, visible: QRectF, scale: float) -> None:
+        """Follow the view: `visible` is the part of the scene it shows, `scale` its
+        pixels per millimetre. Items are made and dropped as the live area moves."""
+        if not self._virtual:
+            return
+        box = (visible.left(), visible.top(), visible.right(), visible.bottom())
+        moved = self._live.follow(box)
+        if not moved and scale == self._scale:
+            return
+        self._scale = scale
+        layout = self.engine.layout
+        live = self._live.box
+        overview = scale < BOX_ONLY_LOD or (
+            live is not None and count_estimate(layout, live) > OVERVIEW_CARDS
+        )
+        if overview != self._overview:
+            self._overview = overview
+            self._overview_item.setVisible(overview)
+            self._connector_layer.set_overview(overview)
+        elif not moved:
+            return
+        self._follow(layout)
+
+    @property
+    def overview(self) -> bool:
+        """Whether the cards are painted as boxes by one item (no card items near the view)."""
+        return self._overview
+
+    def live_box(self) -> Box | None:
+        """The live area (None: the whole map, in a scene without a view)."""
+        return self._live.box if self._virtual else None
+
+    def _wanted(self, layout: JourneyLayout) -> tuple[Iterable[str], Iterable[str]]:
+        """The cards and connectors that should have items."""
+        if not self._virtual:
+            return layout.cards.keys(), layout.connectors.keys()
+        box = self._live.box
+        if box is None or self._overview:
+            return (), ()
+        return cards_in(layout, box), self._connector_boxes.query(layout.connectors, box)
+
+    def _keeps(self, object_id: str, box: Box) -> bool:
+        """Whether an object whose rectangle is `box` keeps its item."""
+        if not self._virtual or object_id in self._pinned:
+            return True
+        live = self._live.box
+        return live is not None and not self._overview and meets(box, live)
+
+    def _follow(self, layout: JourneyLayout) -> None:
+        """Drop the items of objects gone or out of the live area, move the others to their
+        layout, and make items for the objects in the live area that have none. Looks at
+        the items that exist and at the live area only, never at every card of the map."""
+        cards, connectors = layout.cards, layout.connectors
+        with self._quietly():
+            for card_id, card_item in list(self.cards.items()):
+                card = cards.get(card_id)
+                if card is None or not self._keeps(card_id, _box(card.rect)):
+                    self._drop_card(card_id)
+                elif card is not card_item.layout:
+                    card_item.set_layout(card)
+            for connector_id, connector_item in list(self.connectors.items()):
+                connector = connectors.get(connector_id)
+                if connector is None or not self._keeps(connector_id, connector_box(connector)):
+                    self._drop_connector(connector_id)
+                elif connector is not connector_item.layout:
+                    connector_item.set_layout(connector)
+            wanted_cards, wanted_connectors = self._wanted(layout)
+            for card_id in wanted_cards:
+                if card_id not in self.cards:
+                    self._make_card(card_id)
+            for connector_id in wanted_connectors:
+                if connector_id not in self.connectors:
+                    self._make_connector(connectors[connector_id])
+
+    def _make_card(self, card_id: str) -> CardItem:
+        card_item = CardItem(self.engine.layout.cards[card_id], self.qt_fonts)
+        card_item.set_display(card_id in self._dimmed, card_id in self._highlighted)
+        if card_id in self._selected:
+            card_item.setSelected(True)
+        self.cards[card_id] = card_item
+        with self._quietly():
+            self.addItem(card_item)
+        return card_item
+
+    def _make_connector(self, connector: ConnectorLayout) -> ConnectorItem:
+        connector_item = ConnectorItem(connector, self.qt_fonts)
+        if connector.id in self._selected:
+            connector_item.setSelected(True)
+        self.connectors[connector.id] = connector_item
+        with self._quietly():
+            self._connector_layer.add(connector_item)
+        return connector_item
+
+    def _drop_card(self, card_id: str) -> None:
+        self.removeItem(self.cards.pop(card_id))
+
+    def _drop_connector(self, connector_id: str) -> None:
+        self._connector_layer.discard(connector_id)
+        self.removeItem(self.connectors.pop(connector_id))
+
+    def connectors_near(self, box: Box) -> Iterator[ConnectorLayout]:
+        """The connectors around `box`, from the layout (for the overview's drawing)."""
+        connectors = self.engine.layout.connectors
+        for connector_id in self._connector_boxes.query(connectors, box):
+            yield connectors[connector_id]
+
+    def card_item(self, card_id: str) -> CardItem | None:
+        """The item of card `card_id`, made now if it is away from the view (it goes again
+        when the view moves, unless pinned); None for an unknown card."""
+        item = self.cards.get(card_id)
+        if item is None and card_id in self.layout.cards:
+            item = self._make_card(card_id)
+        return item
+
+    def connector_item(self, connector_id: str) -> ConnectorItem | None:
+        """The item of connector `connector_id`, made now if need be (see `card_item`)."""
+        item = self.connectors.get(connector_id)
+        if item is None:
+            connector = self.layout.connectors.get(connector_id)
+            if connector is not None:
+                item = self._make_connector(connector)
+        return item
+
+    def card_at(self, x: float, y: float) -> CardItem | None:
+        """The item of the card under a scene point, made if need be (in the overview)."""
+        card_id = card_at(self.layout, x, y)
+        return None if card_id is None else self.card_item(card_id)
+
+    def pin(self, ids: Iterable[str]) -> None:
+        """Keep the items of `ids` (those that exist) until `unpin`, wherever the view goes
+        (the cards a drag lifted)."""
+        self._pinned.update(ids)
+
+    def unpin(self, ids: Iterable[str]) -> None:
+        """Let the items of `ids` go with the live area again."""
+        self._pinned.difference_update(ids)
 
     def _apply_grid(self, layout: JourneyLayout) -> None:
         if self.grid is None:
@@ -217,6 +386,7 @@ class MapScene(QGraphicsScene):
         area = QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin)
         self.setSceneRect(area)
         self._connector_layer.set_area(area)
+        self._overview_item.set_area(area)
 
     def _apply_curves(self, layout: JourneyLayout) -> None:
         left = layout.style.lane_header_width_mm
@@ -245,41 +415,134 @@ class MapScene(QGraphicsScene):
         self._refresh_display(None)
 
     def _refresh_display(self, card_ids: Iterable[str] | None) -> None:
-        """Recompute dimming and highlighting of some cards (None: all of them)."""
+        """Recompute which cards are dimmed (of some cards; None: all of them) and show
+        dimming and highlighting on the items that exist."""
         persona = self._persona_filter
-        highlighted = self._highlighted
-        if persona is None and not highlighted and card_ids is None:
-            for item in self.cards.values():
-                if item.dimmed or item.highlighted:
-                    item.set_display(False, False)
+        if persona is None:
+            self._dimmed = frozenset()
+        elif card_ids is None:
+            self._dimmed = frozenset(
+                card.id for card in self.document.journey.cards if persona not in card.personas
+            )
+        else:
+            dimmed = set(self._dimmed)
+            for card_id in card_ids:
+                dimmed.discard(card_id)
+                try:
+                    if persona not in self.document.card(card_id).personas:
+                        dimmed.add(card_id)
+                except KeyError:  # removed
+                    pass
+            self._dimmed = frozenset(dimmed)
+        for card_id, item in self.cards.items():
+            item.set_display(card_id in self._dimmed, card_id in self._highlighted)
+        if self._overview:
+            self._overview_item.update()
+
+    def highlighted_ids(self) -> frozenset[str]:
+        """The cards marked as find matches."""
+        return self._highlighted
+
+    def dimmed_ids(self) -> frozenset[str]:
+        """The cards dimmed by the persona filter."""
+        return self._dimmed
+
+    # ------------------------------------------------------------ selection
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Make, drop and (de)select items without taking Qt's selection signals as the
+        user's: the selected ids stay what they are."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+
+    def _qt_selection_changed(self) -> None:
+        """The user (a click, the rubber band) changed the selection of some items."""
+        if self._quiet:
             return
-        wanted = None if card_ids is None else set(card_ids)
-        for card in self.document.journey.cards:
-            if wanted is not None and card.id not in wanted:
-                continue
-            card_item = self.cards.get(card.id)
-            if card_item is not None:
-                dimmed = persona is not None and persona not in card.personas
-                card_item.set_display(dimmed, card.id in highlighted)
+        selected = self._selected
+        changed = False
+        for table in (self.cards, self.connectors, self.stages, self.lanes):
+            for object_id, item in table.items():
+                if item.isSelected():
+                    if object_id not in selected:
+                        selected[object_id] = None
+                        changed = True
+                elif object_id in selected:
+                    del selected[object_id]
+                    changed = True
+        if changed:
+            self._selection_touched()
+
+    def _selection_touched(self) -> None:
+        if self._overview:
+            self._overview_item.update()
+        self.selection_changed.emit()
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected cards, connectors, stages and lanes (with or without items)."""
+        return list(self._selected)
+
+    def selection_set(self) -> KeysView[str]:
+        """The selected ids, for fast membership tests (read-only)."""
+        return self._selected.keys()
+
+    def set_selection(self, ids: Iterable[str]) -> None:
+        """Select exactly the objects `ids` (unknown ids are skipped)."""
+        layout = self.layout
+        known = dict.fromkeys(
+            i
+            for i in ids
+            if i in layout.cards or i in layout.connectors or i in self.stages or i in self.lanes
+        )
+        if known.keys() == self._selected.keys():
+            return
+        self._selected = known
+        with self._quietly():
+            for table in (self.cards, self.connectors, self.stages, self.lanes):
+                for object_id, item in table.items():
+                    wanted = object_id in known
+                    if item.isSelected() != wanted:
+                        item.setSelected(wanted)
+        self._selection_touched()
+
+    def clearSelection(self) -> None:
+        """Select nothing, on screen or off it."""
+        self.set_selection(())
+
+    def _forget_removed(self, diff: LayoutDiff, layout: JourneyLayout) -> None:
+        """Take objects that are gone out of the selection."""
+        selected = self._selected
+        if not selected:
+            return
+        gone = [i for i in (*diff.removed_cards, *diff.removed_connectors) if i in selected]
+        if diff.grid:
+            gone += [
+                i
+                for i in selected
+                if i not in layout.cards
+                and i not in layout.connectors
+                and i not in self.stages
+                and i not in self.lanes
+            ]
+        for object_id in gone:
+            selected.pop(object_id, None)
+        if gone:
+            self._selection_touched()
 
     # ------------------------------------------------------------ lookups
 
-    def selected_ids(self) -> list[str]:
-        """Ids of the selected cards, connectors, stages and lanes."""
-        ids = []
-        for item in self.selectedItems():
-            object_id = item_id(item)
-            if object_id is not None:
-                ids.append(object_id)
-        return ids
-
     def item_for(self, object_id: str) -> QGraphicsItem | None:
-        """The item showing the card, connector, stage or lane `object_id`."""
-        for table in (self.cards, self.connectors, self.stages, self.lanes):
+        """The item showing the card, connector, stage or lane `object_id` (made now for a
+        card or connector away from the view)."""
+        for table in (self.stages, self.lanes):
             item = table.get(object_id)
             if item is not None:
                 return item
-        return None
+        return self.card_item(object_id) or self.connector_item(object_id)
 
 
 @contextmanager
@@ -296,6 +559,10 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _box(rect: Rect) -> Box:
+    return rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
 
 
 def item_id(item: QGraphicsItem) -> str | None:

@@ -25,7 +25,7 @@ def flash_card(view: MapEditorView, card_id: str) -> QGraphicsRectItem | None:
     not part of the map and goes away by itself."""
     scene = view.map_scene
     scene.flush()
-    item = scene.cards.get(card_id)
+    item = scene.card_item(card_id)
     if item is None:
         return None
     glow = QGraphicsRectItem(item.sceneBoundingRect().adjusted(-1.2, -1.2, 1.2, 1.2))
@@ -65,7 +65,7 @@ class RankBadges:
         scene = self.view.map_scene
         scene.flush()
         for rank, (card_id, votes) in enumerate(ranked[:top], start=1):
-            item = scene.cards.get(card_id)
+            item = scene.card_item(card_id)
             if item is None or votes <= 0:
                 continue
             corner = item.sceneBoundingRect().topRight()
