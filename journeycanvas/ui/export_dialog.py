@@ -168,6 +168,8 @@ class ExportDialog(QDialog):
 
         self._worker = PlanWorker(journey.model_copy(deep=True), self)
         self._worker.planned.connect(self._planned)
+        # A dialog dropped without an answer must not delete its planning thread running.
+        self.destroyed.connect(self._worker.stop)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -498,9 +500,12 @@ class ExportDialog(QDialog):
 
     def done(self, result: int) -> None:
         """Stop the preview's planning before closing."""
+        self._stop_planning()
+        super().done(result)
+
+    def _stop_planning(self) -> None:
         self._timer.stop()
         self._worker.stop()
-        super().done(result)
 
 
 def _translated(text: str) -> str:
