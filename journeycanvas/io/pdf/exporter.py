@@ -192,11 +192,13 @@ def write_pdf(
     options: ExportOptions,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    plan: PdfPlan | None = None,
 ) -> tuple[int, str]:
     """Draw the PDF `options` ask for into `path`: its page count and a summary.
 
     The export-format registry's writer for every kind of PDF; `options.source_name` is
-    printed in the footers.
+    printed in the footers. `plan`, when the caller has planned the poster already
+    (`plan_pdf` of the same map and options), is drawn as it is.
     """
     fonts = default_font_set()
     source = options.source_name or path.name
@@ -204,7 +206,7 @@ def write_pdf(
         persona = find_persona(journey, options.persona) if options.persona else None
         shown = only_persona(journey, persona) if persona else journey
         return write_handouts(path, journey, shown, options, fonts, source, progress, cancel)
-    plan = plan_pdf(journey, options, fonts, cancel)
+    plan = plan or plan_pdf(journey, options, fonts, cancel)
     work = len(plan.journey.cards) + 1 + (len(plan.appendix.pages) if plan.appendix else 0)
     steps = Steps(0 if options.blank else work, progress, cancel)
     steps.check()
