@@ -11,41 +11,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pdf_helpers import all_maps, render_pages
+from pdf_helpers import all_maps, grid_map, render_pages
 from PIL import Image
 
 from journeycanvas.io.pdf import ExportOptions, export_pdf, plan_pdf
-from journeycanvas.model import Card, CardKind, JourneyMap, Lane, LaneKind, Stage
 
 MAX_BAND = 0.10
 MIN_SPAN = 0.88
 WHITE = 245
 
 
-def grid_map(stages: int, lanes: int, per_cell: int) -> JourneyMap:
-    """`stages` × `lanes` cells of `per_cell` short cards."""
-    return JourneyMap(
-        id="shape",
-        title="Shape",
-        stages=[Stage(id=f"s{i}", name=f"Stage {i + 1}") for i in range(stages)],
-        lanes=[Lane(id=f"l{k}", kind=LaneKind.TOUCHPOINTS, title=f"L{k}") for k in range(lanes)],
-        cards=[
-            Card(
-                id=f"c{i}-{k}-{j}",
-                stage=f"s{i}",
-                lane=f"l{k}",
-                order=j,
-                kind=CardKind.TOUCHPOINT,
-                text="Reads the reviews before the first visit to the shop",
-            )
-            for i in range(stages)
-            for k in range(lanes)
-            for j in range(per_cell)
-        ],
-    )
-
-
-MAPS = {**all_maps(), "tall": grid_map(2, 9, 2), "wide": grid_map(7, 2, 1)}
+SHORT = "Reads the reviews before the first visit to the shop"
+MAPS = {
+    **all_maps(),
+    "tall": grid_map("Tall", 2, 9, 2, SHORT),
+    "wide": grid_map("Wide", 7, 2, 1, SHORT),
+}
 
 
 def blank_band(page: Image.Image) -> float:

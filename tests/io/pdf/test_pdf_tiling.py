@@ -6,7 +6,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 import pytest
-from pdf_helpers import all_maps
+from pdf_helpers import all_maps, grid_map
 
 from journeycanvas.io.pdf import ExportOptions, parse_paper, plan_pdf, tile_grid
 from journeycanvas.io.pdf.chrome import TitleInfo
@@ -20,35 +20,10 @@ from journeycanvas.io.pdf.tiling import (
 )
 from journeycanvas.io.pdf.words import Words
 from journeycanvas.layout import layout_journey
-from journeycanvas.model import Card, CardKind, JourneyMap, Lane, LaneKind, Stage
+from journeycanvas.model import JourneyMap
 from journeycanvas.text import default_font_set
 
 TEXT_PT = 9.0
-
-
-def grid_map(title: str, stages: int, lanes: int, per_cell: int) -> JourneyMap:
-    """`stages` × `lanes` cells with `per_cell` cards stacked in each."""
-    return JourneyMap(
-        id="shape",
-        title=title,
-        stages=[Stage(id=f"s{i}", name=f"Stage {i + 1}") for i in range(stages)],
-        lanes=[
-            Lane(id=f"l{k}", kind=LaneKind.TOUCHPOINTS, title=f"Lane {k + 1}") for k in range(lanes)
-        ],
-        cards=[
-            Card(
-                id=f"c{i}-{k}-{j}",
-                stage=f"s{i}",
-                lane=f"l{k}",
-                order=j,
-                kind=CardKind.TOUCHPOINT,
-                text="Reads the reviews before the first visit",
-            )
-            for i in range(stages)
-            for k in range(lanes)
-            for j in range(per_cell)
-        ],
-    )
 
 
 # No cell holds more than six cards, so none moves to an appendix (test_pdf_appendix.py):
