@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from journeycanvas.io.clean_text import clean_map
 from journeycanvas.io.csv_cards import export_cards_csv
 from journeycanvas.io.export_formats import TEXT, file_format_of, format_of
 from journeycanvas.io.markdown_report import markdown_report
-from journeycanvas.io.pdf.exporter import plan_pdf
+from journeycanvas.io.pdf.exporter import plan_pdf, write_pdf
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
 from journeycanvas.io.pdf.legibility import legibility_warnings
 from journeycanvas.io.pdf.options import (
@@ -58,11 +59,16 @@ def export_map(
     entry = format_of(out_path, options)
     writer = entry.writer()
     journey = clean_map(journey if entry.whole_map else shown_map(journey, options))
+    plan = None
+    if entry.format == "pdf" and options.pdf_kind in ("poster", "tiled"):
+        # Planned once: the writer draws this plan, and its warnings come from it.
+        plan = plan_pdf(journey, options, cancel=cancel)
+        writer = partial(write_pdf, plan=plan)
     with atomic_output(out_path) as temporary:
         pages, summary = writer(journey, temporary, options, progress, cancel)
     warnings = glyph_warnings(journey) if entry.preview != TEXT else ()
-    if entry.format == "pdf" and options.pdf_kind in ("poster", "tiled"):
-        warnings += legibility_warnings(plan_pdf(journey, options), options.paper)
+    if plan is not None:
+        warnings += legibility_warnings(plan, options.paper)
     return ExportResult(str(out_path), pages, summary, warnings)
 
 

@@ -42,7 +42,7 @@ from journeycanvas.io.export_formats import (
 )
 from journeycanvas.io.pdf import ExportError, Paper, parse_paper
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
-from journeycanvas.io.pdf.legibility import Finding, MovedCards
+from journeycanvas.io.pdf.legibility import finding_text
 from journeycanvas.io.pdf.options import MAX_SCALE
 from journeycanvas.io.pdf.print_palette import GREYSCALE, PrintPalette
 from journeycanvas.model.entities import JourneyMap
@@ -168,6 +168,8 @@ class ExportDialog(QDialog):
 
         self._worker = PlanWorker(journey.model_copy(deep=True), self)
         self._worker.planned.connect(self._planned)
+        # A dialog dropped without an answer must not delete its planning thread running.
+        self.destroyed.connect(self._worker.stop)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -341,7 +343,7 @@ class ExportDialog(QDialog):
         self.plan = plan
         self.export_button.setEnabled(not plan.error)
         self.caption.setText(self._caption(plan))
-        warnings = [self._finding(finding) for finding in plan.findings]
+        warnings = [finding_text(finding) for finding in plan.findings]
         self.warning.setText("\n".join(warnings))
         self.warning.setVisible(bool(warnings))
         text_only = plan.choice.format.preview == TEXT
@@ -430,27 +432,6 @@ class ExportDialog(QDialog):
             pages=pages, paper=paper, scale=scale
         )
 
-    def _finding(self, finding: Finding) -> str:
-        """A legibility finding in the editor's language."""
-        if isinstance(finding, MovedCards):
-            cells = self._count(finding.cells, self.tr("1 cell"), self.tr("{count} cells"))
-            cards = self._count(finding.cards, self.tr("1 card"), self.tr("{count} cards"))
-            return self.tr(
-                "{cells} had more cards than the map can show legibly: {cards} print in full "
-                "on pages {first}–{last}, each cell ending in a “+N more” note."
-            ).format(cells=cells, cards=cards, first=finding.first, last=finding.last)
-        small = self.tr(
-            "The smallest card text prints at {size} pt, below the {needed} pt that can be "
-            "read there."
-        ).format(size=f"{finding.smallest_pt:.1f}", needed=f"{finding.needed_pt:g}")
-        if finding.paper is not None:
-            advice = self.tr("Print it on {paper}.").format(paper=finding.paper)
-        else:
-            advice = self.tr(
-                "Tile it on office sheets at {ratio} times the size, or print fewer cards."
-            ).format(ratio=f"{finding.ratio:.1f}")
-        return f"{small} {advice}"
-
     @staticmethod
     def _count(count: int, one: str, many: str) -> str:
         return one if count == 1 else many.format(count=count)
@@ -498,9 +479,12 @@ class ExportDialog(QDialog):
 
     def done(self, result: int) -> None:
         """Stop the preview's planning before closing."""
+        self._stop_planning()
+        super().done(result)
+
+    def _stop_planning(self) -> None:
         self._timer.stop()
         self._worker.stop()
-        super().done(result)
 
 
 def _translated(text: str) -> str:

@@ -9,8 +9,9 @@ import pytest
 from cli_helpers import assert_user_error, run, run_python
 from pypdf import PdfReader
 
-from journeycanvas.io.jsonfile import load_map
+from journeycanvas.io.jsonfile import load_map, save_map
 from journeycanvas.io.templates import template_path
+from journeycanvas.model import Card, JourneyMap, Lane, LaneKind, Stage
 
 PT_PER_MM = 72 / 25.4
 HOURGLASS = str(template_path("hourglass"))
@@ -19,7 +20,7 @@ HOURGLASS = str(template_path("hourglass"))
 def test_export_writes_an_a1_poster_by_default(tmp_path: Path) -> None:
     result = run("export", HOURGLASS, "-o", "map.pdf", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "map.pdf: 1 page, A1 landscape, map at 118 %\n"
+    assert result.stdout == "map.pdf: 1 page, A1 landscape, map at 198 %\n"
     (page,) = PdfReader(tmp_path / "map.pdf").pages
     assert float(page.mediabox.width) == pytest.approx(841 * PT_PER_MM, abs=0.5)
     assert "hourglass.journey" in page.extract_text()
@@ -207,3 +208,37 @@ def test_unknown_palette_is_a_usage_error(tmp_path: Path) -> None:
     assert_user_error(result, "--palette: invalid choice: 'sepia'")
     assert "okabe-ito" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def crowded_map(count: int = 300) -> JourneyMap:
+    """Two stages and a lane; `count` cards in one cell."""
+    return JourneyMap(
+        id="crowded",
+        title="Crowded",
+        stages=[Stage(id="s1", name="One"), Stage(id="s2", name="Two")],
+        lanes=[Lane(id="l1", kind=LaneKind.TOUCHPOINTS, title="Touchpoints")],
+        cards=[
+            Card(id=f"c{i}", stage="s1", lane="l1", text=f"Card number {i}", order=i)
+            for i in range(count)
+        ],
+    )
+
+
+def test_legibility_warnings_speak_the_users_language(tmp_path: Path) -> None:
+    save_map(crowded_map(), tmp_path / "crowded.journey")
+    english = run("export", "crowded.journey", "-o", "en.pdf", cwd=tmp_path)
+    assert english.returncode == 0, english.stderr
+    pages = len(PdfReader(tmp_path / "en.pdf").pages)
+    assert re.fullmatch(
+        r"warning: 1 cell had more cards than the map can show legibly: (\d+) cards print in "
+        f"full on pages 2–{pages}, each cell ending in a “\\+N more” note.\n",
+        english.stderr,
+    )
+    swedish = run(
+        "export", "crowded.journey", "-o", "sv.pdf", cwd=tmp_path, env={"LANG": "sv_SE.UTF-8"}
+    )
+    assert swedish.returncode == 0, swedish.stderr
+    assert re.search(
+        r"1 cell: fler kort än kartan kan visa läsbart\. \d+ kort skrivs ut", swedish.stderr
+    )
+    assert f"2–{pages}" in swedish.stderr and "warning" not in swedish.stderr

@@ -162,16 +162,19 @@ def test_the_preview_warns_about_full_cells_and_small_text(
     window.set_map(crowded.model_copy(update={"cards": [*crowded.cards, *extra]}), None)
     warnings: list[str] = []
 
-    def crowded_poster(dialog: ExportDialog) -> None:
-        select(dialog.kind, "poster")
-        select(dialog.paper, "A1")
-        dialog.plan_shown.connect(
-            lambda _plan: warnings.append(
-                "" if dialog.warning.isHidden() else dialog.warning.text()
+    def poster_on(paper: str) -> Callable[[ExportDialog], None]:
+        def configure(dialog: ExportDialog) -> None:
+            select(dialog.kind, "poster")
+            select(dialog.paper, paper)
+            dialog.plan_shown.connect(
+                lambda _plan: warnings.append(
+                    "" if dialog.warning.isHidden() else dialog.warning.text()
+                )
             )
-        )
 
-    scripted.configure = crowded_poster
+        return configure
+
+    scripted.configure = poster_on("A1")
     dialogs.save_paths.append(str(tmp_path / "crowded.pdf"))
     window.action_table.export.trigger()
 
@@ -181,7 +184,7 @@ def test_the_preview_warns_about_full_cells_and_small_text(
     assert "more cards than the map can show legibly" in warnings[-1]
     assert f"on pages 2–{pages}" in warnings[-1]
 
-    scripted.configure = lambda dialog: select(dialog.paper, "A4")
+    scripted.configure = poster_on("A4")
     dialogs.save_paths.append(str(tmp_path / "small.pdf"))
     window.action_table.export.trigger()
     assert "The smallest card text prints at" in warnings[-1] and "Print it on A" in warnings[-1]

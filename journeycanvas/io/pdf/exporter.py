@@ -26,22 +26,25 @@ from journeycanvas.io.pdf.overflow import (
     plan_appendix,
     with_markers,
 )
-from journeycanvas.io.pdf.paper import TileGrid, parse_paper, tile_grid
+from journeycanvas.io.pdf.paper import Paper, TileGrid, parse_paper, tile_grid
 from journeycanvas.io.pdf.pen import Pen
 from journeycanvas.io.pdf.poster import (
     PosterPlan,
     draw_poster,
+    fitted_pages,
     inked_boxes,
+    plan_fitted,
     plan_poster,
     poster_legend,
     trimmed,
 )
 from journeycanvas.io.pdf.print_palette import PLAIN, PrintPalette
 from journeycanvas.io.pdf.progress import Cancel, Progress, Steps, atomic_output
+from journeycanvas.io.pdf.reflow import Fitted, filling
 from journeycanvas.io.pdf.tiled import SHEET_MARGIN_MM, tile_count_note, write_tiles
 from journeycanvas.io.pdf.tiling import snug_on_sheets
 from journeycanvas.io.pdf.words import Words
-from journeycanvas.layout import DEFAULT_STYLE, JourneyLayout, layout_journey
+from journeycanvas.layout import DEFAULT_STYLE, JourneyLayout, LayoutStyle, layout_journey
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.text import FontSet, default_font_set
 
@@ -100,9 +103,19 @@ def plan_pdf(
     facts = ((words.gettext("Persona"), persona.name),) if persona else ()
     info = TitleInfo.of(shown, words, *facts)
 
+    def fit(printed: JourneyMap, style: LayoutStyle, page: Paper) -> Fitted:
+        if cancel is not None and cancel():
+            raise ExportCancelled("export cancelled")
+        layout = layout_journey(printed, style, fonts)
+        legend = poster_legend(printed, layout)
+        return Fitted(printed, layout, plan_fitted(layout, info, legend, page, fonts))
+
     def planned(printed: JourneyMap, appendix: Appendix | None = None) -> PdfPlan:
         if cancel is not None and cancel():
             raise ExportCancelled("export cancelled")
+        if options.scale is None and options.tile is None:
+            best = filling(printed, fitted_pages(options), fit)
+            return PdfPlan(best.journey, best.layout, best.poster, None, palette, appendix)
         layout = layout_journey(printed, DEFAULT_STYLE, fonts)
         plan = plan_poster(layout, info, poster_legend(printed, layout), options, fonts)
         return _on_sheets(PdfPlan(printed, layout, plan, None, palette, appendix), options, fonts)
@@ -179,11 +192,13 @@ def write_pdf(
     options: ExportOptions,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    plan: PdfPlan | None = None,
 ) -> tuple[int, str]:
     """Draw the PDF `options` ask for into `path`: its page count and a summary.
 
     The export-format registry's writer for every kind of PDF; `options.source_name` is
-    printed in the footers.
+    printed in the footers. `plan`, when the caller has planned the poster already
+    (`plan_pdf` of the same map and options), is drawn as it is.
     """
     fonts = default_font_set()
     source = options.source_name or path.name
@@ -191,7 +206,7 @@ def write_pdf(
         persona = find_persona(journey, options.persona) if options.persona else None
         shown = only_persona(journey, persona) if persona else journey
         return write_handouts(path, journey, shown, options, fonts, source, progress, cancel)
-    plan = plan_pdf(journey, options, fonts, cancel)
+    plan = plan or plan_pdf(journey, options, fonts, cancel)
     work = len(plan.journey.cards) + 1 + (len(plan.appendix.pages) if plan.appendix else 0)
     steps = Steps(0 if options.blank else work, progress, cancel)
     steps.check()

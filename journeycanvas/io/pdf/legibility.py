@@ -7,6 +7,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from journeycanvas.i18n import _, current_language, format_decimal, format_number, ngettext
+
 if TYPE_CHECKING:
     from journeycanvas.io.pdf.exporter import PdfPlan
 
@@ -46,18 +48,6 @@ class SmallText:
     ratio: float
     paper: str | None
 
-    def __str__(self) -> str:
-        if self.paper is not None:
-            advice = f"print it on {self.paper}"
-        else:
-            advice = (
-                f"tile it on office sheets at {self.ratio:.1f} times the size, or print fewer cards"
-            )
-        return (
-            f"the smallest card text prints at {self.smallest_pt:.1f} pt, below the "
-            f"{self.needed_pt:g} pt that can be read there; {advice}"
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class MovedCards:
@@ -68,19 +58,40 @@ class MovedCards:
     first: int
     last: int
 
-    def __str__(self) -> str:
-        pages = (
-            f"page {self.first}" if self.first == self.last else f"pages {self.first}–{self.last}"
-        )
-        return (
-            f"{self.cells} cell{'s' if self.cells != 1 else ''} had more cards than the map "
-            f"can show legibly: {self.cards} card{'s' if self.cards != 1 else ''} print in "
-            f'full on {pages}, each cell ending in a "+N more" note'
-        )
-
 
 Finding = SmallText | MovedCards
-"""What the legibility guard tells the user (in English by `str`; the editor words it)."""
+"""What the legibility guard tells the user (worded by `finding_text`)."""
+
+
+def finding_text(finding: Finding) -> str:
+    """A finding in the user's language: the command line's warning and the export
+    dialog's, worded once."""
+    language = current_language()
+    if isinstance(finding, MovedCards):
+        cells = ngettext("{count} cell", "{count} cells", finding.cells)
+        cards = ngettext("{count} card", "{count} cards", finding.cards)
+        return _(
+            "{cells} had more cards than the map can show legibly: {cards} print in full "
+            "on pages {first}–{last}, each cell ending in a “+N more” note."
+        ).format(
+            cells=cells.format(count=format_number(finding.cells, language)),
+            cards=cards.format(count=format_number(finding.cards, language)),
+            first=format_number(finding.first, language),
+            last=format_number(finding.last, language),
+        )
+    small = _(
+        "The smallest card text prints at {size} pt, below the {needed} pt that can be read there."
+    ).format(
+        size=format_decimal(finding.smallest_pt, language),
+        needed=format_number(finding.needed_pt, language),
+    )
+    if finding.paper is not None:
+        advice = _("Print it on {paper}.").format(paper=finding.paper)
+    else:
+        advice = _(
+            "Tile it on office sheets at {ratio} times the size, or print fewer cards."
+        ).format(ratio=format_decimal(finding.ratio, language))
+    return f"{small} {advice}"
 
 
 def legibility_findings(plan: PdfPlan, paper: str | None) -> tuple[Finding, ...]:
@@ -101,8 +112,9 @@ def legibility_findings(plan: PdfPlan, paper: str | None) -> tuple[Finding, ...]
 
 
 def legibility_warnings(plan: PdfPlan, paper: str | None) -> tuple[str, ...]:
-    """`legibility_findings` as English sentences (the command line's warnings)."""
-    return tuple(str(finding) for finding in legibility_findings(plan, paper))
+    """`legibility_findings` as sentences in the user's language (the command line's
+    warnings)."""
+    return tuple(finding_text(finding) for finding in legibility_findings(plan, paper))
 
 
 def _larger_paper(ratio: float, paper: str | None) -> str | None:

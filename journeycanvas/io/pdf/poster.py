@@ -61,6 +61,11 @@ class PosterPlan:
         )
 
     @property
+    def map_room(self) -> tuple[float, float]:
+        """The width and height the page leaves for the map (mm)."""
+        return _room(self.chrome, self.header_height, self.legend_height, self.page)
+
+    @property
     def scale_label(self) -> str:
         """The map's scale for people: "84 %"."""
         return f"{self.scale * 100:.0f} %"
@@ -96,8 +101,7 @@ def plan_poster(
     planner = _Planner(layout, info, legend, fonts, factor)
     orientation = _orientation(options)
     if options.scale is None:
-        paper = parse_paper(options.paper or DEFAULT_PAPER)
-        plans = [planner.fitted(paper.oriented(turn)) for turn in _turns(paper, orientation)]
+        plans = [planner.fitted(page) for page in fitted_pages(options)]
         return max(plans, key=lambda plan: plan.scale)
     scale = options.scale
     if options.paper is None:
@@ -110,6 +114,20 @@ def plan_poster(
             return plan
     sheet = paper.oriented(orientation) if orientation else paper
     return planner.at_scale(planner.content_page(scale), sheet, scale)
+
+
+def fitted_pages(options: ExportOptions) -> list[Paper]:
+    """The pages a poster fitted to its paper may take: the paper (A1 unless told) in
+    the orientation asked for, else turned both ways."""
+    paper = parse_paper(options.paper or DEFAULT_PAPER)
+    return [paper.oriented(turn) for turn in _turns(paper, _orientation(options))]
+
+
+def plan_fitted(
+    layout: JourneyLayout, info: TitleInfo, legend: LegendGroups, page: Paper, fonts: FontSet
+) -> PosterPlan:
+    """The map as large as fits `page`, with its frame."""
+    return _Planner(layout, info, legend, fonts, None).fitted(page)
 
 
 def rescaled(

@@ -122,6 +122,37 @@ def multilingual_map() -> JourneyMap:
     )
 
 
+def grid_map(
+    title: str,
+    stages: int,
+    lanes: int,
+    per_cell: int,
+    text: str = "Reads the reviews before the first visit",
+) -> JourneyMap:
+    """`stages` × `lanes` cells with `per_cell` cards of `text` stacked in each."""
+    return JourneyMap(
+        id="shape",
+        title=title,
+        stages=[Stage(id=f"s{i}", name=f"Stage {i + 1}") for i in range(stages)],
+        lanes=[
+            Lane(id=f"l{k}", kind=LaneKind.TOUCHPOINTS, title=f"Lane {k + 1}") for k in range(lanes)
+        ],
+        cards=[
+            Card(
+                id=f"c{i}-{k}-{j}",
+                stage=f"s{i}",
+                lane=f"l{k}",
+                order=j,
+                kind=CardKind.TOUCHPOINT,
+                text=text,
+            )
+            for i in range(stages)
+            for k in range(lanes)
+            for j in range(per_cell)
+        ],
+    )
+
+
 def all_maps() -> dict[str, JourneyMap]:
     """Every bundled template, by name, and the multilingual map."""
     maps = {name: load_template(name) for name in template_names()}

@@ -141,3 +141,32 @@ def test_a_missing_folder_is_named_in_the_error_and_nothing_is_written(
         export_map(load_template("hourglass"), target)
     assert ".part" not in str(caught.value)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("tile", [None, "a4"])
+def test_a_poster_is_planned_once_for_its_file_and_its_warnings(
+    tile: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import journeycanvas.io.export as export_module
+    import journeycanvas.io.pdf.exporter as exporter_module
+
+    calls: list[ExportOptions] = []
+    planner = exporter_module.plan_pdf
+
+    def counted(*args: object, **kwargs: object) -> exporter_module.PdfPlan:
+        calls.append(args[1])  # type: ignore[arg-type]
+        return planner(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(export_module, "plan_pdf", counted)
+    monkeypatch.setattr(exporter_module, "plan_pdf", counted)
+    crowded = load_template("hourglass")
+    first = crowded.cards[0]
+    extra = [first.model_copy(update={"id": f"x{i}", "order": 100 + i}) for i in range(60)]
+    out = tmp_path / "poster.pdf"
+    result = export_map(
+        crowded.model_copy(update={"cards": [*crowded.cards, *extra]}),
+        out,
+        ExportOptions(paper="A4", tile=tile),
+    )
+    assert len(calls) == 1
+    assert result.warnings and len(PdfReader(out).pages) == result.pages

@@ -11,9 +11,8 @@ from pdf_helpers import missing_card_lines, page_texts
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
-from journeycanvas.io.pdf import ExportOptions, export_pdf
+from journeycanvas.io.pdf import ExportOptions, export_pdf, plan_pdf
 from journeycanvas.io.templates import load_template
-from journeycanvas.layout import layout_journey
 from journeycanvas.model import Asset, JourneyMap
 
 
@@ -61,7 +60,7 @@ def test_the_poster_embeds_a_shared_card_picture_once_and_keeps_the_card_text(
     export_pdf(journey, out)
     assert image_xobjects(out) == [(400, 240)]
     (text,) = page_texts(out)
-    assert missing_card_lines(layout_journey(journey), text) == []
+    assert missing_card_lines(plan_pdf(journey, ExportOptions()).layout, text) == []
 
     # The picture is drawn: the banner's red covers the page where it did not before.
     bare = tmp_path / "bare.pdf"

@@ -52,7 +52,7 @@ def test_the_smallest_printed_card_text_is_reported() -> None:
 def test_a_wide_map_warns_and_suggests_a_way_out(tmp_path: Path) -> None:
     result = export_map(wide_map(80), tmp_path / "wide.pdf", ExportOptions(paper="A1"))
     (warning,) = [w for w in result.warnings if "smallest card text" in w]
-    assert "14 pt" in warning and ("tile" in warning or "print it on A0" in warning)
+    assert "14 pt" in warning and ("Tile it" in warning or "Print it on A0" in warning)
     calm = export_map(wide_map(3), tmp_path / "calm.pdf", ExportOptions(paper="A1"))
     assert calm.warnings == ()
 

@@ -44,7 +44,7 @@ def test_every_map_prints_on_one_a1_page_with_all_its_words(name: str, tmp_path:
     (size,) = page_sizes_pt(out)
     assert sorted(size) == pytest.approx(sorted([841 * PT_PER_MM, 594 * PT_PER_MM]), abs=0.5)
     (text,) = page_texts(out)
-    assert missing_card_lines(layout_journey(journey), text) == []
+    assert missing_card_lines(plan_pdf(journey, ExportOptions()).layout, text) == []
     for stage in journey.stages:
         assert squash(stage.name) in squash(text)
     assert squash(journey.title) in squash(text)
@@ -59,7 +59,7 @@ def test_every_script_is_printed_and_extractable(tmp_path: Path) -> None:
     out = tmp_path / "multi.pdf"
     export_pdf(journey, out)
     (text,) = page_texts(out)
-    layout = layout_journey(journey)
+    layout = plan_pdf(journey, ExportOptions()).layout  # as printed: fitted to A1
     for card in layout.cards.values():
         first_line = card.face.text.lines[0]
         assert squash(first_line) in squash(text), first_line

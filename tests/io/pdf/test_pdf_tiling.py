@@ -6,10 +6,11 @@ from dataclasses import replace
 from itertools import pairwise
 
 import pytest
-from pdf_helpers import all_maps
+from pdf_helpers import all_maps, grid_map
 
 from journeycanvas.io.pdf import ExportOptions, parse_paper, plan_pdf, tile_grid
-from journeycanvas.io.pdf.poster import trimmed
+from journeycanvas.io.pdf.chrome import TitleInfo
+from journeycanvas.io.pdf.poster import plan_poster, poster_legend, trimmed
 from journeycanvas.io.pdf.tiled import SHEET_MARGIN_MM
 from journeycanvas.io.pdf.tiling import (
     ILLEGIBLE_PT,
@@ -17,35 +18,12 @@ from journeycanvas.io.pdf.tiling import (
     READABLE_PT,
     least_scale,
 )
-from journeycanvas.model import Card, CardKind, JourneyMap, Lane, LaneKind, Stage
+from journeycanvas.io.pdf.words import Words
+from journeycanvas.layout import layout_journey
+from journeycanvas.model import JourneyMap
 from journeycanvas.text import default_font_set
 
 TEXT_PT = 9.0
-
-
-def grid_map(title: str, stages: int, lanes: int, per_cell: int) -> JourneyMap:
-    """`stages` × `lanes` cells with `per_cell` cards stacked in each."""
-    return JourneyMap(
-        id="shape",
-        title=title,
-        stages=[Stage(id=f"s{i}", name=f"Stage {i + 1}") for i in range(stages)],
-        lanes=[
-            Lane(id=f"l{k}", kind=LaneKind.TOUCHPOINTS, title=f"Lane {k + 1}") for k in range(lanes)
-        ],
-        cards=[
-            Card(
-                id=f"c{i}-{k}-{j}",
-                stage=f"s{i}",
-                lane=f"l{k}",
-                order=j,
-                kind=CardKind.TOUCHPOINT,
-                text="Reads the reviews before the first visit",
-            )
-            for i in range(stages)
-            for k in range(lanes)
-            for j in range(per_cell)
-        ],
-    )
 
 
 # No cell holds more than six cards, so none moves to an appendix (test_pdf_appendix.py):
@@ -60,12 +38,18 @@ SHAPES = {
 
 
 def unshrunk(journey: JourneyMap, options: ExportOptions) -> tuple[float, int, float]:
-    """The poster at its fitted scale, cut to its content: scale, sheets, area per sheet."""
-    fitted = plan_pdf(journey, replace(options, tile=None))
-    page = trimmed(fitted.poster, fitted.layout, default_font_set()).page
+    """The poster fitted to the paper as the map is laid out on screen (a tiled poster is
+    not laid out again to the paper's shape), cut to its content: scale, sheets, area per
+    sheet."""
+    fonts = default_font_set()
+    layout = layout_journey(journey, fonts=fonts)
+    info = TitleInfo.of(journey, Words.of(journey))
+    legend = poster_legend(journey, layout)
+    fitted = plan_poster(layout, info, legend, replace(options, tile=None), fonts)
+    page = trimmed(fitted, layout, fonts).page
     sheet = parse_paper(options.tile or "a4")
     grid = tile_grid(page.width, page.height, sheet, options.overlap_mm, SHEET_MARGIN_MM)
-    return fitted.poster.scale, grid.count, page.width * page.height / grid.count
+    return fitted.scale, grid.count, page.width * page.height / grid.count
 
 
 @pytest.mark.parametrize(
