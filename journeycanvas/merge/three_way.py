@@ -12,6 +12,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from pydantic import ValidationError
+
 from journeycanvas.merge.describe import cell_name, full_value, object_name, quote, same_id_parts
 from journeycanvas.merge.same_ids import separate_same_ids
 from journeycanvas.merge.sequences import merge_orders
@@ -107,7 +109,10 @@ def merge_maps(base: JourneyMap, ours: JourneyMap, theirs: JourneyMap) -> MergeR
     None of the three maps is changed.
     """
     merger = _Merger(tables_of(base), tables_of(ours), tables_of(theirs))
-    journey = JourneyMap.model_validate(merger.merged_data())
+    try:
+        journey = JourneyMap.model_validate(merger.merged_data())
+    except ValidationError as exc:
+        raise MergeError(" ".join(str(exc).split())) from exc
     problems = find_problems(journey)
     if problems:
         raise MergeError("; ".join(str(problem) for problem in problems[:3]))
