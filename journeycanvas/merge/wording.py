@@ -23,12 +23,6 @@ from journeycanvas.i18n import (
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.model.kinds import CARD_KINDS, TRANSLATION_CONTEXT
 
-OBJECT = "merge object"
-"""The translation context of an object's phrase ("stage {name}")."""
-
-FIELD = "merge field"
-"""The translation context of a field's name as people call it."""
-
 
 @dataclass(frozen=True, slots=True)
 class Wording:
@@ -63,15 +57,15 @@ class Wording:
         t = self.t
         phrases: dict[str, Callable[[], str]] = {
             # Translators: {name} is the map's quoted title.
-            "map": lambda: t.pgettext(OBJECT, "map {name}"),
-            "personas": lambda: t.pgettext(OBJECT, "persona {name}"),
-            "stages": lambda: t.pgettext(OBJECT, "stage {name}"),
-            "lanes": lambda: t.pgettext(OBJECT, "lane {name}"),
-            "cards": lambda: t.pgettext(OBJECT, "card {name}"),
+            "map": lambda: t.pgettext("merge object", "map {name}"),
+            "personas": lambda: t.pgettext("merge object", "persona {name}"),
+            "stages": lambda: t.pgettext("merge object", "stage {name}"),
+            "lanes": lambda: t.pgettext("merge object", "lane {name}"),
+            "cards": lambda: t.pgettext("merge object", "card {name}"),
             # Translators: {name} reads "from 'card A' to 'card B'".
-            "connectors": lambda: t.pgettext(OBJECT, "connector {name}"),
+            "connectors": lambda: t.pgettext("merge object", "connector {name}"),
             # Translators: {name} is the picture's id in the file.
-            "assets": lambda: t.pgettext(OBJECT, "picture {name}"),
+            "assets": lambda: t.pgettext("merge object", "picture {name}"),
         }
         return phrases[collection]().format(name=name)
 
@@ -103,36 +97,36 @@ class Wording:
         """A field named for people; a field this version does not know, as in the file."""
         t = self.t
         names: dict[str, Callable[[], str]] = {
-            "name": lambda: t.pgettext(FIELD, "name"),
-            "description": lambda: t.pgettext(FIELD, "description"),
-            "color": lambda: t.pgettext(FIELD, "colour"),
-            "avatar": lambda: t.pgettext(FIELD, "picture"),
-            "goal": lambda: t.pgettext(FIELD, "goal"),
-            "width_mm": lambda: t.pgettext(FIELD, "width"),
-            "height_mm": lambda: t.pgettext(FIELD, "height"),
-            "kind": lambda: t.pgettext(FIELD, "kind"),
-            "title": lambda: t.pgettext(FIELD, "title"),
-            "text": lambda: t.pgettext(FIELD, "text"),
-            "notes": lambda: t.pgettext(FIELD, "notes"),
-            "tags": lambda: t.pgettext(FIELD, "tags"),
-            "personas": lambda: t.pgettext(FIELD, "personas"),
-            "votes": lambda: t.pgettext(FIELD, "votes"),
-            "emotion": lambda: t.pgettext(FIELD, "emotion"),
-            "metric": lambda: t.pgettext(FIELD, "metric"),
-            "value": lambda: t.pgettext(FIELD, "value"),
-            "target": lambda: t.pgettext(FIELD, "target"),
-            "unit": lambda: t.pgettext(FIELD, "unit"),
-            "span": lambda: t.pgettext(FIELD, "span"),
-            "image": lambda: t.pgettext(FIELD, "picture"),
-            "label": lambda: t.pgettext(FIELD, "label"),
-            "cell": lambda: t.pgettext(FIELD, "place"),
-            "media_type": lambda: t.pgettext(FIELD, "picture type"),
-            "data": lambda: t.pgettext(FIELD, "picture"),
-            "scenario": lambda: t.pgettext(FIELD, "scenario"),
-            "owner": lambda: t.pgettext(FIELD, "owner"),
-            "locale": lambda: t.pgettext(FIELD, "language"),
-            "export_settings": lambda: t.pgettext(FIELD, "export settings"),
-            "workshop_rounds": lambda: t.pgettext(FIELD, "voting rounds"),
+            "name": lambda: t.pgettext("merge field", "name"),
+            "description": lambda: t.pgettext("merge field", "description"),
+            "color": lambda: t.pgettext("merge field", "colour"),
+            "avatar": lambda: t.pgettext("merge field", "picture"),
+            "goal": lambda: t.pgettext("merge field", "goal"),
+            "width_mm": lambda: t.pgettext("merge field", "width"),
+            "height_mm": lambda: t.pgettext("merge field", "height"),
+            "kind": lambda: t.pgettext("merge field", "kind"),
+            "title": lambda: t.pgettext("merge field", "title"),
+            "text": lambda: t.pgettext("merge field", "text"),
+            "notes": lambda: t.pgettext("merge field", "notes"),
+            "tags": lambda: t.pgettext("merge field", "tags"),
+            "personas": lambda: t.pgettext("merge field", "personas"),
+            "votes": lambda: t.pgettext("merge field", "votes"),
+            "emotion": lambda: t.pgettext("merge field", "emotion"),
+            "metric": lambda: t.pgettext("merge field", "metric"),
+            "value": lambda: t.pgettext("merge field", "value"),
+            "target": lambda: t.pgettext("merge field", "target"),
+            "unit": lambda: t.pgettext("merge field", "unit"),
+            "span": lambda: t.pgettext("merge field", "span"),
+            "image": lambda: t.pgettext("merge field", "picture"),
+            "label": lambda: t.pgettext("merge field", "label"),
+            "cell": lambda: t.pgettext("merge field", "place"),
+            "media_type": lambda: t.pgettext("merge field", "picture type"),
+            "data": lambda: t.pgettext("merge field", "picture"),
+            "scenario": lambda: t.pgettext("merge field", "scenario"),
+            "owner": lambda: t.pgettext("merge field", "owner"),
+            "locale": lambda: t.pgettext("merge field", "language"),
+            "export_settings": lambda: t.pgettext("merge field", "export settings"),
+            "workshop_rounds": lambda: t.pgettext("merge field", "voting rounds"),
         }
         # A dotted path (metric.value) names each part.
         return ".".join(
