@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from journeycanvas.i18n import gettext
 from journeycanvas.io.atomic import atomic_path
 from journeycanvas.io.pdf.document import new_canvas, save_canvas
 from journeycanvas.io.pdf.paper import PAPER_SIZES, Paper
@@ -231,5 +232,7 @@ class _Report:
 
 
 def report_path_for(after: Path) -> Path:
-    """Where a comparison report of the map at `after` goes by default."""
-    return after.with_name(after.stem + " comparison.pdf")
+    """Where a comparison report of the map at `after` goes by default (named in the
+    interface language)."""
+    # Translators: the file name of a comparison report; {name} is the map's file name.
+    return after.with_name(gettext("{name} comparison").format(name=after.stem) + ".pdf")
