@@ -42,7 +42,7 @@ def register(subparsers: Any) -> None:
             "kept, theirs goes into the card's notes and the card is flagged. Exits 0 when "
             "the merge is clean, 1 when it has conflicts (OUT is still written) and 2 when a "
             "file cannot be read or written or the maps cannot be merged (OUT is not "
-            "written). As a git merge driver: journeycanvas merge %%O %%A %%B -o %%A --name %%P"
+            "written). As a git merge driver: journeycanvas merge %O %A %B -o %A --name %P"
         ),
     )
     merge.add_argument("base", metavar="BASE", help=_("the common ancestor"))
