@@ -17,8 +17,10 @@ API (everything works on `JourneyMap` models and leaves them unchanged):
   its own, is *reordered* (old and new 0-based position). The ``modified`` time is ignored.
 - ``describe(change, a, b) -> str`` and ``describe_changes(a, b) -> list[str]``: the same
   in words, e.g. "card 'Slow checkout' moved from Try to Buy", "pain point added in Buy:
-  'No parking'", "stage 'Know' renamed to 'Awareness'". Every English phrase sits in
-  `journeycanvas.merge.wording`.
+  'No parking'", "stage 'Know' renamed to 'Awareness'". Every sentence sits in
+  `journeycanvas.merge.wording`, translated through the shared catalogues: lines for the
+  screen and the terminal in the interface language (or the `Wording` passed), the conflict
+  notes written into a merged map in that map's language (its ``locale``).
 - ``merge_maps(base, ours, theirs) -> MergeResult``: ``result.journey`` is the merged map,
   ``result.conflicts`` a list of `Conflict` (empty when ``result.clean``), each worded by
   ``describe_conflict(conflict)``.

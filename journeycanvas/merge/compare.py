@@ -14,10 +14,8 @@ from enum import StrEnum
 from journeycanvas.merge.describe import Describer
 from journeycanvas.merge.diff import Change, ChangeKind, diff_tables
 from journeycanvas.merge.tables import tables_of
+from journeycanvas.merge.wording import Wording
 from journeycanvas.model.entities import JourneyMap
-
-MAP_GROUP = "The map"
-"""The group of changes that concern no one stage (map fields, lanes, personas …)."""
 
 
 class CardMark(StrEnum):
@@ -58,6 +56,8 @@ class Comparison:
     """The cards of `after` to mark, by id."""
     moved_from: dict[str, str] = field(default_factory=dict)
     """For each moved card, the name of the stage (or lane) it came from."""
+    map_group: str = ""
+    """The heading of the changes that concern no one stage (map fields, lanes, personas …)."""
     emotions: list[EmotionPoint] = field(default_factory=list)
 
     def groups(self) -> list[tuple[str, list[ChangeLine]]]:
@@ -65,26 +65,29 @@ class Comparison:
         grouped: dict[str, list[ChangeLine]] = defaultdict(list)
         for line in self.lines:
             grouped[line.group].append(line)
-        order = [MAP_GROUP, *(s.name for s in self.after.stages)]
+        order = [self.map_group, *(s.name for s in self.after.stages)]
         order += [s.name for s in self.before.stages if s.name not in order]
         ranked = {name: index for index, name in enumerate(order)}
         return sorted(grouped.items(), key=lambda item: ranked.get(item[0], len(ranked)))
 
 
-def compare_maps(before: JourneyMap, after: JourneyMap) -> Comparison:
-    """Compare two maps (neither is changed)."""
+def compare_maps(before: JourneyMap, after: JourneyMap, words: Wording | None = None) -> Comparison:
+    """Compare two maps (neither is changed), in the words of `words` (by default the
+    interface language's, for the screen)."""
+    words = words or Wording.interface()
     old, new = tables_of(before), tables_of(after)
-    describer = Describer(old, new)
-    result = Comparison(before, after)
+    describer = Describer(old, new, words)
+    # Translators: the heading of the changes that concern no one stage.
+    result = Comparison(before, after, map_group=words.t.gettext("The map"))
     stage_names = {s.id: s.name for s in before.stages} | {s.id: s.name for s in after.stages}
     for change in diff_tables(old, new):
         text = describer.line(change)
         card_id = change.id if change.collection == "cards" else None
-        group = MAP_GROUP
+        group = result.map_group
         if card_id is not None:
             side = old if change.kind == ChangeKind.REMOVED else new
             card = side.items["cards"].get(card_id) or old.items["cards"][card_id]
-            group = stage_names.get(card["stage"], MAP_GROUP)
+            group = stage_names.get(card["stage"], result.map_group)
             _mark(result, change, describer)
         result.lines.append(ChangeLine(text, change.kind, card_id, group))
     result.emotions = emotion_points(before, after)

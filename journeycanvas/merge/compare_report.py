@@ -9,13 +9,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from journeycanvas.i18n import gettext
 from journeycanvas.io.atomic import atomic_path
 from journeycanvas.io.pdf.document import new_canvas, save_canvas
 from journeycanvas.io.pdf.paper import PAPER_SIZES, Paper
 from journeycanvas.io.pdf.pen import Pen
 from journeycanvas.layout import MM_PER_PT, Point
-from journeycanvas.merge.compare import Comparison, EmotionPoint
+from journeycanvas.merge.compare import Comparison, EmotionPoint, compare_maps
 from journeycanvas.merge.diff import ChangeKind
+from journeycanvas.merge.wording import Wording
 from journeycanvas.text import FontSet, default_font_set
 
 A4 = Paper("A4", *PAPER_SIZES["A4"])
@@ -34,18 +36,6 @@ KIND_COLORS = {
     ChangeKind.REORDERED: "#757575",
 }
 
-WORDS = {
-    "title": "What changed: {before} → {after}",
-    "untitled": "untitled map",
-    "count": "{count} changes",
-    "none": "No changes: the two maps are the same.",
-    "curves": "Emotion curve per stage (−3 … +3)",
-    "before": "before: {name}",
-    "after": "after: {name}",
-    "page": "page {number}",
-}
-"""Every English phrase of the report (a later issue translates them)."""
-
 
 def write_comparison_pdf(
     comparison: Comparison,
@@ -54,17 +44,21 @@ def write_comparison_pdf(
     after_name: str,
     fonts: FontSet | None = None,
 ) -> int:
-    """Write the report to `path` atomically; returns its page count."""
+    """Write the report to `path` atomically, in the newer map's language; returns its page
+    count."""
     fonts = fonts or default_font_set()
+    words = Wording.of_map(comparison.after)
+    # The changes are worded again on paper: the screen may speak another language.
+    comparison = compare_maps(comparison.before, comparison.after, words)
     with atomic_path(path) as temporary:
         canvas = new_canvas(temporary, comparison.after, A4, fonts)
-        report = _Report(Pen(canvas, fonts), fonts)
+        report = _Report(Pen(canvas, fonts), fonts, words)
         report.page()
         report.heading(comparison, before_name, after_name)
         report.chart(comparison.emotions, before_name, after_name)
         groups = comparison.groups()
         if not groups:
-            report.paragraph(WORDS["none"], MUTED)
+            report.paragraph(words.t.gettext("No changes: the two maps are the same."), MUTED)
         for group, lines in groups:
             report.group(group, len(lines))
             for line in lines:
@@ -77,9 +71,10 @@ def write_comparison_pdf(
 class _Report:
     """Flows lines down A4 pages."""
 
-    def __init__(self, pen: Pen, fonts: FontSet) -> None:
+    def __init__(self, pen: Pen, fonts: FontSet, words: Wording) -> None:
         self.pen = pen
         self.fonts = fonts
+        self.words = words
         self.y = MARGIN_MM
         self.number = 0
 
@@ -92,6 +87,14 @@ class _Report:
         self.pen.begin(A4.height)
         self.y = MARGIN_MM
 
+    def before(self, name: str) -> str:
+        """The older map's label, by its file name."""
+        return self.words.t.gettext("before: {name}").format(name=name)
+
+    def after(self, name: str) -> str:
+        """The newer map's label, by its file name."""
+        return self.words.t.gettext("after: {name}").format(name=name)
+
     def finish(self) -> None:
         self._footer()
         self.pen.end()
@@ -103,7 +106,7 @@ class _Report:
 
     def _footer(self) -> None:
         self.pen.fill(MUTED)
-        text = WORDS["page"].format(number=self.number)
+        text = self.words.t.gettext("page {number}").format(number=self.words.number(self.number))
         width = self.fonts.width(text, 7.5) * MM_PER_PT
         self.pen.text(MARGIN_MM + WIDTH_MM - width, A4.height - MARGIN_MM + 4, text, 7.5)
 
@@ -114,9 +117,10 @@ class _Report:
         return list(self.fonts.wrap(text, room, size, 40, bold).lines)
 
     def heading(self, comparison: Comparison, before: str, after: str) -> None:
-        title = WORDS["title"].format(
-            before=comparison.before.title or WORDS["untitled"],
-            after=comparison.after.title or WORDS["untitled"],
+        t = self.words.t
+        untitled = t.gettext("untitled map")
+        title = t.gettext("What changed: {before} → {after}").format(
+            before=comparison.before.title or untitled, after=comparison.after.title or untitled
         )
         self.pen.fill(INK)
         for line in self._wrapped(title, 16, bold=True):
@@ -124,9 +128,11 @@ class _Report:
             self.pen.text(MARGIN_MM, self.y, line, 16, bold=True)
         self.pen.fill(MUTED)
         for text in (
-            WORDS["before"].format(name=before),
-            WORDS["after"].format(name=after),
-            WORDS["count"].format(count=len(comparison.lines)),
+            self.before(before),
+            self.after(after),
+            t.ngettext("{count} change", "{count} changes", len(comparison.lines)).format(
+                count=self.words.number(len(comparison.lines))
+            ),
         ):
             for line in self._wrapped(text, 9):
                 self.y += LINE_MM
@@ -138,7 +144,8 @@ class _Report:
         pen = self.pen
         top = self.y + 6
         pen.fill(INK)
-        pen.text(MARGIN_MM, self.y + 3, WORDS["curves"], 10, bold=True)
+        curves = self.words.t.gettext("Emotion curve per stage (−3 … +3)")
+        pen.text(MARGIN_MM, self.y + 3, curves, 10, bold=True)
         plot_top, plot_h = top + 4, CHART_MM - 18
         pen.stroke(GRID, 0.2)
         for score in (3, 0, -3):
@@ -159,8 +166,8 @@ class _Report:
                 self._curve(points, pick, color, plot_top, plot_h, step)
         legend_y = plot_top + plot_h + 11
         for offset, color, text in (
-            (0.0, BEFORE_COLOR, WORDS["before"].format(name=before)),
-            (WIDTH_MM / 2, AFTER_COLOR, WORDS["after"].format(name=after)),
+            (0.0, BEFORE_COLOR, self.before(before)),
+            (WIDTH_MM / 2, AFTER_COLOR, self.after(after)),
         ):
             pen.fill(color)
             pen.rect(MARGIN_MM + offset, legend_y - 2.2, 5, 2.2)
@@ -196,7 +203,11 @@ class _Report:
         self._room(LINE_MM * 3)
         self.y += 4
         self.pen.fill(INK)
-        for line in self._wrapped(f"{name} ({count})", 11, bold=True):
+        # Translators: a group's heading in the comparison report: a stage and its changes.
+        heading = self.words.t.gettext("{name} ({count})").format(
+            name=name, count=self.words.number(count)
+        )
+        for line in self._wrapped(heading, 11, bold=True):
             self.y += 11 * 1.3 * MM_PER_PT
             self.pen.text(MARGIN_MM, self.y, line, 11, bold=True)
         self.pen.stroke(GRID, 0.2)
@@ -221,5 +232,7 @@ class _Report:
 
 
 def report_path_for(after: Path) -> Path:
-    """Where a comparison report of the map at `after` goes by default."""
-    return after.with_name(after.stem + " comparison.pdf")
+    """Where a comparison report of the map at `after` goes by default (named in the
+    interface language)."""
+    # Translators: the file name of a comparison report; {name} is the map's file name.
+    return after.with_name(gettext("{name} comparison").format(name=after.stem) + ".pdf")

@@ -12,14 +12,9 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from journeycanvas.merge.describe import (
-    cell_name,
-    field_name,
-    full_value,
-    object_name,
-    quote,
-    same_id_words,
-)
+from pydantic import ValidationError
+
+from journeycanvas.merge.describe import cell_name, full_value, object_name, quote, same_id_parts
 from journeycanvas.merge.same_ids import separate_same_ids
 from journeycanvas.merge.sequences import merge_orders
 from journeycanvas.merge.tables import (
@@ -32,7 +27,7 @@ from journeycanvas.merge.tables import (
     cell_sequences,
     tables_of,
 )
-from journeycanvas.merge.wording import WHAT, WORDS
+from journeycanvas.merge.wording import Wording
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.model.ids import new_id
 from journeycanvas.model.integrity import find_problems
@@ -74,7 +69,8 @@ class Conflict:
     field); ours was kept. For EDITED_DELETED, `deleted_by` says which side deleted
     (``"ours"`` or ``"theirs"``). For SAME_ID, `collection`, `id` and `name` are the object
     that got a new id, `field` is ``"id"``, `base` the id both had, `ours` and `theirs` the
-    ids each side's object has now, and `other` names the object that kept the id.
+    ids each side's object has now, and `other` (quoted) and `other_collection` name the
+    object that kept the id.
     """
 
     kind: ConflictKind
@@ -87,6 +83,7 @@ class Conflict:
     theirs: Any = None
     deleted_by: str = ""
     other: str = ""
+    other_collection: str = ""
 
 
 @dataclass
@@ -112,7 +109,10 @@ def merge_maps(base: JourneyMap, ours: JourneyMap, theirs: JourneyMap) -> MergeR
     None of the three maps is changed.
     """
     merger = _Merger(tables_of(base), tables_of(ours), tables_of(theirs))
-    journey = JourneyMap.model_validate(merger.merged_data())
+    try:
+        journey = JourneyMap.model_validate(merger.merged_data())
+    except ValidationError as exc:
+        raise MergeError(" ".join(str(exc).split())) from exc
     problems = find_problems(journey)
     if problems:
         raise MergeError("; ".join(str(problem) for problem in problems[:3]))
@@ -154,6 +154,8 @@ class _Merger:
         self.base, self.ours, self.theirs = base, ours, theirs
         self.conflicts: list[Conflict] = []
         self.items: dict[str, dict[str, dict[str, Any]]] = {}
+        # Names are quoted user text; only an empty one is worded ("nothing").
+        self.naming = Wording.for_locale("")
 
     # ------------------------------------------------------------ values and objects
 
@@ -225,17 +227,28 @@ class _Merger:
         ours: Any = None,
         theirs: Any = None,
         deleted_by: str = "",
-        other: str = "",
+        other: tuple[str, str] = ("", ""),
     ) -> None:
-        """Record a conflict."""
+        """Record a conflict (`other`: the collection and name of a SAME_ID's other object)."""
         name = (
-            quote(where.item.get("title", ""))
+            quote(where.item.get("title", ""), self.naming)
             if where.collection == MAP
-            else object_name(where.collection, where.item, self.known_cards)
+            else object_name(where.collection, where.item, self.known_cards, self.naming)
         )
+        other_collection, other_name = other
         self.conflicts.append(
             Conflict(
-                kind, where.collection, where.id, name, path, base, ours, theirs, deleted_by, other
+                kind,
+                where.collection,
+                where.id,
+                name,
+                path,
+                base,
+                ours,
+                theirs,
+                deleted_by,
+                other_name,
+                other_collection,
             )
         )
 
@@ -316,9 +329,9 @@ class _Merger:
             ours_id, theirs_id = (
                 (clash.new, clash.old) if clash.moved_side == OURS else (clash.old, clash.new)
             )
-            other = WORDS["object"].format(
-                what=WHAT[clash.stayed],
-                name=object_name(clash.stayed, stayed, self.known_cards),
+            other = (
+                clash.stayed,
+                object_name(clash.stayed, stayed, self.known_cards, self.naming),
             )
             self.conflict(
                 ConflictKind.SAME_ID,
@@ -440,7 +453,9 @@ class _Merger:
     # ------------------------------------------------------------ markers
 
     def write_markers(self, data: dict[str, Any]) -> None:
-        """Write the other side's value of each conflict where the user sees it."""
+        """Write the other side's value of each conflict where the user sees it, in the
+        merged map's language."""
+        words = Wording.for_locale(str(data.get("locale", "")))
         lines: dict[tuple[str, str], list[str]] = defaultdict(list)
         for conflict in self.conflicts:
             target = (conflict.collection, conflict.id)
@@ -449,7 +464,7 @@ class _Merger:
                 or conflict.id not in self.items[conflict.collection]
             ):
                 target = (MAP, "")
-            lines[target].append(self.marker(conflict, of=target[0] != conflict.collection))
+            lines[target].append(self.marker(conflict, words, of=target[0] != conflict.collection))
         for (name, key), added in lines.items():
             if name == MAP:
                 data["scenario"] = _with_lines(data.get("scenario", ""), added)
@@ -461,26 +476,23 @@ class _Merger:
                 item["conflict"] = True
             self.items[name][key] = item
 
-    def marker(self, conflict: Conflict, *, of: bool) -> str:
-        """The line that keeps the other side's value of `conflict` in the map."""
-        words = {
-            "what": WHAT[conflict.collection],
-            "name": conflict.name,
-            "deleter": WORDS["our" if conflict.deleted_by == OURS else "their"],
-            "editor": WORDS["their" if conflict.deleted_by == OURS else "our"],
-        }
+    def marker(self, conflict: Conflict, words: Wording, *, of: bool) -> str:
+        """The line that keeps the other side's value of `conflict` in the map; `of`: it
+        goes elsewhere than on the object, so it names the object."""
+        thing = words.object(conflict.collection, conflict.name) if of else None
         if conflict.kind == ConflictKind.SAME_ID:
-            return WORDS["marker_same_id_of" if of else "marker_same_id"].format(
-                **words, **same_id_words(conflict)
-            )
+            other, ours_moved, old_id, new_id = same_id_parts(conflict, words)
+            return words.marker_same_id(thing, other, ours_moved, old_id, new_id)
         if conflict.kind == ConflictKind.EDITED_DELETED:
-            return WORDS["marker_kept_of" if of else "marker_kept"].format(**words)
+            return words.marker_kept(thing, conflict.deleted_by == OURS)
         value = conflict.theirs
         if conflict.field == "cell" and value is not MISSING:
-            value = cell_name(value, self.theirs.items["stages"], self.theirs.items["lanes"])
+            stages, lanes = self.theirs.items["stages"], self.theirs.items["lanes"]
+            value = cell_name(value, stages, lanes, words)
         text = "" if value is MISSING else full_value(value)
-        key = "marker_field_of" if of and conflict.collection != MAP else "marker_field"
-        return WORDS[key].format(**words, field=field_name(conflict.field), value=text)
+        if conflict.collection == MAP:
+            thing = None
+        return words.marker_field(words.field(conflict.field), text, thing)
 
 
 def _with_lines(text: str, lines: Iterable[str]) -> str:

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import journey_maps
 
+from journeycanvas.i18n import translator_for
 from journeycanvas.io.jsonfile import dumps_map, loads_map
 from journeycanvas.merge import ChangeKind, ConflictKind, MergeResult, diff_maps, merge_maps
 from journeycanvas.merge.describe import full_value
@@ -99,6 +100,12 @@ def _holds(field: str, now: Any, new: Any) -> bool:
     return bool(now == new)
 
 
+def marker_start(locale: str) -> str:
+    """How a conflict note starts in `locale` ("⚠ Merge conflict " in English)."""
+    note = translator_for(locale).gettext("⚠ Merge conflict — their {field}: {value}")
+    return note.split("—")[0]
+
+
 @SETTINGS
 @given(three_maps())
 def test_conflicts_keep_both_values_on_the_card(
@@ -111,7 +118,8 @@ def test_conflicts_keep_both_values_on_the_card(
             continue
         card = cards[conflict.id]
         assert card.conflict
-        assert "⚠ Merge conflict" in card.notes
+        # The note is in the map's language: its first words as that language writes them.
+        assert marker_start(merged.journey.locale) in card.notes
         if conflict.kind == ConflictKind.CHANGED_BOTH and conflict.field != "cell":
             if conflict.theirs is not MISSING:
                 assert full_value(conflict.theirs) in card.notes
