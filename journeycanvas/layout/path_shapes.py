@@ -144,7 +144,8 @@ def own_middle(points: Sequence[Point], trunk: float) -> Middle:
         only = points[0]
         return only, Point(1.0, 0.0), 0, 0.0
     _, index, low, high = chosen
-    distance = (low + high) / 2
+    # On the grid, so that the middle moves exactly with its path.
+    distance = on_grid((low + high) / 2)
     a, b = points[index], points[index + 1]
     length = math.hypot(b.x - a.x, b.y - a.y)
     if length == 0:
