@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect, up_to_grid
 from journeycanvas.layout.gutters import Gutters, LaneBlockers, Question, lane_blockers
-from journeycanvas.layout.label_board import Changes, Handle, LaneBoard, Probe
+from journeycanvas.layout.label_board import Changes, Handle, LaneBoard, Probe, same_place
 from journeycanvas.layout.label_places import (
     CardNear,
     CardObstacles,
@@ -142,7 +142,7 @@ class _Label:
     w: float
     h: float
     marker: bool
-    probe: Rect | None
+    probe: Probe | None
     cells: list[_Cells]
     areas: list[Rect]
     handle: Handle
@@ -211,7 +211,7 @@ class ConnectorPaths:
         self._entries.clear()
         self._by_card.clear()
         self._board = LaneBoard()
-        return self._route(connectors, cards, obstacles, None)
+        return self._route(connectors, cards, obstacles, None, None)
 
     def update(
         self,
@@ -244,7 +244,8 @@ class ConnectorPaths:
                         if not before or not after:
                             versions[(row, edge, 0)] = versions.get((row, edge, 0), 0) + 1
             versions[_ANY] = versions.get(_ANY, 0) + 1
-            result = self._route(connectors, cards, obstacles, changes)
+            moved = _CardsMoved(changes.replaced, old_cards, cards, obstacles)
+            result = self._route(connectors, cards, obstacles, changes, moved)
         changed = {i for i, path in result.items() if previous.get(i) is not path}
         removed = set(previous.keys() - result.keys())
         return result, changed, removed
@@ -324,6 +325,7 @@ class ConnectorPaths:
         cards: Mapping[str, CardLayout],
         obstacles: CardObstacles,
         changes: LaneChanges | None,
+        moved: _CardsMoved | None,
     ) -> dict[str, ConnectorLayout]:
         style = self._router.style
         pad, gap = up_to_grid(style.cell_padding_mm), up_to_grid(style.card_gap_mm)
@@ -379,7 +381,7 @@ class ConnectorPaths:
             self._spots = {k: v for k, v in self._spots.items() if k[0] in ranks}
             self._stretches = {k: v for k, v in self._stretches.items() if k in ranks}
         self._order = list(ranks)
-        return self._finish(routed, obstacles, gutters.h_bands, changes, shifts, came)
+        return self._finish(routed, obstacles, gutters.h_bands, moved, shifts, came)
 
     def _forget(self, connector_id: str, came: Changes) -> None:
         """Take a connector that went (or lost a card) off the board."""
@@ -396,7 +398,7 @@ class ConnectorPaths:
         routed: list[_Routed],
         obstacles: CardObstacles,
         h_bands: list[tuple[float, float]],
-        changes: LaneChanges | None,
+        moved: _CardsMoved | None,
         shifts: _Shifts,
         came: Changes,
     ) -> dict[str, ConnectorLayout]:
@@ -425,14 +427,16 @@ class ConnectorPaths:
             statics = [arrow_box(item.points)]
             if item.connector.kind == ConnectorKind.BREAKPOINT:
                 statics.append(mark_box(middle[0]))
-            if entry is not None:
-                board.remove(entry.handle)
-                for box in entry.statics:
-                    came.add(box, -1)
             handle: Handle = []
             for box in statics:
                 handle += board.add(box, None)
-                came.add(box, -1)
+            if entry is not None:
+                board.remove(entry.handle)
+            if entry is None or not same_place(entry.handle, handle):
+                for box in statics:
+                    came.add(box, -1)
+                for box in [] if entry is None else entry.statics:
+                    came.add(box, -1)
             label = None if entry is None else entry.label
             entries[item.connector.id] = _Entry(
                 _fields(item.connector), item.plan, item.points, item.trunk, middle, (0, 0),
@@ -446,7 +450,6 @@ class ConnectorPaths:
                 forks.setdefault(key, []).append(item)
         shared_labels: dict[tuple[object, ...], tuple[Rect, int | None]] = {}
         markers = itertools.count(1)
-        cells = {} if changes is None else changes.cells
         result: dict[str, ConnectorLayout] = {}
         for rank, (item, dy) in enumerate(zip(routed, alike, strict=True)):
             connector = item.connector
@@ -465,7 +468,9 @@ class ConnectorPaths:
                 and text
                 and not fork
                 and not entry.fork
-                and _label_kept(label, dy, cells, came, rank)
+                and moved is not None
+                and not moved.near(label.areas, dy)
+                and _label_kept(label, dy, came, rank)
             ):
                 if dy:
                     _move_label(label, entry, dy)
@@ -474,9 +479,7 @@ class ConnectorPaths:
                     marker = next(markers)
             elif text:
                 placed = True
-                if label is not None:
-                    board.remove(label.handle)
-                    came.add(label.rect, rank)
+                old = label
                 shared = fork and item.trunk > 0
                 if shared and key in shared_labels:
                     rect, marker = shared_labels[key]
@@ -498,7 +501,12 @@ class ConnectorPaths:
                     if shared:
                         shared_labels[key] = (rect, marker)
                 label.handle = board.add(rect, connector.id)
-                came.add(rect, rank)
+                if old is not None:
+                    board.remove(old.handle)
+                if old is None or not same_place(old.handle, label.handle):
+                    came.add(rect, rank)
+                    if old is not None:
+                        came.add(old.rect, rank)
                 entry.label = label
             elif label is not None:
                 placed = True
@@ -562,7 +570,7 @@ class ConnectorPaths:
         cid = item.connector.id
         length = path_length(item.points)
         stretch = self._stretch(item, anchor)
-        probe = Probe()
+        probe = Probe([])
         looked: list[_Cells] = []
         areas: list[Rect] = []
         for what in ("label", "far label") if length < _SHORT_PATH_MM else ("label",):
@@ -570,7 +578,7 @@ class ConnectorPaths:
             _note(self._spots[(cid, what)], looked, areas)
             found = board.first_free(stretch.at, centres, w, h, rank, probe)
             if found is not None:
-                return _Label(found[0], stretch.at, found[1], w, h, False, probe.rect(),
+                return _Label(found[0], stretch.at, found[1], w, h, False, _tried(probe),
                               looked, areas, [])  # fmt: skip
         size = MARKER_MM
         at = stretch.at
@@ -592,8 +600,8 @@ class ConnectorPaths:
             mid = own_middle(item.points, item.trunk)[0]
             half = size / 2
             return _Label(Rect(mid.x - half, mid.y - half, size, size), mid, None, size, size,
-                          True, probe.rect(), looked, areas, [])  # fmt: skip
-        return _Label(found[0], at, found[1], size, size, True, probe.rect(), looked, areas, [])
+                          True, _tried(probe), looked, areas, [])  # fmt: skip
+        return _Label(found[0], at, found[1], size, size, True, _tried(probe), looked, areas, [])
 
     def _stretch(self, item: _Routed, anchor: float) -> Stretch:
         """The stretch of the item's path around `anchor`, kept while the path stays."""
@@ -715,6 +723,10 @@ def _bounds_alike(kept: _Spots, bounds: Rect, dy: float) -> bool:
     )
 
 
+def _tried(probe: Probe) -> Probe | None:
+    return probe if probe.spots else None
+
+
 def _note(spots: _Spots, cells: list[_Cells], areas: list[Rect]) -> None:
     cells.append(spots.cells)
     areas.append(spots.area)
@@ -766,20 +778,62 @@ def _kept_path(entry: _Entry | None, item: _Routed, shifts: _Shifts) -> float | 
     return dy
 
 
-def _label_kept(
-    label: _Label, dy: float, cells: Mapping[int, set[int]], came: Changes, rank: int
-) -> bool:
-    """Whether a label whose path moved `dy` with its lanes goes where it was, moved as
-    far: the cards its spots were chosen among stayed, and no box that counts for it
-    came, went or moved near the spots it tried."""
-    for top, bottom, left, right in label.cells:
-        for row in range(top, bottom):
-            columns = cells.get(row)
-            if columns and not columns.isdisjoint(range(left, right)):
-                return False
+class _CardsMoved:
+    """Where the cards placed again were and are, as spans down each stage column."""
+
+    def __init__(
+        self,
+        replaced: Set[str],
+        old_cards: Mapping[str, CardLayout],
+        cards: Mapping[str, CardLayout],
+        obstacles: CardObstacles,
+    ) -> None:
+        self._obstacles = obstacles
+        self.before: dict[int, list[tuple[float, float]]] = {}
+        self.after: dict[int, list[tuple[float, float]]] = {}
+        for card_id in replaced:
+            for layouts, spans in ((old_cards, self.before), (cards, self.after)):
+                card = layouts.get(card_id)
+                if card is not None:
+                    rect = card.rect
+                    for column in obstacles.columns(rect.x, rect.right):
+                        spans.setdefault(column, []).append((rect.y, rect.bottom))
+        for spans in (self.before, self.after):
+            for column, ys in spans.items():
+                spans[column] = _merged(ys)
+
+    def near(self, areas: list[Rect], dy: float) -> bool:
+        """Whether a card placed again was in one of `areas` or is in one of them
+        moved down by `dy`."""
+        columns = self._obstacles.columns
+        for area in areas:
+            for column in columns(area.x, area.right):
+                for top, bottom in self.before.get(column, ()):
+                    if top <= area.bottom and area.y <= bottom:
+                        return True
+                for top, bottom in self.after.get(column, ()):
+                    if top <= area.bottom + dy and area.y + dy <= bottom:
+                        return True
+        return False
+
+
+def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    result: list[tuple[float, float]] = []
+    for top, bottom in sorted(spans):
+        if result and top <= result[-1][1]:
+            result[-1] = (result[-1][0], max(result[-1][1], bottom))
+        else:
+            result.append((top, bottom))
+    return result
+
+
+def _label_kept(label: _Label, dy: float, came: Changes, rank: int) -> bool:
+    """Whether a label whose path moved `dy` with its lanes, among cards that stayed,
+    goes where it was, moved as far: no box that counts for it came, went or moved
+    near the spots it tried."""
     probe = label.probe
     return probe is None or not (
-        came.touch(probe, rank) or (dy != 0.0 and came.touch(probe.translated(0.0, dy), rank))
+        came.touch(probe, rank) or (dy != 0.0 and came.touch(probe.moved(dy), rank))
     )
 
 
@@ -797,7 +851,7 @@ def _move_label(label: _Label, entry: _Entry, dy: float) -> None:
         half_w, half_h = label.w / 2, label.h / 2
         label.rect = Rect(label.at.x + x - half_w, label.at.y + y - half_h, label.w, label.h)
     if label.probe is not None:
-        label.probe = label.probe.translated(0.0, dy)
+        label.probe = label.probe.moved(dy)
     label.areas = [area.translated(0.0, dy) for area in label.areas]
 
 
@@ -811,7 +865,7 @@ def _rows(entry: _Entry, board: LaneBoard) -> tuple[int, int]:
         rects.append(label.rect)
         rects += label.areas
         if label.probe is not None:
-            rects.append(label.probe)
+            rects.append(label.probe.rect() or label.rect)
     for rect in rects:
         low, high = min(low, rect.y), max(high, rect.bottom)
     return board.lanes_of(low, high)

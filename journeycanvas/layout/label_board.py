@@ -30,18 +30,31 @@ Handle = list[tuple[int, list[tuple[int, int]], _Entry]]
 
 @dataclass(slots=True)
 class Probe:
-    """The box round every spot a label tried (left, top, right, bottom), or empty."""
+    """Every spot a label tried (left, top, right, bottom), and the box round them."""
 
+    spots: list[tuple[float, float, float, float]]
     left: float = math.inf
     top: float = math.inf
     right: float = -math.inf
     bottom: float = -math.inf
 
     def rect(self) -> Rect | None:
-        """The box, None when nothing was tried."""
+        """The box round the spots, None when none was tried."""
         if self.left > self.right:
             return None
         return Rect(self.left, self.top, self.right - self.left, self.bottom - self.top)
+
+    def moved(self, dy: float) -> Probe:
+        """The probe moved down by `dy`."""
+        spots = [(x1, y1 + dy, x2, y2 + dy) for x1, y1, x2, y2 in self.spots]
+        return Probe(spots, self.left, self.top + dy, self.right, self.bottom + dy)
+
+
+def same_place(a: Handle, b: Handle) -> bool:
+    """Whether two boxes on the board lie alike in the same lanes."""
+    return len(a) == len(b) and all(
+        x[0] == y[0] and x[2][:4] == y[2][:4] for x, y in zip(a, b, strict=True)
+    )
 
 
 class LaneBoard:
@@ -115,6 +128,7 @@ class LaneBoard:
         for x, y in centres:
             left, top = at.x + x - half_w, at.y + y - half_h
             right, bottom = left + w, top + h
+            probe.spots.append((left, top, right, bottom))
             probe.left = min(probe.left, left)
             probe.top = min(probe.top, top)
             probe.right = max(probe.right, right)
@@ -162,30 +176,39 @@ class Changes:
 
     def __init__(self) -> None:
         self._cells: dict[tuple[int, int], list[tuple[float, float, float, float, int]]] = {}
+        self._boxes: list[tuple[float, float, float, float, int]] = []
 
     def add(self, rect: Rect, rank: int) -> None:
         """Note a box that came or went."""
         box = (rect.x, rect.y, rect.right, rect.bottom, rank)
+        self._boxes.append(box)
         for key in _keys((box[0], box[1], box[2], box[3], None)):
             self._cells.setdefault(key, []).append(box)
 
-    def touch(self, rect: Rect, rank: int) -> bool:
+    def touch(self, probe: Probe, rank: int) -> bool:
         """Whether a box noted for a connector before rank `rank` (or a mark or an
-        arrow head) overlaps `rect`, edges included."""
-        cells = self._cells
-        if not cells:
+        arrow head) overlaps a spot the probe tried, edges included."""
+        if not self._boxes:
             return False
-        x1, y1 = math.floor(rect.x / _CELL_MM), math.floor(rect.y / _CELL_MM)
-        x2, y2 = math.floor(rect.right / _CELL_MM), math.floor(rect.bottom / _CELL_MM)
-        for i in range(x1, x2 + 1):
-            for j in range(y1, y2 + 1):
-                for left, top, right, bottom, owner in cells.get((i, j), ()):
-                    if (
-                        owner < rank
-                        and left <= rect.right
-                        and rect.x <= right
-                        and top <= rect.bottom
-                        and rect.y <= bottom
-                    ):
+        x1, y1 = math.floor(probe.left / _CELL_MM), math.floor(probe.top / _CELL_MM)
+        x2, y2 = math.floor(probe.right / _CELL_MM), math.floor(probe.bottom / _CELL_MM)
+        if (x2 - x1 + 1) * (y2 - y1 + 1) > len(self._boxes):
+            candidates = self._boxes
+        else:
+            cells = self._cells
+            candidates = [
+                box for i in range(x1, x2 + 1) for j in range(y1, y2 + 1)
+                for box in cells.get((i, j), ())
+            ]  # fmt: skip
+        for left, top, right, bottom, owner in candidates:
+            if (
+                owner < rank
+                and left <= probe.right
+                and probe.left <= right
+                and top <= probe.bottom
+                and probe.top <= bottom
+            ):
+                for x1_, y1_, x2_, y2_ in probe.spots:
+                    if left <= x2_ and x1_ <= right and top <= y2_ and y1_ <= bottom:
                         return True
         return False
