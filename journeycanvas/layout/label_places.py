@@ -15,6 +15,7 @@ columns' edges and, within a cell, the cards' bottoms.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from bisect import bisect_left, bisect_right
@@ -200,14 +201,15 @@ def path_stretch(points: Sequence[Point], anchor: float, trunk: float) -> Stretc
     return Stretch(at, relative, min(max(trunk - anchor, -reach), reach))
 
 
-def _positions(stretch: Stretch, shared: bool) -> list[tuple[float, float, float, bool]]:
-    """Points along the stretch (relative to its anchor point), each as its cost (its
-    distance from the anchor, plus a penalty off the part the label belongs to), x, y
-    and whether its run is vertical."""
+def _positions(
+    runs: tuple[Run, ...], trunk: float, shared: bool
+) -> list[tuple[float, float, float, bool]]:
+    """Points along a stretch's runs (relative to its anchor point), each as its cost
+    (its distance from the anchor, plus a penalty off the part the label belongs to), x,
+    y and whether its run is vertical."""
     result: list[tuple[float, float, float, bool]] = []
     append = result.append
-    trunk = stretch.trunk
-    for x, y, ux, uy, low, high in stretch.runs:
+    for x, y, ux, uy, low, high in runs:
         vertical = ux == 0
         # Steps from the anchor itself, so that the anchor is one of the spots.
         first = math.ceil(low / _STEP_MM - 1e-9)
@@ -221,18 +223,26 @@ def _positions(stretch: Stretch, shared: bool) -> list[tuple[float, float, float
     return result
 
 
+# A label's centre to try, relative to its stretch's anchor point: its cost, the side of
+# the path (to break ties alike), x and y.
+Candidate = tuple[float, int, float, float]
+
+
+@functools.lru_cache(maxsize=4096)
 def _candidates(
-    stretch: Stretch, shared: bool, w: float, h: float, reach: float
-) -> list[tuple[float, int, float, float]]:
-    """Label centres along the stretch (relative to its anchor point), with their costs:
+    runs: tuple[Run, ...], trunk: float, shared: bool, w: float, h: float, reach: float
+) -> tuple[tuple[Candidate, ...], tuple[float, float, float, float] | None]:
+    """Label centres along a stretch's runs (relative to its anchor point), best first:
     beside a vertical run or on a horizontal one; with `reach`, also up to that far off
-    the path, further sideways."""
-    candidates: list[tuple[float, int, float, float]] = []
+    the path, further sideways; and their least and greatest x and y.
+
+    Relative to the anchor, many labels have the same runs and size: kept by them."""
+    candidates: list[Candidate] = []
     beside_x = w / 2 + _BESIDE_MM
     beside_y = h / 2 + _BESIDE_MM
     offsets = [_STEP_MM * (i + 1) for i in range(int(reach / _STEP_MM))]
     append = candidates.append
-    for cost, x, y, vertical in _positions(stretch, shared):
+    for cost, x, y, vertical in _positions(runs, trunk, shared):
         if reach:
             for extra in offsets:
                 far = cost + _FAR_PENALTY_MM + extra
@@ -250,8 +260,11 @@ def _candidates(
             append((cost, 0, x, y))
             append((cost + _OFF_LINE_PENALTY_MM, 1, x, y - beside_y))
             append((cost + _OFF_LINE_PENALTY_MM, 2, x, y + beside_y))
+    if not candidates:
+        return (), None
     candidates.sort()
-    return candidates
+    xs, ys = [c[2] for c in candidates], [c[3] for c in candidates]
+    return tuple(candidates), (min(xs), min(ys), max(xs), max(ys))
 
 
 # A label spot's centre relative to its stretch's anchor point.
@@ -276,13 +289,15 @@ def label_spots(
     the path (for a short path between two cards side by side, which has no room along
     it).
     """
-    candidates = _candidates(stretch, shared, w, h, _FAR_MM if far else 0.0)
-    if not candidates:
+    trunk = stretch.trunk
+    candidates, extremes = _candidates(stretch.runs, trunk, shared, w, h, _FAR_MM if far else 0.0)
+    if extremes is None:
         return (), None, []
     at = stretch.at
-    xs = [at.x + c[2] for c in candidates]
-    ys = [at.y + c[3] for c in candidates]
-    area = Rect(min(xs) - w, min(ys) - h, max(xs) - min(xs) + 2 * w, max(ys) - min(ys) + 2 * h)
+    # Adding a number keeps the order of floats: the least moved is the least of those moved.
+    x1, y1 = at.x + extremes[0], at.y + extremes[1]
+    x2, y2 = at.x + extremes[2], at.y + extremes[3]
+    area = Rect(x1 - w, y1 - h, x2 - x1 + 2 * w, y2 - y1 + 2 * h)
     clear: list[int] = []
     clear_of_text: list[int] = []
     found: list[CardNear] = []
@@ -293,7 +308,7 @@ def label_spots(
 
 
 def _scan(
-    candidates: list[tuple[float, int, float, float]],
+    candidates: Sequence[Candidate],
     at: Point,
     w: float,
     h: float,
@@ -391,7 +406,9 @@ def marker_spots(
     whose cards were looked at, and those cards."""
     half = size / 2
     at = stretch.at
-    positions = [(x, y) for _, x, y, _ in _positions(stretch, False)] or [(0.0, 0.0)]
+    positions = [(x, y) for _, x, y, _ in _positions(stretch.runs, stretch.trunk, False)] or [
+        (0.0, 0.0)
+    ]
     xs, ys = [at.x + x for x, _ in positions], [at.y + y for _, y in positions]
     reach = _FAR_MARKER_MM + size
     area = Rect(min(xs) - reach, min(ys) - reach, max(xs) - min(xs) + 2 * reach,
