@@ -789,42 +789,48 @@ class _CardsMoved:
         obstacles: CardObstacles,
     ) -> None:
         self._obstacles = obstacles
-        self.before: dict[int, list[tuple[float, float]]] = {}
-        self.after: dict[int, list[tuple[float, float]]] = {}
+        before: dict[int, list[tuple[float, float]]] = {}
+        after: dict[int, list[tuple[float, float]]] = {}
         for card_id in replaced:
-            for layouts, spans in ((old_cards, self.before), (cards, self.after)):
+            for layouts, spans in ((old_cards, before), (cards, after)):
                 card = layouts.get(card_id)
                 if card is not None:
                     rect = card.rect
                     for column in obstacles.columns(rect.x, rect.right):
                         spans.setdefault(column, []).append((rect.y, rect.bottom))
-        for spans in (self.before, self.after):
-            for column, ys in spans.items():
-                spans[column] = _merged(ys)
+        self.before = {column: _Spans(ys) for column, ys in before.items()}
+        self.after = {column: _Spans(ys) for column, ys in after.items()}
 
     def near(self, areas: list[Rect], dy: float) -> bool:
         """Whether a card placed again was in one of `areas` or is in one of them
         moved down by `dy`."""
         columns = self._obstacles.columns
+        before, after = self.before, self.after
         for area in areas:
+            top, bottom = area.y, area.bottom
             for column in columns(area.x, area.right):
-                for top, bottom in self.before.get(column, ()):
-                    if top <= area.bottom and area.y <= bottom:
-                        return True
-                for top, bottom in self.after.get(column, ()):
-                    if top <= area.bottom + dy and area.y + dy <= bottom:
-                        return True
+                spans = before.get(column)
+                if spans is not None and spans.touch(top, bottom):
+                    return True
+                spans = after.get(column)
+                if spans is not None and spans.touch(top + dy, bottom + dy):
+                    return True
         return False
 
 
-def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    result: list[tuple[float, float]] = []
-    for top, bottom in sorted(spans):
-        if result and top <= result[-1][1]:
-            result[-1] = (result[-1][0], max(result[-1][1], bottom))
-        else:
-            result.append((top, bottom))
-    return result
+class _Spans:
+    """Spans down a column (top and bottom), to ask whether any touches a stretch."""
+
+    def __init__(self, spans: list[tuple[float, float]]) -> None:
+        spans.sort()
+        self._tops = [top for top, _ in spans]
+        # The lowest bottom of the spans up to each (they may nest or overlap).
+        self._reach = list(itertools.accumulate((bottom for _, bottom in spans), max))
+
+    def touch(self, top: float, bottom: float) -> bool:
+        """Whether a span touches `top`…`bottom`, edges included."""
+        index = bisect_right(self._tops, bottom)
+        return index > 0 and self._reach[index - 1] >= top
 
 
 def _label_kept(label: _Label, dy: float, came: Changes, rank: int) -> bool:
