@@ -371,7 +371,8 @@ class ConnectorPaths:
             else:
                 item.points = plan.fixed
         _lay_paths(planned, gutters)
-        came = Changes()
+        # Laying out anew places every label again: what came or went does not matter.
+        came = Changes(moved is not None)
         if len(entries) > len(routed):
             alive = {item.connector.id for item in routed}
             for cid in [i for i in entries if i not in alive]:

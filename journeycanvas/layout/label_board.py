@@ -174,12 +174,15 @@ class Changes:
     """Boxes taken out or put in during one update, each with its connector's rank
     (-1 for marks and arrow heads): what may change where a kept label goes."""
 
-    def __init__(self) -> None:
+    def __init__(self, noted: bool = True) -> None:
+        self._noted = noted
         self._cells: dict[tuple[int, int], list[tuple[float, float, float, float, int]]] = {}
         self._boxes: list[tuple[float, float, float, float, int]] = []
 
     def add(self, rect: Rect, rank: int) -> None:
-        """Note a box that came or went."""
+        """Note a box that came or went (unless nothing is to be noted)."""
+        if not self._noted:
+            return
         box = (rect.x, rect.y, rect.right, rect.bottom, rank)
         self._boxes.append(box)
         for key in _keys((box[0], box[1], box[2], box[3], None)):

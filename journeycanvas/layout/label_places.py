@@ -406,13 +406,11 @@ def marker_spots(
     whose cards were looked at, and those cards."""
     half = size / 2
     at = stretch.at
-    positions = [(x, y) for _, x, y, _ in _positions(stretch.runs, stretch.trunk, False)] or [
-        (0.0, 0.0)
-    ]
-    xs, ys = [at.x + x for x, _ in positions], [at.y + y for _, y in positions]
+    positions, (x1, y1, x2, y2) = _marker_positions(stretch.runs, stretch.trunk)
+    # Adding a number keeps the order of floats: the least moved is the least of those moved.
+    x1, y1, x2, y2 = at.x + x1, at.y + y1, at.x + x2, at.y + y2
     reach = _FAR_MARKER_MM + size
-    area = Rect(min(xs) - reach, min(ys) - reach, max(xs) - min(xs) + 2 * reach,
-                max(ys) - min(ys) + 2 * reach)  # fmt: skip
+    area = Rect(x1 - reach, y1 - reach, x2 - x1 + 2 * reach, y2 - y1 + 2 * reach)
     found: list[CardNear] = []
     _, texts = obstacles.near(area, found, at.y)
     centres: list[Centre] = []
@@ -428,6 +426,17 @@ def marker_spots(
                     if len(centres) == limit:
                         return tuple(centres), area, found
     return tuple(centres), area, found
+
+
+@functools.lru_cache(maxsize=4096)
+def _marker_positions(
+    runs: tuple[Run, ...], trunk: float
+) -> tuple[tuple[Centre, ...], tuple[float, float, float, float]]:
+    """The points along a stretch's runs (relative to its anchor point; the point itself
+    when there are none), and their least and greatest x and y."""
+    positions = tuple((x, y) for _, x, y, _ in _positions(runs, trunk, False)) or ((0.0, 0.0),)
+    xs, ys = [x for x, _ in positions], [y for _, y in positions]
+    return positions, (min(xs), min(ys), max(xs), max(ys))
 
 
 def path_length(points: Sequence[Point]) -> float:
