@@ -899,8 +899,9 @@ _Kept = tuple[
 ]
 
 # The tops and bottoms of the lanes when a plan's path round blockers was worked out,
-# and the lane of each of its points (None for a plan without such a path).
-_Relative = tuple[Sequence[float], Sequence[float], tuple[int, ...]] | None
+# and the lane of each of its points (None until asked for), or None for a plan without
+# such a path.
+_Relative = tuple[Sequence[float], Sequence[float], tuple[int, ...] | None] | None
 
 
 def _in_lane(card: CardLayout, place: tuple[int, int, int], gutters: Gutters) -> tuple[float, ...]:
@@ -912,12 +913,11 @@ def _in_lane(card: CardLayout, place: tuple[int, int, int], gutters: Gutters) ->
 
 
 def _lane_edges(plan: Plan, gutters: Gutters) -> _Relative:
-    """The lanes' tops and bottoms now, and the lanes of the points of a plan's path."""
+    """The lanes' tops and bottoms now (the lanes of the points of a plan's path follow
+    from them when the lanes move: most plans never move)."""
     if plan.fixed is None:
         return None
-    tops = gutters.tops
-    rows = tuple(max(0, bisect_right(tops, p.y) - 1) for p in plan.fixed)
-    return tops, gutters.bottoms, rows
+    return gutters.tops, gutters.bottoms, None
 
 
 def _moved_with_lanes(
@@ -938,6 +938,8 @@ def _moved_with_lanes(
         return plan, relative
     if len(old_tops) != len(tops):
         return None
+    if rows is None:
+        rows = tuple(max(0, bisect_right(old_tops, p.y) - 1) for p in plan.fixed)
     moves = gutters.moves_since(old_tops)
     last = len(tops) - 1
     if (
