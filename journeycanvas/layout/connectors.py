@@ -3,11 +3,12 @@
 An update lays out again only what its changes reach, so that it costs what they
 touch, and gives exactly what a full layout gives: a connector's plan
 (`layout.routing`) is kept while its cards and the blockers it looked at stay; a path
-that lies in lanes which all moved alike moves with them; its label, too, unless the
-cells its spots were chosen among changed, or a box came, went or moved unlike it near
-the spots it tried (`layout.label_board`): then it is placed again, in the map's order,
-on a board holding what every label before it took. Ports and tracks are settled anew
-for the connectors that run in the gutters (the others keep a way found round blockers).
+that lies in lanes which all moved alike moves with them; its label, too, unless a
+card placed again lies where its spots were looked for, or a box came, went or moved
+unlike it near the spots it tried (`layout.label_board`): then it is placed again, in
+the map's order, on a board holding what every label before it took. Ports and tracks
+are settled anew for the connectors that run in the gutters (the others keep a way
+found round blockers).
 """
 
 from __future__ import annotations
@@ -97,8 +98,6 @@ class ConnectorRouter:
         return cached
 
 
-# Lanes and columns, each as a range's start and stop.
-_Cells = tuple[int, int, int, int]
 _NO_IDS: frozenset[str] = frozenset()
 _REACH_MM = 4.0
 """How far round its path a connector's marks and arrow head may reach."""
@@ -132,9 +131,8 @@ class _Routed:
 class _Label:
     """Where a connector's label went, and what that depended on: the point its spots
     are relative to, the spot's centre (None for a marker on the path's middle), its
-    size, whether it is a marker, the box round every spot tried, the cells whose cards
-    its spots were chosen among and the areas looked at (as they were when it was
-    placed), and its place on the board."""
+    size, whether it is a marker, the box round every spot tried, the areas whose cards
+    were looked at (as they were when it was placed), and its place on the board."""
 
     rect: Rect
     at: Point
@@ -143,7 +141,6 @@ class _Label:
     h: float
     marker: bool
     probe: Probe | None
-    cells: list[_Cells]
     areas: list[Rect]
     handle: Handle
 
@@ -485,7 +482,7 @@ class ConnectorPaths:
                 if shared and key in shared_labels:
                     rect, marker = shared_labels[key]
                     label = _Label(rect, rect.center, None, 0.0, 0.0, marker is not None,
-                                   None, [], [], [])  # fmt: skip
+                                   None, [], [])  # fmt: skip
                 else:
                     low, high = (0.0, item.trunk) if shared else (item.trunk, math.inf)
                     crossing = band_crossing(item.points, low, high, band_middles)
@@ -572,19 +569,18 @@ class ConnectorPaths:
         length = path_length(item.points)
         stretch = self._stretch(item, anchor)
         probe = Probe([])
-        looked: list[_Cells] = []
         areas: list[Rect] = []
         for what in ("label", "far label") if length < _SHORT_PATH_MM else ("label",):
             centres = self._spots_for(item, what, stretch, shared, w, h, obstacles)
-            _note(self._spots[(cid, what)], looked, areas)
+            areas.append(self._spots[(cid, what)].area)
             found = board.first_free(stretch.at, centres, w, h, rank, probe)
             if found is not None:
                 return _Label(found[0], stretch.at, found[1], w, h, False, _tried(probe),
-                              looked, areas, [])  # fmt: skip
+                              areas, [])  # fmt: skip
         size = MARKER_MM
         at = stretch.at
         centres = self._spots_for(item, "marker", stretch, shared, size, size, obstacles)
-        _note(self._spots[(cid, "marker")], looked, areas)
+        areas.append(self._spots[(cid, "marker")].area)
         found = board.first_free(at, centres, size, size, rank, probe)
         if found is None:
             # The nearest few spots first: finding them all is slow, and rarely needed.
@@ -593,7 +589,7 @@ class ConnectorPaths:
             for what in ("last marker", "all last marker"):
                 centres = self._spots_for(item, what, whole, False, size, size, obstacles)
                 kept = self._spots[(cid, what)]
-                _note(kept, looked, areas)
+                areas.append(kept.area)
                 found = board.first_free(at, centres, size, size, rank, probe)
                 if found is not None or kept.complete:
                     break
@@ -601,8 +597,8 @@ class ConnectorPaths:
             mid = own_middle(item.points, item.trunk)[0]
             half = size / 2
             return _Label(Rect(mid.x - half, mid.y - half, size, size), mid, None, size, size,
-                          True, _tried(probe), looked, areas, [])  # fmt: skip
-        return _Label(found[0], at, found[1], size, size, True, _tried(probe), looked, areas, [])
+                          True, _tried(probe), areas, [])  # fmt: skip
+        return _Label(found[0], at, found[1], size, size, True, _tried(probe), areas, [])
 
     def _stretch(self, item: _Routed, anchor: float) -> Stretch:
         """The stretch of the item's path around `anchor`, kept while the path stays."""
@@ -644,7 +640,6 @@ class ConnectorPaths:
                 and obstacles.cards_near(moved, at.y) == kept.found
             ):
                 # The same cards around the anchor point give the same spots.
-                kept.cells, kept.top = _cells(moved, obstacles)
                 kept.at, kept.area, kept.bounds = at, moved, bounds
                 return kept.centres
         area: Rect | None
@@ -658,14 +653,11 @@ class ConnectorPaths:
             centres, area, found = label_spots(stretch, shared, w, h, obstacles, far)
         if area is None:
             area = Rect(at.x, at.y, 0.0, 0.0)
-        cells, top = _cells(area, obstacles)
         reaches_top, reaches_bottom = _reaches(area, obstacles.bounds)
         self._spots[cache_key] = _Spots(
             inputs,
-            cells,
             centres,
             at,
-            top,
             area,
             found,
             reaches_top,
@@ -679,32 +671,20 @@ class ConnectorPaths:
 @dataclass(slots=True)
 class _Spots:
     """A label's spots and what they depend on: the stretch of path (relative to its
-    anchor point), the cells looked at (lanes and columns, as ranges' starts and stops),
-    the spots' centres (relative to the point), the point, the top of the first lane
-    looked at, the area looked at and the cards found there, whether that area reaches
-    the grid's top or bottom, the grid's bounds, and whether these are all the spots
-    there are (or only the first few)."""
+    anchor point), the spots' centres (relative to the point), the point, the area
+    looked at and the cards found there, whether that area reaches the grid's top or
+    bottom, the grid's bounds, and whether these are all the spots there are (or only
+    the first few)."""
 
     inputs: tuple[object, ...]
-    cells: _Cells
     centres: tuple[Centre, ...]
     at: Point
-    top: float
     area: Rect
     found: list[CardNear]
     reaches_top: bool
     reaches_bottom: bool
     bounds: Rect
     complete: bool
-
-
-def _cells(area: Rect, obstacles: CardObstacles) -> tuple[_Cells, float]:
-    """The lanes and columns `area` covers, and the top of the first of those lanes."""
-    rows = obstacles.rows(area.y, area.bottom)
-    columns = obstacles.columns(area.x, area.right)
-    tops = obstacles.lane_tops
-    top = tops[rows.start] if rows.start < len(tops) else 0.0
-    return (rows.start, rows.stop, columns.start, columns.stop), top
 
 
 def _reaches(area: Rect, bounds: Rect) -> tuple[bool, bool]:
@@ -726,11 +706,6 @@ def _bounds_alike(kept: _Spots, bounds: Rect, dy: float) -> bool:
 
 def _tried(probe: Probe) -> Probe | None:
     return probe if probe.spots else None
-
-
-def _note(spots: _Spots, cells: list[_Cells], areas: list[Rect]) -> None:
-    cells.append(spots.cells)
-    areas.append(spots.area)
 
 
 _NO_LAYOUT = ConnectorLayout("", "", "", "", (), Point(0.0, 0.0), Point(1.0, 0.0), 0,
