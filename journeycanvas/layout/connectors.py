@@ -815,7 +815,7 @@ def _label_kept(label: _Label, dy: float, came: Changes, rank: int) -> bool:
     near the spots it tried."""
     probe = label.probe
     return probe is None or not (
-        came.touch(probe, rank) or (dy != 0.0 and came.touch(probe.moved(dy), rank))
+        came.touch(probe, rank) or (dy != 0.0 and came.touch(probe, rank, dy))
     )
 
 

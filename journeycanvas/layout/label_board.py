@@ -188,13 +188,15 @@ class Changes:
         for key in _keys((box[0], box[1], box[2], box[3], None)):
             self._cells.setdefault(key, []).append(box)
 
-    def touch(self, probe: Probe, rank: int) -> bool:
+    def touch(self, probe: Probe, rank: int, dy: float = 0.0) -> bool:
         """Whether a box noted for a connector before rank `rank` (or a mark or an
-        arrow head) overlaps a spot the probe tried, edges included."""
+        arrow head) overlaps a spot the probe tried (moved down by `dy`), edges
+        included."""
         if not self._boxes:
             return False
-        x1, y1 = math.floor(probe.left / _CELL_MM), math.floor(probe.top / _CELL_MM)
-        x2, y2 = math.floor(probe.right / _CELL_MM), math.floor(probe.bottom / _CELL_MM)
+        p_top, p_bottom = probe.top + dy, probe.bottom + dy
+        x1, y1 = math.floor(probe.left / _CELL_MM), math.floor(p_top / _CELL_MM)
+        x2, y2 = math.floor(probe.right / _CELL_MM), math.floor(p_bottom / _CELL_MM)
         if (x2 - x1 + 1) * (y2 - y1 + 1) > len(self._boxes):
             candidates = self._boxes
         else:
@@ -208,10 +210,10 @@ class Changes:
                 owner < rank
                 and left <= probe.right
                 and probe.left <= right
-                and top <= probe.bottom
-                and probe.top <= bottom
+                and top <= p_bottom
+                and p_top <= bottom
             ):
                 for x1_, y1_, x2_, y2_ in probe.spots:
-                    if left <= x2_ and x1_ <= right and top <= y2_ and y1_ <= bottom:
+                    if left <= x2_ and x1_ <= right and top <= y2_ + dy and y1_ + dy <= bottom:
                         return True
         return False

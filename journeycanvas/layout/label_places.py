@@ -5,8 +5,9 @@ connector's own part, or of a fork's trunk for a label the fork shares): beside 
 vertical run, on a horizontal one. A spot must stay inside the grid and clear of card
 text; spots clear of whole cards come first. `label_spots` gives each label a short list
 of such spots (depending only on its path and the cards near it, so it can be kept while
-those stay); `LabelBoard` then picks, label by label, the first spot clear of break
-marks, arrow heads and the labels already placed, or a numbered marker when none is.
+those stay); `label_board.LaneBoard` then picks, label by label, the first spot clear of
+break marks, arrow heads and the labels already placed, or a numbered marker when none
+is.
 
 Only the cards near the path are looked at: those in the lane and stage cells the
 search area overlaps (spanning cards included), found by bisecting the lanes' and
@@ -325,7 +326,7 @@ def _scan(
     min_y, max_y = bounds.y - _TOUCH_MM, bounds.bottom + _TOUCH_MM
     half_w, half_h = w / 2, h / 2
     at_x, at_y = at.x, at.y
-    # The same edges as `LabelBoard.first_free` gives, without making a Rect per candidate.
+    # The same edges as `LaneBoard.first_free` gives, without making a Rect per candidate.
     for index, (_, _, x, y) in enumerate(candidates):
         left, top = at_x + x - half_w, at_y + y - half_h
         right, bottom = left + w, top + h
@@ -347,53 +348,6 @@ def _free(left: float, top: float, right: float, bottom: float, boxes: list[_Box
         if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom:
             return False
     return True
-
-
-class LabelBoard:
-    """The labels, break marks and arrow heads placed so far, to keep new labels off."""
-
-    def __init__(self) -> None:
-        self._cells: dict[tuple[int, int], list[_Box]] = {}
-
-    def _keys(self, box: _Box) -> list[tuple[int, int]]:
-        x1, y1 = math.floor(box[0] / _CELL_MM), math.floor(box[1] / _CELL_MM)
-        x2, y2 = math.floor(box[2] / _CELL_MM), math.floor(box[3] / _CELL_MM)
-        return [(i, j) for i in range(x1, x2 + 1) for j in range(y1, y2 + 1)]
-
-    def add(self, rect: Rect) -> None:
-        """Keep later labels off `rect`."""
-        box = (rect.x, rect.y, rect.right, rect.bottom)
-        for key in self._keys(box):
-            self._cells.setdefault(key, []).append(box)
-
-    def first_free(self, at: Point, centres: Sequence[Centre], w: float, h: float) -> Rect | None:
-        """The first of the w × h spots with these centres (relative to the point `at`)
-        that touches nothing placed; None if none."""
-        half_w, half_h = w / 2, h / 2
-        for x, y in centres:
-            left, top = at.x + x - half_w, at.y + y - half_h
-            if self._free(left, top, left + w, top + h):
-                return Rect(left, top, w, h)
-        return None
-
-    def free(self, rect: Rect) -> bool:
-        """Whether `rect` touches nothing placed (touching edges count as free)."""
-        return self._free(rect.x, rect.y, rect.right, rect.bottom)
-
-    def _free(self, x: float, y: float, x2: float, y2: float) -> bool:
-        left, top = x + _TOUCH_MM, y + _TOUCH_MM
-        right, bottom = x2 - _TOUCH_MM, y2 - _TOUCH_MM
-        cells = self._cells
-        # Called for every spot tried: the cells' loop inlined.
-        first_j, last_j = math.floor(top / _CELL_MM), math.floor(bottom / _CELL_MM)
-        for i in range(math.floor(left / _CELL_MM), math.floor(right / _CELL_MM) + 1):
-            for j in range(first_j, last_j + 1):
-                boxes = cells.get((i, j))
-                if boxes:
-                    for box in boxes:
-                        if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom:
-                            return False
-        return True
 
 
 def marker_spots(
@@ -419,7 +373,7 @@ def marker_spots(
         offsets = [(0.0, 0.0)] if r == 0 else [(r, 0.0), (-r, 0.0), (0.0, r), (0.0, -r)]
         for x, y in positions:
             for dx, dy in offsets:
-                # The same edges as `LabelBoard.first_free` gives.
+                # The same edges as `LaneBoard.first_free` gives.
                 left, top = at.x + (x + dx) - half, at.y + (y + dy) - half
                 if _free(left, top, left + size, top + size, texts):
                     centres.append((x + dx, y + dy))
