@@ -180,16 +180,21 @@ def path_stretch(points: Sequence[Point], anchor: float, trunk: float) -> Stretc
     at = points[0]
     runs: list[Run] = []
     start = 0.0
+    first, last = anchor - WINDOW_MM, anchor + WINDOW_MM
     for a, b in itertools.pairwise(points):
         ax, ay, bx, by = a.x, a.y, b.x, b.y
         length = abs(bx - ax) + abs(by - ay)
         if length <= 0:
             continue
         end = start + length
+        if end < first or start > last:
+            # Outside the window, so not at the anchor either.
+            start = end
+            continue
         ux, uy = (bx - ax) / length, (by - ay) / length
         if start <= anchor <= end:
             at = Point(ax + ux * (anchor - start), ay + uy * (anchor - start))
-        low, high = max(start, anchor - WINDOW_MM), min(end, anchor + WINDOW_MM)
+        low, high = max(start, first), min(end, last)
         if low <= high:
             runs.append((ax + ux * (low - start), ay + uy * (low - start), ux, uy, low, high))
         start = end
