@@ -124,46 +124,33 @@ class Gutters:
         """Whether vertical gutter `edge` is free of cards from `top` to `bottom`."""
         if edge == 0 or edge == len(self.lefts):
             return True
-        tops, blockers = self.tops, self._blockers
-        first = max(0, bisect_right(self.bottoms, top))
-        last = bisect_left(tops, bottom)
+        tops, bottoms, blockers = self.tops, self.bottoms, self._blockers
         looked_at = self.looked_at
-        free = True
-        for row in range(first, last):
+        for row in range(bisect_right(bottoms, top), bisect_left(tops, bottom)):
             crossing = blockers[row].get(edge)
-            blocked = False
-            if crossing:
-                lane_top = tops[row]
-                for y, y_bottom, _, _ in crossing[0]:
-                    if y + lane_top < bottom and top < y_bottom + lane_top:
-                        blocked = True
-                        break
-            if looked_at is not None:
-                self._remember_run(looked_at, row, edge, top, bottom, blocked)
+            lane_top, lane_bottom = tops[row], bottoms[row]
+            if top <= lane_top and lane_bottom <= bottom:
+                # A lane the run crosses whole is blocked by any card there: the answer
+                # depends only on whether there is one, not on where it sits.
+                blocked = crossing is not None
+                if looked_at is not None:
+                    looked_at.setdefault((row, edge, 0), [])
+            else:
+                blocked = False
+                if crossing is not None:
+                    for y, y_bottom, _, _ in crossing[0]:
+                        if y + lane_top < bottom and top < y_bottom + lane_top:
+                            blocked = True
+                            break
+                if looked_at is not None:
+                    # Relative to the lane's top; an end beyond the lane is as good as
+                    # endless.
+                    low = top - lane_top if top > lane_top else -math.inf
+                    high = bottom - lane_top if bottom < lane_bottom else math.inf
+                    looked_at.setdefault((row, edge), []).append(("v", low, high, blocked))
             if blocked:
-                free = False
-                break
-        return free
-
-    def _remember_run(
-        self,
-        looked_at: dict[tuple[int, ...], list[Question]],
-        row: int,
-        edge: int,
-        top: float,
-        bottom: float,
-        blocked: bool,
-    ) -> None:
-        lane_top, lane_bottom = self.tops[row], self.bottoms[row]
-        if top <= lane_top and lane_bottom <= bottom:
-            # A lane the run crosses whole is blocked by any card there: the answer
-            # depends only on whether there is one, not on where it sits.
-            looked_at.setdefault((row, edge, 0), [])
-            return
-        # Relative to the lane's top; an end beyond the lane is as good as endless.
-        low = top - lane_top if top > lane_top else -math.inf
-        high = bottom - lane_top if bottom < lane_bottom else math.inf
-        looked_at.setdefault((row, edge), []).append(("v", low, high, blocked))
+                return False
+        return True
 
     def first_blocker(self, edge: int, row: int, y: float, up: bool) -> Span | None:
         """The nearest card crossing column edge `edge` in lane `row`, above `y` (with
