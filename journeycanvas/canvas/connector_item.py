@@ -54,7 +54,9 @@ _DETAIL_LOD = 0.5
 _GEOMETRY_CACHE = 8192
 """How many connectors' drawings a layer keeps (past that it starts afresh)."""
 _DIRTY_RECTS = 400
-"""Past this many changed pieces in one update, a connector repaints its whole box."""
+"""How many rectangles changed connectors may repaint between two paints (then: all)."""
+_PIECES_MAX = 12
+"""Past this many changed segments, a connector repaints its old and new boxes."""
 
 
 def _pen(kind: ConnectorKind, cosmetic: bool) -> QPen:
@@ -325,6 +327,7 @@ class ConnectorLayer(QGraphicsItem):
         self.items: dict[str, ConnectorItem] = {}
         self._geometries: dict[str, _Geometry] = {}
         self._overview = False
+        self._dirty_budget = _DIRTY_RECTS
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -368,13 +371,16 @@ class ConnectorLayer(QGraphicsItem):
     def repaint_change(self, old: ConnectorLayout, new: ConnectorLayout) -> None:
         """Repaint what changed between two layouts of a connector: the pieces of either
         line that the other has not, their arrow heads, marks and labels. A rerouted
-        connector crossing the view repaints a few strips, not the whole view."""
+        connector crossing the view repaints a few strips, not the whole view; past a
+        budget of strips until the next paint (a big change), the whole layer repaints."""
         scene = self.scene()
-        if scene is None:
+        if scene is None or self._dirty_budget <= 0:
             return
         rects = _changed_rects(old, new)
-        if len(rects) > _DIRTY_RECTS:
-            rects = [_box(old), _box(new)]
+        self._dirty_budget -= len(rects)
+        if self._dirty_budget <= 0:
+            self.update()
+            return
         for left, top, right, bottom in rects:
             scene.update(QRectF(left, top, right - left, bottom - top))
 
@@ -386,6 +392,7 @@ class ConnectorLayer(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         """Draw every connector crossing the exposed area (Qt clips their lines)."""
+        self._dirty_budget = _DIRTY_RECTS
         area = option.exposedRect
         left, top, right, bottom = area.left(), area.top(), area.right(), area.bottom()
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
@@ -499,6 +506,8 @@ def _changed_rects(old: ConnectorLayout, new: ConnectorLayout) -> list[Box]:
         changed = old_segments | new_segments
     else:
         changed = old_segments ^ new_segments
+    if len(changed) > _PIECES_MAX:
+        return [_box(old), _box(new)]
     m = _MARGIN_MM
     rects = [
         (min(x1, x2) - m, min(y1, y2) - m, max(x1, x2) + m, max(y1, y2) + m)

@@ -10,6 +10,7 @@ whole map makes no Qt object per card.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QRectF, Qt
@@ -44,25 +45,32 @@ def _fill(name: str) -> QColor:
     return color
 
 
+def _paint_batches(painter: QPainter, batches: _Batches, color: Callable[[str], QColor]) -> None:
+    """Each batch of boxes in its colour; a dimmed card's faded, as its item would draw it."""
+    for (name, faded), rects in batches.items():
+        painter.setOpacity(_DIMMED_OPACITY if faded else 1.0)
+        painter.setBrush(color(name))
+        painter.drawRects(rects)
+
+
 class _CellBoxes:
-    """The boxes of one cell's cards, by (fill, dimmed), and their kind stripes."""
+    """The boxes of one cell's cards and their kind stripes, by (colour, dimmed)."""
 
     __slots__ = ("accents", "cards", "fills")
 
     def __init__(self, cards: tuple[CardLayout, ...], dimmed: frozenset[str]) -> None:
         self.cards = cards
         self.fills: _Batches = {}
-        self.accents: dict[str, list[QRectF]] = {}
+        self.accents: _Batches = {}
         for card in cards:
             rect = card.rect
             faded = card.id in dimmed
             self.fills.setdefault((card.face.fill, faded), []).append(
                 QRectF(rect.x, rect.y, rect.w, rect.h)
             )
-            if not faded:
-                self.accents.setdefault(str(card.face.kind), []).append(
-                    QRectF(rect.x, rect.y, CARD_STRIPE_MM, rect.h)
-                )
+            self.accents.setdefault((str(card.face.kind), faded), []).append(
+                QRectF(rect.x, rect.y, CARD_STRIPE_MM, rect.h)
+            )
 
 
 class OverviewItem(QGraphicsItem):
@@ -113,16 +121,11 @@ class OverviewItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(Qt.PenStyle.NoPen)
         for cell in cells:
-            for (fill, faded), rects in cell.fills.items():
-                painter.setOpacity(_DIMMED_OPACITY if faded else 1.0)
-                painter.setBrush(_fill(fill))
-                painter.drawRects(rects)
-        painter.setOpacity(1.0)
+            _paint_batches(painter, cell.fills, _fill)
         if lod >= STRIPE_MIN_LOD:
             for cell in cells:
-                for kind, rects in cell.accents.items():
-                    painter.setBrush(accent(kind))
-                    painter.drawRects(rects)
+                _paint_batches(painter, cell.accents, accent)
+        painter.setOpacity(1.0)
         self._paint_marks(painter, scene, box)
 
     @staticmethod
