@@ -45,6 +45,7 @@ _HALO_COLOR = QColor(21, 101, 192, 90)
 _HALO = QPen(_HALO_COLOR, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
 _THIN_HALO = QPen(_HALO_COLOR, 4.0)
 _THIN_HALO.setCosmetic(True)
+"""The halo from far away: a few pixels wide, however small the map is drawn."""
 _MARGIN_MM = 3.0
 _MARKER_FONT_PX = 22
 _HIT_WIDTH_MM = 2.4
@@ -59,8 +60,8 @@ _PIECES_MAX = 12
 """Past this many changed segments, a connector repaints its old and new boxes."""
 
 
-def _pen(kind: ConnectorKind, cosmetic: bool) -> QPen:
-    pen = QPen(_COLORS[kind], 0.0 if cosmetic else LINE_MM)
+def _pen(kind: ConnectorKind) -> QPen:
+    pen = QPen(_COLORS[kind], LINE_MM)
     pen.setCapStyle(Qt.PenCapStyle.SquareCap)
     if CONNECTOR_KINDS[kind].conditional:
         pen.setStyle(Qt.PenStyle.DashLine)
@@ -68,9 +69,9 @@ def _pen(kind: ConnectorKind, cosmetic: bool) -> QPen:
     return pen
 
 
-_PENS = {kind: _pen(kind, cosmetic=False) for kind in ConnectorKind}
-_THIN_PENS = {kind: _pen(kind, cosmetic=True) for kind in ConnectorKind}
-"""One pixel wide whatever the zoom: for when the line would be thinner than a pixel."""
+# Thinner than a pixel (zoomed out), Qt draws these as crisp one-pixel lines, faster
+# than cosmetic pens.
+_PENS = {kind: _pen(kind) for kind in ConnectorKind}
 _DASHED = frozenset(kind for kind in ConnectorKind if CONNECTOR_KINDS[kind].conditional)
 _MARK_PENS = {
     kind: QPen(color, 0.55, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
@@ -399,7 +400,7 @@ class ConnectorLayer(QGraphicsItem):
         # Connectors are orthogonal: crisp, unsmoothed lines look best and draw fastest.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if self._overview:
-            self._paint_overview(painter, (left, top, right, bottom))
+            self._paint_overview(painter, (left, top, right, bottom), lod)
             return
         shown: list[tuple[ConnectorItem, _Geometry]] = []
         for item in self.items.values():
@@ -408,14 +409,13 @@ class ConnectorLayer(QGraphicsItem):
                 shown.append((item, item.geometry))
         if not shown:
             return
-        thin = lod * LINE_MM < 1.0
-        _paint_lines(painter, [(item.kind, item.isSelected(), g) for item, g in shown], thin)
+        _paint_lines(painter, [(item.kind, item.isSelected(), g) for item, g in shown], lod)
         if lod < _DETAIL_LOD:
             return  # arrow heads, marks and labels would be a pixel or two: lines only
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._paint_details(painter, shown, (left, top, right, bottom), lod)
 
-    def _paint_overview(self, painter: QPainter, box: Box) -> None:
+    def _paint_overview(self, painter: QPainter, box: Box, lod: float) -> None:
         """The lines of the connectors near `box`, from the layout (no arrows, no labels)."""
         source = cast(ConnectorSource, self.scene())
         selected = source.selection_set()
@@ -424,7 +424,7 @@ class ConnectorLayer(QGraphicsItem):
             (_kind(connector), connector.id in selected, geometry(connector))
             for connector in source.connectors_near(box)
         ]
-        _paint_lines(painter, shown, thin=True)
+        _paint_lines(painter, shown, lod, far=True)
 
     def _paint_details(
         self,
@@ -470,28 +470,31 @@ class ConnectorLayer(QGraphicsItem):
 
 
 def _paint_lines(
-    painter: QPainter, shown: list[tuple[ConnectorKind, bool, _Geometry]], thin: bool
+    painter: QPainter,
+    shown: list[tuple[ConnectorKind, bool, _Geometry]],
+    lod: float,
+    far: bool = False,
 ) -> None:
     """The halos of the selected connectors, then the lines: solid ones in one call per
-    kind, dashed ones a path each (so the dash pattern runs on round the corners)."""
+    kind, dashed ones a path each (so the dash pattern runs on round the corners), or
+    in one call too from `far` away."""
     halos = [geometry.lines for _, selected, geometry in shown if selected]
     if halos:
-        painter.setPen(_THIN_HALO if thin else _HALO)
+        painter.setPen(_HALO if lod * _HALO.widthF() >= _THIN_HALO.widthF() else _THIN_HALO)
         painter.drawLines([line for lines in halos for line in lines])
     solid: dict[ConnectorKind, list[QLineF]] = {}
     dashed: dict[ConnectorKind, list[_Geometry]] = {}
     for kind, _, geometry in shown:
-        if kind in _DASHED:
+        if kind in _DASHED and not far:
             dashed.setdefault(kind, []).append(geometry)
         else:
             solid.setdefault(kind, []).extend(geometry.lines)
-    pens = _THIN_PENS if thin else _PENS
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for kind, lines in solid.items():
-        painter.setPen(pens[kind])
+        painter.setPen(_PENS[kind])
         painter.drawLines(lines)
     for kind, geometries in dashed.items():
-        painter.setPen(pens[kind])
+        painter.setPen(_PENS[kind])
         for geometry in geometries:
             painter.drawPath(geometry.path)
 

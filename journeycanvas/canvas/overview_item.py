@@ -10,7 +10,7 @@ whole map makes no Qt object per card.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QRectF, Qt
@@ -21,6 +21,7 @@ from journeycanvas.canvas.card_item import STRIPE_MIN_LOD
 from journeycanvas.canvas.glyphs import accent
 from journeycanvas.canvas.spatial_index import cards_in, cells_in
 from journeycanvas.layout import CardLayout
+from journeycanvas.layout.lane_cards import CardMap, LaneCards
 from journeycanvas.layout.style import CARD_STRIPE_MM
 
 if TYPE_CHECKING:
@@ -56,10 +57,18 @@ def _paint_batches(painter: QPainter, batches: _Batches, color: Callable[[str], 
 class _CellBoxes:
     """The boxes of one cell's cards and their kind stripes, by (colour, dimmed)."""
 
-    __slots__ = ("accents", "cards", "fills")
+    __slots__ = ("accents", "cards", "fills", "ids", "lane")
 
-    def __init__(self, cards: tuple[CardLayout, ...], dimmed: frozenset[str]) -> None:
-        self.cards = cards
+    def __init__(
+        self,
+        ids: tuple[str, ...],
+        lane: LaneCards | None,
+        layouts: Mapping[str, CardLayout],
+        dimmed: frozenset[str],
+    ) -> None:
+        self.ids = ids
+        self.lane = lane
+        self.cards = cards = tuple(layouts[i] for i in ids)
         self.fills: _Batches = {}
         self.accents: _Batches = {}
         for card in cards:
@@ -111,12 +120,18 @@ class OverviewItem(QGraphicsItem):
             self._cells.clear()
             self._dimmed = dimmed
         cards = layout.cards
+        lanes = cards.lanes if isinstance(cards, CardMap) else None
         cells = []
         for key, ids in cells_in(layout, box):
-            now = tuple(cards[i] for i in ids)
             cell = self._cells.get(key)
-            if cell is None or cell.cards != now:
-                cell = self._cells[key] = _CellBoxes(now, dimmed)
+            if lanes is not None:
+                # A lane nothing changed is the same object in the next layout: then
+                # the cell's cards are the same, and need not be looked at one by one.
+                lane = lanes.get(key[1])
+                if cell is None or cell.lane is not lane or cell.ids != ids:
+                    cell = self._cells[key] = _CellBoxes(ids, lane, cards, dimmed)
+            elif cell is None or cell.cards != tuple(cards[i] for i in ids):
+                cell = self._cells[key] = _CellBoxes(ids, None, cards, dimmed)
             cells.append(cell)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(Qt.PenStyle.NoPen)
