@@ -490,12 +490,11 @@ def _paint_lines(
         else:
             solid.setdefault(kind, []).extend(geometry.lines)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    for kind, lines in solid.items():
+    for kind in ConnectorKind:  # the same kind over another in every frame
         painter.setPen(_PENS[kind])
-        painter.drawLines(lines)
-    for kind, geometries in dashed.items():
-        painter.setPen(_PENS[kind])
-        for geometry in geometries:
+        if kind in solid:
+            painter.drawLines(solid[kind])
+        for geometry in dashed.get(kind, ()):
             painter.drawPath(geometry.path)
 
 
