@@ -111,6 +111,25 @@ def _pieces(connector: ConnectorLayout) -> list[_Coords]:
     return [[*points[: index + 1], (mx - dx, my - dy)], [(mx + dx, my + dy), *points[index + 1 :]]]
 
 
+def _shift(old: ConnectorLayout, new: ConnectorLayout) -> tuple[float, float] | None:
+    """How far every point of `new` lies from the same point of `old`, if that is the
+    same for all of them (break gap included); None when the line changed shape."""
+    if len(old.points) != len(new.points) or bool(old.break_mark) != bool(new.break_mark):
+        return None
+    dx, dy = new.points[0].x - old.points[0].x, new.points[0].y - old.points[0].y
+    for a, b in zip(old.points, new.points, strict=True):
+        if b.x - a.x != dx or b.y - a.y != dy:
+            return None
+    if old.break_mark and (
+        new.mid.x - old.mid.x != dx
+        or new.mid.y - old.mid.y != dy
+        or new.mid_direction != old.mid_direction
+        or new.mid_segment != old.mid_segment
+    ):
+        return None
+    return dx, dy
+
+
 def _arrow_box(connector: ConnectorLayout) -> Box:
     tip = connector.points[-1]
     return tip.x - ARROW_MM, tip.y - ARROW_MM, tip.x + ARROW_MM, tip.y + ARROW_MM
@@ -134,11 +153,30 @@ class _Geometry:
     """What drawing one layout of a connector takes: its segments as lines, its path,
     arrow head, label rectangle and label text (the last ones made when first needed)."""
 
-    __slots__ = ("_arrow", "_label_text", "_path", "arrow_box", "label_rect", "layout", "lines")
+    __slots__ = (
+        "_arrow",
+        "_label_text",
+        "_path",
+        "arrow_box",
+        "label_rect",
+        "layout",
+        "lines",
+    )
 
-    def __init__(self, connector: ConnectorLayout) -> None:
+    def __init__(self, connector: ConnectorLayout, was: _Geometry | None = None) -> None:
         self.layout = connector
-        if connector.break_mark:
+        self._path: QPainterPath | None = None
+        self._arrow: QPolygonF | None = None
+        self.lines: list[QLineF]
+        shift = None if was is None else _shift(was.layout, connector)
+        if was is not None and shift is not None:
+            # The line only moved (its lane moved): move the old drawing's lines instead
+            # of making new ones. `was` is being replaced: nothing else draws it.
+            self.lines = was.lines
+            if shift != (0.0, 0.0):
+                for line in self.lines:
+                    line.translate(*shift)
+        elif connector.break_mark:
             self.lines = [
                 QLineF(x1, y1, x2, y2)
                 for piece in _pieces(connector)
@@ -149,8 +187,6 @@ class _Geometry:
         self.arrow_box = _arrow_box(connector)
         rect = connector.label_rect
         self.label_rect = qrect(rect) if rect is not None else None
-        self._path: QPainterPath | None = None
-        self._arrow: QPolygonF | None = None
         self._label_text: tuple[list[TextOp], float] | None = None
 
     @property
@@ -366,7 +402,7 @@ class ConnectorLayer(QGraphicsItem):
         if known is None or known.layout is not connector:
             if len(self._geometries) >= _GEOMETRY_CACHE:
                 self._geometries.clear()
-            known = self._geometries[connector.id] = _Geometry(connector)
+            known = self._geometries[connector.id] = _Geometry(connector, known)
         return known
 
     def repaint_change(self, old: ConnectorLayout, new: ConnectorLayout) -> None:
@@ -477,11 +513,12 @@ def _paint_lines(
 ) -> None:
     """The halos of the selected connectors, then the lines: solid ones in one call per
     kind, dashed ones a path each (so the dash pattern runs on round the corners), or
-    in one call too from `far` away."""
-    halos = [geometry.lines for _, selected, geometry in shown if selected]
+    in one call too from `far` away. Qt clips them: picking the segments in view one by
+    one here would cost more than Qt's stroking of the others."""
+    halos = [line for _, selected, geometry in shown if selected for line in geometry.lines]
     if halos:
         painter.setPen(_HALO if lod * _HALO.widthF() >= _THIN_HALO.widthF() else _THIN_HALO)
-        painter.drawLines([line for lines in halos for line in lines])
+        painter.drawLines(halos)
     solid: dict[ConnectorKind, list[QLineF]] = {}
     dashed: dict[ConnectorKind, list[_Geometry]] = {}
     for kind, _, geometry in shown:

@@ -31,6 +31,7 @@ from generate import generate_map
 _FLOW = QColor(CONNECTOR_KINDS[ConnectorKind.FLOW].color)
 _REACH_PX = 4
 """How near a click in the overview selects a connector (the editor's reach)."""
+_STRAY_PIXELS = 8
 
 
 def _on_screen(view: MapEditorView) -> QImage:
@@ -45,6 +46,24 @@ def _on_screen(view: MapEditorView) -> QImage:
 def _fresh(view: MapEditorView, like: QImage) -> QImage:
     """The viewport painted afresh, in the format of `like`."""
     return view.viewport().grab().toImage().convertToFormat(like.format())
+
+
+def _same_picture(a: QImage, b: QImage) -> bool:
+    """Whether two images show the same, give or take a few pixels on a card's edge that
+    its antialiasing leaves a shade off when a partial repaint's edge cuts through the
+    card (a stale piece of a connector line is dozens of pixels far off the background)."""
+    assert a.size() == b.size() and a.format() == b.format()
+    width = a.width()
+    off = 0
+    for y in range(a.height()):
+        row_a = bytes(a.constScanLine(y))[: 4 * width]
+        row_b = bytes(b.constScanLine(y))[: 4 * width]
+        if row_a != row_b:
+            off += sum(
+                max(abs(row_a[i + k] - row_b[i + k]) for k in range(3)) > 48
+                for i in range(0, 4 * width, 4)
+            )
+    return off <= _STRAY_PIXELS
 
 
 def _near(pixel: QColor, color: QColor, tolerance: int = 60) -> bool:
@@ -111,33 +130,56 @@ def test_a_rerouted_connector_shows_on_its_new_path_and_leaves_its_old_one_clean
         if not any(abs(x - nx) + abs(y - ny) < 3 for nx, ny in _along(new, 1.0))
     ]
     assert len(gone) > 20
-    assert after == _fresh(view, after)
+    assert _same_picture(after, _fresh(view, after))
 
 
-def test_an_edit_moving_many_connectors_leaves_the_screen_as_a_fresh_paint(
-    qtbot: QtBot,
-) -> None:
-    editor = MapEditorView(Document(generate_map(600, seed=3)))
+def _editor(qtbot: QtBot, document: Document) -> MapEditorView:
+    """An editor on `document`, at 100 %, scrolled to the top left."""
+    editor = MapEditorView(document)
     qtbot.addWidget(editor)
     editor.resize(1000, 700)
     editor.show()
     qtbot.waitExposed(editor)
     editor.set_zoom(1.0)
+    editor.horizontalScrollBar().setValue(0)
+    editor.verticalScrollBar().setValue(0)
+    return editor
+
+
+def test_after_edits_moving_many_connectors_the_screen_is_what_a_new_editor_shows(
+    qtbot: QtBot,
+) -> None:
+    editor = _editor(qtbot, Document(generate_map(1500, seed=7)))
     scene = editor.map_scene
-    assert len(scene.connectors) > 10
     document = editor.document
     stages = [stage.id for stage in document.journey.stages]
-    shown = {i: scene.connectors[i].layout for i in scene.connectors}
-    card = next(c for c in document.journey.cards if c.id in scene.cards)
-    target = stages[(stages.index(card.stage) + 1) % len(stages)]
-    document.push(MoveCardsCommand(document, [card.id], target, card.lane, 0))
-    moved = [i for i, item in scene.connectors.items() if shown.get(i) not in (None, item.layout)]
-    assert moved
-    after = _on_screen(editor)
-    assert after == _fresh(editor, after)
-    document.undo_stack.undo()
-    after = _on_screen(editor)
-    assert after == _fresh(editor, after)
+    for card in [c for c in document.journey.cards if c.id in scene.cards][:3]:
+        shown = {i: item.layout for i, item in scene.connectors.items()}
+        target = stages[(stages.index(card.stage) + 1) % len(stages)]
+        document.push(MoveCardsCommand(document, [card.id], target, card.lane, 0))
+        assert any(shown.get(i) not in (None, item.layout) for i, item in scene.connectors.items())
+        # Repainted in part (only what changed), the screen is what a full paint shows.
+        after = _on_screen(editor)
+        assert _same_picture(after, _fresh(editor, after))
+    # Cards piled into the first lane push every lane below down: the connectors in
+    # view, further down, move (most without changing shape).
+    bar = editor.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    lanes = document.journey.lanes
+    movers = [c.id for c in document.journey.cards if c.lane == lanes[-1].id][:12]
+    before = {i: item.layout for i, item in scene.connectors.items()}
+    document.push(MoveCardsCommand(document, movers, stages[0], lanes[0].id, 0))
+    moved = [i for i, item in scene.connectors.items() if before.get(i) not in (None, item.layout)]
+    assert len(moved) > 10
+    for step in (lambda: None, document.undo_stack.undo):
+        step()
+        editor.select_ids([])
+        after = _on_screen(editor)
+        assert _same_picture(after, _fresh(editor, after))
+        # ... and what an editor opened on the map now shows (its drawings made anew).
+        other = _editor(qtbot, document)
+        other.verticalScrollBar().setValue(bar.value())
+        assert _same_picture(after, _on_screen(other))
 
 
 @pytest.fixture
