@@ -111,25 +111,6 @@ def _pieces(connector: ConnectorLayout) -> list[_Coords]:
     return [[*points[: index + 1], (mx - dx, my - dy)], [(mx + dx, my + dy), *points[index + 1 :]]]
 
 
-def _shift(old: ConnectorLayout, new: ConnectorLayout) -> tuple[float, float] | None:
-    """How far every point of `new` lies from the same point of `old`, if that is the
-    same for all of them (break gap included); None when the line changed shape."""
-    if len(old.points) != len(new.points) or bool(old.break_mark) != bool(new.break_mark):
-        return None
-    dx, dy = new.points[0].x - old.points[0].x, new.points[0].y - old.points[0].y
-    for a, b in zip(old.points, new.points, strict=True):
-        if b.x - a.x != dx or b.y - a.y != dy:
-            return None
-    if old.break_mark and (
-        new.mid.x - old.mid.x != dx
-        or new.mid.y - old.mid.y != dy
-        or new.mid_direction != old.mid_direction
-        or new.mid_segment != old.mid_segment
-    ):
-        return None
-    return dx, dy
-
-
 def _arrow_box(connector: ConnectorLayout) -> Box:
     tip = connector.points[-1]
     return tip.x - ARROW_MM, tip.y - ARROW_MM, tip.x + ARROW_MM, tip.y + ARROW_MM
@@ -167,23 +148,23 @@ class _Geometry:
         self.layout = connector
         self._path: QPainterPath | None = None
         self._arrow: QPolygonF | None = None
-        self.lines: list[QLineF]
-        shift = None if was is None else _shift(was.layout, connector)
-        if was is not None and shift is not None:
-            # The line only moved (its lane moved): move the old drawing's lines instead
-            # of making new ones. `was` is being replaced: nothing else draws it.
-            self.lines = was.lines
-            if shift != (0.0, 0.0):
-                for line in self.lines:
-                    line.translate(*shift)
-        elif connector.break_mark:
-            self.lines = [
-                QLineF(x1, y1, x2, y2)
+        # The lines of the drawing this one replaces are set to the new ends rather
+        # than made anew: `was` is being dropped (nothing else draws it), and setting a
+        # line costs a third of making one and freeing another.
+        if connector.break_mark:
+            ends = [
+                (x1, y1, x2, y2)
                 for piece in _pieces(connector)
                 for (x1, y1), (x2, y2) in pairwise(piece)
             ]
         else:  # the common case, without making coordinate pairs first
-            self.lines = [QLineF(a.x, a.y, b.x, b.y) for a, b in pairwise(connector.points)]
+            ends = [(a.x, a.y, b.x, b.y) for a, b in pairwise(connector.points)]
+        lines = was.lines if was is not None else []
+        for line, end in zip(lines, ends, strict=False):
+            line.setLine(*end)
+        del lines[len(ends) :]
+        lines += [QLineF(*end) for end in ends[len(lines) :]]
+        self.lines = lines
         self.arrow_box = _arrow_box(connector)
         rect = connector.label_rect
         self.label_rect = qrect(rect) if rect is not None else None
