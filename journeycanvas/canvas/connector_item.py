@@ -159,7 +159,7 @@ class _Geometry:
             ]
         else:  # the common case, without making coordinate pairs first
             ends = [(a.x, a.y, b.x, b.y) for a, b in pairwise(connector.points)]
-        lines = was.lines if was is not None else []
+        lines: list[QLineF] = was.lines if was is not None else []
         for line, end in zip(lines, ends, strict=False):
             line.setLine(*end)
         del lines[len(ends) :]
