@@ -148,6 +148,7 @@ class _Geometry:
         self.layout = connector
         self._path: QPainterPath | None = None
         self._arrow: QPolygonF | None = None
+        self.lines: list[QLineF]
         # The lines of the drawing this one replaces are set to the new ends rather
         # than made anew: `was` is being dropped (nothing else draws it), and setting a
         # line costs a third of making one and freeing another.
