@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from journeycanvas.canvas.spatial_index import Box, connector_box
 from journeycanvas.canvas.text_painter import QtFonts, TextOp, draw_ops
 from journeycanvas.canvas.units import qpoint, qrect
 from journeycanvas.layout import ConnectorLayout
@@ -79,8 +80,6 @@ _MARK_PENS = {
 }
 _LABEL_PENS = {kind: QPen(color, 0.3) for kind, color in _COLORS.items()}
 
-Box = tuple[float, float, float, float]
-"""A rectangle as (left, top, right, bottom), in millimetres."""
 _Coords = list[tuple[float, float]]
 
 
@@ -119,13 +118,7 @@ def _arrow_box(connector: ConnectorLayout) -> Box:
 def _box(connector: ConnectorLayout) -> Box:
     """The rectangle around the path and label, with a margin for the arrow, the break
     mark and the selection halo."""
-    xs = [p.x for p in connector.points]
-    ys = [p.y for p in connector.points]
-    left, top, right, bottom = min(xs), min(ys), max(xs), max(ys)
-    label = connector.label_rect
-    if label is not None:
-        left, top = min(left, label.x), min(top, label.y)
-        right, bottom = max(right, label.x + label.w), max(bottom, label.y + label.h)
+    left, top, right, bottom = connector_box(connector)
     m = _MARGIN_MM
     return left - m, top - m, right + m, bottom + m
 
