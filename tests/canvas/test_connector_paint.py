@@ -195,11 +195,12 @@ def far(qtbot: QtBot) -> Iterator[MapEditorView]:
     yield editor
 
 
-def _lone_line_point(view: MapEditorView) -> tuple[str, QPointF]:
-    """A connector and a point in the middle of one of its long segments, away from
-    cards and from every other connector's line."""
+def _lone_line_point(view: MapEditorView) -> tuple[str, QPointF, QPointF]:
+    """A connector, a point in the middle of one of its long segments away from cards
+    and from every other connector's line, and a step across the segment there."""
     layout = view.map_scene.layout
-    clear = 3 * _REACH_PX / view.transform().m11()
+    reach = _REACH_PX / view.transform().m11()
+    clear = 3 * reach
     connectors = list(layout.connectors.values())
     for connector in sorted(connectors, key=lambda c: c.id):
         for a, b in zip(connector.points, connector.points[1:], strict=False):
@@ -208,12 +209,13 @@ def _lone_line_point(view: MapEditorView) -> tuple[str, QPointF]:
             x, y = (a.x + b.x) / 2, (a.y + b.y) / 2
             others = [c for c in connectors if c.id != connector.id]
             if card_at(layout, x, y) is None and connector_near(others, x, y, clear) is None:
-                return connector.id, QPointF(x, y)
+                across = QPointF(0, 1.8 * reach) if a.y == b.y else QPointF(1.8 * reach, 0)
+                return connector.id, QPointF(x, y), across
     raise AssertionError("no connector line stands alone")
 
 
 def test_clicking_a_connector_line_in_the_overview_selects_it(far: MapEditorView) -> None:
-    connector_id, point = _lone_line_point(far)
+    connector_id, point, across = _lone_line_point(far)
     before = _on_screen(far)
     click(far, point)
     assert far.selected_ids() == [connector_id]
@@ -221,15 +223,12 @@ def test_clicking_a_connector_line_in_the_overview_selects_it(far: MapEditorView
     assert after != before  # its halo shows
     click(far, point, Qt.KeyboardModifier.ControlModifier)
     assert far.selected_ids() == []
-    away = view_point_off_lines(far)
-    click(far, away)
+    beside = point + across  # a few pixels off the line: nothing there
+    assert card_at(far.map_scene.layout, beside.x(), beside.y()) is None
+    click(far, beside)
     assert far.selected_ids() == []
-
-
-def view_point_off_lines(view: MapEditorView) -> QPointF:
-    """A scene point in the map's margin, far from any connector or card."""
-    rect = view.sceneRect()
-    return QPointF(rect.left() + 2, rect.top() + 2)
+    click(far, point + across * 0.4)  # a pixel or so off: still the line
+    assert far.selected_ids() == [connector_id]
 
 
 def test_dimmed_cards_keep_their_kind_stripe_in_the_overview(far: MapEditorView) -> None:
