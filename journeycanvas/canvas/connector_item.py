@@ -2,15 +2,19 @@
 
 A connector can run across the whole map, and a big map has thousands. So the connector
 items only answer hit tests and carry the selection; one `ConnectorLayer` draws all of
-them, batching the visible pieces of their (orthogonal) segments into a few crisp
-``drawLines`` calls per kind.
+them, batching their (orthogonal) segments into a few crisp ``drawLines`` calls per kind.
+
+What drawing a connector takes (its lines, path, arrow head, label text) is worked out
+from its layout the first time it is painted or hit-tested, and kept while the layout
+object stays the same: following a new layout costs an item only its bounds, and a frame
+makes no Qt object for a connector it drew before.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, KeysView
+from itertools import pairwise
 from typing import Protocol, cast
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
@@ -25,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from journeycanvas.canvas.spatial_index import Box, connector_box
 from journeycanvas.canvas.text_painter import QtFonts, TextOp, draw_ops
 from journeycanvas.canvas.units import qpoint, qrect
 from journeycanvas.layout import ConnectorLayout
@@ -37,13 +42,23 @@ LINE_MM = 0.45
 _COLORS = {ConnectorKind(kind): QColor(spec.color) for kind, spec in CONNECTOR_KINDS.items()}
 _LABEL_FILL = QColor("#ffffff")
 _TEXT = QPen(QColor("#263238"))
-_HALO = QPen(QColor(21, 101, 192, 90), 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+_HALO_COLOR = QColor(21, 101, 192, 90)
+_HALO = QPen(_HALO_COLOR, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+_THIN_HALO = QPen(_HALO_COLOR, 4.0)
+_THIN_HALO.setCosmetic(True)
+"""The halo from far away: a few pixels wide, however small the map is drawn."""
 _MARGIN_MM = 3.0
 _MARKER_FONT_PX = 22
 _HIT_WIDTH_MM = 2.4
 """How wide the band along the line that answers clicks is (a few pixels at 100 %)."""
 _LABEL_TEXT_LOD = 1.3
 _DETAIL_LOD = 0.5
+_GEOMETRY_CACHE = 8192
+"""How many connectors' drawings a layer keeps (past that it starts afresh)."""
+_DIRTY_RECTS = 400
+"""How many rectangles changed connectors may repaint between two paints (then: all)."""
+_PIECES_MAX = 12
+"""Past this many changed segments, a connector repaints its old and new boxes."""
 
 
 def _pen(kind: ConnectorKind) -> QPen:
@@ -55,22 +70,27 @@ def _pen(kind: ConnectorKind) -> QPen:
     return pen
 
 
+# Thinner than a pixel (zoomed out), Qt draws these as crisp one-pixel lines, faster
+# than cosmetic pens.
 _PENS = {kind: _pen(kind) for kind in ConnectorKind}
+_DASHED = frozenset(kind for kind in ConnectorKind if CONNECTOR_KINDS[kind].conditional)
 _MARK_PENS = {
     kind: QPen(color, 0.55, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
     for kind, color in _COLORS.items()
 }
 _LABEL_PENS = {kind: QPen(color, 0.3) for kind, color in _COLORS.items()}
 
-# A segment of a connector: its ends and how far along the connector it starts (mm).
-_Segment = tuple[float, float, float, float, float]
+_Coords = list[tuple[float, float]]
 
 
 class ConnectorSource(Protocol):
     """A scene that gives the connectors around a rectangle from its layout."""
 
-    def connectors_near(self, box: tuple[float, float, float, float]) -> Iterable[ConnectorLayout]:
+    def connectors_near(self, box: Box) -> Iterable[ConnectorLayout]:
         """The connectors around (left, top, right, bottom)."""
+
+    def selection_set(self) -> KeysView[str]:
+        """The selected ids."""
 
 
 def _kind(connector: ConnectorLayout) -> ConnectorKind:
@@ -79,24 +99,99 @@ def _kind(connector: ConnectorLayout) -> ConnectorKind:
     return ConnectorKind(connector.kind if connector.kind in _COLORS else "flow")
 
 
-class _Drawing:
-    """What drawing a connector takes beyond its bounds: path pieces, arrow, label text."""
+def _pieces(connector: ConnectorLayout) -> list[_Coords]:
+    """The drawn path as coordinates: one piece, or two around a breakpoint's gap."""
+    points = [(p.x, p.y) for p in connector.points]
+    if not connector.break_mark:
+        return [points]
+    mx, my = connector.mid.x, connector.mid.y
+    dx, dy = connector.mid_direction.x * BREAK_GAP_MM, connector.mid_direction.y * BREAK_GAP_MM
+    index = connector.mid_segment
+    return [[*points[: index + 1], (mx - dx, my - dy)], [(mx + dx, my + dy), *points[index + 1 :]]]
 
-    __slots__ = ("arrow", "arrow_box", "label_ops", "label_scale", "pieces", "segments")
 
-    def __init__(self, connector: ConnectorLayout, fonts: QtFonts) -> None:
-        points = [qpoint(p) for p in connector.points]
-        self.pieces = _broken_pieces(points, connector) if connector.break_mark else [points]
-        self.segments = _segments(self.pieces)
-        self.arrow = _arrow_head(points)
-        self.arrow_box = self.arrow.boundingRect()
-        self.label_ops: list[TextOp] = []
-        self.label_scale = 1.0
-        if connector.label is not None and connector.label_rect is not None:
-            self.label_ops = fonts.ops(
-                connector.label, connector.label_rect.x, connector.label_rect.y
-            )
-            self.label_scale = fonts.block_scale(connector.label)
+def _arrow_box(connector: ConnectorLayout) -> Box:
+    tip = connector.points[-1]
+    return tip.x - ARROW_MM, tip.y - ARROW_MM, tip.x + ARROW_MM, tip.y + ARROW_MM
+
+
+def _box(connector: ConnectorLayout) -> Box:
+    """The rectangle around the path and label, with a margin for the arrow, the break
+    mark and the selection halo."""
+    left, top, right, bottom = connector_box(connector)
+    m = _MARGIN_MM
+    return left - m, top - m, right + m, bottom + m
+
+
+class _Geometry:
+    """What drawing one layout of a connector takes: its segments as lines, its path,
+    arrow head, label rectangle and label text (the last ones made when first needed)."""
+
+    __slots__ = (
+        "_arrow",
+        "_label_text",
+        "_path",
+        "arrow_box",
+        "label_rect",
+        "layout",
+        "lines",
+    )
+
+    def __init__(self, connector: ConnectorLayout, was: _Geometry | None = None) -> None:
+        self.layout = connector
+        self._path: QPainterPath | None = None
+        self._arrow: QPolygonF | None = None
+        self.lines: list[QLineF]
+        # The lines of the drawing this one replaces are set to the new ends rather
+        # than made anew: `was` is being dropped (nothing else draws it), and setting a
+        # line costs a third of making one and freeing another.
+        if connector.break_mark:
+            ends = [
+                (x1, y1, x2, y2)
+                for piece in _pieces(connector)
+                for (x1, y1), (x2, y2) in pairwise(piece)
+            ]
+        else:  # the common case, without making coordinate pairs first
+            ends = [(a.x, a.y, b.x, b.y) for a, b in pairwise(connector.points)]
+        lines: list[QLineF] = was.lines if was is not None else []
+        for line, end in zip(lines, ends, strict=False):
+            line.setLine(*end)
+        del lines[len(ends) :]
+        lines += [QLineF(*end) for end in ends[len(lines) :]]
+        self.lines = lines
+        self.arrow_box = _arrow_box(connector)
+        rect = connector.label_rect
+        self.label_rect = qrect(rect) if rect is not None else None
+        self._label_text: tuple[list[TextOp], float] | None = None
+
+    @property
+    def path(self) -> QPainterPath:
+        """The drawn line as one path (a dashed line keeps its dash pattern in phase)."""
+        if self._path is None:
+            path = QPainterPath()
+            for piece in _pieces(self.layout):
+                path.moveTo(*piece[0])
+                for x, y in piece[1:]:
+                    path.lineTo(x, y)
+            self._path = path
+        return self._path
+
+    @property
+    def arrow(self) -> QPolygonF:
+        """The arrow head."""
+        if self._arrow is None:
+            self._arrow = _arrow_head([qpoint(p) for p in self.layout.points[-2:]])
+        return self._arrow
+
+    def label_text(self, fonts: QtFonts) -> tuple[list[TextOp], float]:
+        """The label's text, ready to draw, and the scale to draw it at."""
+        if self._label_text is None:
+            label, rect = self.layout.label, self.layout.label_rect
+            if label is None or rect is None:
+                self._label_text = ([], 1.0)
+            else:
+                self._label_text = (fonts.ops(label, rect.x, rect.y), fonts.block_scale(label))
+        return self._label_text
 
 
 class ConnectorItem(QGraphicsItem):
@@ -105,76 +200,75 @@ class ConnectorItem(QGraphicsItem):
     def __init__(self, connector: ConnectorLayout, fonts: QtFonts) -> None:
         super().__init__()
         self.connector_id = connector.id
-        self._fonts = fonts
+        self.fonts = fonts
+        self._tip = ""
+        self._geometry: _Geometry | None = None
+        self._shape: QPainterPath | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-        self.set_layout(connector)
-
-    def set_layout(self, connector: ConnectorLayout) -> None:
-        """Follow a new layout of the connector (its drawing is worked out when needed:
-        a rerouted connector away from the exposed area costs only its bounds)."""
-        self.prepareGeometryChange()
-        self._repaint()
         self.layout = connector
         self.kind = _kind(connector)
-        self.label_rect = qrect(connector.label_rect) if connector.label_rect else None
-        # A label with no room shows as a numbered marker: its text on hover.
-        marker_text = " ".join(connector.label.lines) if connector.label else ""
-        self.setToolTip(marker_text if connector.marker is not None else "")
-        xs = [p.x for p in connector.points]
-        ys = [p.y for p in connector.points]
-        bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-        if self.label_rect is not None:
-            bounds = bounds.united(self.label_rect)
-        self._bounds = bounds.adjusted(-_MARGIN_MM, -_MARGIN_MM, _MARGIN_MM, _MARGIN_MM)
-        self.box = (
-            self._bounds.left(),
-            self._bounds.top(),
-            self._bounds.right(),
-            self._bounds.bottom(),
-        )
-        self._drawing: _Drawing | None = None
-        self._shape: QPainterPath | None = None
-        self._repaint()
+        self.box = _box(connector)
+        self._bounds = _qbox(self.box)
+        self._follow_tip()
 
-    def _drawn(self) -> _Drawing:
-        if self._drawing is None:
-            self._drawing = _Drawing(self.layout, self._fonts)
-        return self._drawing
+    def set_layout(self, connector: ConnectorLayout) -> None:
+        """Follow a new layout of the connector: only its bounds are worked out now; the
+        layer repaints the pieces of the old and the new line that differ."""
+        if connector is self.layout:
+            return
+        self.prepareGeometryChange()
+        old = self.layout
+        self.layout = connector
+        self.kind = _kind(connector)
+        self.box = _box(connector)
+        self._bounds = _qbox(self.box)
+        self._geometry = None
+        self._shape = None
+        self._follow_tip()
+        layer = self.parentItem()
+        if isinstance(layer, ConnectorLayer):
+            layer.repaint_change(old, connector)
+
+    def _follow_tip(self) -> None:
+        # A label with no room shows as a numbered marker: its text on hover.
+        connector = self.layout
+        tip = ""
+        if connector.marker is not None and connector.label is not None:
+            tip = " ".join(connector.label.lines)
+        if tip != self._tip:
+            self._tip = tip
+            self.setToolTip(tip)
+
+    @property
+    def geometry(self) -> _Geometry:
+        """What drawing the current layout takes (shared with the layer's cache)."""
+        if self._geometry is None:
+            layer = self.parentItem()
+            if isinstance(layer, ConnectorLayer):
+                self._geometry = layer.geometry(self.layout)
+            else:
+                self._geometry = _Geometry(self.layout)
+        return self._geometry
 
     @property
     def pieces(self) -> list[list[QPointF]]:
         """The drawn path: one piece, or two around a breakpoint's gap."""
-        return self._drawn().pieces
+        return [[QPointF(x, y) for x, y in piece] for piece in _pieces(self.layout)]
 
     @property
-    def segments(self) -> list[_Segment]:
-        """The straight segments of the pieces, with their distances from the start."""
-        return self._drawn().segments
+    def label_rect(self) -> QRectF | None:
+        """The label's rectangle (or the numbered marker's disc), if any."""
+        return self.geometry.label_rect
 
     @property
     def arrow(self) -> QPolygonF:
         """The arrow head."""
-        return self._drawn().arrow
-
-    @property
-    def arrow_box(self) -> QRectF:
-        """The rectangle around the arrow head."""
-        return self._drawn().arrow_box
-
-    @property
-    def label_ops(self) -> list[TextOp]:
-        """The label's text, ready to draw."""
-        return self._drawn().label_ops
-
-    @property
-    def label_scale(self) -> float:
-        """The scale the label's text is drawn at."""
-        return self._drawn().label_scale
+        return self.geometry.arrow
 
     def _repaint(self) -> None:
         layer = self.parentItem()
-        if layer is not None and hasattr(self, "_bounds"):
+        if layer is not None:
             layer.update(self._bounds)
 
     def boundingRect(self) -> QRectF:
@@ -185,20 +279,16 @@ class ConnectorItem(QGraphicsItem):
         """A band a few pixels wide along the drawn line, the arrow head and the label;
         never the area the path goes round (the cards there stay clickable)."""
         if self._shape is None:
-            outline = QPainterPath()
-            for piece in self.pieces:
-                outline.moveTo(piece[0])
-                for point in piece[1:]:
-                    outline.lineTo(point)
+            geometry = self.geometry
             stroker = QPainterPathStroker()
             stroker.setWidth(_HIT_WIDTH_MM)
             # Each part is filled on its own (winding), so none makes a hole in another.
-            shape = stroker.createStroke(outline).simplified()
+            shape = stroker.createStroke(geometry.path).simplified()
             parts = QPainterPath()
-            parts.addPolygon(self.arrow)
+            parts.addPolygon(geometry.arrow)
             parts.closeSubpath()
-            if self.label_rect is not None:
-                parts.addRect(self.label_rect)
+            if geometry.label_rect is not None:
+                parts.addRect(geometry.label_rect)
             shape = shape.united(parts)
             shape.setFillRule(Qt.FillRule.WindingFill)
             self._shape = shape
@@ -247,7 +337,9 @@ class ConnectorLayer(QGraphicsItem):
         super().__init__()
         self._rect = QRectF()
         self.items: dict[str, ConnectorItem] = {}
+        self._geometries: dict[str, _Geometry] = {}
         self._overview = False
+        self._dirty_budget = _DIRTY_RECTS
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -278,6 +370,32 @@ class ConnectorLayer(QGraphicsItem):
             self.update(item.boundingRect())
         return item
 
+    def geometry(self, connector: ConnectorLayout) -> _Geometry:
+        """What drawing `connector` takes, kept while its layout object stays the same
+        (so an item made again when the view comes back finds it ready)."""
+        known = self._geometries.get(connector.id)
+        if known is None or known.layout is not connector:
+            if len(self._geometries) >= _GEOMETRY_CACHE:
+                self._geometries.clear()
+            known = self._geometries[connector.id] = _Geometry(connector, known)
+        return known
+
+    def repaint_change(self, old: ConnectorLayout, new: ConnectorLayout) -> None:
+        """Repaint what changed between two layouts of a connector: the pieces of either
+        line that the other has not, their arrow heads, marks and labels. A rerouted
+        connector crossing the view repaints a few strips, not the whole view; past a
+        budget of strips until the next paint (a big change), the whole layer repaints."""
+        scene = self.scene()
+        if scene is None or self._dirty_budget <= 0:
+            return
+        rects = _changed_rects(old, new)
+        self._dirty_budget -= len(rects)
+        if self._dirty_budget <= 0:
+            self.update()
+            return
+        for left, top, right, bottom in rects:
+            scene.update(QRectF(left, top, right - left, bottom - top))
+
     def boundingRect(self) -> QRectF:
         """The area connectors are drawn in."""
         return self._rect
@@ -285,91 +403,174 @@ class ConnectorLayer(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        """Draw the visible parts of every connector crossing the exposed area."""
-        area = option.exposedRect.adjusted(-_MARGIN_MM, -_MARGIN_MM, _MARGIN_MM, _MARGIN_MM)
+        """Draw every connector crossing the exposed area (Qt clips their lines)."""
+        self._dirty_budget = _DIRTY_RECTS
+        area = option.exposedRect
         left, top, right, bottom = area.left(), area.top(), area.right(), area.bottom()
-        if self._overview:
-            source = cast(ConnectorSource, self.scene())
-            _paint_overview(painter, source.connectors_near((left, top, right, bottom)))
-            return
-        lines: dict[ConnectorKind, list[tuple[QLineF, float]]] = {k: [] for k in ConnectorKind}
-        halos: list[QLineF] = []
-        shown: list[ConnectorItem] = []
-        for item in self.items.values():
-            x1, y1, x2, y2 = item.box
-            if x2 < left or x1 > right or y2 < top or y1 > bottom:
-                continue
-            shown.append(item)
-            visible = _clipped(item.segments, left, top, right, bottom)
-            lines[item.kind].extend(visible)
-            if item.isSelected():
-                halos.extend(line for line, _ in visible)
-        if not shown:
-            return
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         # Connectors are orthogonal: crisp, unsmoothed lines look best and draw fastest.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        if halos:
-            painter.setPen(_HALO)
-            painter.drawLines(halos)
-        for kind, visible in lines.items():
-            if visible:
-                _draw_segments(painter, _PENS[kind], visible)
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if self._overview:
+            self._paint_overview(painter, (left, top, right, bottom), lod)
+            return
+        shown: list[tuple[ConnectorItem, _Geometry]] = []
+        for item in self.items.values():
+            x1, y1, x2, y2 = item.box
+            if x1 <= right and x2 >= left and y1 <= bottom and y2 >= top:
+                shown.append((item, item.geometry))
+        if not shown:
+            return
+        _paint_lines(painter, [(item.kind, item.isSelected(), g) for item, g in shown], lod)
         if lod < _DETAIL_LOD:
             return  # arrow heads, marks and labels would be a pixel or two: lines only
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._paint_details(painter, shown, (left, top, right, bottom), lod)
+
+    def _paint_overview(self, painter: QPainter, box: Box, lod: float) -> None:
+        """The lines of the connectors near `box`, from the layout (no arrows, no labels)."""
+        source = cast(ConnectorSource, self.scene())
+        selected = source.selection_set()
+        geometry = self.geometry
+        shown = [
+            (_kind(connector), connector.id in selected, geometry(connector))
+            for connector in source.connectors_near(box)
+        ]
+        _paint_lines(painter, shown, lod, far=True)
+
+    def _paint_details(
+        self,
+        painter: QPainter,
+        shown: list[tuple[ConnectorItem, _Geometry]],
+        box: Box,
+        lod: float,
+    ) -> None:
+        """Arrow heads, break marks and labels of the connectors in `box`."""
+        left, top, right, bottom = box
         painter.setPen(Qt.PenStyle.NoPen)
-        for item in shown:
-            if item.arrow_box.intersects(area):
+        for item, geometry in shown:
+            x1, y1, x2, y2 = geometry.arrow_box
+            if x1 <= right and x2 >= left and y1 <= bottom and y2 >= top:
                 painter.setBrush(_COLORS[item.kind])
-                painter.drawPolygon(item.arrow)
-        for item in shown:
+                painter.drawPolygon(geometry.arrow)
+        for item, _ in shown:
             mark = item.layout.break_mark
-            if mark is not None and area.contains(qpoint(mark)):
+            if mark is not None and left <= mark.x <= right and top <= mark.y <= bottom:
                 _paint_break(painter, item, qpoint(mark))
         drawn: set[tuple[float, float]] = set()
-        for item in shown:
-            if item.label_rect is not None and item.label_rect.intersects(area):
-                # A fork's connectors share one label: draw it once.
-                corner = (item.label_rect.x(), item.label_rect.y())
-                if corner in drawn:
-                    continue
-                drawn.add(corner)
-                painter.setPen(_LABEL_PENS[item.kind])
-                painter.setBrush(_LABEL_FILL)
-                marker = item.layout.marker
-                if marker is not None:
-                    painter.drawEllipse(item.label_rect)
-                    if lod >= _LABEL_TEXT_LOD:
-                        _paint_number(painter, item.label_rect, marker)
-                    continue
-                painter.drawRoundedRect(item.label_rect, 1.0, 1.0)
+        for item, geometry in shown:
+            rect = item.layout.label_rect
+            if rect is None or rect.x > right or rect.x + rect.w < left:
+                continue
+            if rect.y > bottom or rect.y + rect.h < top or (rect.x, rect.y) in drawn:
+                continue
+            # A fork's connectors share one label: draw it once.
+            drawn.add((rect.x, rect.y))
+            label_rect = cast(QRectF, geometry.label_rect)
+            painter.setPen(_LABEL_PENS[item.kind])
+            painter.setBrush(_LABEL_FILL)
+            marker = item.layout.marker
+            if marker is not None:
+                painter.drawEllipse(label_rect)
                 if lod >= _LABEL_TEXT_LOD:
-                    painter.setPen(_TEXT)
-                    draw_ops(painter, item.label_ops, item.label_scale)
+                    _paint_number(painter, label_rect, marker)
+                continue
+            painter.drawRoundedRect(label_rect, 1.0, 1.0)
+            if lod >= _LABEL_TEXT_LOD:
+                painter.setPen(_TEXT)
+                draw_ops(painter, *geometry.label_text(item.fonts))
 
 
-_LINES: dict[str, tuple[ConnectorLayout, list[QLineF]]] = {}
-"""Each connector's lines for the overview, kept while its layout object stays the same."""
-
-
-def _overview_lines(connector: ConnectorLayout) -> list[QLineF]:
-    known = _LINES.get(connector.id)
-    if known is None or known[0] is not connector:
-        lines = [QLineF(a.x, a.y, b.x, b.y) for a, b in itertools.pairwise(connector.points)]
-        known = _LINES[connector.id] = (connector, lines)
-    return known[1]
-
-
-def _paint_overview(painter: QPainter, connectors: Iterable[ConnectorLayout]) -> None:
-    """The lines of `connectors`, one batch per kind (from far away: no arrows, no labels)."""
-    lines: dict[ConnectorKind, list[QLineF]] = {}
-    for connector in connectors:
-        lines.setdefault(_kind(connector), []).extend(_overview_lines(connector))
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    for kind, batch in lines.items():
+def _paint_lines(
+    painter: QPainter,
+    shown: list[tuple[ConnectorKind, bool, _Geometry]],
+    lod: float,
+    far: bool = False,
+) -> None:
+    """The halos of the selected connectors, then the lines: solid ones in one call per
+    kind, dashed ones a path each (so the dash pattern runs on round the corners), or
+    in one call too from `far` away. Qt clips them: picking the segments in view one by
+    one here would cost more than Qt's stroking of the others."""
+    halos = [line for _, selected, geometry in shown if selected for line in geometry.lines]
+    if halos:
+        painter.setPen(_HALO if lod * _HALO.widthF() >= _THIN_HALO.widthF() else _THIN_HALO)
+        painter.drawLines(halos)
+    solid: dict[ConnectorKind, list[QLineF]] = {}
+    dashed: dict[ConnectorKind, list[_Geometry]] = {}
+    for kind, _, geometry in shown:
+        if kind in _DASHED and not far:
+            dashed.setdefault(kind, []).append(geometry)
+        else:
+            solid.setdefault(kind, []).extend(geometry.lines)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for kind in ConnectorKind:  # the same kind over another in every frame
         painter.setPen(_PENS[kind])
-        painter.drawLines(batch)
+        if kind in solid:
+            painter.drawLines(solid[kind])
+        for geometry in dashed.get(kind, ()):
+            painter.drawPath(geometry.path)
+
+
+def _changed_rects(old: ConnectorLayout, new: ConnectorLayout) -> list[Box]:
+    """The rectangles to repaint when `old` becomes `new`: each segment one has and the
+    other has not (a dashed line's pattern shifts along: all of them), the arrow heads,
+    break marks and labels that moved."""
+    old_segments = _segment_set(old)
+    new_segments = _segment_set(new)
+    if _kind(old) in _DASHED or _kind(new) in _DASHED or old.kind != new.kind:
+        changed = old_segments | new_segments
+    else:
+        changed = old_segments ^ new_segments
+    if len(changed) > _PIECES_MAX:
+        return [_box(old), _box(new)]
+    m = _MARGIN_MM
+    rects = [
+        (min(x1, x2) - m, min(y1, y2) - m, max(x1, x2) + m, max(y1, y2) + m)
+        for x1, y1, x2, y2 in changed
+    ]
+    if changed or old.points[-2:] != new.points[-2:]:
+        rects += [_arrow_box(old), _arrow_box(new)]
+    if (old.break_mark, old.mid) != (new.break_mark, new.mid):
+        rects += [(p.x - m, p.y - m, p.x + m, p.y + m) for p in (old.mid, new.mid)]
+    if (old.label_rect, old.label, old.marker) != (new.label_rect, new.label, new.marker):
+        rects += [
+            (r.x - m, r.y - m, r.x + r.w + m, r.y + r.h + m)
+            for r in (old.label_rect, new.label_rect)
+            if r is not None
+        ]
+    return rects
+
+
+def _segment_set(connector: ConnectorLayout) -> set[Box]:
+    return {
+        (x1, y1, x2, y2) for piece in _pieces(connector) for (x1, y1), (x2, y2) in pairwise(piece)
+    }
+
+
+def _qbox(box: Box) -> QRectF:
+    return QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1])
+
+
+def connector_near(
+    connectors: Iterable[ConnectorLayout], x: float, y: float, reach: float
+) -> str | None:
+    """The connector whose line passes nearest to (x, y), within `reach` (for clicks in
+    the overview, where connectors have no items)."""
+    best: str | None = None
+    nearest = reach
+    for connector in connectors:
+        for piece in _pieces(connector):
+            for (x1, y1), (x2, y2) in pairwise(piece):
+                distance = _distance_to_segment(x, y, x1, y1, x2, y2)
+                if distance <= nearest:
+                    best, nearest = connector.id, distance
+    return best
+
+
+def _distance_to_segment(x: float, y: float, x1: float, y1: float, x2: float, y2: float) -> float:
+    dx, dy = x2 - x1, y2 - y1
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length))
+    return math.hypot(x - (x1 + t * dx), y - (y1 + t * dy))
 
 
 def _paint_number(painter: QPainter, rect: QRectF, number: int) -> None:
@@ -397,74 +598,6 @@ def _paint_break(painter: QPainter, item: ConnectorItem, mark: QPointF) -> None:
         center = mark + along * (side * BREAK_GAP_MM / 2)
         tilt = along * 0.9
         painter.drawLine(center - across * 2.0 - tilt, center + across * 2.0 + tilt)
-
-
-def _segments(pieces: list[list[QPointF]]) -> list[_Segment]:
-    """The straight segments of the path pieces, each with its distance from the start."""
-    result = []
-    distance = 0.0
-    for piece in pieces:
-        for a, b in itertools.pairwise(piece):
-            result.append((a.x(), a.y(), b.x(), b.y(), distance))
-            distance += math.hypot(b.x() - a.x(), b.y() - a.y())
-    return result
-
-
-def _clipped(
-    segments: list[_Segment], left: float, top: float, right: float, bottom: float
-) -> list[tuple[QLineF, float]]:
-    """The parts of `segments` inside the rectangle (Liang–Barsky), with start distances."""
-    result = []
-    for x1, y1, x2, y2, distance in segments:
-        if (
-            left <= min(x1, x2)
-            and max(x1, x2) <= right
-            and top <= min(y1, y2)
-            and max(y1, y2) <= bottom
-        ):
-            result.append((QLineF(x1, y1, x2, y2), distance))
-            continue
-        dx, dy = x2 - x1, y2 - y1
-        t0, t1 = 0.0, 1.0
-        for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
-            if p == 0:
-                if q < 0:
-                    break
-                continue
-            t = q / p
-            if p < 0:
-                t0 = max(t0, t)
-            else:
-                t1 = min(t1, t)
-            if t0 > t1:
-                break
-        else:
-            line = QLineF(x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy)
-            result.append((line, distance + t0 * math.hypot(dx, dy)))
-    return result
-
-
-def _draw_segments(painter: QPainter, pen: QPen, visible: list[tuple[QLineF, float]]) -> None:
-    """Solid lines in one call; dashed ones one by one, keeping the dash pattern in phase."""
-    if pen.style() == Qt.PenStyle.SolidLine:
-        painter.setPen(pen)
-        painter.drawLines([line for line, _ in visible])
-        return
-    dashed = QPen(pen)
-    for line, distance in visible:
-        dashed.setDashOffset(distance / pen.widthF())
-        painter.setPen(dashed)
-        painter.drawLine(line)
-
-
-def _broken_pieces(points: list[QPointF], connector: ConnectorLayout) -> list[list[QPointF]]:
-    """The path cut open around its middle, where a breakpoint's mark goes."""
-    mid = qpoint(connector.mid)
-    along = QPointF(connector.mid_direction.x, connector.mid_direction.y)
-    index = connector.mid_segment
-    first = [*points[: index + 1], mid - along * BREAK_GAP_MM]
-    second = [mid + along * BREAK_GAP_MM, *points[index + 1 :]]
-    return [first, second]
 
 
 def _arrow_head(points: list[QPointF]) -> QPolygonF:

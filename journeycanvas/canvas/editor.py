@@ -81,6 +81,8 @@ _FRAME_MM = 4.0
 _BACKGROUND = QColor("#e8ecef")
 _EDGE_PX = 24
 """Dragging within this many pixels of the viewport's edge scrolls the map."""
+_CONNECTOR_REACH_PX = 4
+"""How near a click in the overview must be to a connector's line to select it."""
 _ARROWS = {
     Qt.Key.Key_Up: Direction.UP,
     Qt.Key.Key_Down: Direction.DOWN,
@@ -599,7 +601,9 @@ class MapEditorView(QGraphicsView):
                 return item
         if self.map_scene.overview:
             at = self.mapToScene(pos)
-            return self.map_scene.card_at(at.x(), at.y())
+            reach = _CONNECTOR_REACH_PX / self.transform().m11()
+            card = self.map_scene.card_at(at.x(), at.y())
+            return card or self.map_scene.connector_at(at.x(), at.y(), reach)
         return None
 
     def card_at_scene(self, scene_pos: QPointF) -> CardItem | None:
@@ -663,6 +667,13 @@ class MapEditorView(QGraphicsView):
             gesture = self._gesture_for(item, scene_pos, toggle, extend)
             if gesture is not None:
                 self._gesture = gesture
+                event.accept()
+                return
+            if isinstance(item, ConnectorItem) and self.map_scene.overview:
+                # From far away a line is thinner than Qt's hit test: select it here.
+                if not (toggle or extend):
+                    self.map_scene.clearSelection()
+                item.setSelected(not item.isSelected() if toggle else True)
                 event.accept()
                 return
             # Qt clears the selection of the items it has; off-screen objects go too.

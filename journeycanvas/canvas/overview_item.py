@@ -10,6 +10,7 @@ whole map makes no Qt object per card.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QRectF, Qt
@@ -20,6 +21,7 @@ from journeycanvas.canvas.card_item import STRIPE_MIN_LOD
 from journeycanvas.canvas.glyphs import accent
 from journeycanvas.canvas.spatial_index import cards_in, cells_in
 from journeycanvas.layout import CardLayout
+from journeycanvas.layout.lane_cards import CardMap, LaneCards
 from journeycanvas.layout.style import CARD_STRIPE_MM
 
 if TYPE_CHECKING:
@@ -44,25 +46,40 @@ def _fill(name: str) -> QColor:
     return color
 
 
+def _paint_batches(painter: QPainter, batches: _Batches, color: Callable[[str], QColor]) -> None:
+    """Each batch of boxes in its colour; a dimmed card's faded, as its item would draw it."""
+    for (name, faded), rects in batches.items():
+        painter.setOpacity(_DIMMED_OPACITY if faded else 1.0)
+        painter.setBrush(color(name))
+        painter.drawRects(rects)
+
+
 class _CellBoxes:
-    """The boxes of one cell's cards, by (fill, dimmed), and their kind stripes."""
+    """The boxes of one cell's cards and their kind stripes, by (colour, dimmed)."""
 
-    __slots__ = ("accents", "cards", "fills")
+    __slots__ = ("accents", "cards", "fills", "ids", "lane")
 
-    def __init__(self, cards: tuple[CardLayout, ...], dimmed: frozenset[str]) -> None:
-        self.cards = cards
+    def __init__(
+        self,
+        ids: tuple[str, ...],
+        lane: LaneCards | None,
+        layouts: Mapping[str, CardLayout],
+        dimmed: frozenset[str],
+    ) -> None:
+        self.ids = ids
+        self.lane = lane
+        self.cards = cards = tuple(layouts[i] for i in ids)
         self.fills: _Batches = {}
-        self.accents: dict[str, list[QRectF]] = {}
+        self.accents: _Batches = {}
         for card in cards:
             rect = card.rect
             faded = card.id in dimmed
             self.fills.setdefault((card.face.fill, faded), []).append(
                 QRectF(rect.x, rect.y, rect.w, rect.h)
             )
-            if not faded:
-                self.accents.setdefault(str(card.face.kind), []).append(
-                    QRectF(rect.x, rect.y, CARD_STRIPE_MM, rect.h)
-                )
+            self.accents.setdefault((str(card.face.kind), faded), []).append(
+                QRectF(rect.x, rect.y, CARD_STRIPE_MM, rect.h)
+            )
 
 
 class OverviewItem(QGraphicsItem):
@@ -103,26 +120,27 @@ class OverviewItem(QGraphicsItem):
             self._cells.clear()
             self._dimmed = dimmed
         cards = layout.cards
+        lanes = cards.lanes if isinstance(cards, CardMap) else None
         cells = []
         for key, ids in cells_in(layout, box):
-            now = tuple(cards[i] for i in ids)
             cell = self._cells.get(key)
-            if cell is None or cell.cards != now:
-                cell = self._cells[key] = _CellBoxes(now, dimmed)
+            if lanes is not None:
+                # A lane nothing changed is the same object in the next layout: then
+                # the cell's cards are the same, and need not be looked at one by one.
+                lane = lanes.get(key[1])
+                if cell is None or cell.lane is not lane or cell.ids != ids:
+                    cell = self._cells[key] = _CellBoxes(ids, lane, cards, dimmed)
+            elif cell is None or cell.cards != tuple(cards[i] for i in ids):
+                cell = self._cells[key] = _CellBoxes(ids, None, cards, dimmed)
             cells.append(cell)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(Qt.PenStyle.NoPen)
         for cell in cells:
-            for (fill, faded), rects in cell.fills.items():
-                painter.setOpacity(_DIMMED_OPACITY if faded else 1.0)
-                painter.setBrush(_fill(fill))
-                painter.drawRects(rects)
-        painter.setOpacity(1.0)
+            _paint_batches(painter, cell.fills, _fill)
         if lod >= STRIPE_MIN_LOD:
             for cell in cells:
-                for kind, rects in cell.accents.items():
-                    painter.setBrush(accent(kind))
-                    painter.drawRects(rects)
+                _paint_batches(painter, cell.accents, accent)
+        painter.setOpacity(1.0)
         self._paint_marks(painter, scene, box)
 
     @staticmethod

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QRectF, Signal, SignalInstance
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeycanvas.canvas.card_item import BOX_ONLY_LOD, CardItem
-from journeycanvas.canvas.connector_item import ConnectorItem, ConnectorLayer
+from journeycanvas.canvas.connector_item import ConnectorItem, ConnectorLayer, connector_near
 from journeycanvas.canvas.emotion_curve_item import EmotionCurveItem
 from journeycanvas.canvas.grid_item import GridItem
 from journeycanvas.canvas.header_items import LaneHeaderItem, StageHeaderItem
@@ -362,6 +362,13 @@ class MapScene(QGraphicsScene):
         """The item of the card under a scene point, made if need be (in the overview)."""
         card_id = card_at(self.layout, x, y)
         return None if card_id is None else self.card_item(card_id)
+
+    def connector_at(self, x: float, y: float, reach: float) -> ConnectorItem | None:
+        """The item of the connector whose line passes within `reach` of a scene point,
+        made if need be (in the overview, where connectors have no items)."""
+        box = (x - reach, y - reach, x + reach, y + reach)
+        connector_id = connector_near(self.connectors_near(box), x, y, reach)
+        return None if connector_id is None else self.connector_item(connector_id)
 
     def pin(self, ids: Iterable[str]) -> None:
         """Keep the items of `ids` (those that exist) until `unpin`, wherever the view goes
