@@ -106,6 +106,10 @@ class MapScene(QGraphicsScene):
         self._style = style
         self._fonts = fonts
         self._virtual = virtual
+        if virtual:
+            # A few hundred items near the view: a linear hit test is cheap, and an edit
+            # that moves them all costs no index updates.
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self._live = LiveArea()
         self._scale = 0.0
         self._overview = False
