@@ -162,3 +162,18 @@ def test_closing_the_view_while_a_map_opens_stops_the_work(qtbot: QtBot) -> None
     assert scene.layout == layout_journey(editor.document.journey)
     editor.deleteLater()
     QApplication.processEvents()
+
+
+def test_long_work_reports_its_progress_up_to_done(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("journeycanvas.canvas.scene.PROGRESS_AFTER_S", 0.0)
+    editor = MapEditorView(Document(generate_map(5000, seed=6)))
+    qtbot.addWidget(editor)
+    shares: list[float] = []
+    editor.map_scene.layout_progress.connect(shares.append)
+    editor.resize(1000, 700)
+    editor.show()
+    qtbot.waitUntil(lambda: _settled(editor.map_scene), timeout=SETTLE_MS)
+    assert len(shares) > 2
+    assert shares == sorted(shares) and 0.0 < shares[0] < 1.0 and shares[-1] == 1.0
