@@ -354,6 +354,7 @@ class MapScene(QGraphicsScene):
         engine = self.engine
         total = max(1, len(self.document.journey.cards))
         laid = len(engine.layout.cards)
+        self._work_share = 0.8 * laid / total
         for diff in engine.lane_steps():
             if diff is not None:
                 laid += len(diff.cards)
