@@ -44,7 +44,6 @@ from journeycanvas.canvas.spatial_index import (
     ConnectorBoxes,
     card_at,
     cards_in,
-    connector_box,
     count_estimate,
     meets,
 )
@@ -62,6 +61,10 @@ from journeycanvas.layout import (
 from journeycanvas.layout.geometry import Rect
 from journeycanvas.text import FontSet
 
+_Step = tuple[LayoutDiff | None, bool]
+"""A step of layout work: the diff for the items to follow (or None), and whether it was
+the last."""
+
 SCENE_MARGIN_MM = 12.0
 """Room around the map, so that it can be scrolled a little past its edges."""
 OVERVIEW_CARDS = 2500
@@ -74,6 +77,8 @@ SLICE_MS = 8.0
 """The work done per timer tick while layout work is left (then the event loop runs)."""
 FIRST_SLICE_DELAY_MS = 20
 """The pause before the first slice after an edit: time for the edit's frame to paint."""
+ROUTED_PER_STEP = 16
+"""How many connectors are routed between two looks at the clock."""
 PROGRESS_AFTER_S = 0.4
 """Work left for longer than this shows its progress (`layout_progress`)."""
 
@@ -138,7 +143,7 @@ class MapScene(QGraphicsScene):
         self._highlighted: frozenset[str] = frozenset()
         # Work left for later: its steps, the timer that runs them, when it began, and
         # the connectors hidden until it is done (their cards moved since routed).
-        self._work: Iterator[None] | None = None
+        self._work: Iterator[_Step] | None = None
         self._work_timer = QTimer(self)
         self._work_timer.setSingleShot(True)
         self._work_timer.timeout.connect(self._work_tick)
@@ -349,8 +354,10 @@ class MapScene(QGraphicsScene):
             self._work_began = time.perf_counter()
         self._work_timer.start(FIRST_SLICE_DELAY_MS)
 
-    def _steps(self) -> Iterator[None]:
-        """The lanes left, then the connectors, each step applied to the items."""
+    def _steps(self) -> Iterator[_Step]:
+        """The lanes left, then the connectors: per step, a diff for the items to follow
+        (or None), and whether it is the last (the connectors routed). The items follow
+        outside the generator: what that sets off may ask for the work to be finished."""
         engine = self.engine
         total = max(1, len(self.document.journey.cards))
         laid = len(engine.layout.cards)
@@ -359,23 +366,42 @@ class MapScene(QGraphicsScene):
             if diff is not None:
                 laid += len(diff.cards)
                 self._work_share = 0.8 * laid / total
-                self._apply(diff, engine.layout)
-                self.layout_updated.emit()
-            yield None
-        self._work_share = 0.8 if laid else 0.0
+            yield diff, False
+        self._work_share = 0.8
         connectors = max(1, len(self.document.journey.connectors))
-        routing = engine.route_steps()
-        step = 0
+        routing = engine.route_steps(ROUTED_PER_STEP)
+        routed = 0
         while True:
             try:
                 next(routing)
             except StopIteration as done:
-                diff = done.value
-                break
-            step += 1
-            self._work_share = min(0.99, 0.8 + 0.2 * step * 16 / connectors)
-            yield None
-        self._settled(diff)
+                yield done.value, True
+                return
+            routed += ROUTED_PER_STEP
+            self._work_share = min(0.99, 0.8 + 0.2 * routed / connectors)
+            yield None, False
+
+    def _take(self, step: _Step) -> None:
+        """Make the items follow a step of the work."""
+        diff, last = step
+        if last and diff is not None:
+            self._settled(diff)
+        elif diff is not None:
+            self._apply(diff, self.engine.layout)
+            self.layout_updated.emit()
+
+    def _run(self, work: Iterator[_Step], until: Callable[[], bool]) -> bool:
+        """Do steps of `work` until `until()` says enough; whether it is all done (or
+        other work took its place meanwhile)."""
+        with _collector_paused():
+            for step in work:
+                self._take(step)
+                if self._work is not work:
+                    return True
+                if until():
+                    return False
+        self._work = None
+        return True
 
     def _work_tick(self) -> None:
         """Do a slice of the work left (about SLICE_MS), then let the event loop run."""
@@ -386,13 +412,7 @@ class MapScene(QGraphicsScene):
         if work is None:
             return
         deadline = time.perf_counter() + SLICE_MS / 1000
-        with _collector_paused():
-            for _ in work:
-                if time.perf_counter() >= deadline:
-                    break
-            else:
-                return
-        if self._work is work:
+        if not self._run(work, lambda: time.perf_counter() >= deadline):
             self._show_progress()
             self._work_timer.start(0)
 
@@ -402,12 +422,8 @@ class MapScene(QGraphicsScene):
         engine = self.engine
         work = self._work if self._work is not None else self._steps()
         self._work = work
-        with _collector_paused():
-            for _ in work:
-                if not connectors and not engine.lanes_pending:
-                    self._work_timer.start(0)
-                    return
-        self._work = None
+        if not self._run(work, lambda: not connectors and not engine.lanes_pending):
+            self._work_timer.start(0)
 
     def _settled(self, diff: LayoutDiff) -> None:
         """The connectors are routed: show them all again."""
@@ -540,7 +556,9 @@ class MapScene(QGraphicsScene):
                     card_item.set_layout(card)
             for connector_id, connector_item in list(self.connectors.items()):
                 connector = connectors.get(connector_id)
-                if connector is None or not self._keeps(connector_id, connector_box(connector)):
+                if connector is None or not self._keeps(
+                    connector_id, self._connector_boxes.box_of(connector)
+                ):
                     self._drop_connector(connector_id)
                 elif connector is not connector_item.layout:
                     connector_item.set_layout(connector)
