@@ -98,8 +98,9 @@ class LayoutEngine:
         # Routing left for later: all of it, or the changes since it was last done.
         self._route_all = False
         self._route_changes: list[LaneChanges] = []
-        # The lanes' tops when the connectors were last routed.
+        # The lanes' tops and the cards when the connectors were last routed.
         self._routed_tops: list[float] = []
+        self._routed_cards: Mapping[str, CardLayout] = {}
         # Bumped by every update: steps of an older generation are abandoned.
         self._generation = 0
 
@@ -279,7 +280,7 @@ class LayoutEngine:
             lambda: self._connectors.update(
                 journey.connectors,
                 cards,
-                layout.cards,
+                self._routed_cards,
                 layout.connectors,
                 set(changes.replaced),
                 obstacles,
@@ -303,6 +304,7 @@ class LayoutEngine:
         self._layout = replace(self.layout, connectors=connectors)
         self._route_all, self._route_changes = False, []
         self._routed_tops = [lane.rect.y for lane in self._layout.lanes]
+        self._routed_cards = self._layout.cards
         return changed, removed
 
     # ------------------------------------------------------------ reading the map
