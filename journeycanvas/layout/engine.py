@@ -35,6 +35,7 @@ from journeycanvas.layout.journey_layout import JourneyLayout
 from journeycanvas.layout.label_places import CardObstacles
 from journeycanvas.layout.lane_cards import CardMap, LaneCards, Place
 from journeycanvas.layout.stacking import LaneStack, Slot
+from journeycanvas.layout.steps import run_steps
 from journeycanvas.layout.style import DEFAULT_STYLE, LayoutStyle
 from journeycanvas.model.entities import Card, JourneyMap
 from journeycanvas.model.kinds import LaneKind
@@ -246,7 +247,7 @@ class LayoutEngine:
             if diff is not None:
                 cards |= diff.cards
                 grid, emotion = True, emotion or diff.emotion
-        routed = _exhausted(self.route_steps(1 << 30))
+        routed = run_steps(self.route_steps(0))
         return replace(routed, cards=frozenset(cards), grid=grid, emotion=emotion)
 
     def _check(self, generation: int) -> None:
@@ -260,7 +261,7 @@ class LayoutEngine:
 
     def _route_now(self) -> tuple[set[str], set[str]]:
         """Route the pending connectors at once; the ids changed and those gone."""
-        return self._install(_exhausted(self._routing(1 << 30)))
+        return self._install(run_steps(self._routing(0)))
 
     def _routing(self, per_step: int) -> Generator[None, None, dict[str, ConnectorLayout]]:
         """The pending routing, in steps."""
@@ -726,15 +727,6 @@ def _place(
 _card_id = attrgetter("id")
 
 _T = TypeVar("_T")
-
-
-def _exhausted(steps: Generator[object, None, _T]) -> _T:
-    """What a step generator returns, all its steps done at once."""
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value
 
 
 def _in_one_step(work: Callable[[], _T]) -> Generator[None, None, _T]:
