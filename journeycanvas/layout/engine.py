@@ -92,8 +92,10 @@ class LayoutEngine:
         # Each emotions lane's curve, the band it was drawn in and the tally it was drawn from.
         self._curves: dict[str, tuple[Rect, tuple[tuple[str, int, int], ...], EmotionCurve]] = {}
         self._stray_scores: EmotionScores | None = None
-        # How many lanes (from the top) are stacked, and the cards of those still to stack.
+        # How many lanes (from the top) are stacked, and the cards of those still to stack
+        # (with the sizes of an empty lane's stack).
         self._built = 0
+        self._stack_sizes: tuple[list[float], list[float], float, float] = ([], [], 0.0, 0.0)
         self._members: dict[str, list[Card]] = {}
         self._journey: JourneyMap | None = None
         # Routing left for later: all of it, or the changes since it was last done.
@@ -172,7 +174,9 @@ class LayoutEngine:
             self._read_structure(journey)
             self._build_lanes(until)
             self._route_all, self._route_changes = True, []
-            self._layout, _ = self._assemble({}, None, changed, None)
+            layout, _ = self._assemble({}, None, changed, None)
+            # Until routed, the connectors stay as they were (stale).
+            self._layout = layout if old is None else replace(layout, connectors=old.connectors)
             if route and not self.lanes_pending:
                 self._route_now()
             return full_diff(old, self._layout)
@@ -190,19 +194,22 @@ class LayoutEngine:
     def lane_steps(self, cards_per_step: int = 64) -> Generator[LayoutDiff | None, None, None]:
         """Lay out the pending lanes, top to bottom, pausing every `cards_per_step` cards
         (yields None) and after each lane (yields the diff of the layout, now one lane
-        longer). Abandoned by any `update` (resuming it then raises RuntimeError)."""
+        longer). Abandoned by any `update` or newer steps (resuming it then raises
+        RuntimeError)."""
+        self._generation += 1
         generation = self._generation
         order = list(self._lanes)
         while self.lanes_pending:
             lane_id = order[self._built]
-            members = self._members.pop(lane_id)
-            steps = self._lanes[lane_id].stack.build_steps(
-                members, self._column_index, self._face, cards_per_step
-            )
+            lane = self._lanes[lane_id]
+            members = self._members[lane_id]
+            lane.stack = LaneStack(*self._stack_sizes)  # what abandoned steps left: gone
+            steps = lane.stack.build_steps(members, self._column_index, self._face, cards_per_step)
             for _ in steps:
                 yield None
                 self._check(generation)
-            self._count_scores(self._lanes[lane_id], members)
+            del self._members[lane_id]
+            self._count_scores(lane, members)
             self._built += 1
             old = self.layout
             new, _ = self._assemble({}, old, set(), None)
@@ -218,13 +225,14 @@ class LayoutEngine:
         """Route the pending connectors in steps (each yield a pause), install them in
         the layout, and return what that changed (the connectors' part of a diff).
 
-        Lanes must all be laid out. Abandoned by any `update` (resuming it then raises
-        RuntimeError); the next sequence routes everything changed since the connectors
-        were last routed."""
+        Lanes must all be laid out. Abandoned by any `update` or newer steps (resuming it
+        then raises RuntimeError); the next sequence routes everything changed since the
+        connectors were last routed."""
         if self.lanes_pending:
             raise RuntimeError("lanes pending: run lane_steps() first")
         if not self.connectors_pending:
             return LayoutDiff()
+        self._generation += 1
         generation = self._generation
         work = self._routing(connectors_per_step)
         while True:
@@ -322,6 +330,7 @@ class LayoutEngine:
         lefts = [column.x + pad for column in self._columns]
         rights = [column.x + column.width - pad for column in self._columns]
         set_heights = {lane.id: lane.height_mm or 0.0 for lane in journey.lanes}
+        self._stack_sizes = (lefts, rights, pad, gap)
         self._lanes = {
             t.id: _Lane(t, LaneStack(lefts, rights, pad, gap), None, set_heights[t.id])
             for t in lane_titles(journey.lanes, style, self.fonts)
