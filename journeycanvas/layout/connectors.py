@@ -1,11 +1,14 @@
 """Connector paths: routed through the gutters on their own tracks, with their labels.
 
-Every update routes all connectors again from what each depends on, so an incremental
-layout is the full one; what is slow to find is kept while its inputs stay: a
-connector's plan (`layout.routing`) while its cards and the lanes it was planned
-across stay, a label's spots (`layout.label_places`) while its path and the cells
-around it stay. Tracks, ports, and which spot each label takes are settled anew each
-time: they depend on the other connectors.
+An update lays out again only what its changes reach, so that it costs what they
+touch, and gives exactly what a full layout gives: a connector's plan
+(`layout.routing`) is kept while its cards and the blockers it looked at stay; a path
+that lies in lanes which all moved alike moves with them; its label, too, unless a
+card placed again lies where its spots were looked for, or a box came, went or moved
+unlike it near the spots it tried (`layout.label_board`): then it is placed again, in
+the map's order, on a board holding what every label before it took. Ports and tracks
+are settled anew for the connectors that run in the gutters (the others keep a way
+found round blockers).
 """
 
 from __future__ import annotations
@@ -14,16 +17,16 @@ import itertools
 import math
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect, up_to_grid
 from journeycanvas.layout.gutters import Gutters, LaneBlockers, Question, lane_blockers
+from journeycanvas.layout.label_board import Changes, Handle, LaneBoard, Probe, same_place
 from journeycanvas.layout.label_places import (
     CardNear,
     CardObstacles,
     Centre,
-    LabelBoard,
     Stretch,
     label_spots,
     marker_spots,
@@ -95,9 +98,9 @@ class ConnectorRouter:
         return cached
 
 
-# Lanes and columns, each as a range's start and stop.
-_Cells = tuple[int, int, int, int]
-_NONE: frozenset[int] = frozenset()
+_NO_IDS: frozenset[str] = frozenset()
+_REACH_MM = 4.0
+"""How far round its path a connector's marks and arrow head may reach."""
 _ANY: tuple[int, ...] = (-1, -1, -1)
 """Stands for any change of any blockers (what a searched path depends on)."""
 
@@ -124,6 +127,48 @@ class _Routed:
     trunk: float = 0.0
 
 
+@dataclass(slots=True)
+class _Label:
+    """Where a connector's label went, and what that depended on: the point its spots
+    are relative to, the spot's centre (None for a marker on the path's middle), its
+    size, whether it is a marker, the box round every spot tried, the areas whose cards
+    were looked at (as they were when it was placed), and its place on the board."""
+
+    rect: Rect
+    at: Point
+    centre: Centre | None
+    w: float
+    h: float
+    marker: bool
+    probe: Probe | None
+    areas: list[Rect]
+    handle: Handle
+
+
+@dataclass(slots=True)
+class _Entry:
+    """A connector as laid out last: its fields that matter, plan, path, trunk and
+    middle; the lanes (as `LaneBoard.lane_of` counts them) that its path, boxes and
+    label lie in or looked at; its boxes on the board; its label; whether it belongs to a
+    fork; its layout."""
+
+    fields: tuple[object, ...]
+    plan: Plan
+    points: tuple[Point, ...]
+    trunk: float
+    middle: Middle
+    rows: tuple[int, int]
+    statics: list[Rect]
+    handle: Handle
+    label: _Label | None
+    fork: bool
+    layout: ConnectorLayout
+
+
+def _fields(connector: Connector) -> tuple[object, ...]:
+    return (connector.source, connector.target, connector.kind, connector.label)
+
+
 class ConnectorPaths:
     """The connectors of a map laid out, and kept up to date as its cards move."""
 
@@ -135,14 +180,17 @@ class ConnectorPaths:
         # How often the blockers of each (lane, column edge) changed, and (lane, edge, 0):
         # how often they came or went.
         self._edge_versions: dict[tuple[int, ...], int] = {}
+        # The connectors whose plan looked at each (lane, column edge), or at any card.
+        self._lookers: dict[tuple[int, ...], set[str]] = {}
         # By (connector id, what): a label's spots and what they depend on.
         self._spots: dict[tuple[str, str], _Spots] = {}
-        # The spots among cells that changed since they were chosen.
-        self._dirty: set[tuple[str, str]] = set()
-        # By connector id: its path and trunk, and the middle of its own part; its path,
-        # anchor and trunk, and the stretch of path around the anchor.
-        self._shapes: dict[str, tuple[tuple[Point, ...], float, Middle]] = {}
+        # By connector id: its path, anchor and trunk, and the stretch around the anchor.
         self._stretches: dict[str, tuple[tuple[Point, ...], tuple[float, float], Stretch]] = {}
+        self._entries: dict[str, _Entry] = {}
+        self._by_card: dict[str, set[str]] = {}
+        self._order: list[str] = []
+        self._board = LaneBoard()
+        self._bottom = 0.0
 
     def lay_out(
         self,
@@ -153,12 +201,14 @@ class ConnectorPaths:
         """Every connector whose two cards are laid out."""
         self._blockers = [lane_blockers(stack) for stack in obstacles.stacks]
         self._edge_versions = {}
+        self._lookers = {}
         self._plans.clear()
         self._spots.clear()
-        self._dirty.clear()
-        self._shapes.clear()
         self._stretches.clear()
-        return self._route(connectors, cards, obstacles, {})
+        self._entries.clear()
+        self._by_card.clear()
+        self._board = LaneBoard()
+        return self._route(connectors, cards, obstacles, None, None)
 
     def update(
         self,
@@ -176,35 +226,34 @@ class ConnectorPaths:
         by it and the cards' rectangles).
         """
         stacks = obstacles.stacks
-        # Lanes that only moved down keep their version: plans and spots are relative.
-        versions = self._edge_versions
-        for row in changes.cells:
-            old, new = self._blockers[row], lane_blockers(stacks[row])
-            self._blockers[row] = new
-            for edge in old.keys() | new.keys():
-                before, after = old.get(edge), new.get(edge)
-                if before != after:
-                    versions[(row, edge)] = versions.get((row, edge), 0) + 1
-                    if not before or not after:
-                        versions[(row, edge, 0)] = versions.get((row, edge, 0), 0) + 1
-        versions[_ANY] = versions.get(_ANY, 0) + 1
-        self._forget_spots(changes)
-        result = self._route(connectors, cards, obstacles, previous)
+        if len(stacks) != len(self._blockers) or not self._order_kept(connectors):
+            result = self.lay_out(connectors, cards, obstacles)
+        else:
+            # Lanes that only moved down keep their version: plans are relative.
+            versions = self._edge_versions
+            for row in changes.cells:
+                old, new = self._blockers[row], lane_blockers(stacks[row])
+                self._blockers[row] = new
+                for edge in old.keys() | new.keys():
+                    before, after = old.get(edge), new.get(edge)
+                    if before != after:
+                        versions[(row, edge)] = versions.get((row, edge), 0) + 1
+                        if not before or not after:
+                            versions[(row, edge, 0)] = versions.get((row, edge, 0), 0) + 1
+            versions[_ANY] = versions.get(_ANY, 0) + 1
+            moved = _CardsMoved(changes.replaced, old_cards, cards, obstacles)
+            result = self._route(connectors, cards, obstacles, changes, moved)
         changed = {i for i, path in result.items() if previous.get(i) is not path}
         removed = set(previous.keys() - result.keys())
         return result, changed, removed
 
-    def _forget_spots(self, changes: LaneChanges) -> None:
-        """Mark the label spots chosen among cells that changed, or among lanes that
-        moved by different distances, to be looked at again when next asked."""
-        cells, shifts = changes.cells, changes.shifts
-        for key, kept in self._spots.items():
-            top, bottom, left, right = kept.cells
-            rows = range(top, bottom)
-            if len({shifts[row] for row in rows}) > 1 or any(
-                not cells.get(row, _NONE).isdisjoint(range(left, right)) for row in rows
-            ):
-                self._dirty.add(key)
+    def _order_kept(self, connectors: list[Connector]) -> bool:
+        """Whether the connectors that stay keep their order (labels go in that order)."""
+        ids = [c.id for c in connectors]
+        if ids == self._order:
+            return True
+        now, before = set(ids), set(self._order)
+        return [i for i in ids if i in before] == [i for i in self._order if i in now]
 
     def _plan(self, connector_id: str, s: CardLayout, t: CardLayout, gutters: Gutters) -> Plan:
         """The connector's plan, kept while its cards and the blockers it looked at stay.
@@ -235,6 +284,9 @@ class ConnectorPaths:
                     for pair in changed:
                         seen[pair] = versions.get(pair, 0)
                     return plan
+        if kept is not None:
+            for pair in kept[1]:
+                self._lookers.get(pair, set()).discard(connector_id)
         gutters.looked_at = {}
         plan, searched = plan_route(s.rect, t.rect, s_place, t_place, gutters)
         looked_at, gutters.looked_at = gutters.looked_at, None
@@ -242,57 +294,152 @@ class ConnectorPaths:
             looked_at[_ANY] = []
         relative = _lane_edges(plan, gutters)
         seen = {pair: versions.get(pair, 0) for pair in looked_at}
+        for pair in seen:
+            self._lookers.setdefault(pair, set()).add(connector_id)
         self._plans[connector_id] = (key, seen, looked_at, plan, relative)
         return plan
+
+    def _to_plan(self, changes: LaneChanges | None) -> set[str] | None:
+        """The connectors whose plan may have changed (None: all): those with a card
+        placed again, or that looked at blockers that changed since."""
+        if changes is None:
+            return None
+        versions, lookers = self._edge_versions, self._lookers
+        result: set[str] = set()
+        for card in changes.replaced:
+            result |= self._by_card.get(card, _NO_IDS)
+        for pair, ids in lookers.items():
+            if ids and (pair[0] in changes.cells or pair == _ANY):
+                for i in ids:
+                    kept = self._plans.get(i)
+                    if kept is None or kept[1].get(pair) != versions.get(pair, 0):
+                        result.add(i)
+        return result
 
     def _route(
         self,
         connectors: list[Connector],
         cards: Mapping[str, CardLayout],
         obstacles: CardObstacles,
-        previous: Mapping[str, ConnectorLayout],
+        changes: LaneChanges | None,
+        moved: _CardsMoved | None,
     ) -> dict[str, ConnectorLayout]:
         style = self._router.style
         pad, gap = up_to_grid(style.cell_padding_mm), up_to_grid(style.card_gap_mm)
         gutters = Gutters(obstacles, pad, gap, self._blockers)
+        shifts = _Shifts(changes, obstacles, self._bottom)
+        self._bottom = obstacles.bounds.bottom
+        board = self._board
+        edges = [*obstacles.lane_tops, obstacles.bounds.bottom]
+        ranks = {c.id: rank for rank, c in enumerate(connectors)}
+        board.set_lanes(edges, ranks)
+        to_plan = self._to_plan(changes)
+        entries = self._entries
         routed: list[_Routed] = []
+        planned: list[_Routed] = []
         for connector in connectors:
+            cid = connector.id
             s, t = cards.get(connector.source), cards.get(connector.target)
-            if s is not None and t is not None:
-                routed.append(_Routed(connector, s, t, self._plan(connector.id, s, t, gutters)))
+            if s is None or t is None:
+                continue
+            entry = entries.get(cid)
+            if (
+                to_plan is None
+                or entry is None
+                or cid in to_plan
+                or entry.fields != _fields(connector)
+            ):
+                plan = self._plan(cid, s, t, gutters)
+                self._by_card.setdefault(s.id, set()).add(cid)
+                self._by_card.setdefault(t.id, set()).add(cid)
+            else:
+                plan = entry.plan
+                fixed = plan.fixed
+                if fixed is not None:
+                    dy = shifts.alike(entry.rows)
+                    if dy is None:
+                        plan = self._plan(cid, s, t, gutters)
+                    elif dy:
+                        plan = replace(plan, fixed=_moved(fixed, dy))
+            item = _Routed(connector, s, t, plan)
+            routed.append(item)
+            if plan.fixed is None:
+                planned.append(item)
+            else:
+                item.points = plan.fixed
+        _lay_paths(planned, gutters)
+        # Laying out anew places every label again: what came or went does not matter.
+        came = Changes(moved is not None)
+        if len(entries) > len(routed):
+            alive = {item.connector.id for item in routed}
+            for cid in [i for i in entries if i not in alive]:
+                self._forget(cid, came)
         if len(self._plans) > 2 * len(routed) + 64:
-            alive = {r.connector.id for r in routed}
-            self._plans = {k: v for k, v in self._plans.items() if k in alive}
-            self._spots = {k: v for k, v in self._spots.items() if k[0] in alive}
-            self._dirty &= self._spots.keys()
-            self._shapes = {k: v for k, v in self._shapes.items() if k in alive}
-            self._stretches = {k: v for k, v in self._stretches.items() if k in alive}
-        _lay_paths(routed, gutters)
-        return self._finish(routed, obstacles, gutters.h_bands, previous)
+            self._plans = {k: v for k, v in self._plans.items() if k in ranks}
+            self._spots = {k: v for k, v in self._spots.items() if k[0] in ranks}
+            self._stretches = {k: v for k, v in self._stretches.items() if k in ranks}
+        self._order = list(ranks)
+        return self._finish(routed, obstacles, gutters.h_bands, moved, shifts, came)
+
+    def _forget(self, connector_id: str, came: Changes) -> None:
+        """Take a connector that went (or lost a card) off the board."""
+        entry = self._entries.pop(connector_id)
+        self._board.remove(entry.handle)
+        for rect in entry.statics:
+            came.add(rect, -1)
+        if entry.label is not None:
+            self._board.remove(entry.label.handle)
+            came.add(entry.label.rect, -1)
 
     def _finish(
         self,
         routed: list[_Routed],
         obstacles: CardObstacles,
         h_bands: list[tuple[float, float]],
-        previous: Mapping[str, ConnectorLayout],
+        moved: _CardsMoved | None,
+        shifts: _Shifts,
+        came: Changes,
     ) -> dict[str, ConnectorLayout]:
-        """Break marks, labels and the layouts, keeping unchanged layouts' objects."""
-        board = LabelBoard()
+        """Break marks, labels and the layouts, keeping unchanged layouts' objects.
+
+        A connector whose path, boxes and label (and all it looked at) lie in lanes that
+        moved alike keeps them, moved as far, unless a box near where its label looked
+        came, went or moved unlike it: then, as for a new path, its label is placed
+        again, in order, on a board holding what every label before it took."""
+        board, entries = self._board, self._entries
         band_middles = [(top + bottom) / 2 for top, bottom in h_bands]
-        middles = []
-        shapes = self._shapes
+        # Paths first: every label keeps off every connector's marks and arrow heads.
+        alike: list[float | None] = []
         for item in routed:
-            # Measuring long paths adds up: kept while the path stays.
-            shape = shapes.get(item.connector.id)
-            if shape is None or shape[0] != item.points or shape[1] != item.trunk:
-                shape = (item.points, item.trunk, own_middle(item.points, item.trunk))
-                shapes[item.connector.id] = shape
-            middle = shape[2]
-            middles.append(middle)
-            board.add(arrow_box(item.points))
+            entry = entries.get(item.connector.id)
+            dy = _kept_path(entry, item, shifts)
+            alike.append(dy)
+            if entry is not None and dy is not None:
+                entry.plan = item.plan
+                if dy:
+                    entry.points = item.points
+                    entry.middle = _moved_middle(entry.middle, dy)
+                    entry.statics = [rect.translated(0.0, dy) for rect in entry.statics]
+                continue
+            middle = own_middle(item.points, item.trunk)
+            statics = [arrow_box(item.points)]
             if item.connector.kind == ConnectorKind.BREAKPOINT:
-                board.add(mark_box(middle[0]))
+                statics.append(mark_box(middle[0]))
+            handle: Handle = []
+            for box in statics:
+                handle += board.add(box, None)
+            if entry is not None:
+                board.remove(entry.handle)
+            if entry is None or not same_place(entry.handle, handle):
+                for box in statics:
+                    came.add(box, -1)
+                for box in [] if entry is None else entry.statics:
+                    came.add(box, -1)
+            label = None if entry is None else entry.label
+            entries[item.connector.id] = _Entry(
+                _fields(item.connector), item.plan, item.points, item.trunk, middle, (0, 0),
+                statics, handle, label, False, _NO_LAYOUT if entry is None else entry.layout,
+            )  # fmt: skip
         # A fork whose connectors all say the same shows the label once, on its trunk.
         forks: dict[tuple[object, ...], list[_Routed]] = {}
         for item in routed:
@@ -302,49 +449,108 @@ class ConnectorPaths:
         shared_labels: dict[tuple[object, ...], tuple[Rect, int | None]] = {}
         markers = itertools.count(1)
         result: dict[str, ConnectorLayout] = {}
-        for item, (mid, direction, segment, distance) in zip(routed, middles, strict=True):
+        for rank, (item, dy) in enumerate(zip(routed, alike, strict=True)):
             connector = item.connector
-            label_rect: Rect | None = None
-            label: TextBlock | None = None
+            entry = entries[connector.id]
+            text = connector.label.strip()
+            key = (item.source.id, item.plan.s_side, connector.label)
+            group = forks.get(key, []) if text else []
+            fork = len(group) > 1
+            label = entry.label
+            rect: Rect | None = None
             marker: int | None = None
-            if connector.label.strip():
-                label, w, h = self._router.label_box(connector.label)
-                key = (item.source.id, item.plan.s_side, connector.label)
-                group = forks.get(key, [])
-                shared = len(group) > 1 and item.trunk > 0
+            placed = False
+            if (
+                label is not None
+                and dy is not None
+                and text
+                and not fork
+                and not entry.fork
+                and moved is not None
+                and not moved.near(label.areas, dy)
+                and _label_kept(label, dy, came, rank)
+            ):
+                if dy:
+                    _move_label(label, entry, dy)
+                rect = label.rect
+                if label.marker:
+                    marker = next(markers)
+            elif text:
+                placed = True
+                old = label
+                shared = fork and item.trunk > 0
                 if shared and key in shared_labels:
-                    label_rect, marker = shared_labels[key]
+                    rect, marker = shared_labels[key]
+                    label = _Label(rect, rect.center, None, 0.0, 0.0, marker is not None,
+                                   None, [], [])  # fmt: skip
                 else:
                     low, high = (0.0, item.trunk) if shared else (item.trunk, math.inf)
                     crossing = band_crossing(item.points, low, high, band_middles)
                     anchor = (
                         crossing
                         if crossing is not None
-                        else (item.trunk / 2 if shared else distance)
+                        else (item.trunk / 2 if shared else entry.middle[3])
                     )
-                    label_rect, marker = self._place(
-                        item, anchor, shared, w, h, obstacles, board, markers
-                    )
+                    _, w, h = self._router.label_box(connector.label)
+                    label = self._place(item, anchor, shared, w, h, obstacles, board, rank)
+                    rect = label.rect
+                    if label.marker:
+                        marker = next(markers)
                     if shared:
-                        shared_labels[key] = (label_rect, marker)
-            break_mark = mid if connector.kind == ConnectorKind.BREAKPOINT else None
-            path = ConnectorLayout(
-                connector.id,
-                connector.kind,
-                connector.source,
-                connector.target,
-                item.points,
-                mid,
-                direction,
-                segment,
-                label_rect,
-                label,
-                break_mark,
-                marker,
-            )
-            was = previous.get(connector.id)
-            result[connector.id] = was if was is not None and was == path else path
+                        shared_labels[key] = (rect, marker)
+                label.handle = board.add(rect, connector.id)
+                if old is not None:
+                    board.remove(old.handle)
+                if old is None or not same_place(old.handle, label.handle):
+                    came.add(rect, rank)
+                    if old is not None:
+                        came.add(old.rect, rank)
+                entry.label = label
+            elif label is not None:
+                placed = True
+                board.remove(label.handle)
+                came.add(label.rect, rank)
+                entry.label = None
+            entry.fork = fork
+            if dy is None or placed:
+                entry.rows = _rows(entry, board)
+            result[connector.id] = self._layout(item, entry, rect, marker)
         return result
+
+    def _layout(
+        self, item: _Routed, entry: _Entry, rect: Rect | None, marker: int | None
+    ) -> ConnectorLayout:
+        """The connector's layout; the one it had when nothing in it changed."""
+        connector = item.connector
+        mid, direction, segment, _ = entry.middle
+        label = None if rect is None else self._router.label_box(connector.label)[0]
+        was = entry.layout
+        if (
+            was.points is item.points
+            and was.mid is mid
+            and was.label_rect == rect
+            and was.marker == marker
+            and was.label is label
+            and was.kind == connector.kind
+        ):
+            return was
+        break_mark = mid if connector.kind == ConnectorKind.BREAKPOINT else None
+        path = ConnectorLayout(
+            connector.id,
+            connector.kind,
+            connector.source,
+            connector.target,
+            item.points,
+            mid,
+            direction,
+            segment,
+            rect,
+            label,
+            break_mark,
+            marker,
+        )
+        entry.layout = was if was == path else path
+        return entry.layout
 
     def _place(
         self,
@@ -354,36 +560,45 @@ class ConnectorPaths:
         w: float,
         h: float,
         obstacles: CardObstacles,
-        board: LabelBoard,
-        markers: itertools.count[int],
-    ) -> tuple[Rect, int | None]:
+        board: LaneBoard,
+        rank: int,
+    ) -> _Label:
         """The label's spot, or a numbered marker's when no spot is free."""
         # Spots further off the path only for a short one (between cards side by side).
+        cid = item.connector.id
         length = path_length(item.points)
         stretch = self._stretch(item, anchor)
+        probe = Probe([])
+        areas: list[Rect] = []
         for what in ("label", "far label") if length < _SHORT_PATH_MM else ("label",):
             centres = self._spots_for(item, what, stretch, shared, w, h, obstacles)
-            spot = board.first_free(stretch.at, centres, w, h)
-            if spot is not None:
-                board.add(spot)
-                return spot, None
+            areas.append(self._spots[(cid, what)].area)
+            found = board.first_free(stretch.at, centres, w, h, rank, probe)
+            if found is not None:
+                return _Label(found[0], stretch.at, found[1], w, h, False, _tried(probe),
+                              areas, [])  # fmt: skip
         size = MARKER_MM
+        at = stretch.at
         centres = self._spots_for(item, "marker", stretch, shared, size, size, obstacles)
-        chosen = board.first_free(stretch.at, centres, size, size)
-        if chosen is None:
+        areas.append(self._spots[(cid, "marker")].area)
+        found = board.first_free(at, centres, size, size, rank, probe)
+        if found is None:
             # The nearest few spots first: finding them all is slow, and rarely needed.
             whole = path_stretch(item.points, length / 2, 0.0)
+            at = whole.at
             for what in ("last marker", "all last marker"):
                 centres = self._spots_for(item, what, whole, False, size, size, obstacles)
-                chosen = board.first_free(whole.at, centres, size, size)
-                if chosen is not None or self._spots[(item.connector.id, what)].complete:
+                kept = self._spots[(cid, what)]
+                areas.append(kept.area)
+                found = board.first_free(at, centres, size, size, rank, probe)
+                if found is not None or kept.complete:
                     break
-        if chosen is None:
+        if found is None:
             mid = own_middle(item.points, item.trunk)[0]
             half = size / 2
-            chosen = Rect(mid.x - half, mid.y - half, size, size)
-        board.add(chosen)
-        return chosen, next(markers)
+            return _Label(Rect(mid.x - half, mid.y - half, size, size), mid, None, size, size,
+                          True, _tried(probe), areas, [])  # fmt: skip
+        return _Label(found[0], at, found[1], size, size, True, _tried(probe), areas, [])
 
     def _stretch(self, item: _Routed, anchor: float) -> Stretch:
         """The stretch of the item's path around `anchor`, kept while the path stays."""
@@ -412,30 +627,21 @@ class ConnectorPaths:
         at = stretch.at
         inputs = (stretch.runs, stretch.trunk, shared, w, h)
         cache_key = (item.connector.id, what)
-        tops = obstacles.lane_tops
         kept = self._spots.get(cache_key)
         if kept is not None and kept.inputs == inputs and at.x == kept.at.x:
             dy = at.y - kept.at.y
-            row = kept.cells[0]
             moved = kept.area.translated(0.0, dy)
             # The grid's edges: as they were where the area reaches them, and still
             # clear of it where it did not (cells elsewhere can make a lane shorter).
             bounds = obstacles.bounds
-            if _bounds_alike(kept, bounds, dy) and _reaches(moved, bounds) == (
-                kept.reaches_top,
-                kept.reaches_bottom,
+            if (
+                _bounds_alike(kept, bounds, dy)
+                and _reaches(moved, bounds) == (kept.reaches_top, kept.reaches_bottom)
+                and obstacles.cards_near(moved, at.y) == kept.found
             ):
-                top = tops[row] if row < len(tops) else 0.0
-                if cache_key not in self._dirty and top - kept.top == dy:
-                    return kept.centres
-                # Cards near changed, or moved unlike the path: the same cards around
-                # the anchor point give the same spots.
-                if obstacles.cards_near(moved, at.y) == kept.found:
-                    self._dirty.discard(cache_key)
-                    kept.cells, kept.top = _cells(moved, obstacles)
-                    kept.at, kept.area, kept.bounds = at, moved, bounds
-                    return kept.centres
-        self._dirty.discard(cache_key)
+                # The same cards around the anchor point give the same spots.
+                kept.at, kept.area, kept.bounds = at, moved, bounds
+                return kept.centres
         area: Rect | None
         complete = True
         if what.endswith("last marker"):
@@ -447,14 +653,11 @@ class ConnectorPaths:
             centres, area, found = label_spots(stretch, shared, w, h, obstacles, far)
         if area is None:
             area = Rect(at.x, at.y, 0.0, 0.0)
-        cells, top = _cells(area, obstacles)
         reaches_top, reaches_bottom = _reaches(area, obstacles.bounds)
         self._spots[cache_key] = _Spots(
             inputs,
-            cells,
             centres,
             at,
-            top,
             area,
             found,
             reaches_top,
@@ -468,32 +671,20 @@ class ConnectorPaths:
 @dataclass(slots=True)
 class _Spots:
     """A label's spots and what they depend on: the stretch of path (relative to its
-    anchor point), the cells looked at (lanes and columns, as ranges' starts and stops),
-    the spots' centres (relative to the point), the point, the top of the first lane
-    looked at, the area looked at and the cards found there, whether that area reaches
-    the grid's top or bottom, the grid's bounds, and whether these are all the spots
-    there are (or only the first few)."""
+    anchor point), the spots' centres (relative to the point), the point, the area
+    looked at and the cards found there, whether that area reaches the grid's top or
+    bottom, the grid's bounds, and whether these are all the spots there are (or only
+    the first few)."""
 
     inputs: tuple[object, ...]
-    cells: _Cells
     centres: tuple[Centre, ...]
     at: Point
-    top: float
     area: Rect
     found: list[CardNear]
     reaches_top: bool
     reaches_bottom: bool
     bounds: Rect
     complete: bool
-
-
-def _cells(area: Rect, obstacles: CardObstacles) -> tuple[_Cells, float]:
-    """The lanes and columns `area` covers, and the top of the first of those lanes."""
-    rows = obstacles.rows(area.y, area.bottom)
-    columns = obstacles.columns(area.x, area.right)
-    tops = obstacles.lane_tops
-    top = tops[rows.start] if rows.start < len(tops) else 0.0
-    return (rows.start, rows.stop, columns.start, columns.stop), top
 
 
 def _reaches(area: Rect, bounds: Rect) -> tuple[bool, bool]:
@@ -513,6 +704,164 @@ def _bounds_alike(kept: _Spots, bounds: Rect, dy: float) -> bool:
     )
 
 
+def _tried(probe: Probe) -> Probe | None:
+    return probe if probe.spots else None
+
+
+_NO_LAYOUT = ConnectorLayout("", "", "", "", (), Point(0.0, 0.0), Point(1.0, 0.0), 0,
+                             None, None, None, None)  # fmt: skip
+
+
+class _Shifts:
+    """How far each lane moved down in an update (by `LaneBoard.lane_of`'s count: the
+    space above the lanes never moves, the one below moves with the grid's bottom)."""
+
+    def __init__(self, changes: LaneChanges | None, obstacles: CardObstacles, bottom: float):
+        self._moves: list[float] | None = None
+        self._breaks: list[int] = []
+        if changes is not None:
+            moves = [0.0, *changes.shifts, obstacles.bounds.bottom - bottom]
+            self._moves = moves
+            self._breaks = [i for i in range(1, len(moves)) if moves[i] != moves[i - 1]]
+
+    def alike(self, rows: tuple[int, int]) -> float | None:
+        """How far lanes `rows` (first and last) moved, if all alike; None if not, or
+        when everything is laid out anew."""
+        moves = self._moves
+        if moves is None:
+            return None
+        first, last = rows[0] + 1, rows[1] + 1
+        for index in self._breaks:
+            if first < index <= last:
+                return None
+        return moves[first]
+
+
+def _kept_path(entry: _Entry | None, item: _Routed, shifts: _Shifts) -> float | None:
+    """How far the item's path, marks and label moved along with the lanes they lie in,
+    if they did (and nothing else about them changed); None if not."""
+    if entry is None or entry.trunk != item.trunk or entry.fields != _fields(item.connector):
+        return None
+    dy = shifts.alike(entry.rows)
+    if dy is None:
+        return None
+    old, new = entry.points, item.points
+    if new is not old and (
+        len(new) != len(old)
+        or any(p.x != q.x or p.y != q.y + dy for p, q in zip(new, old, strict=True))
+    ):
+        return None
+    return dy
+
+
+class _CardsMoved:
+    """Where the cards placed again were and are, as spans down each stage column."""
+
+    def __init__(
+        self,
+        replaced: Set[str],
+        old_cards: Mapping[str, CardLayout],
+        cards: Mapping[str, CardLayout],
+        obstacles: CardObstacles,
+    ) -> None:
+        self._obstacles = obstacles
+        before: dict[int, list[tuple[float, float]]] = {}
+        after: dict[int, list[tuple[float, float]]] = {}
+        for card_id in replaced:
+            for layouts, spans in ((old_cards, before), (cards, after)):
+                card = layouts.get(card_id)
+                if card is not None:
+                    rect = card.rect
+                    for column in obstacles.columns(rect.x, rect.right):
+                        spans.setdefault(column, []).append((rect.y, rect.bottom))
+        self.before = {column: _Spans(ys) for column, ys in before.items()}
+        self.after = {column: _Spans(ys) for column, ys in after.items()}
+
+    def near(self, areas: list[Rect], dy: float) -> bool:
+        """Whether a card placed again was in one of `areas` or is in one of them
+        moved down by `dy`."""
+        columns = self._obstacles.columns
+        before, after = self.before, self.after
+        for area in areas:
+            top, bottom = area.y, area.bottom
+            for column in columns(area.x, area.right):
+                spans = before.get(column)
+                if spans is not None and spans.touch(top, bottom):
+                    return True
+                spans = after.get(column)
+                if spans is not None and spans.touch(top + dy, bottom + dy):
+                    return True
+        return False
+
+
+class _Spans:
+    """Spans down a column (top and bottom), to ask whether any touches a stretch."""
+
+    def __init__(self, spans: list[tuple[float, float]]) -> None:
+        spans.sort()
+        self._tops = [top for top, _ in spans]
+        # The lowest bottom of the spans up to each (they may nest or overlap).
+        self._reach = list(itertools.accumulate((bottom for _, bottom in spans), max))
+
+    def touch(self, top: float, bottom: float) -> bool:
+        """Whether a span touches `top`…`bottom`, edges included."""
+        index = bisect_right(self._tops, bottom)
+        return index > 0 and self._reach[index - 1] >= top
+
+
+def _label_kept(label: _Label, dy: float, came: Changes, rank: int) -> bool:
+    """Whether a label whose path moved `dy` with its lanes, among cards that stayed,
+    goes where it was, moved as far: no box that counts for it came, went or moved
+    near the spots it tried."""
+    probe = label.probe
+    return probe is None or not (
+        came.touch(probe, rank) or (dy != 0.0 and came.touch(probe, rank, dy))
+    )
+
+
+def _move_label(label: _Label, entry: _Entry, dy: float) -> None:
+    """Move a kept label along with its lanes (its rectangle worked out as placing it
+    there gives it)."""
+    at = label.at
+    label.at = Point(at.x, at.y + dy)
+    if label.centre is None:
+        mid = entry.middle[0]
+        half = label.w / 2
+        label.rect = Rect(mid.x - half, mid.y - half, label.w, label.h)
+    else:
+        x, y = label.centre
+        half_w, half_h = label.w / 2, label.h / 2
+        label.rect = Rect(label.at.x + x - half_w, label.at.y + y - half_h, label.w, label.h)
+    if label.probe is not None:
+        label.probe = label.probe.moved(dy)
+    label.areas = [area.translated(0.0, dy) for area in label.areas]
+
+
+def _rows(entry: _Entry, board: LaneBoard) -> tuple[int, int]:
+    """The lanes the connector's path, marks and label lie in or looked at."""
+    ys = [p.y for p in entry.points]
+    low, high = min(ys) - _REACH_MM, max(ys) + _REACH_MM
+    rects = list(entry.statics)
+    label = entry.label
+    if label is not None:
+        rects.append(label.rect)
+        rects += label.areas
+        if label.probe is not None:
+            rects.append(label.probe.rect() or label.rect)
+    for rect in rects:
+        low, high = min(low, rect.y), max(high, rect.bottom)
+    return board.lanes_of(low, high)
+
+
+def _moved(points: tuple[Point, ...], dy: float) -> tuple[Point, ...]:
+    return tuple([Point(p.x, p.y + dy) for p in points])
+
+
+def _moved_middle(middle: Middle, dy: float) -> Middle:
+    point, direction, segment, distance = middle
+    return Point(point.x, point.y + dy), direction, segment, distance
+
+
 # A kept plan: its cards' rects (from their lanes' tops) and places, the versions of the
 # (lane, column edge) blockers looked at, the questions asked about each, the plan, and
 # the lanes' edges when its path round blockers was worked out.
@@ -525,8 +874,9 @@ _Kept = tuple[
 ]
 
 # The tops and bottoms of the lanes when a plan's path round blockers was worked out,
-# and the lane of each of its points (None for a plan without such a path).
-_Relative = tuple[Sequence[float], Sequence[float], tuple[int, ...]] | None
+# and the lane of each of its points (None until asked for), or None for a plan without
+# such a path.
+_Relative = tuple[Sequence[float], Sequence[float], tuple[int, ...] | None] | None
 
 
 def _in_lane(card: CardLayout, place: tuple[int, int, int], gutters: Gutters) -> tuple[float, ...]:
@@ -538,12 +888,11 @@ def _in_lane(card: CardLayout, place: tuple[int, int, int], gutters: Gutters) ->
 
 
 def _lane_edges(plan: Plan, gutters: Gutters) -> _Relative:
-    """The lanes' tops and bottoms now, and the lanes of the points of a plan's path."""
+    """The lanes' tops and bottoms now (the lanes of the points of a plan's path follow
+    from them when the lanes move: most plans never move)."""
     if plan.fixed is None:
         return None
-    tops = gutters.tops
-    rows = tuple(max(0, bisect_right(tops, p.y) - 1) for p in plan.fixed)
-    return tops, gutters.bottoms, rows
+    return gutters.tops, gutters.bottoms, None
 
 
 def _moved_with_lanes(
@@ -564,6 +913,8 @@ def _moved_with_lanes(
         return plan, relative
     if len(old_tops) != len(tops):
         return None
+    if rows is None:
+        rows = tuple(max(0, bisect_right(old_tops, p.y) - 1) for p in plan.fixed)
     moves = gutters.moves_since(old_tops)
     last = len(tops) - 1
     if (

@@ -22,20 +22,28 @@ from journeycanvas.layout.stacking import LaneStack
 # run, ("b", y, up, span) for `first_blocker`.
 Question = tuple[object, ...]
 
-# The cards crossing each column edge of one lane, by edge index: top and bottom
-# (relative to the lane's top), first and last column covered; top to bottom.
-LaneBlockers = dict[int, list[tuple[float, float, int, int]]]
+# A card crossing a column edge: its top and bottom (relative to its lane's top), and
+# the first and last column it covers.
+Span = tuple[float, float, int, int]
+
+# The cards crossing each column edge of one lane, by edge index: top to bottom, with
+# their tops and their bottoms apart (to bisect).
+LaneBlockers = dict[int, tuple[list[Span], list[float], list[float]]]
 
 
 def lane_blockers(stack: LaneStack) -> LaneBlockers:
     """The cards of a lane that cross column edges (those spanning several stages)."""
-    result: LaneBlockers = {}
+    spans_by_edge: dict[int, list[Span]] = {}
     for slot in stack.slots.values():
         if slot.last != slot.column:
             for edge in range(slot.column + 1, slot.last + 1):
-                result.setdefault(edge, []).append((slot.y, slot.bottom, slot.column, slot.last))
-    for spans in result.values():
+                spans_by_edge.setdefault(edge, []).append(
+                    (slot.y, slot.bottom, slot.column, slot.last)
+                )
+    result: LaneBlockers = {}
+    for edge, spans in spans_by_edge.items():
         spans.sort()
+        result[edge] = (spans, [span[0] for span in spans], [span[1] for span in spans])
     return result
 
 
@@ -55,23 +63,16 @@ def _bands(starts: Sequence[float], ends: Sequence[float], pad: float) -> list[t
 
 
 def _nearest(
-    spans: list[tuple[float, float, int, int]] | None, y: float, up: bool
-) -> tuple[float, float, int, int] | None:
+    blockers: tuple[list[Span], list[float], list[float]] | None, y: float, up: bool
+) -> Span | None:
     """The span nearest above `y` (with `up`) or below it, all relative to a lane."""
-    if not spans:
+    if not blockers:
         return None
+    spans, tops, bottoms = blockers
     # The cards crossing one edge cover the same column: they never overlap, so
     # sorted by top they are sorted by bottom too.
-    index = bisect_right(spans, y, key=_bottom_of) - 1 if up else bisect_left(spans, y, key=_top_of)
+    index = bisect_right(bottoms, y) - 1 if up else bisect_left(tops, y)
     return spans[index] if 0 <= index < len(spans) else None
-
-
-def _top_of(span: tuple[float, float, int, int]) -> float:
-    return span[0]
-
-
-def _bottom_of(span: tuple[float, float, int, int]) -> float:
-    return span[1]
 
 
 class Gutters:
@@ -101,6 +102,8 @@ class Gutters:
         # Each gutter's free band: from the card edge before it to the one after it.
         self.v_bands = _bands(lefts, rights, pad)
         self.h_bands = _bands(self.tops, self.bottoms, pad)
+        self.v_centers = [(left + right) / 2 for left, right in self.v_bands]
+        """The x of the middle of each vertical gutter."""
 
     def moves_since(self, old_tops: Sequence[float]) -> list[float]:
         """How far each lane moved down since its top was at `old_tops` (as many)."""
@@ -121,50 +124,35 @@ class Gutters:
         """Whether vertical gutter `edge` is free of cards from `top` to `bottom`."""
         if edge == 0 or edge == len(self.lefts):
             return True
-        tops, blockers = self.tops, self._blockers
-        first = max(0, bisect_right(self.bottoms, top))
-        last = bisect_left(tops, bottom)
+        tops, bottoms, blockers = self.tops, self.bottoms, self._blockers
         looked_at = self.looked_at
-        free = True
-        for row in range(first, last):
-            spans = blockers[row].get(edge)
-            blocked = False
-            if spans:
-                lane_top = tops[row]
-                for y, y_bottom, _, _ in spans:
-                    if y + lane_top < bottom and top < y_bottom + lane_top:
-                        blocked = True
-                        break
-            if looked_at is not None:
-                self._remember_run(looked_at, row, edge, top, bottom, blocked)
+        for row in range(bisect_right(bottoms, top), bisect_left(tops, bottom)):
+            crossing = blockers[row].get(edge)
+            lane_top, lane_bottom = tops[row], bottoms[row]
+            if top <= lane_top and lane_bottom <= bottom:
+                # A lane the run crosses whole is blocked by any card there: the answer
+                # depends only on whether there is one, not on where it sits.
+                blocked = crossing is not None
+                if looked_at is not None:
+                    looked_at.setdefault((row, edge, 0), [])
+            else:
+                blocked = False
+                if crossing is not None:
+                    for y, y_bottom, _, _ in crossing[0]:
+                        if y + lane_top < bottom and top < y_bottom + lane_top:
+                            blocked = True
+                            break
+                if looked_at is not None:
+                    # Relative to the lane's top; an end beyond the lane is as good as
+                    # endless.
+                    low = top - lane_top if top > lane_top else -math.inf
+                    high = bottom - lane_top if bottom < lane_bottom else math.inf
+                    looked_at.setdefault((row, edge), []).append(("v", low, high, blocked))
             if blocked:
-                free = False
-                break
-        return free
+                return False
+        return True
 
-    def _remember_run(
-        self,
-        looked_at: dict[tuple[int, ...], list[Question]],
-        row: int,
-        edge: int,
-        top: float,
-        bottom: float,
-        blocked: bool,
-    ) -> None:
-        lane_top, lane_bottom = self.tops[row], self.bottoms[row]
-        if top <= lane_top and lane_bottom <= bottom:
-            # A lane the run crosses whole is blocked by any card there: the answer
-            # depends only on whether there is one, not on where it sits.
-            looked_at.setdefault((row, edge, 0), [])
-            return
-        # Relative to the lane's top; an end beyond the lane is as good as endless.
-        low = top - lane_top if top > lane_top else -math.inf
-        high = bottom - lane_top if bottom < lane_bottom else math.inf
-        looked_at.setdefault((row, edge), []).append(("v", low, high, blocked))
-
-    def first_blocker(
-        self, edge: int, row: int, y: float, up: bool
-    ) -> tuple[float, float, int, int] | None:
+    def first_blocker(self, edge: int, row: int, y: float, up: bool) -> Span | None:
         """The nearest card crossing column edge `edge` in lane `row`, above `y` (with
         `up`) or below it: its top and bottom (absolute), first and last column."""
         lane_top = self.tops[row]
@@ -180,21 +168,21 @@ class Gutters:
     def answers_hold(self, row: int, edge: int, questions: Iterable[Question]) -> bool:
         """Whether the questions asked about the cards crossing column edge `edge` in
         lane `row` (relative to the lane's top) get the same answers now."""
-        spans = self._blockers[row].get(edge)
+        crossing = self._blockers[row].get(edge)
+        spans = crossing[0] if crossing else []
         for question in questions:
             if question[0] == "v":
                 _, low, high, blocked = question
-                hit = any(y < high and low < bottom for y, bottom, _, _ in spans or ())  # type: ignore[operator]
+                hit = any(y < high and low < bottom for y, bottom, _, _ in spans)  # type: ignore[operator]
                 if hit != blocked:
                     return False
-            elif _nearest(spans, question[1], question[2]) != question[3]:  # type: ignore[arg-type]
+            elif _nearest(crossing, question[1], question[2]) != question[3]:  # type: ignore[arg-type]
                 return False
         return True
 
     def v_center(self, edge: int) -> float:
         """The x of the middle of vertical gutter `edge`."""
-        left, right = self.v_bands[edge]
-        return (left + right) / 2
+        return self.v_centers[edge]
 
     def h_center(self, edge: int) -> float:
         """The y of the middle of horizontal gutter `edge`."""

@@ -5,8 +5,9 @@ connector's own part, or of a fork's trunk for a label the fork shares): beside 
 vertical run, on a horizontal one. A spot must stay inside the grid and clear of card
 text; spots clear of whole cards come first. `label_spots` gives each label a short list
 of such spots (depending only on its path and the cards near it, so it can be kept while
-those stay); `LabelBoard` then picks, label by label, the first spot clear of break
-marks, arrow heads and the labels already placed, or a numbered marker when none is.
+those stay); `label_board.LaneBoard` then picks, label by label, the first spot clear of
+break marks, arrow heads and the labels already placed, or a numbered marker when none
+is.
 
 Only the cards near the path are looked at: those in the lane and stage cells the
 search area overlaps (spanning cards included), found by bisecting the lanes' and
@@ -15,6 +16,7 @@ columns' edges and, within a cell, the cards' bottoms.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from bisect import bisect_left, bisect_right
@@ -178,16 +180,21 @@ def path_stretch(points: Sequence[Point], anchor: float, trunk: float) -> Stretc
     at = points[0]
     runs: list[Run] = []
     start = 0.0
+    first, last = anchor - WINDOW_MM, anchor + WINDOW_MM
     for a, b in itertools.pairwise(points):
         ax, ay, bx, by = a.x, a.y, b.x, b.y
         length = abs(bx - ax) + abs(by - ay)
         if length <= 0:
             continue
         end = start + length
+        if end < first or start > last:
+            # Outside the window, so not at the anchor either.
+            start = end
+            continue
         ux, uy = (bx - ax) / length, (by - ay) / length
         if start <= anchor <= end:
             at = Point(ax + ux * (anchor - start), ay + uy * (anchor - start))
-        low, high = max(start, anchor - WINDOW_MM), min(end, anchor + WINDOW_MM)
+        low, high = max(start, first), min(end, last)
         if low <= high:
             runs.append((ax + ux * (low - start), ay + uy * (low - start), ux, uy, low, high))
         start = end
@@ -200,14 +207,15 @@ def path_stretch(points: Sequence[Point], anchor: float, trunk: float) -> Stretc
     return Stretch(at, relative, min(max(trunk - anchor, -reach), reach))
 
 
-def _positions(stretch: Stretch, shared: bool) -> list[tuple[float, float, float, bool]]:
-    """Points along the stretch (relative to its anchor point), each as its cost (its
-    distance from the anchor, plus a penalty off the part the label belongs to), x, y
-    and whether its run is vertical."""
+def _positions(
+    runs: tuple[Run, ...], trunk: float, shared: bool
+) -> list[tuple[float, float, float, bool]]:
+    """Points along a stretch's runs (relative to its anchor point), each as its cost
+    (its distance from the anchor, plus a penalty off the part the label belongs to), x,
+    y and whether its run is vertical."""
     result: list[tuple[float, float, float, bool]] = []
     append = result.append
-    trunk = stretch.trunk
-    for x, y, ux, uy, low, high in stretch.runs:
+    for x, y, ux, uy, low, high in runs:
         vertical = ux == 0
         # Steps from the anchor itself, so that the anchor is one of the spots.
         first = math.ceil(low / _STEP_MM - 1e-9)
@@ -221,18 +229,26 @@ def _positions(stretch: Stretch, shared: bool) -> list[tuple[float, float, float
     return result
 
 
+# A label's centre to try, relative to its stretch's anchor point: its cost, the side of
+# the path (to break ties alike), x and y.
+Candidate = tuple[float, int, float, float]
+
+
+@functools.lru_cache(maxsize=4096)
 def _candidates(
-    stretch: Stretch, shared: bool, w: float, h: float, reach: float
-) -> list[tuple[float, int, float, float]]:
-    """Label centres along the stretch (relative to its anchor point), with their costs:
+    runs: tuple[Run, ...], trunk: float, shared: bool, w: float, h: float, reach: float
+) -> tuple[tuple[Candidate, ...], tuple[float, float, float, float] | None]:
+    """Label centres along a stretch's runs (relative to its anchor point), best first:
     beside a vertical run or on a horizontal one; with `reach`, also up to that far off
-    the path, further sideways."""
-    candidates: list[tuple[float, int, float, float]] = []
+    the path, further sideways; and their least and greatest x and y.
+
+    Relative to the anchor, many labels have the same runs and size: kept by them."""
+    candidates: list[Candidate] = []
     beside_x = w / 2 + _BESIDE_MM
     beside_y = h / 2 + _BESIDE_MM
     offsets = [_STEP_MM * (i + 1) for i in range(int(reach / _STEP_MM))]
     append = candidates.append
-    for cost, x, y, vertical in _positions(stretch, shared):
+    for cost, x, y, vertical in _positions(runs, trunk, shared):
         if reach:
             for extra in offsets:
                 far = cost + _FAR_PENALTY_MM + extra
@@ -250,8 +266,11 @@ def _candidates(
             append((cost, 0, x, y))
             append((cost + _OFF_LINE_PENALTY_MM, 1, x, y - beside_y))
             append((cost + _OFF_LINE_PENALTY_MM, 2, x, y + beside_y))
+    if not candidates:
+        return (), None
     candidates.sort()
-    return candidates
+    xs, ys = [c[2] for c in candidates], [c[3] for c in candidates]
+    return tuple(candidates), (min(xs), min(ys), max(xs), max(ys))
 
 
 # A label spot's centre relative to its stretch's anchor point.
@@ -276,13 +295,15 @@ def label_spots(
     the path (for a short path between two cards side by side, which has no room along
     it).
     """
-    candidates = _candidates(stretch, shared, w, h, _FAR_MM if far else 0.0)
-    if not candidates:
+    trunk = stretch.trunk
+    candidates, extremes = _candidates(stretch.runs, trunk, shared, w, h, _FAR_MM if far else 0.0)
+    if extremes is None:
         return (), None, []
     at = stretch.at
-    xs = [at.x + c[2] for c in candidates]
-    ys = [at.y + c[3] for c in candidates]
-    area = Rect(min(xs) - w, min(ys) - h, max(xs) - min(xs) + 2 * w, max(ys) - min(ys) + 2 * h)
+    # Adding a number keeps the order of floats: the least moved is the least of those moved.
+    x1, y1 = at.x + extremes[0], at.y + extremes[1]
+    x2, y2 = at.x + extremes[2], at.y + extremes[3]
+    area = Rect(x1 - w, y1 - h, x2 - x1 + 2 * w, y2 - y1 + 2 * h)
     clear: list[int] = []
     clear_of_text: list[int] = []
     found: list[CardNear] = []
@@ -293,7 +314,7 @@ def label_spots(
 
 
 def _scan(
-    candidates: list[tuple[float, int, float, float]],
+    candidates: Sequence[Candidate],
     at: Point,
     w: float,
     h: float,
@@ -310,7 +331,7 @@ def _scan(
     min_y, max_y = bounds.y - _TOUCH_MM, bounds.bottom + _TOUCH_MM
     half_w, half_h = w / 2, h / 2
     at_x, at_y = at.x, at.y
-    # The same edges as `LabelBoard.first_free` gives, without making a Rect per candidate.
+    # The same edges as `LaneBoard.first_free` gives, without making a Rect per candidate.
     for index, (_, _, x, y) in enumerate(candidates):
         left, top = at_x + x - half_w, at_y + y - half_h
         right, bottom = left + w, top + h
@@ -334,53 +355,6 @@ def _free(left: float, top: float, right: float, bottom: float, boxes: list[_Box
     return True
 
 
-class LabelBoard:
-    """The labels, break marks and arrow heads placed so far, to keep new labels off."""
-
-    def __init__(self) -> None:
-        self._cells: dict[tuple[int, int], list[_Box]] = {}
-
-    def _keys(self, box: _Box) -> list[tuple[int, int]]:
-        x1, y1 = math.floor(box[0] / _CELL_MM), math.floor(box[1] / _CELL_MM)
-        x2, y2 = math.floor(box[2] / _CELL_MM), math.floor(box[3] / _CELL_MM)
-        return [(i, j) for i in range(x1, x2 + 1) for j in range(y1, y2 + 1)]
-
-    def add(self, rect: Rect) -> None:
-        """Keep later labels off `rect`."""
-        box = (rect.x, rect.y, rect.right, rect.bottom)
-        for key in self._keys(box):
-            self._cells.setdefault(key, []).append(box)
-
-    def first_free(self, at: Point, centres: Sequence[Centre], w: float, h: float) -> Rect | None:
-        """The first of the w × h spots with these centres (relative to the point `at`)
-        that touches nothing placed; None if none."""
-        half_w, half_h = w / 2, h / 2
-        for x, y in centres:
-            left, top = at.x + x - half_w, at.y + y - half_h
-            if self._free(left, top, left + w, top + h):
-                return Rect(left, top, w, h)
-        return None
-
-    def free(self, rect: Rect) -> bool:
-        """Whether `rect` touches nothing placed (touching edges count as free)."""
-        return self._free(rect.x, rect.y, rect.right, rect.bottom)
-
-    def _free(self, x: float, y: float, x2: float, y2: float) -> bool:
-        left, top = x + _TOUCH_MM, y + _TOUCH_MM
-        right, bottom = x2 - _TOUCH_MM, y2 - _TOUCH_MM
-        cells = self._cells
-        # Called for every spot tried: the cells' loop inlined.
-        first_j, last_j = math.floor(top / _CELL_MM), math.floor(bottom / _CELL_MM)
-        for i in range(math.floor(left / _CELL_MM), math.floor(right / _CELL_MM) + 1):
-            for j in range(first_j, last_j + 1):
-                boxes = cells.get((i, j))
-                if boxes:
-                    for box in boxes:
-                        if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom:
-                            return False
-        return True
-
-
 def marker_spots(
     stretch: Stretch, size: float, obstacles: CardObstacles, limit: int | None = None
 ) -> tuple[tuple[Centre, ...], Rect, list[CardNear]]:
@@ -391,11 +365,11 @@ def marker_spots(
     whose cards were looked at, and those cards."""
     half = size / 2
     at = stretch.at
-    positions = [(x, y) for _, x, y, _ in _positions(stretch, False)] or [(0.0, 0.0)]
-    xs, ys = [at.x + x for x, _ in positions], [at.y + y for _, y in positions]
+    positions, (x1, y1, x2, y2) = _marker_positions(stretch.runs, stretch.trunk)
+    # Adding a number keeps the order of floats: the least moved is the least of those moved.
+    x1, y1, x2, y2 = at.x + x1, at.y + y1, at.x + x2, at.y + y2
     reach = _FAR_MARKER_MM + size
-    area = Rect(min(xs) - reach, min(ys) - reach, max(xs) - min(xs) + 2 * reach,
-                max(ys) - min(ys) + 2 * reach)  # fmt: skip
+    area = Rect(x1 - reach, y1 - reach, x2 - x1 + 2 * reach, y2 - y1 + 2 * reach)
     found: list[CardNear] = []
     _, texts = obstacles.near(area, found, at.y)
     centres: list[Centre] = []
@@ -404,13 +378,24 @@ def marker_spots(
         offsets = [(0.0, 0.0)] if r == 0 else [(r, 0.0), (-r, 0.0), (0.0, r), (0.0, -r)]
         for x, y in positions:
             for dx, dy in offsets:
-                # The same edges as `LabelBoard.first_free` gives.
+                # The same edges as `LaneBoard.first_free` gives.
                 left, top = at.x + (x + dx) - half, at.y + (y + dy) - half
                 if _free(left, top, left + size, top + size, texts):
                     centres.append((x + dx, y + dy))
                     if len(centres) == limit:
                         return tuple(centres), area, found
     return tuple(centres), area, found
+
+
+@functools.lru_cache(maxsize=4096)
+def _marker_positions(
+    runs: tuple[Run, ...], trunk: float
+) -> tuple[tuple[Centre, ...], tuple[float, float, float, float]]:
+    """The points along a stretch's runs (relative to its anchor point; the point itself
+    when there are none), and their least and greatest x and y."""
+    positions = tuple((x, y) for _, x, y, _ in _positions(runs, trunk, False)) or ((0.0, 0.0),)
+    xs, ys = [x for x, _ in positions], [y for _, y in positions]
+    return positions, (min(xs), min(ys), max(xs), max(ys))
 
 
 def path_length(points: Sequence[Point]) -> float:

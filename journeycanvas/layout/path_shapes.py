@@ -125,32 +125,34 @@ def own_middle(points: Sequence[Point], trunk: float) -> Middle:
     """The middle of the longest straight run of the path's own part (after `trunk`,
     before the arrow head): the point, a unit vector along the run, the segment's index
     and the distance from the path's start."""
-    best: tuple[float, int, float, float] | None = None
-    fallback: tuple[float, int, float, float] | None = None
+    # Each: the run's own length, its index, own part's start and end, and its start.
+    best: tuple[float, int, float, float, float] | None = None
+    fallback: tuple[float, int, float, float, float] | None = None
     start = 0.0
     last = len(points) - 2
-    for index in range(len(points) - 1):
-        length = _length(points[index], points[index + 1])
+    for index, (a, b) in enumerate(itertools.pairwise(points)):
+        length = abs(b.x - a.x) + abs(b.y - a.y)
         end = start + length
         low = max(start, trunk)
         high = end - (ARROW_MM if index == last else 0.0)
         if high - low > (best[0] if best else 0.0):
-            best = (high - low, index, low, high)
+            best = (high - low, index, low, high, start)
         if fallback is None or length > fallback[0]:
-            fallback = (length, index, start, end)
+            fallback = (length, index, start, end, start)
         start = end
     chosen = best or fallback
     if chosen is None:
         only = points[0]
         return only, Point(1.0, 0.0), 0, 0.0
-    _, index, low, high = chosen
-    distance = (low + high) / 2
+    _, index, low, high, run_start = chosen
+    # On the grid, so that the middle moves exactly with its path.
+    distance = on_grid((low + high) / 2)
     a, b = points[index], points[index + 1]
     length = math.hypot(b.x - a.x, b.y - a.y)
     if length == 0:
         return a, Point(1.0, 0.0), index, distance
     ux, uy = (b.x - a.x) / length, (b.y - a.y) / length
-    along = distance - sum(_length(points[i], points[i + 1]) for i in range(index))
+    along = distance - run_start
     return Point(a.x + ux * along, a.y + uy * along), Point(ux, uy), index, distance
 
 

@@ -117,9 +117,10 @@ def _escape(
     y = rect.y + rect.h / 2
     points = [Point(rect.right if side > 0 else rect.x, y)]
     goal = gutters.h_center(row if up else row + 1)
+    centers, first_blocker = gutters.v_centers, gutters.first_blocker
     for _ in range(4 * len(gutters.lefts) + 4):
-        x = gutters.v_center(edge)
-        blocker = gutters.first_blocker(edge, row, y, up)
+        x = centers[edge]
+        blocker = first_blocker(edge, row, y, up)
         if blocker is None:
             points += [Point(x, y), Point(x, goal)]
             return points
@@ -127,7 +128,7 @@ def _escape(
         strip = bottom + gap / 2 if up else top - gap / 2
         points += [Point(x, y), Point(x, strip)]
         # Round the card by its nearer end.
-        left_x, right_x = gutters.v_center(first), gutters.v_center(last + 1)
+        left_x, right_x = centers[first], centers[last + 1]
         edge = first if abs(left_x - x) <= abs(right_x - x) else last + 1
         y = strip
     return []
@@ -161,10 +162,9 @@ def escape_path(
         middle: list[Point] = []
         if s_edge != t_edge:
             low, high = min(a.y, b.y), max(a.y, b.y)
-            edges = sorted(
-                range(len(gutters.v_bands)), key=lambda k: abs(gutters.v_center(k) - a.x)
-            )
-            x = gutters.v_center(next(k for k in edges if gutters.v_free(k, low, high)))
+            centers = gutters.v_centers
+            edges = sorted(range(len(centers)), key=lambda k: abs(centers[k] - a.x))
+            x = centers[next(k for k in edges if gutters.v_free(k, low, high))]
             middle = [Point(x, a.y), Point(x, b.y)]
         return simplified([*out, *middle, *reversed(into)])
     return None

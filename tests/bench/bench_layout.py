@@ -11,6 +11,9 @@ stays on, as in the application.
   for the moves that leave every lane's height alone, ``move_card_shift`` for those that
   push the lanes below down or pull them up (every card there gets a new rectangle);
   ``move_card_changed_cards``: how many cards such an update reports (its real work).
+- ``routing``: the part of those spent routing connectors (`ConnectorPaths.lay_out` for
+  the cold layout, `ConnectorPaths.update` for the moves; the same runs, not new ones);
+  ``routing_adds``: how much routing adds to the cold layout without it.
 - floor ``simplesplit``: ReportLab's ``simpleSplit`` of every card text at its card's
   text width (spaces only, one font, no fallback, no ellipsis), the cheapest correct-ish
   wrapping ReportLab offers; the ratio is layout_cold / floor.
@@ -32,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate_map
 
 from journeycanvas.layout import MM_PER_PT, LayoutEngine
+from journeycanvas.layout.connectors import ConnectorPaths
 from journeycanvas.model.edits import move_cards
 from journeycanvas.text import FontSet, default_font_set
 
@@ -50,6 +54,30 @@ def best(run: Callable[[], object], runs: int = RUNS) -> float:
     return min(times)
 
 
+class RoutingClock:
+    """The time spent in `ConnectorPaths.lay_out` and `update` since the last `take`."""
+
+    def __init__(self) -> None:
+        self._seconds = 0.0
+        for name in ("lay_out", "update"):
+            setattr(ConnectorPaths, name, self._timed(getattr(ConnectorPaths, name)))
+
+    def _timed(self, method: Callable[..., object]) -> Callable[..., object]:
+        def timed(*args: object) -> object:
+            start = time.perf_counter()
+            try:
+                return method(*args)
+            finally:
+                self._seconds += time.perf_counter() - start
+
+        return timed
+
+    def take(self) -> float:
+        """The seconds counted since the last call."""
+        seconds, self._seconds = self._seconds, 0.0
+        return seconds
+
+
 def figure(name: str, value: float, unit: str) -> None:
     """Print one figure line."""
     print(f"{name} {value:.4g} {unit}", flush=True)
@@ -61,6 +89,7 @@ def main() -> None:
     fonts = default_font_set()
     fonts.width("Aż中", 9)
     figure("font_load", time.perf_counter() - start, "s")
+    routing = RoutingClock()
 
     for n in SIZES:
         label = f"{n // 1000}k"
@@ -71,7 +100,13 @@ def main() -> None:
             engine.update(journey)
             return engine
 
-        cold_s = best(cold)
+        cold_runs = []
+        for _ in range(RUNS):
+            routing.take()
+            begin = time.perf_counter()
+            cold()
+            cold_runs.append((time.perf_counter() - begin, routing.take()))
+        cold_s, routing_cold = min(cold_runs)
         engine = cold()
         warm_s = best(
             lambda engine=engine, journey=journey: engine.update(journey, structure_changed=True)
@@ -92,24 +127,35 @@ def main() -> None:
 
         rnd = random.Random(n)
         still_times, shift_times, changed_cards = [], [], []
+        still_routing, shift_routing = [], []
         for _ in range(MOVES):
             card = rnd.choice(journey.cards)
             stage = rnd.choice(journey.stages).id
             lane = rnd.choice(journey.lanes).id
             move_cards(journey, [card.id], stage, lane, rnd.randint(0, 5))
+            routing.take()
             begin = time.perf_counter()
             diff = engine.update(journey, changed_cards=[card.id])
             elapsed = time.perf_counter() - begin
             (shift_times if diff.grid else still_times).append(elapsed)
+            (shift_routing if diff.grid else still_routing).append(routing.take())
             changed_cards.append(len(diff.cards))
         move_s = statistics.median(still_times + shift_times)
 
         figure(f"layout_cold_{label}", cold_s, "s")
+        figure(f"layout_cold_routing_{label}", routing_cold, "s")
+        # Issue 12's measure: what routing adds to the layout without it.
+        adds = 100 * routing_cold / (cold_s - routing_cold)
+        figure(f"layout_cold_routing_adds_{label}", adds, "%")
         figure(f"layout_warm_{label}", warm_s, "s")
         figure(f"move_card_{label}", move_s * 1000, "ms")
-        for kind, times in (("still", still_times), ("shift", shift_times)):
+        for kind, times, routed in (
+            ("still", still_times, still_routing),
+            ("shift", shift_times, shift_routing),
+        ):
             if times:
                 figure(f"move_card_{kind}_{label}", statistics.median(times) * 1000, "ms")
+                figure(f"move_card_{kind}_routing_{label}", statistics.median(routed) * 1000, "ms")
         figure(f"move_card_changed_cards_{label}", statistics.median(changed_cards), "cards")
         figure(f"floor_simplesplit_{label}", floor_s, "s")
         figure(f"layout_cold_vs_simplesplit_{label}", cold_s / floor_s, "x")

@@ -1,0 +1,219 @@
+"""The boxes labels keep off, held relative to the lanes they lie in.
+
+A label takes the first of its spots that touches no break mark, no arrow head and no
+label of a connector before it (in the map's order of connectors). `LaneBoard` holds
+those boxes relative to the top of each lane they reach into, so that lanes moving down
+leave it as it is: only the boxes of connectors laid out anew are taken out and put in.
+Above the first lane and below the last count as lanes of their own (the one above
+never moves; the one below hangs from the grid's bottom).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from journeycanvas.layout.geometry import Point, Rect
+
+_CELL_MM = 16.0
+_TOUCH_MM = 1e-6
+"""How far a spot may reach into a box and still count as clear of it: ties stay ties."""
+
+# Left, top, right, bottom (relative to a lane's top), and the id of the connector
+# whose label it is (None for a break mark or an arrow head, kept off by every label).
+_Entry = tuple[float, float, float, float, str | None]
+# Where an entry was put: each lane it reaches into, the cells it went to, and itself.
+Handle = list[tuple[int, list[tuple[int, int]], _Entry]]
+
+
+@dataclass(slots=True)
+class Probe:
+    """Every spot a label tried (left, top, right, bottom), and the box round them."""
+
+    spots: list[tuple[float, float, float, float]]
+    left: float = math.inf
+    top: float = math.inf
+    right: float = -math.inf
+    bottom: float = -math.inf
+
+    def rect(self) -> Rect | None:
+        """The box round the spots, None when none was tried."""
+        if self.left > self.right:
+            return None
+        return Rect(self.left, self.top, self.right - self.left, self.bottom - self.top)
+
+    def moved(self, dy: float) -> Probe:
+        """The probe moved down by `dy`."""
+        spots = [(x1, y1 + dy, x2, y2 + dy) for x1, y1, x2, y2 in self.spots]
+        return Probe(spots, self.left, self.top + dy, self.right, self.bottom + dy)
+
+
+def same_place(a: Handle, b: Handle) -> bool:
+    """Whether two boxes on the board lie alike in the same lanes."""
+    return len(a) == len(b) and all(
+        x[0] == y[0] and x[2][:4] == y[2][:4] for x, y in zip(a, b, strict=True)
+    )
+
+
+class LaneBoard:
+    """Break marks, arrow heads and labels, to keep labels off; see the module."""
+
+    def __init__(self) -> None:
+        self._grids: dict[int, dict[tuple[int, int], list[_Entry]]] = {}
+        self._edges: Sequence[float] = ()
+        self._ranks: Mapping[str, int] = {}
+
+    def set_lanes(self, edges: Sequence[float], ranks: Mapping[str, int]) -> None:
+        """The lanes' tops and the grid's bottom now, and each connector's place in
+        the map's order."""
+        self._edges = edges
+        self._ranks = ranks
+
+    def lane_of(self, y: float) -> int:
+        """The lane at `y`: -1 above the first, len(lanes) below the last."""
+        return bisect_right(self._edges, y) - 1
+
+    def lanes_of(self, top: float, bottom: float) -> tuple[int, int]:
+        """The first and the last lane from `top` to `bottom`; the last lane counts
+        with the space below it (its bottom gutter's middle hangs from the grid's)."""
+        last = self.lane_of(bottom)
+        if last == len(self._edges) - 2:
+            last += 1
+        return self.lane_of(top), last
+
+    def _top(self, lane: int) -> float:
+        return 0.0 if lane < 0 else self._edges[lane]
+
+    def add(self, rect: Rect, owner: str | None) -> Handle:
+        """Keep labels after `owner`'s (all, for None) off `rect`; the handle removes it."""
+        handle: Handle = []
+        for lane in range(self.lane_of(rect.y), self.lane_of(rect.bottom) + 1):
+            top = self._top(lane)
+            entry = (rect.x, rect.y - top, rect.right, rect.bottom - top, owner)
+            grid = self._grids.setdefault(lane, {})
+            keys = _keys(entry)
+            for key in keys:
+                grid.setdefault(key, []).append(entry)
+            handle.append((lane, keys, entry))
+        return handle
+
+    def remove(self, handle: Handle) -> None:
+        """Take out what `add` put in."""
+        for lane, keys, entry in handle:
+            grid = self._grids[lane]
+            for key in keys:
+                cell = grid[key]
+                for i, other in enumerate(cell):
+                    if other is entry:
+                        del cell[i]
+                        break
+                if not cell:
+                    del grid[key]
+
+    def first_free(
+        self,
+        at: Point,
+        centres: Sequence[tuple[float, float]],
+        w: float,
+        h: float,
+        rank: int,
+        probe: Probe,
+    ) -> tuple[Rect, tuple[float, float]] | None:
+        """The first of the w × h spots with these centres (relative to the point `at`)
+        that touches nothing kept off labels of rank `rank`, and its centre; None if none.
+        Every spot tried widens `probe`."""
+        half_w, half_h = w / 2, h / 2
+        for x, y in centres:
+            left, top = at.x + x - half_w, at.y + y - half_h
+            right, bottom = left + w, top + h
+            probe.spots.append((left, top, right, bottom))
+            probe.left = min(probe.left, left)
+            probe.top = min(probe.top, top)
+            probe.right = max(probe.right, right)
+            probe.bottom = max(probe.bottom, bottom)
+            if self._free(left, top, right, bottom, rank):
+                return Rect(left, top, w, h), (x, y)
+        return None
+
+    def _free(self, x: float, y: float, x2: float, y2: float, rank: int) -> bool:
+        left, right = x + _TOUCH_MM, x2 - _TOUCH_MM
+        ranks = self._ranks
+        first_i, last_i = math.floor(left / _CELL_MM), math.floor(right / _CELL_MM)
+        for lane in range(self.lane_of(y), self.lane_of(y2) + 1):
+            grid = self._grids.get(lane)
+            if not grid:
+                continue
+            lane_top = self._top(lane)
+            top, bottom = y - lane_top + _TOUCH_MM, y2 - lane_top - _TOUCH_MM
+            first_j, last_j = math.floor(top / _CELL_MM), math.floor(bottom / _CELL_MM)
+            for i in range(first_i, last_i + 1):
+                for j in range(first_j, last_j + 1):
+                    boxes = grid.get((i, j))
+                    if boxes:
+                        for box in boxes:
+                            if (
+                                left < box[2]
+                                and box[0] < right
+                                and top < box[3]
+                                and box[1] < bottom
+                                and (box[4] is None or ranks[box[4]] < rank)
+                            ):
+                                return False
+        return True
+
+
+def _keys(entry: _Entry) -> list[tuple[int, int]]:
+    x1, y1 = math.floor(entry[0] / _CELL_MM), math.floor(entry[1] / _CELL_MM)
+    x2, y2 = math.floor(entry[2] / _CELL_MM), math.floor(entry[3] / _CELL_MM)
+    return [(i, j) for i in range(x1, x2 + 1) for j in range(y1, y2 + 1)]
+
+
+class Changes:
+    """Boxes taken out or put in during one update, each with its connector's rank
+    (-1 for marks and arrow heads): what may change where a kept label goes."""
+
+    def __init__(self, noted: bool = True) -> None:
+        self._noted = noted
+        self._cells: dict[tuple[int, int], list[tuple[float, float, float, float, int]]] = {}
+        self._boxes: list[tuple[float, float, float, float, int]] = []
+
+    def add(self, rect: Rect, rank: int) -> None:
+        """Note a box that came or went (unless nothing is to be noted)."""
+        if not self._noted:
+            return
+        box = (rect.x, rect.y, rect.right, rect.bottom, rank)
+        self._boxes.append(box)
+        for key in _keys((box[0], box[1], box[2], box[3], None)):
+            self._cells.setdefault(key, []).append(box)
+
+    def touch(self, probe: Probe, rank: int, dy: float = 0.0) -> bool:
+        """Whether a box noted for a connector before rank `rank` (or a mark or an
+        arrow head) overlaps a spot the probe tried (moved down by `dy`), edges
+        included."""
+        if not self._boxes:
+            return False
+        p_top, p_bottom = probe.top + dy, probe.bottom + dy
+        x1, y1 = math.floor(probe.left / _CELL_MM), math.floor(p_top / _CELL_MM)
+        x2, y2 = math.floor(probe.right / _CELL_MM), math.floor(p_bottom / _CELL_MM)
+        if (x2 - x1 + 1) * (y2 - y1 + 1) > len(self._boxes):
+            candidates = self._boxes
+        else:
+            cells = self._cells
+            candidates = [
+                box for i in range(x1, x2 + 1) for j in range(y1, y2 + 1)
+                for box in cells.get((i, j), ())
+            ]  # fmt: skip
+        for left, top, right, bottom, owner in candidates:
+            if (
+                owner < rank
+                and left <= probe.right
+                and probe.left <= right
+                and top <= p_bottom
+                and p_top <= bottom
+            ):
+                for x1_, y1_, x2_, y2_ in probe.spots:
+                    if left <= x2_ and x1_ <= right and top <= y2_ + dy and y1_ + dy <= bottom:
+                        return True
+        return False
