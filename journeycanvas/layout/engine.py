@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from operator import attrgetter
@@ -278,23 +278,22 @@ class LayoutEngine:
         cards = layout.cards
         if self._route_all:
             return (
-                yield from _in_one_step(
-                    lambda: self._connectors.lay_out(journey.connectors, cards, obstacles)
+                yield from self._connectors.lay_out_steps(
+                    journey.connectors, cards, obstacles, per_step
                 )
             )
         tops = [lane.rect.y for lane in layout.lanes]
         shifts = [top - was for top, was in zip(tops, self._routed_tops, strict=True)]
         changes = _merged(self._route_changes, len(self._columns), shifts)
-        result, _, _ = yield from _in_one_step(
-            lambda: self._connectors.update(
-                journey.connectors,
-                cards,
-                self._routed_cards,
-                layout.connectors,
-                set(changes.replaced),
-                obstacles,
-                changes,
-            )
+        result, _, _ = yield from self._connectors.update_steps(
+            journey.connectors,
+            cards,
+            self._routed_cards,
+            layout.connectors,
+            set(changes.replaced),
+            obstacles,
+            changes,
+            per_step,
         )
         return result
 
@@ -736,12 +735,6 @@ def _place(
 _card_id = attrgetter("id")
 
 _T = TypeVar("_T")
-
-
-def _in_one_step(work: Callable[[], _T]) -> Generator[None, None, _T]:
-    """Work that cannot pause, as a step generator (that never pauses)."""
-    return work()
-    yield
 
 
 def _merged(changes: list[LaneChanges], columns: int, shifts: list[float]) -> LaneChanges:
