@@ -283,6 +283,8 @@ class ConnectorPaths:
                         if not before or not after:
                             versions[(row, edge, 0)] = versions.get((row, edge, 0), 0) + 1
             versions[_ANY] = versions.get(_ANY, 0) + 1
+            if per_step:
+                yield
             moved = _CardsMoved(changes.replaced, old_cards, cards, obstacles)
             result = yield from self._route(connectors, cards, obstacles, changes, moved, per_step)
         changed = {i for i, path in result.items() if previous.get(i) is not path}

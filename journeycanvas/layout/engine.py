@@ -276,6 +276,8 @@ class LayoutEngine:
         journey, layout = self._current_journey(), self.layout
         obstacles = self._obstacles(self._lane_rects())
         cards = layout.cards
+        if per_step:
+            yield
         if self._route_all:
             return (
                 yield from self._connectors.lay_out_steps(
