@@ -75,7 +75,7 @@ class CardDrag(Gesture):
         delta = scene_pos - self.press
         for item, origin in zip(self.moving, self.origins, strict=True):
             item.setPos(origin + delta)
-        self.slot = drop_slot(self.scene.layout, scene_pos.x(), scene_pos.y(), self.moving_set)
+        self.slot = drop_slot(self.scene.card_layout, scene_pos.x(), scene_pos.y(), self.moving_set)
         overlays.show_line(self.marker, None if self.slot is None else self.slot.marker)
 
     def release(self, scene_pos: QPointF) -> None:
@@ -112,7 +112,7 @@ class CardDrag(Gesture):
     def _put_back(self) -> None:
         """Every lifted card where the (possibly new) layout says; the items go with the
         view again."""
-        layout = self.scene.layout
+        layout = self.scene.card_layout
         for item in self.moving:
             card = layout.cards.get(item.card_id)
             if card is not None and item.scene() is not None:

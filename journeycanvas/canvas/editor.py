@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFocusEvent,
+    QHideEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -193,11 +194,11 @@ class MapEditorView(QGraphicsView):
 
     def select_all(self) -> None:
         """Select every card, on screen or off."""
-        self.map_scene.set_selection(self.map_scene.layout.cards)
+        self.map_scene.set_selection(self.map_scene.card_layout.cards)
 
     def selected_card_ids(self) -> list[str]:
         """Selected card ids in reading order (stage, lane, slot)."""
-        layout = self.map_scene.layout
+        layout = self.map_scene.card_layout
         cards = [layout.cards[i] for i in self.selected_ids() if i in layout.cards]
         cards.sort(key=lambda c: (layout.stage_index[c.stage_id], layout.lane_index[c.lane_id],
                                   c.order))  # fmt: skip
@@ -251,7 +252,7 @@ class MapEditorView(QGraphicsView):
         """Show a newly opened map from its top-left corner, at a zoom where card text reads
         well: its whole height when that fits between 70 % and 100 %, else 100 % (a short
         map) or 70 % (a tall one, scrolled from the top)."""
-        layout = self.map_scene.layout
+        layout = self.map_scene.card_layout
         height_px = (layout.height + 2 * _FRAME_MM) * PIXELS_PER_MM
         fit = math.floor(20 * self.viewport().height() / height_px) / 20  # whole 5 % steps
         self._zoom_centered(min(OPEN_ZOOM_MAX, max(OPEN_ZOOM_MIN, fit)))
@@ -260,7 +261,7 @@ class MapEditorView(QGraphicsView):
 
     def _map_area(self) -> QRectF:
         """The map with the background framed around it, in millimetres."""
-        layout = self.map_scene.layout
+        layout = self.map_scene.card_layout
         return QRectF(0, 0, layout.width, layout.height).adjusted(
             -_FRAME_MM, -_FRAME_MM, _FRAME_MM, _FRAME_MM
         )
@@ -286,7 +287,7 @@ class MapEditorView(QGraphicsView):
 
     def scroll_to_card(self, card_id: str) -> None:
         """Scroll the least that shows the card `card_id` (its item is then made)."""
-        card = self.map_scene.layout.cards.get(card_id)
+        card = self.map_scene.card_layout.cards.get(card_id)
         if card is not None:
             rect = card.rect
             self.ensureVisible(QRectF(rect.x, rect.y, rect.w, rect.h), 40, 40)
@@ -319,12 +320,12 @@ class MapEditorView(QGraphicsView):
         self.finish_editing()
         self._cancel_gesture()
         selected = self.selected_ids()
-        old = scene.layout
+        old = scene.card_layout
         corner = self.mapToScene(0, 0)
         fraction = QPointF(corner.x() / old.width, corner.y() / old.height)
         scene.set_style(style)
         self.select_ids(selected)
-        new = scene.layout
+        new = scene.card_layout
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         self.centerOn(
             fraction.x() * new.width + visible.width() / 2,
@@ -404,7 +405,7 @@ class MapEditorView(QGraphicsView):
     def current_cell(self) -> tuple[str, str] | None:
         """The cell the keyboard works in: the selected card's, else the one last clicked
         or walked to with Tab (if it still exists)."""
-        layout = self.map_scene.layout
+        layout = self.map_scene.card_layout
         cards = self.selected_card_ids()
         if cards:
             card = layout.cards[cards[-1]]
@@ -420,7 +421,7 @@ class MapEditorView(QGraphicsView):
         cell = self.current_cell()
         if cell is None:
             return
-        layout = self.map_scene.layout
+        layout = self.map_scene.card_layout
         cards = self.selected_card_ids()
         order = layout.cards[cards[-1]].order + 1 if cards else len(layout.cell_cards.get(cell, ()))
         self.select_ids([])
@@ -430,7 +431,7 @@ class MapEditorView(QGraphicsView):
     def select_neighbour(self, direction: Direction) -> None:
         """Select the card an arrow key leads to (from the selected card; with none
         selected, the first card of the current cell or of the map)."""
-        layout = self.map_scene.layout
+        layout = self.map_scene.card_layout
         cards = self.selected_card_ids()
         if cards:
             target = neighbour_card(layout, cards[-1], direction)
@@ -444,7 +445,7 @@ class MapEditorView(QGraphicsView):
 
     def move_selected_cards(self, direction: Direction) -> None:
         """Move the selected cards one slot up or down, or one cell over (one undo step)."""
-        layout = self.map_scene.layout
+        layout = self.map_scene.card_layout
         cards = self.selected_card_ids()
         groups: dict[tuple[str, str], list[str]] = {}
         for card_id in cards:
@@ -470,17 +471,17 @@ class MapEditorView(QGraphicsView):
 
     def walk_cells(self, backwards: bool = False) -> None:
         """Tab: go to the next cell (Shift+Tab: the previous one) and select its first card."""
-        cell = walk_cells(self.map_scene.layout, self.current_cell(), backwards)
+        cell = walk_cells(self.map_scene.card_layout, self.current_cell(), backwards)
         if cell is None:
             return
         self.remember_cell(*cell)
-        cards = self.map_scene.layout.cell_cards.get(cell, ())
+        cards = self.map_scene.card_layout.cell_cards.get(cell, ())
         self.select_ids(list(cards[:1]))
-        rect = self.map_scene.layout.cell(*cell).rect
+        rect = self.map_scene.card_layout.cell(*cell).rect
         self.ensureVisible(QRectF(rect.x, rect.y, rect.w, rect.h), 40, 40)
 
     def _paste_target(self) -> tuple[str, str, int] | None:
-        layout = self.map_scene.layout
+        layout = self.map_scene.card_layout
         cards = self.selected_card_ids()
         if cards:
             card = layout.cards[cards[-1]]
@@ -595,7 +596,15 @@ class MapEditorView(QGraphicsView):
 
     def _item_at(self, pos: QPoint) -> QGraphicsItem | None:
         """The topmost card, connector or header under a viewport point (in the overview,
-        where cards have no items, the card's item is made)."""
+        where cards have no items, the card's item is made). Off the cards and headers,
+        connectors still being routed are routed first: one may be under the point."""
+        item = self._shown_item_at(pos)
+        if (item is None or isinstance(item, ConnectorItem)) and not self.map_scene.settled_now:
+            self.map_scene.settle()
+            item = self._shown_item_at(pos)
+        return item
+
+    def _shown_item_at(self, pos: QPoint) -> QGraphicsItem | None:
         for item in self.items(pos):
             if isinstance(item, CardItem | ConnectorItem | StageHeaderItem | LaneHeaderItem):
                 return item
@@ -661,7 +670,7 @@ class MapEditorView(QGraphicsView):
             toggle = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
             extend = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
             item = self._item_at(pos)
-            cell = self.map_scene.layout.cell_at(scene_pos.x(), scene_pos.y())
+            cell = self.map_scene.shown_layout.cell_at(scene_pos.x(), scene_pos.y())
             if cell is not None:
                 self.remember_cell(*cell)
             gesture = self._gesture_for(item, scene_pos, toggle, extend)
@@ -755,7 +764,7 @@ class MapEditorView(QGraphicsView):
             self.editor.edit_connector(item.connector_id)
         else:
             scene_pos = self.mapToScene(pos)
-            slot = drop_slot(self.map_scene.layout, scene_pos.x(), scene_pos.y())
+            slot = drop_slot(self.map_scene.card_layout, scene_pos.x(), scene_pos.y())
             if slot is not None:
                 self.select_ids([])
                 self.editor.new_card(slot.stage_id, slot.lane_id, slot.order)
@@ -793,8 +802,8 @@ class MapEditorView(QGraphicsView):
         box = (area.left(), area.top(), area.right(), area.bottom())
         inside = [
             card_id
-            for card_id in cards_in(self.map_scene.layout, box)
-            if _inside(self.map_scene.layout.cards[card_id].rect, area)
+            for card_id in cards_in(self.map_scene.card_layout, box)
+            if _inside(self.map_scene.card_layout.cards[card_id].rect, area)
         ]
         self.map_scene.set_selection([*self._band_base, *inside])
 
@@ -813,9 +822,16 @@ class MapEditorView(QGraphicsView):
         self.pinned_headers.reposition()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Let the scene make the items of the first view."""
+        """Let the scene make the items of the first view, and go on with layout work
+        left for later."""
         super().showEvent(event)
         self._follow_view()
+        self.map_scene.resume_work()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Stop layout work in slices while unseen (what is needed is done when asked)."""
+        super().hideEvent(event)
+        self.map_scene.stop_work()
 
     # ------------------------------------------------------------ keys
 
@@ -851,7 +867,7 @@ class MapEditorView(QGraphicsView):
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
             and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
-            and self.map_scene.layout.cells
+            and self.map_scene.shown_layout.cells
         ):
             self.walk_cells(backwards=event.key() == Qt.Key.Key_Backtab)
             return True
@@ -860,7 +876,7 @@ class MapEditorView(QGraphicsView):
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """Outline the current cell when no card is selected (where N or Insert adds)."""
         cell = self._last_cell
-        layout = self.map_scene.layout
+        layout = self.map_scene.shown_layout
         if (
             cell is None
             or self.selected_ids()

@@ -166,7 +166,7 @@ def insert_entry(view: MapEditorView, entry: PaletteEntry) -> bool:
         cell = (journey.stages[0].id, journey.lanes[0].id)
     if cell is None:
         return False
-    order = len(view.map_scene.layout.cell_cards.get(cell, ()))
+    order = len(view.map_scene.card_layout.cell_cards.get(cell, ()))
     add_typed_card(view, cell[0], cell[1], order, entry.value)
     return True
 
@@ -201,7 +201,7 @@ class CardDrop:
 
     def move(self, scene_pos: QPointF) -> bool:
         """Show the slot under the pointer; whether a drop here would add a card."""
-        self.slot = drop_slot(self.view.map_scene.layout, scene_pos.x(), scene_pos.y())
+        self.slot = drop_slot(self.view.map_scene.card_layout, scene_pos.x(), scene_pos.y())
         overlays.show_line(self.marker, None if self.slot is None else self.slot.marker)
         return self.slot is not None
 
@@ -233,7 +233,7 @@ class StructureDrop:
 
     def move(self, scene_pos: QPointF) -> bool:
         """Show the gap nearest the pointer; anywhere over the view is a place to drop."""
-        layout = self.view.map_scene.layout
+        layout = self.view.map_scene.card_layout
         if self.entry.kind is EntryKind.LANE:
             self.index, line = row_gap(layout, scene_pos.y())
         else:

@@ -12,15 +12,24 @@ overview item paints the cards as boxes. So an edit on a big map touches a few h
 items however many cards move. The selection is a set of ids (off-screen objects stay
 selected); items take their selected state when they are made. A scene made without a
 view (pictures, tests) keeps an item for every object.
+
+What would make an edit wait is done in slices between frames (a scene with a view):
+an edit lays out its cards at once and leaves the connectors to be routed a few
+milliseconds per timer tick; opening a big map lays out the lanes in the first view,
+paints, and lays out the rest the same way. Until the connectors are routed, those whose
+cards moved are hidden (a path drawn to where a card was would mislead). `layout` and
+`settle` finish all of that at once, for whatever needs the exact picture;
+`card_layout` only what the cards need.
 """
 
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable, Iterable, Iterator, KeysView
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, QRectF, Signal, SignalInstance
+from PySide6.QtCore import QObject, QRectF, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeycanvas.canvas.card_item import BOX_ONLY_LOD, CardItem
@@ -35,7 +44,6 @@ from journeycanvas.canvas.spatial_index import (
     ConnectorBoxes,
     card_at,
     cards_in,
-    connector_box,
     count_estimate,
     meets,
 )
@@ -53,10 +61,26 @@ from journeycanvas.layout import (
 from journeycanvas.layout.geometry import Rect
 from journeycanvas.text import FontSet
 
+_Step = tuple[LayoutDiff | None, bool]
+"""A step of layout work: the diff for the items to follow (or None), and whether it was
+the last."""
+
 SCENE_MARGIN_MM = 12.0
 """Room around the map, so that it can be scrolled a little past its edges."""
 OVERVIEW_CARDS = 2500
 """A live area holding about more cards than this is painted by the overview item."""
+PROGRESSIVE_CARDS = 2000
+"""A map with more cards than this opens lane by lane (in a scene with a view)."""
+FIRST_VIEW_MM = 300.0
+"""How far down the lanes laid out before the first frame reach, before the view is known."""
+SLICE_MS = 8.0
+"""The work done per timer tick while layout work is left (then the event loop runs)."""
+FIRST_SLICE_DELAY_MS = 20
+"""The pause before the first slice after an edit: time for the edit's frame to paint."""
+ROUTED_PER_STEP = 16
+"""How many connectors are routed between two looks at the clock."""
+PROGRESS_AFTER_S = 0.4
+"""Work left for longer than this shows its progress (`layout_progress`)."""
 
 
 class MapScene(QGraphicsScene):
@@ -65,11 +89,15 @@ class MapScene(QGraphicsScene):
     `cards` and `connectors` hold the items that exist (in a virtual scene: those near
     the view); `card_item`, `connector_item` and `item_for` make one on demand. Stages and
     lanes always have their items. `layout_updated` is emitted after the items followed a
-    layout update; `selection_changed` when the set of selected ids changed.
+    layout update; `selection_changed` when the set of selected ids changed; `settled`
+    when the work left for later (see the module) is done; `layout_progress(share)` while
+    it has taken long (share done, 0–1; 1.0 once done).
     """
 
     layout_updated = Signal()
     selection_changed = Signal()
+    settled = Signal()
+    layout_progress = Signal(float)
 
     def __init__(
         self,
@@ -83,6 +111,10 @@ class MapScene(QGraphicsScene):
         self._style = style
         self._fonts = fonts
         self._virtual = virtual
+        if virtual:
+            # A few hundred items near the view: a linear hit test is cheap, and an edit
+            # that moves them all costs no index updates.
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self._live = LiveArea()
         self._scale = 0.0
         self._overview = False
@@ -109,6 +141,22 @@ class MapScene(QGraphicsScene):
         self._pending_reset = True
         self._persona_filter: str | None = None
         self._highlighted: frozenset[str] = frozenset()
+        # Work left for later: its steps, the timer that runs them, when it began, and
+        # the connectors hidden until it is done (their cards moved since routed).
+        self._work: Iterator[_Step] | None = None
+        self._work_timer = QTimer(self)
+        self._work_timer.setSingleShot(True)
+        self._work_timer.timeout.connect(self._work_tick)
+        self._work_began = 0.0
+        self._work_share = 0.0
+        self._progress_shown = False
+        self._last_share = -1.0
+        self._hidden: set[str] = set()
+        self._pending_connector_ids: set[str] = set()
+        # Per card, the connectors from or to it; per lane, those touching its cards
+        # (as last routed).
+        self._ends: dict[str, list[str]] = {}
+        self._lane_ends: dict[str, set[str]] = {}
         self.document = document
         for signal, slot in self._wiring(document):
             signal.connect(slot)
@@ -143,6 +191,7 @@ class MapScene(QGraphicsScene):
             self._pending_cards.update(change.ids)
         elif entity is Entity.CONNECTOR:
             self._pending_connectors = True
+            self._pending_connector_ids.update(change.ids)
         elif entity is Entity.MAP:
             self._map_touched()
         else:
@@ -163,14 +212,63 @@ class MapScene(QGraphicsScene):
 
     @property
     def layout(self) -> JourneyLayout:
-        """The current layout (brought up to date first)."""
-        self.flush()
+        """The current layout, exact: brought up to date first, and the work left for
+        later done (see `settle`)."""
+        self.settle()
         return self.engine.layout
 
+    @property
+    def card_layout(self) -> JourneyLayout:
+        """The current layout with every card, stage and lane exact; its connectors may
+        be those of before the last edits (use `layout` for exact ones)."""
+        self.flush()
+        if self.engine.lanes_pending:
+            self._finish_work(connectors=False)
+        return self.engine.layout
+
+    @property
+    def shown_layout(self) -> JourneyLayout:
+        """The layout the items show now (lanes may still be coming; for painting)."""
+        return self.engine.layout
+
+    @property
+    def settled_now(self) -> bool:
+        """Whether no work is left for later: the layout is exact."""
+        return (
+            not self._has_pending()
+            and self._work is None
+            and not (self.engine.lanes_pending or self.engine.connectors_pending)
+        )
+
+    def _has_pending(self) -> bool:
+        return bool(
+            self._pending_reset
+            or self._pending_cards
+            or self._pending_structure
+            or self._pending_connectors
+        )
+
+    def settle(self) -> None:
+        """Bring the layout up to date and finish the work left for later now."""
+        self.flush()
+        if self._work is not None or self.engine.lanes_pending or self.engine.connectors_pending:
+            self._finish_work(connectors=True)
+
+    def resume_work(self) -> None:
+        """Go on with the work left for later in slices (the view is shown again)."""
+        if self._work is None and not self._has_pending():
+            self._start_work()
+
+    def stop_work(self) -> None:
+        """Stop doing work in slices (the view closes); what is left is done at once
+        when the layout is asked for."""
+        self._work_timer.stop()
+        self._work = None
+
     def flush(self) -> None:
-        """Apply the changes the document reported since the last flush to the items."""
-        pending = self._pending_cards or self._pending_structure or self._pending_connectors
-        if not (self._pending_reset or pending):
+        """Apply the changes the document reported since the last flush to the items
+        (connectors and far lanes may be left for later, see the module)."""
+        if not self._has_pending():
             return
         with _collector_paused():
             if self._pending_reset:
@@ -189,11 +287,20 @@ class MapScene(QGraphicsScene):
         """Lay out again what changed and make the items follow."""
         changed = self._pending_cards
         structure = self._pending_structure
+        connector_ids = self._pending_connector_ids
         self._pending_cards, self._pending_structure = set(), False
-        self._pending_connectors = False
-        diff = self.engine.update(self.document.journey, changed, structure)
-        self._apply(diff, self.engine.layout)
+        self._pending_connectors, self._pending_connector_ids = False, set()
+        engine = self.engine
+        deferred = self._virtual
+        diff = engine.update(
+            self.document.journey, changed, structure, route_connectors=not deferred
+        )
+        if deferred:
+            self._hide_stale(diff, connector_ids, structure)
+        self._apply(diff, engine.layout)
         self._refresh_display(changed if not structure else None)
+        if deferred:
+            self._start_work()
 
     def _rebuild(self) -> None:
         """Throw every item away and build them again from a fresh layout."""
@@ -214,12 +321,158 @@ class MapScene(QGraphicsScene):
         self._overview_item = OverviewItem()
         self._add_layers()
         self._connector_boxes.clear()
+        self.stop_work()
+        self._hidden.clear()
+        self._pending_connector_ids.clear()
         self.engine = LayoutEngine(self._style, self._fonts)
-        diff = self.engine.update(self.document.journey)
+        journey = self.document.journey
+        progressive = self._virtual and len(journey.cards) > PROGRESSIVE_CARDS
+        if progressive:
+            live = self._live.box
+            until = FIRST_VIEW_MM if live is None else max(live[3], 0.0)
+            diff = self.engine.update(journey, route_connectors=False, lay_out_until=until)
+        else:
+            diff = self.engine.update(journey)
+        self._index_ends(self.engine.layout)
         self._apply(diff, self.engine.layout)
         self._refresh_display(None)
         if had_selection:
             self.selection_changed.emit()
+        if progressive:
+            self._start_work()
+
+    # ------------------------------------------------------------ work left for later
+
+    def _start_work(self) -> None:
+        """Begin (again) the work left for later, after a pause for the frame to paint."""
+        self._work = None
+        engine = self.engine
+        if not (engine.lanes_pending or engine.connectors_pending):
+            return
+        self._work = self._steps()
+        if not self._work_timer.isActive() or self._work_began == 0.0:
+            self._work_began = time.perf_counter()
+        self._work_timer.start(FIRST_SLICE_DELAY_MS)
+
+    def _steps(self) -> Iterator[_Step]:
+        """The lanes left, then the connectors: per step, a diff for the items to follow
+        (or None), and whether it is the last (the connectors routed). The items follow
+        outside the generator: what that sets off may ask for the work to be finished."""
+        engine = self.engine
+        total = max(1, len(self.document.journey.cards))
+        laid = len(engine.layout.cards)
+        self._work_share = 0.8 * laid / total
+        for diff in engine.lane_steps():
+            if diff is not None:
+                laid += len(diff.cards)
+                self._work_share = 0.8 * laid / total
+            yield diff, False
+        self._work_share = 0.8
+        connectors = max(1, len(self.document.journey.connectors))
+        routing = engine.route_steps(ROUTED_PER_STEP)
+        routed = 0
+        while True:
+            try:
+                next(routing)
+            except StopIteration as done:
+                yield done.value, True
+                return
+            routed += ROUTED_PER_STEP
+            self._work_share = min(0.99, 0.8 + 0.2 * routed / connectors)
+            yield None, False
+
+    def _take(self, step: _Step) -> None:
+        """Make the items follow a step of the work."""
+        diff, last = step
+        if last and diff is not None:
+            self._settled(diff)
+        elif diff is not None:
+            self._apply(diff, self.engine.layout)
+            self.layout_updated.emit()
+
+    def _run(self, work: Iterator[_Step], until: Callable[[], bool]) -> bool:
+        """Do steps of `work` until `until()` says enough; whether it is all done (or
+        other work took its place meanwhile)."""
+        with _collector_paused():
+            for step in work:
+                self._take(step)
+                if self._work is not work:
+                    return True
+                if until():
+                    return False
+        self._work = None
+        return True
+
+    def _work_tick(self) -> None:
+        """Do a slice of the work left (about SLICE_MS), then let the event loop run."""
+        if self._has_pending():
+            self.flush()  # an edit came first: it starts the work again
+            return
+        work = self._work
+        if work is None:
+            return
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        if not self._run(work, lambda: time.perf_counter() >= deadline):
+            self._show_progress()
+            self._work_timer.start(0)
+
+    def _finish_work(self, connectors: bool) -> None:
+        """Do the work left at once: the lanes, and with `connectors` the routing too."""
+        self._work_timer.stop()
+        engine = self.engine
+        work = self._work if self._work is not None else self._steps()
+        self._work = work
+        if not self._run(work, lambda: not connectors and not engine.lanes_pending):
+            self._work_timer.start(0)
+
+    def _settled(self, diff: LayoutDiff) -> None:
+        """The connectors are routed: show them all again."""
+        self._work = None
+        self._work_began = 0.0
+        layout = self.engine.layout
+        self._hidden.clear()
+        self._index_ends(layout)
+        self._apply(diff, layout)
+        self._connector_layer.update()
+        if self._progress_shown:
+            self._progress_shown = False
+            self.layout_progress.emit(1.0)
+        self.layout_updated.emit()
+        self.settled.emit()
+
+    def _show_progress(self) -> None:
+        if time.perf_counter() - self._work_began >= PROGRESS_AFTER_S:
+            share = round(self._work_share, 2)
+            if share != self._last_share or not self._progress_shown:
+                self._progress_shown = True
+                self._last_share = share
+                self.layout_progress.emit(share)
+
+    def _index_ends(self, layout: JourneyLayout) -> None:
+        """Note which connectors each card and lane has (as routed now)."""
+        ends: dict[str, list[str]] = {}
+        lanes: dict[str, set[str]] = {}
+        cards = layout.cards
+        for connector in layout.connectors.values():
+            for card_id in (connector.source, connector.target):
+                ends.setdefault(card_id, []).append(connector.id)
+                card = cards.get(card_id)
+                if card is not None:
+                    lanes.setdefault(card.lane_id, set()).add(connector.id)
+        self._ends, self._lane_ends = ends, lanes
+
+    def _hide_stale(self, diff: LayoutDiff, connector_ids: set[str], structure: bool) -> None:
+        """Hide the connectors the update made stale (until routed): those edited, those
+        of cards that moved, and those touching lanes that moved."""
+        hidden = self._hidden
+        if structure:
+            hidden.update(self.engine.layout.connectors)
+        hidden |= connector_ids
+        ends = self._ends
+        for card_id in (*diff.cards, *diff.removed_cards):
+            hidden.update(ends.get(card_id, ()))
+        for lane_id in diff.shifted_lanes:
+            hidden |= self._lane_ends.get(lane_id, set())
 
     def _apply(self, diff: LayoutDiff, layout: JourneyLayout) -> None:
         """Make the items follow the layout."""
@@ -274,10 +527,16 @@ class MapScene(QGraphicsScene):
         box = self._live.box
         if box is None or self._overview:
             return (), ()
-        return cards_in(layout, box), self._connector_boxes.query(layout.connectors, box)
+        connectors = self._connector_boxes.query(layout.connectors, box)
+        hidden = self._hidden
+        if hidden:
+            connectors = [i for i in connectors if i not in hidden]
+        return cards_in(layout, box), connectors
 
     def _keeps(self, object_id: str, box: Box) -> bool:
         """Whether an object whose rectangle is `box` keeps its item."""
+        if object_id in self._hidden:
+            return False
         if not self._virtual or object_id in self._pinned:
             return True
         live = self._live.box
@@ -297,7 +556,9 @@ class MapScene(QGraphicsScene):
                     card_item.set_layout(card)
             for connector_id, connector_item in list(self.connectors.items()):
                 connector = connectors.get(connector_id)
-                if connector is None or not self._keeps(connector_id, connector_box(connector)):
+                if connector is None or not self._keeps(
+                    connector_id, self._connector_boxes.box_of(connector)
+                ):
                     self._drop_connector(connector_id)
                 elif connector is not connector_item.layout:
                     connector_item.set_layout(connector)
@@ -338,14 +599,16 @@ class MapScene(QGraphicsScene):
     def connectors_near(self, box: Box) -> Iterator[ConnectorLayout]:
         """The connectors around `box`, from the layout (for the overview's drawing)."""
         connectors = self.engine.layout.connectors
+        hidden = self._hidden
         for connector_id in self._connector_boxes.query(connectors, box):
-            yield connectors[connector_id]
+            if connector_id not in hidden:
+                yield connectors[connector_id]
 
     def card_item(self, card_id: str) -> CardItem | None:
         """The item of card `card_id`, made now if it is away from the view (it goes again
         when the view moves, unless pinned); None for an unknown card."""
         item = self.cards.get(card_id)
-        if item is None and card_id in self.layout.cards:
+        if item is None and card_id in self.card_layout.cards:
             item = self._make_card(card_id)
         return item
 
@@ -360,7 +623,7 @@ class MapScene(QGraphicsScene):
 
     def card_at(self, x: float, y: float) -> CardItem | None:
         """The item of the card under a scene point, made if need be (in the overview)."""
-        card_id = card_at(self.layout, x, y)
+        card_id = card_at(self.shown_layout, x, y)
         return None if card_id is None else self.card_item(card_id)
 
     def connector_at(self, x: float, y: float, reach: float) -> ConnectorItem | None:
@@ -499,7 +762,12 @@ class MapScene(QGraphicsScene):
 
     def set_selection(self, ids: Iterable[str]) -> None:
         """Select exactly the objects `ids` (unknown ids are skipped)."""
-        layout = self.layout
+        ids = list(ids)
+        layout = self.card_layout
+        if self.engine.connectors_pending and any(
+            i not in layout.cards and i not in self.stages and i not in self.lanes for i in ids
+        ):
+            layout = self.layout  # a connector, maybe added since the last routing
         known = dict.fromkeys(
             i
             for i in ids

@@ -129,6 +129,13 @@ class ConnectorBoxes:
         """Forget every connector."""
         self._boxes.clear()
 
+    def box_of(self, connector: ConnectorLayout) -> Box:
+        """The rectangle around the connector (worked out once per layout object)."""
+        known = self._boxes.get(connector.id)
+        if known is None or known[0] is not connector:
+            known = self._boxes[connector.id] = (connector, connector_box(connector))
+        return known[1]
+
     def query(self, connectors: Mapping[str, ConnectorLayout], box: Box) -> list[str]:
         """The ids of the connectors of `connectors` whose rectangles meet `box`."""
         boxes = self._boxes

@@ -9,6 +9,11 @@ unlike it near the spots it tried (`layout.label_board`): then it is placed agai
 the map's order, on a board holding what every label before it took. Ports and tracks
 are settled anew for the connectors that run in the gutters (the others keep a way
 found round blockers).
+
+Both can be done in steps (`lay_out_steps`, `update_steps`), for an editor that spreads
+routing over several frames. A run given up while it plans leaves every cache checking
+its inputs; one given up once it has begun to lay out paths and labels leaves the board
+half done, and the next run lays everything out anew.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from journeycanvas.layout.path_shapes import (
     shared_length,
 )
 from journeycanvas.layout.routing import Plan, plan_route
+from journeycanvas.layout.steps import Steps, pause_every, run_steps
 from journeycanvas.layout.style import LayoutStyle
 from journeycanvas.layout.text_blocks import block_height, text_block
 from journeycanvas.layout.tracks import TrackPlanner
@@ -191,6 +197,8 @@ class ConnectorPaths:
         self._order: list[str] = []
         self._board = LaneBoard()
         self._bottom = 0.0
+        # False while a run that changes the board is under way (or was given up).
+        self._complete = True
 
     def lay_out(
         self,
@@ -199,6 +207,17 @@ class ConnectorPaths:
         obstacles: CardObstacles,
     ) -> dict[str, ConnectorLayout]:
         """Every connector whose two cards are laid out."""
+        return run_steps(self.lay_out_steps(connectors, cards, obstacles, 0))
+
+    def lay_out_steps(
+        self,
+        connectors: list[Connector],
+        cards: Mapping[str, CardLayout],
+        obstacles: CardObstacles,
+        per_step: int,
+    ) -> Steps[dict[str, ConnectorLayout]]:
+        """`lay_out` in steps, pausing every `per_step` connectors (0: never)."""
+        self._complete = False
         self._blockers = [lane_blockers(stack) for stack in obstacles.stacks]
         self._edge_versions = {}
         self._lookers = {}
@@ -208,7 +227,7 @@ class ConnectorPaths:
         self._entries.clear()
         self._by_card.clear()
         self._board = LaneBoard()
-        return self._route(connectors, cards, obstacles, None, None)
+        return (yield from self._route(connectors, cards, obstacles, None, None, per_step))
 
     def update(
         self,
@@ -225,9 +244,32 @@ class ConnectorPaths:
         `changes` says how the lanes changed (`old_cards` and `moved_cards` are implied
         by it and the cards' rectangles).
         """
+        return run_steps(
+            self.update_steps(
+                connectors, cards, old_cards, previous, moved_cards, obstacles, changes, 0
+            )
+        )
+
+    def update_steps(
+        self,
+        connectors: list[Connector],
+        cards: Mapping[str, CardLayout],
+        old_cards: Mapping[str, CardLayout],
+        previous: Mapping[str, ConnectorLayout],
+        moved_cards: Set[str],
+        obstacles: CardObstacles,
+        changes: LaneChanges,
+        per_step: int,
+    ) -> Steps[tuple[dict[str, ConnectorLayout], set[str], set[str]]]:
+        """`update` in steps, pausing every `per_step` connectors (0: never); `old_cards`
+        and `changes` go back to the last run that was not given up."""
         stacks = obstacles.stacks
-        if len(stacks) != len(self._blockers) or not self._order_kept(connectors):
-            result = self.lay_out(connectors, cards, obstacles)
+        if (
+            not self._complete
+            or len(stacks) != len(self._blockers)
+            or not self._order_kept(connectors)
+        ):
+            result = yield from self.lay_out_steps(connectors, cards, obstacles, per_step)
         else:
             # Lanes that only moved down keep their version: plans are relative.
             versions = self._edge_versions
@@ -241,8 +283,10 @@ class ConnectorPaths:
                         if not before or not after:
                             versions[(row, edge, 0)] = versions.get((row, edge, 0), 0) + 1
             versions[_ANY] = versions.get(_ANY, 0) + 1
+            if per_step:
+                yield
             moved = _CardsMoved(changes.replaced, old_cards, cards, obstacles)
-            result = self._route(connectors, cards, obstacles, changes, moved)
+            result = yield from self._route(connectors, cards, obstacles, changes, moved, per_step)
         changed = {i for i, path in result.items() if previous.get(i) is not path}
         removed = set(previous.keys() - result.keys())
         return result, changed, removed
@@ -323,12 +367,12 @@ class ConnectorPaths:
         obstacles: CardObstacles,
         changes: LaneChanges | None,
         moved: _CardsMoved | None,
-    ) -> dict[str, ConnectorLayout]:
+        per_step: int,
+    ) -> Steps[dict[str, ConnectorLayout]]:
         style = self._router.style
         pad, gap = up_to_grid(style.cell_padding_mm), up_to_grid(style.card_gap_mm)
         gutters = Gutters(obstacles, pad, gap, self._blockers)
         shifts = _Shifts(changes, obstacles, self._bottom)
-        self._bottom = obstacles.bounds.bottom
         board = self._board
         edges = [*obstacles.lane_tops, obstacles.bounds.bottom]
         ranks = {c.id: rank for rank, c in enumerate(connectors)}
@@ -337,7 +381,9 @@ class ConnectorPaths:
         entries = self._entries
         routed: list[_Routed] = []
         planned: list[_Routed] = []
-        for connector in connectors:
+        for index, connector in enumerate(connectors):
+            if pause_every(per_step, index):
+                yield  # planning only fills caches that check their inputs
             cid = connector.id
             s, t = cards.get(connector.source), cards.get(connector.target)
             if s is None or t is None:
@@ -367,7 +413,13 @@ class ConnectorPaths:
                 planned.append(item)
             else:
                 item.points = plan.fixed
+        if per_step:
+            yield
         _lay_paths(planned, gutters)
+        if per_step:
+            yield
+        # From here on the board changes: a run given up leaves it half done.
+        self._complete = False
         # Laying out anew places every label again: what came or went does not matter.
         came = Changes(moved is not None)
         if len(entries) > len(routed):
@@ -379,7 +431,12 @@ class ConnectorPaths:
             self._spots = {k: v for k, v in self._spots.items() if k[0] in ranks}
             self._stretches = {k: v for k, v in self._stretches.items() if k in ranks}
         self._order = list(ranks)
-        return self._finish(routed, obstacles, gutters.h_bands, moved, shifts, came)
+        result = yield from self._finish(
+            routed, obstacles, gutters.h_bands, moved, shifts, came, per_step
+        )
+        self._bottom = obstacles.bounds.bottom
+        self._complete = True
+        return result
 
     def _forget(self, connector_id: str, came: Changes) -> None:
         """Take a connector that went (or lost a card) off the board."""
@@ -399,7 +456,8 @@ class ConnectorPaths:
         moved: _CardsMoved | None,
         shifts: _Shifts,
         came: Changes,
-    ) -> dict[str, ConnectorLayout]:
+        per_step: int,
+    ) -> Steps[dict[str, ConnectorLayout]]:
         """Break marks, labels and the layouts, keeping unchanged layouts' objects.
 
         A connector whose path, boxes and label (and all it looked at) lie in lanes that
@@ -410,7 +468,9 @@ class ConnectorPaths:
         band_middles = [(top + bottom) / 2 for top, bottom in h_bands]
         # Paths first: every label keeps off every connector's marks and arrow heads.
         alike: list[float | None] = []
-        for item in routed:
+        for index, item in enumerate(routed):
+            if pause_every(per_step, index):
+                yield
             entry = entries.get(item.connector.id)
             dy = _kept_path(entry, item, shifts)
             alike.append(dy)
@@ -450,6 +510,8 @@ class ConnectorPaths:
         markers = itertools.count(1)
         result: dict[str, ConnectorLayout] = {}
         for rank, (item, dy) in enumerate(zip(routed, alike, strict=True)):
+            if pause_every(per_step, rank):
+                yield
             connector = item.connector
             entry = entries[connector.id]
             text = connector.label.strip()

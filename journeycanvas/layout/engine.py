@@ -10,21 +10,24 @@ lane's title needs); the header row is as high as the tallest stage header needs
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+import itertools
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
+from typing import TypeVar
 
 from journeycanvas.layout.boxes import (
     CardFace,
     CardLayout,
+    ConnectorLayout,
     EmotionCurve,
     LaneHeader,
     StageHeader,
 )
 from journeycanvas.layout.card_faces import CardFaces
 from journeycanvas.layout.connectors import ConnectorPaths, ConnectorRouter, LaneChanges
-from journeycanvas.layout.diff import DiffCollector, LayoutDiff, full_diff
+from journeycanvas.layout.diff import DiffCollector, LayoutDiff, full_diff, same
 from journeycanvas.layout.emotion import EmotionScores
 from journeycanvas.layout.geometry import Rect, up_to_grid
 from journeycanvas.layout.headers import LaneTitle, StageColumn, grid, lane_titles, stage_columns
@@ -32,6 +35,7 @@ from journeycanvas.layout.journey_layout import JourneyLayout
 from journeycanvas.layout.label_places import CardObstacles
 from journeycanvas.layout.lane_cards import CardMap, LaneCards, Place
 from journeycanvas.layout.stacking import LaneStack, Slot
+from journeycanvas.layout.steps import run_steps
 from journeycanvas.layout.style import DEFAULT_STYLE, LayoutStyle
 from journeycanvas.model.entities import Card, JourneyMap
 from journeycanvas.model.kinds import LaneKind
@@ -58,6 +62,13 @@ class LayoutEngine:
     card faces. Otherwise the changed cards are taken out of their lanes and put in again,
     only the cards they push or pull are re-placed (see `LaneStack`), and the lanes below
     a lane whose height changed are shifted.
+
+    Work can be left for later, to be done in slices between an editor's frames: an
+    `update` with ``route_connectors=False`` keeps the previous connectors (stale, see
+    `connectors_pending`) and `route_steps` routes them; a first or structural layout
+    with ``lay_out_until`` lays out only the lanes starting above that line and
+    `lane_steps` the others (see `lanes_pending`). Any `update` abandons running steps;
+    the next steps start from everything changed since the connectors were last routed.
     """
 
     def __init__(self, style: LayoutStyle = DEFAULT_STYLE, fonts: FontSet | None = None) -> None:
@@ -81,6 +92,20 @@ class LayoutEngine:
         # Each emotions lane's curve, the band it was drawn in and the tally it was drawn from.
         self._curves: dict[str, tuple[Rect, tuple[tuple[str, int, int], ...], EmotionCurve]] = {}
         self._stray_scores: EmotionScores | None = None
+        # How many lanes (from the top) are stacked, and the cards of those still to stack
+        # (with the sizes of an empty lane's stack).
+        self._built = 0
+        self._stack_sizes: tuple[list[float], list[float], float, float] = ([], [], 0.0, 0.0)
+        self._members: dict[str, list[Card]] = {}
+        self._journey: JourneyMap | None = None
+        # Routing left for later: all of it, or the changes since it was last done.
+        self._route_all = False
+        self._route_changes: list[LaneChanges] = []
+        # The lanes' tops and the cards when the connectors were last routed.
+        self._routed_tops: list[float] = []
+        self._routed_cards: Mapping[str, CardLayout] = {}
+        # Bumped by every update: steps of an older generation are abandoned.
+        self._generation = 0
 
     @property
     def locale(self) -> str:
@@ -94,11 +119,25 @@ class LayoutEngine:
             raise RuntimeError("no layout yet: call update() first")
         return self._layout
 
+    @property
+    def lanes_pending(self) -> bool:
+        """Whether some lanes are not laid out yet (`lane_steps` lays them out)."""
+        return self._built < len(self._lanes)
+
+    @property
+    def connectors_pending(self) -> bool:
+        """Whether the layout's connectors are stale: those of the last routing, before
+        the latest updates (`route_steps` routes them)."""
+        return self._route_all or bool(self._route_changes)
+
     def update(
         self,
         journey: JourneyMap,
         changed_cards: Iterable[str] = (),
         structure_changed: bool = False,
+        *,
+        route_connectors: bool = True,
+        lay_out_until: float | None = None,
     ) -> LayoutDiff:
         """Bring the layout up to date with `journey`; returns what changed.
 
@@ -106,24 +145,177 @@ class LayoutEngine:
         last update (cell mates renumbered by a move or removal need not be named).
         Changes of stages, lanes or personas need `structure_changed`. Connectors are
         compared every time, so adding, editing or removing one needs nothing.
+
+        Without `route_connectors` the connectors are left as they were (stale) and the
+        diff names none; `route_steps` routes them. With `lay_out_until` (mm from the
+        top) a first or structural layout lays out the lanes starting above that line
+        only, and leaves the others and the connectors to `lane_steps` and `route_steps`.
+        An update while lanes are pending lays out the whole map again.
         """
+        self._generation += 1
         with _collector_paused():
-            return self._update(journey, set(changed_cards), structure_changed)
+            return self._update(
+                journey, set(changed_cards), structure_changed, route_connectors, lay_out_until
+            )
 
     def _update(
-        self, journey: JourneyMap, changed: set[str], structure_changed: bool
+        self,
+        journey: JourneyMap,
+        changed: set[str],
+        structure_changed: bool,
+        route: bool,
+        until: float | None,
     ) -> LayoutDiff:
         self._face_maker.assets = journey.assets  # the pictures cards show
         self._face_maker.set_locale(journey.locale)
+        self._journey = journey
         old = self._layout
-        if old is None or structure_changed:
+        if old is None or structure_changed or self.lanes_pending:
             self._read_structure(journey)
-            self._layout = self._assemble(journey, {}, None, changed, None)
+            self._build_lanes(until)
+            self._route_all, self._route_changes = True, []
+            layout, _ = self._assemble({}, None, changed, None)
+            # Until routed, the connectors stay as they were (stale).
+            self._layout = layout if old is None else replace(layout, connectors=old.connectors)
+            if route and not self.lanes_pending:
+                self._route_now()
             return full_diff(old, self._layout)
         restacked = self._apply_card_changes(journey, changed)
         collector = DiffCollector()
-        self._layout = self._assemble(journey, restacked, old, changed, collector)
+        self._layout, changes = self._assemble(restacked, old, changed, collector)
+        if changes is not None and not self._route_all:
+            self._route_changes.append(changes)
+        if route:
+            collector.connectors, collector.removed_connectors = self._route_now()
         return collector.result(old, self._layout)
+
+    # ------------------------------------------------------------ work left for later
+
+    def lane_steps(self, cards_per_step: int = 64) -> Generator[LayoutDiff | None, None, None]:
+        """Lay out the pending lanes, top to bottom, pausing every `cards_per_step` cards
+        (yields None) and after each lane (yields the diff of the layout, now one lane
+        longer). Abandoned by any `update` or newer steps (resuming it then raises
+        RuntimeError)."""
+        self._generation += 1
+        generation = self._generation
+        order = list(self._lanes)
+        while self.lanes_pending:
+            lane_id = order[self._built]
+            lane = self._lanes[lane_id]
+            members = self._members[lane_id]
+            lane.stack = LaneStack(*self._stack_sizes)  # what abandoned steps left: gone
+            steps = lane.stack.build_steps(members, self._column_index, self._face, cards_per_step)
+            for _ in steps:
+                yield None
+                self._check(generation)
+            del self._members[lane_id]
+            self._count_scores(lane, members)
+            self._built += 1
+            old = self.layout
+            new, _ = self._assemble({}, old, set(), None)
+            self._layout = new
+            yield LayoutDiff(
+                cards=frozenset(self._lane_cards[lane_id].places),
+                grid=True,
+                emotion=old.emotion_curves != new.emotion_curves,
+            )
+            self._check(generation)
+
+    def route_steps(self, connectors_per_step: int = 16) -> Generator[None, None, LayoutDiff]:
+        """Route the pending connectors in steps (each yield a pause), install them in
+        the layout, and return what that changed (the connectors' part of a diff).
+
+        Lanes must all be laid out. Abandoned by any `update` or newer steps (resuming it
+        then raises RuntimeError); the next sequence routes everything changed since the
+        connectors were last routed."""
+        if self.lanes_pending:
+            raise RuntimeError("lanes pending: run lane_steps() first")
+        if not self.connectors_pending:
+            return LayoutDiff()
+        self._generation += 1
+        generation = self._generation
+        work = self._routing(connectors_per_step)
+        while True:
+            try:
+                next(work)
+            except StopIteration as done:
+                connectors = done.value
+                break
+            yield None
+            self._check(generation)
+        changed, removed = self._install(connectors)
+        return LayoutDiff(connectors=frozenset(changed), removed_connectors=frozenset(removed))
+
+    def finish(self) -> LayoutDiff:
+        """Do all the work left for later now; the diff of lanes laid out and connectors
+        routed (cards of lanes laid out now count as new)."""
+        cards: set[str] = set()
+        grid = emotion = False
+        for diff in self.lane_steps(0):
+            if diff is not None:
+                cards |= diff.cards
+                grid, emotion = True, emotion or diff.emotion
+        routed = run_steps(self.route_steps(0))
+        return replace(routed, cards=frozenset(cards), grid=grid, emotion=emotion)
+
+    def _check(self, generation: int) -> None:
+        if generation != self._generation:
+            raise RuntimeError("the layout was updated since these steps began")
+
+    def _current_journey(self) -> JourneyMap:
+        if self._journey is None:
+            raise RuntimeError("no layout yet: call update() first")
+        return self._journey
+
+    def _route_now(self) -> tuple[set[str], set[str]]:
+        """Route the pending connectors at once; the ids changed and those gone."""
+        return self._install(run_steps(self._routing(0)))
+
+    def _routing(self, per_step: int) -> Generator[None, None, dict[str, ConnectorLayout]]:
+        """The pending routing, in steps."""
+        journey, layout = self._current_journey(), self.layout
+        obstacles = self._obstacles(self._lane_rects())
+        cards = layout.cards
+        if per_step:
+            yield
+        if self._route_all:
+            return (
+                yield from self._connectors.lay_out_steps(
+                    journey.connectors, cards, obstacles, per_step
+                )
+            )
+        tops = [lane.rect.y for lane in layout.lanes]
+        shifts = [top - was for top, was in zip(tops, self._routed_tops, strict=True)]
+        changes = _merged(self._route_changes, len(self._columns), shifts)
+        result, _, _ = yield from self._connectors.update_steps(
+            journey.connectors,
+            cards,
+            self._routed_cards,
+            layout.connectors,
+            set(changes.replaced),
+            obstacles,
+            changes,
+            per_step,
+        )
+        return result
+
+    def _install(self, connectors: dict[str, ConnectorLayout]) -> tuple[set[str], set[str]]:
+        """Put freshly routed connectors in the layout (keeping the objects of those
+        unchanged); the ids changed and those gone."""
+        previous: Mapping[str, ConnectorLayout] = self.layout.connectors
+        changed = set()
+        for connector_id, path in connectors.items():
+            was = previous.get(connector_id)
+            if was is not None and same(was, path):
+                connectors[connector_id] = was
+            else:
+                changed.add(connector_id)
+        removed = set(previous.keys() - connectors.keys())
+        self._layout = replace(self.layout, connectors=connectors)
+        self._route_all, self._route_changes = False, []
+        self._routed_tops = [lane.rect.y for lane in self._layout.lanes]
+        self._routed_cards = self._layout.cards
+        return changed, removed
 
     # ------------------------------------------------------------ reading the map
 
@@ -139,6 +331,7 @@ class LayoutEngine:
         lefts = [column.x + pad for column in self._columns]
         rights = [column.x + column.width - pad for column in self._columns]
         set_heights = {lane.id: lane.height_mm or 0.0 for lane in journey.lanes}
+        self._stack_sizes = (lefts, rights, pad, gap)
         self._lanes = {
             t.id: _Lane(t, LaneStack(lefts, rights, pad, gap), None, set_heights[t.id])
             for t in lane_titles(journey.lanes, style, self.fonts)
@@ -148,22 +341,37 @@ class LayoutEngine:
             cell_cards = members.get(card.lane)
             if cell_cards is not None and card.stage in self._column_index:
                 cell_cards.append(card)
+        self._members = members
+        self._built = 0
+        self._lane_cards = {}
         self._positions = {}
         self._previous_faces.clear()
         self._curves.clear()
-        for lane_id, lane in self._lanes.items():
-            lane.stack.build(members[lane_id], self._column_index, self._face)
+        for lane in self._lanes.values():
             if lane.title.kind == LaneKind.EMOTIONS:
-                lane.scores = EmotionScores(members[lane_id])
+                lane.scores = EmotionScores()
         # A scored card outside every emotions lane still counts, for the first one's curve.
         self._stray_scores = next(
             (lane.scores for lane in self._lanes.values() if lane.scores is not None), None
         )
-        if self._stray_scores is not None:
-            for lane_id, lane in self._lanes.items():
-                if lane.scores is None:
-                    for card in members[lane_id]:
-                        self._stray_scores.add(card)
+
+    def _build_lanes(self, until: float | None) -> None:
+        """Stack the lanes from the top: all of them, or (`until`) those starting above
+        that line (at least one)."""
+        top = self._header_height
+        for lane_id, lane in self._lanes.items():
+            if until is not None and top >= until and self._built:
+                return
+            members = self._members.pop(lane_id)
+            lane.stack.build(members, self._column_index, self._face)
+            self._count_scores(lane, members)
+            self._built += 1
+            top += self._lane_height(lane)
+
+    def _count_scores(self, lane: _Lane, members: list[Card]) -> None:
+        scores = self._scores_of(lane)
+        for card in members:
+            scores.add(card)
 
     def _apply_card_changes(
         self, journey: JourneyMap, changed: set[str]
@@ -261,45 +469,71 @@ class LayoutEngine:
 
     # ------------------------------------------------------------ assembling
 
-    def _lane_rects(self) -> list[Rect]:
+    def _lane_height(self, lane: _Lane) -> float:
         style = self.style
+        content = lane.stack.content_height
+        if lane.scores is not None:
+            content += style.emotion_band_mm
+        return up_to_grid(
+            max(style.row_min_height_mm, content, lane.title.height_needed, lane.set_height)
+        )
+
+    def _built_lanes(self) -> Iterator[tuple[str, _Lane]]:
+        """(id, lane) of the lanes laid out, top to bottom."""
+        return itertools.islice(self._lanes.items(), self._built)
+
+    def _lane_rects(self) -> list[Rect]:
+        """The header column rectangles of the lanes laid out."""
         rects = []
         y = self._header_height
-        for lane in self._lanes.values():
-            content = lane.stack.content_height
-            if lane.scores is not None:
-                content += style.emotion_band_mm
-            height = up_to_grid(
-                max(style.row_min_height_mm, content, lane.title.height_needed, lane.set_height)
-            )
-            rects.append(Rect(0.0, y, style.lane_header_width_mm, height))
+        width = self.style.lane_header_width_mm
+        for _, lane in self._built_lanes():
+            height = self._lane_height(lane)
+            rects.append(Rect(0.0, y, width, height))
             y += height
         return rects
 
     def _assemble(
         self,
-        journey: JourneyMap,
         restacked: dict[str, tuple[list[Slot], set[int]]],
         old: JourneyLayout | None,
         changed: set[str],
         collector: DiffCollector | None,
-    ) -> JourneyLayout:
-        """Build the layout from the stacked lanes; with `old`, reuse what is unchanged."""
+    ) -> tuple[JourneyLayout, LaneChanges | None]:
+        """Build the layout of the stacked lanes (its connectors: `old`'s, stale, or none);
+        with `old` and a `collector`, reuse what is unchanged and say how the lanes
+        changed; with `old` and none, `old` is the layout of fewer lanes, kept as laid out.
+        """
         style = self.style
         lane_rects = self._lane_rects()
-        if old is not None and all(h.rect == r for h, r in zip(old.lanes, lane_rects, strict=True)):
+        if (
+            old is not None
+            and len(old.lanes) == len(lane_rects)
+            and all(h.rect == r for h, r in zip(old.lanes, lane_rects, strict=True))
+        ):
             stages, lanes, cells = old.stages, old.lanes, old.cells
         else:
-            titles = [lane.title for lane in self._lanes.values()]
+            titles = [lane.title for _, lane in self._built_lanes()]
             stages, lanes, cells = grid(
                 self._columns, titles, self._header_height, lane_rects, style
             )
         lane_cards: dict[str, LaneCards] = {}
+        lane_changes = None
         if old is None or collector is None:
-            hint = self._hint = {}
-            cell_cards: dict[tuple[str, str], tuple[str, ...]] = {}
-            for (lane_id, lane), rect in zip(self._lanes.items(), lane_rects, strict=True):
-                lane_cards[lane_id] = _place_all(lane_id, lane.stack, rect.y, hint, cell_cards)
+            kept = self._lane_cards if old is not None else {}
+            if old is None:
+                self._hint = {}
+            hint = self._hint
+            cell_cards: dict[tuple[str, str], tuple[str, ...]] = (
+                {} if old is None else dict(old.cell_cards)
+            )
+            for (lane_id, lane), rect in zip(self._built_lanes(), lane_rects, strict=True):
+                was = kept.get(lane_id)
+                lane_cards[lane_id] = (
+                    was
+                    if was is not None
+                    else _place_all(lane_id, lane.stack, rect.y, hint, cell_cards)
+                )
         else:
             hint = self._hint
             cell_cards = dict(old.cell_cards)
@@ -325,26 +559,12 @@ class LayoutEngine:
             for card_id in changed:
                 if not self._holds(card_id) and hint.pop(card_id, None) is not None:
                     collector.removed_cards.add(card_id)
-        old_cards = CardMap(self._lane_cards, hint)
+            old_cards = CardMap(self._lane_cards, hint)
+            lane_changes = self._lane_changes(lane_rects, restacked, changed, old, old_cards)
         self._lane_cards = lane_cards
         cards = CardMap(lane_cards, hint)
-        obstacles = self._obstacles(lane_rects)
-        if old is None or collector is None:
-            connectors = self._connectors.lay_out(journey.connectors, cards, obstacles)
-        else:
-            lane_changes = self._lane_changes(lane_rects, restacked, changed, old, old_cards)
-            connectors, collector.connectors, collector.removed_connectors = (
-                self._connectors.update(
-                    journey.connectors,
-                    cards,
-                    old.cards,
-                    old.connectors,
-                    collector.cards | collector.removed_cards,
-                    obstacles,
-                    lane_changes,
-                )
-            )
-        return JourneyLayout(
+        connectors: Mapping[str, ConnectorLayout] = {} if old is None else old.connectors
+        layout = JourneyLayout(
             style=style,
             width=stages[-1].rect.right if stages else style.lane_header_width_mm,
             height=lane_rects[-1].bottom if lane_rects else self._header_height,
@@ -359,6 +579,7 @@ class LayoutEngine:
             stage_index={s.id: s.index for s in stages},
             lane_index={lane.id: lane.index for lane in lanes},
         )
+        return layout, lane_changes
 
     def _taken_out(self, changed: set[str]) -> dict[str, list[str]]:
         """Per lane, the changed cards it held in `old` and no longer holds."""
@@ -514,6 +735,33 @@ def _place(
 
 
 _card_id = attrgetter("id")
+
+_T = TypeVar("_T")
+
+
+def _merged(changes: list[LaneChanges], columns: int, shifts: list[float]) -> LaneChanges:
+    """The changes of several updates in a row as one: how far each lane moved in all
+    (`shifts`), the cells and cards changed in any.
+
+    Kept label spots were checked against the changes of updates whose routing began
+    and was abandoned, so a lane whose neighbour below moved otherwise in any of the
+    updates counts as changed in every column: a net move of zero hides that."""
+    if len(changes) == 1:
+        return changes[0]
+    count = len(shifts)
+    cells: dict[int, set[int]] = {}
+    replaced: set[str] = set()
+    every = set(range(columns))
+    for one in changes:
+        for row, changed in one.cells.items():
+            cells.setdefault(row, set()).update(changed)
+        replaced |= one.replaced
+    for one in changes:
+        for row in range(count - 1):
+            if one.shifts[row] != one.shifts[row + 1]:
+                cells.setdefault(row, set()).update(every)
+    return LaneChanges(shifts, cells, replaced)
+
 
 # How far from where a card was it is looked for before the whole list is read.
 _NEARBY = 64

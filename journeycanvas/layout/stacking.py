@@ -14,7 +14,7 @@ card couples the columns it covers: when it moves, its successors in all of them
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from heapq import heapify, heappop, heappush
 from operator import attrgetter
 
@@ -85,6 +85,14 @@ class LaneStack:
 
     def build(self, cards: Iterable[Card], columns: Mapping[str, int], face: FaceMaker) -> None:
         """Stack `cards` (all in known stages) into this empty stack."""
+        for _ in self.build_steps(cards, columns, face, 0):
+            pass
+
+    def build_steps(
+        self, cards: Iterable[Card], columns: Mapping[str, int], face: FaceMaker, every: int
+    ) -> Iterator[None]:
+        """`build`, pausing (yielding) after every `every` cards (0: never): making the
+        faces of a big lane's cards takes long, and a first frame should not wait for it."""
         pad, gap = self._pad, self._gap
         lefts, rights = self._lefts, self._rights
         covers, cells, slots = self._covers, self.cells, self.slots
@@ -92,7 +100,9 @@ class LaneStack:
         # Ids are unique, so the tuples never compare the cards themselves.
         entries = sorted((card.order, columns[card.stage], card.id, card) for card in cards)
         bottoms = [pad] * count
-        for order, column, card_id, card in entries:
+        for done, (order, column, card_id, card) in enumerate(entries, 1):
+            if every and not done % every:
+                yield
             span = card.span
             last = column if span <= 1 else min(column + span, count) - 1
             x = lefts[column]

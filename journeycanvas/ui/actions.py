@@ -104,7 +104,7 @@ def _edit_text_label(w: MainWindow) -> str:
     if view.selected_card_ids() or not selected:
         return translate("Actions", "&Edit Text")
     scene = view.map_scene
-    if selected[0] in scene.layout.connectors:
+    if selected[0] in scene.card_layout.connectors:
         return translate("Actions", "&Edit Label")
     return translate("Actions", "&Rename")
 

@@ -183,7 +183,7 @@ class ComparePanel(QWidget):
 
     def _show_change(self, item: QListWidgetItem) -> None:
         card_id = item.data(_CARD_ROLE)
-        if card_id and card_id in self.view.map_scene.layout.cards:
+        if card_id and card_id in self.view.map_scene.card_layout.cards:
             self.view.select_ids([card_id])
             self.view.center_on(card_id)
 

@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         doc.changed.connect(self.find_bar.refresh)
         doc.modified_changed.connect(self._modified_changed)
         doc.path_changed.connect(lambda _path: self._update_title())
+        view.map_scene.layout_progress.connect(self._show_layout_progress)
 
     def _autosave_interval(self) -> int:
         if self._autosave_override is not None:
@@ -190,6 +191,19 @@ class MainWindow(QMainWindow):
         return round(self.settings.autosave_minutes * 60_000)
 
     # ---------------------------------------------------------------- state display
+
+    _layout_message = ""
+    """The last progress message of laying out (cleared when that is done)."""
+
+    def _show_layout_progress(self, share: float) -> None:
+        """Show how far laying out a big map (and routing its connectors) has come."""
+        bar = self.statusBar()
+        if share < 1.0:
+            percent = round(share * 100)
+            self._layout_message = self.tr("Laying out… {percent} %").format(percent=percent)
+            bar.showMessage(self._layout_message)
+        elif bar.currentMessage() == self._layout_message:
+            bar.clearMessage()
 
     def _update_title(self) -> None:
         path = self.document.path
