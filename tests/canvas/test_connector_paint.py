@@ -104,12 +104,14 @@ def test_a_rerouted_connector_shows_on_its_new_path_and_leaves_its_old_one_clean
     last = layout.cards_in(layout.stages[-1].id, layout.lanes[-1].id)[0]
     connector = Connector(id="long", source=first.id, target=last.id, kind=ConnectorKind.FLOW)
     document.push(AddConnectorCommand(document, connector))
+    view.map_scene.settle()  # connectors are routed in slices after the edit's frame
     before = _on_screen(view)
     old = view.map_scene.layout.connectors["long"]
     assert sum(_drawn_at(view, before, x, y, _FLOW) for x, y in _along(old)) > 20
 
     moved_to = layout.stages[1].id
     document.push(MoveCardsCommand(document, [last.id], moved_to, document.card(last.id).lane, 0))
+    view.map_scene.settle()
     after = _on_screen(view)
     new = view.map_scene.layout.connectors["long"]
     assert new.points != old.points
@@ -157,6 +159,7 @@ def test_after_edits_moving_many_connectors_the_screen_is_what_a_new_editor_show
         shown = {i: item.layout for i, item in scene.connectors.items()}
         target = stages[(stages.index(card.stage) + 1) % len(stages)]
         document.push(MoveCardsCommand(document, [card.id], target, card.lane, 0))
+        scene.settle()  # connectors are routed in slices after the edit's frame
         assert any(shown.get(i) not in (None, item.layout) for i, item in scene.connectors.items())
         # Repainted in part (only what changed), the screen is what a full paint shows.
         after = _on_screen(editor)
@@ -169,10 +172,12 @@ def test_after_edits_moving_many_connectors_the_screen_is_what_a_new_editor_show
     movers = [c.id for c in document.journey.cards if c.lane == lanes[-1].id][:12]
     before = {i: item.layout for i, item in scene.connectors.items()}
     document.push(MoveCardsCommand(document, movers, stages[0], lanes[0].id, 0))
+    scene.settle()
     moved = [i for i, item in scene.connectors.items() if before.get(i) not in (None, item.layout)]
     assert len(moved) > 10
     for step in (lambda: None, document.undo_stack.undo):
         step()
+        scene.settle()
         editor.select_ids([])
         after = _on_screen(editor)
         assert _same_picture(after, _fresh(editor, after))
