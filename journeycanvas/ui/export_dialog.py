@@ -37,6 +37,7 @@ from journeycanvas.io.export_formats import (
     SCALE,
     TEXT,
     TILE,
+    TRANSLATION_CONTEXT,
     export_format,
     export_formats,
 )
@@ -54,8 +55,6 @@ CUSTOM = "custom"
 PREVIEW_PIXELS = 900
 """The long side of the map picture drawn in the preview."""
 DEBOUNCE_MS = 150
-TRANSLATION_CONTEXT = "ExportFormat"
-"""The translation context of the registry's display names and file kinds."""
 
 
 class ExportDialog(QDialog):

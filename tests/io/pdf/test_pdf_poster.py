@@ -132,7 +132,7 @@ def test_a_fixed_scale_without_paper_makes_a_page_of_the_maps_size(tmp_path: Pat
     out = tmp_path / "scaled.pdf"
     result = export_pdf(journey, out, ExportOptions(scale=0.5))
     (size,) = page_sizes_pt(out)
-    assert result.pages == 1 and "map at 50 %" in result.summary
+    assert result.pages == 1 and "map at 50%" in result.summary
     assert size[0] >= layout.width * 0.5 * PT_PER_MM
     assert size[1] > layout.height * 0.5 * PT_PER_MM
 
