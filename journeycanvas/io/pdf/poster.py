@@ -241,7 +241,7 @@ class _Planner:
         """The map centred across the page, right under the title block at the top
         margin, the legend under it: height the map leaves to spare stays at the foot,
         never as a band above the title."""
-        room_w, _ = _room(chrome, header_h, legend_h, page)
+        room_w, _room_h = _room(chrome, header_h, legend_h, page)
         map_x = chrome.margin + max(0.0, room_w - self.layout.width * scale) / 2
         top = chrome.margin
         map_y = top + header_h + chrome.gap
