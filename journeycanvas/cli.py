@@ -66,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version",
         action="version",
-        version=f"journeycanvas {__version__} (file format {FORMAT_VERSION})",
+        version=_("journeycanvas {version} (file format {format})").format(
+            version=__version__, format=FORMAT_VERSION
+        ),
     )
     subparsers = parser.add_subparsers(
         title=_("commands"), metavar="COMMAND", dest="command", prog="journeycanvas"

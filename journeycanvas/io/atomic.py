@@ -137,7 +137,9 @@ def _naming(exc: OSError, final: Path, temporary: Path) -> OSError:
         return exc  # about another file altogether
     strerror = exc.strerror or os.strerror(exc.errno)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        strerror = f"{strerror} (cannot write in the folder {final.parent})"
+        strerror = _("{reason} (cannot write in the folder {folder})").format(
+            reason=strerror, folder=final.parent
+        )
     return OSError(exc.errno, strerror, str(final))
 
 
