@@ -13,14 +13,13 @@ from pathlib import Path
 import pytest
 from conftest import Button, Dialogs
 from pytestqt.qtbot import QtBot
-from test_changed_on_disk import Choices, card_ids, open_with_an_edit, texts, write_elsewhere
+from test_changed_on_disk import card_ids, open_with_an_edit, texts, write_elsewhere
 
 from journeycanvas.io import load_map, save_map
 from journeycanvas.io.templates import load_template
 from journeycanvas.merge.three_way import MergeError
 from journeycanvas.ui import file_guard
-from journeycanvas.ui.choice_box import ChoiceBox
-from journeycanvas.ui.file_guard import DiskChoice
+from journeycanvas.ui.file_guard import DiskChoice, FileGuard
 from journeycanvas.ui.language_switch import apply_language
 from journeycanvas.ui.main_window import MainWindow
 
@@ -30,18 +29,22 @@ def failing_merge(*_maps: object) -> None:
 
 
 @pytest.fixture
-def choices(monkeypatch: pytest.MonkeyPatch) -> Choices:
-    """Scripted answers to the changed-on-disk question."""
-    scripted = Choices()
-    monkeypatch.setattr(ChoiceBox, "exec", lambda box: scripted.exec(box))
-    return scripted
+def broken_merge(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(file_guard, "merge_maps", failing_merge)
+
+
+@pytest.fixture
+def merge_chosen(monkeypatch: pytest.MonkeyPatch, broken_merge: None) -> None:
+    """Asked what to do about the changed file, the user picks Merge once (which fails),
+    then Decide Later."""
+    answers = iter([DiskChoice.MERGE])
+    monkeypatch.setattr(FileGuard, "_ask", lambda *_args: next(answers, DiskChoice.CANCEL))
 
 
 @pytest.fixture
 def map_file(tmp_path: Path) -> Path:
-    """The hourglass sample in a folder of its own."""
-    path = tmp_path / "shared" / "bakery.journey"
-    path.parent.mkdir()
+    """The hourglass sample, saved."""
+    path = tmp_path / "bakery.journey"
     save_map(load_template("hourglass"), path, backup=False)
     return path
 
@@ -54,21 +57,10 @@ def swedish() -> Iterator[None]:
     apply_language("en")
 
 
-@pytest.fixture
-def broken_merge(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(file_guard, "merge_maps", failing_merge)
-
-
 def test_a_failed_merge_with_the_file_on_disk_keeps_both_versions(
-    qtbot: QtBot,
-    window: MainWindow,
-    map_file: Path,
-    choices: Choices,
-    dialogs: Dialogs,
-    broken_merge: None,
+    qtbot: QtBot, window: MainWindow, map_file: Path, merge_chosen: None, dialogs: Dialogs
 ) -> None:
     first, second = open_with_an_edit(window, map_file)
-    choices.answers += [DiskChoice.MERGE, DiskChoice.CANCEL, DiskChoice.CANCEL]
 
     write_elsewhere(map_file, second, "Theirs")
 
@@ -82,11 +74,10 @@ def test_a_failed_merge_with_the_file_on_disk_keeps_both_versions(
 
 
 def test_a_failed_merge_on_save_does_not_write(
-    window: MainWindow, map_file: Path, choices: Choices, dialogs: Dialogs, broken_merge: None
+    window: MainWindow, map_file: Path, merge_chosen: None, dialogs: Dialogs
 ) -> None:
     first, second = open_with_an_edit(window, map_file)
     write_elsewhere(map_file, second, "Theirs")  # saved before the watcher could tell
-    choices.answers += [DiskChoice.MERGE, DiskChoice.CANCEL, DiskChoice.CANCEL]
 
     assert not window.save()
 
