@@ -242,3 +242,13 @@ def test_legibility_warnings_speak_the_users_language(tmp_path: Path) -> None:
         r"1 cell: fler kort än kartan kan visa läsbart\. \d+ kort skrivs ut", swedish.stderr
     )
     assert f"2–{pages}" in swedish.stderr and "warning" not in swedish.stderr
+
+
+def test_handouts_take_the_paper_asked_for(tmp_path: Path) -> None:
+    result = run(
+        "export", HOURGLASS, "-o", "h.pdf", "--handouts", "stage", "--paper", "A5", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert "A5 pages of handouts for 7 stages" in result.stdout
+    first = PdfReader(tmp_path / "h.pdf").pages[0]
+    assert float(first.mediabox.width) == pytest.approx(148 * PT_PER_MM, abs=0.5)
