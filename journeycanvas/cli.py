@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version",
         action="version",
+        help=_("show program's version number and exit"),
         version=_("journeycanvas {version} (file format {format})").format(
             version=__version__, format=FORMAT_VERSION
         ),
@@ -253,6 +254,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Messages are in the environment's language (`environment_language`)."""
     set_language(environment_language())
+    from journeycanvas.cli_words import speak_through_our_catalogues
+
+    speak_through_our_catalogues()
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not arguments or (

@@ -108,3 +108,13 @@ def test_help_is_in_swedish(command: list[str], words: str) -> None:
     shown = run(*command, "--help", env=SWEDISH)
     assert shown.returncode == 0, shown.stderr
     assert words in " ".join(shown.stdout.split())
+
+
+def test_argparse_speaks_swedish_too(tmp_path: Path) -> None:
+    shown = run("export", "--help", env=SWEDISH)
+    assert shown.stdout.startswith("användning: journeycanvas export")
+    assert "flaggor:" in shown.stdout and "visa den här hjälptexten och avsluta" in shown.stdout
+    missing = run("export", "map.journey", cwd=tmp_path, env=SWEDISH)
+    assert missing.returncode == 1
+    assert "följande argument krävs: -o/--output" in missing.stderr
+    assert "usage" not in missing.stderr + shown.stdout
