@@ -31,6 +31,7 @@ from journeycanvas.io.migrations import (
     migrate,
     parse_version,
 )
+from journeycanvas.io.validation_words import validation_message
 from journeycanvas.model import limits
 from journeycanvas.model.entities import FORMAT_TAG, FORMAT_VERSION, JourneyMap
 from journeycanvas.model.integrity import Problem, find_problems, normalise_orders
@@ -313,7 +314,7 @@ def _problem_from_pydantic(error: Any) -> Problem:
         # Our own validators already quote the bad value.
         message = error["msg"].removeprefix("Value error, ")
     else:
-        message = error["msg"].replace("Input should", "should", 1)
+        message = validation_message(error)
         if not about_key:
             message = _("{message}, not {value}").format(
                 message=message, value=_short(error["input"])

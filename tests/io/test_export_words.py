@@ -3,6 +3,7 @@ English was, with Swedish plurals and numbers; the printout itself keeps the map
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from pypdf import PdfReader
 
 from journeycanvas.i18n import set_language
 from journeycanvas.io.export import export_map
-from journeycanvas.io.jsonfile import JourneyFileError, loads_map
+from journeycanvas.io.jsonfile import JourneyFileError, dumps_map, loads_map
 from journeycanvas.io.pdf import ExportError, ExportOptions
 from journeycanvas.io.templates import load_template
 from journeycanvas.model.integrity import find_problems
@@ -107,3 +108,15 @@ def test_integrity_problems_are_in_swedish(swedish: None) -> None:
     (problem,) = find_problems(journey)
     assert problem.path == "cards[0].stage"
     assert problem.message == "ingen fas med id 's404'"
+
+
+def test_type_and_range_errors_are_in_swedish(swedish: None) -> None:
+    text = dumps_map(load_template("hourglass"))
+    data = json.loads(text)
+    data["cards"][0]["emotion"] = 9
+    data["cards"][1]["votes"] = "many"
+    with pytest.raises(JourneyFileError) as raised:
+        loads_map(json.dumps(data), "bad.journey")
+    message = str(raised.value)
+    assert "får vara högst 3, inte 9" in message
+    assert 'ska vara ett heltal, inte "many"' in message
