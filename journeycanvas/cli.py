@@ -58,16 +58,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="journeycanvas",
         usage="journeycanvas [-h] [--version] [FILE | COMMAND ...]",
-        description="Edit customer-journey maps. With a FILE (or nothing), open the editor; "
-        "with a COMMAND, work without a window.",
+        description=_(
+            "Edit customer-journey maps. With a FILE (or nothing), open the editor; "
+            "with a COMMAND, work without a window."
+        ),
     )
     parser.add_argument(
         "--version",
         action="version",
-        version=f"journeycanvas {__version__} (file format {FORMAT_VERSION})",
+        help=_("show program's version number and exit"),
+        version=_("journeycanvas {version} (file format {format})").format(
+            version=__version__, format=FORMAT_VERSION
+        ),
     )
     subparsers = parser.add_subparsers(
-        title="commands", metavar="COMMAND", dest="command", prog="journeycanvas"
+        title=_("commands"), metavar="COMMAND", dest="command", prog="journeycanvas"
     )
     for register in registrars():
         register(subparsers)
@@ -86,51 +91,55 @@ def register_builtin_commands(subparsers: Any) -> None:
     """Add open, new, templates, validate and schema."""
     opener = subparsers.add_parser(
         "open",
-        help="open the editor (the same as journeycanvas FILE)",
-        description="Start the editor, with FILE open if one is given.",
+        help=_("open the editor (the same as journeycanvas FILE)"),
+        description=_("Start the editor, with FILE open if one is given."),
     )
-    opener.add_argument("file", nargs="?", metavar="FILE", help="a .journey file to open")
+    opener.add_argument("file", nargs="?", metavar="FILE", help=_("a .journey file to open"))
     opener.set_defaults(handler=_open_editor)
 
     new = subparsers.add_parser(
         "new",
-        help="create a map file from a template",
-        description="Create a new .journey file from a bundled template.",
+        help=_("create a map file from a template"),
+        description=_("Create a new .journey file from a bundled template."),
     )
     new.add_argument(
-        "--template", default="blank", metavar="NAME", help="template name (default: blank)"
+        "--template", default="blank", metavar="NAME", help=_("template name (default: blank)")
     )
-    new.add_argument("--title", metavar="TEXT", help="title of the new map")
+    new.add_argument("--title", metavar="TEXT", help=_("title of the new map"))
     new.add_argument(
         "--language",
         metavar="CODE",
-        help="the template's language where it is translated: en, sv, pl, zh_CN, id "
-        "(default: English)",
+        help=_(
+            "the template's language where it is translated: en, sv, pl, zh_CN, id "
+            "(default: English)"
+        ),
     )
-    new.add_argument("-o", "--output", required=True, metavar="FILE", help="file to create")
-    new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    new.add_argument("-o", "--output", required=True, metavar="FILE", help=_("file to create"))
+    new.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     new.set_defaults(handler=_new_map)
 
     templates = subparsers.add_parser(
         "templates",
-        help="list the bundled templates",
-        description="List the bundled templates, one a line: name, a tab, title.",
+        help=_("list the bundled templates"),
+        description=_("List the bundled templates, one a line: name, a tab, title."),
     )
     templates.set_defaults(handler=_list_templates)
 
     validate = subparsers.add_parser(
         "validate",
-        help="check map files",
-        description="Check .journey files. Prints 'FILE: ok' or 'FILE: what is wrong' for "
-        "each; exits with 1 if any file is wrong.",
+        help=_("check map files"),
+        description=_(
+            "Check .journey files. Prints 'FILE: ok' or 'FILE: what is wrong' for "
+            "each; exits with 1 if any file is wrong."
+        ),
     )
-    validate.add_argument("files", nargs="+", metavar="FILE", help="a .journey file")
+    validate.add_argument("files", nargs="+", metavar="FILE", help=_("a .journey file"))
     validate.set_defaults(handler=_validate)
 
     schema = subparsers.add_parser(
         "schema",
-        help="print the JSON Schema of the file format",
-        description="Print the JSON Schema of the .journey file format.",
+        help=_("print the JSON Schema of the file format"),
+        description=_("Print the JSON Schema of the .journey file format."),
     )
     schema.set_defaults(handler=_print_schema)
 
@@ -245,6 +254,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Messages are in the environment's language (`environment_language`)."""
     set_language(environment_language())
+    from journeycanvas.cli_words import speak_through_our_catalogues
+
+    speak_through_our_catalogues()
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not arguments or (

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journeycanvas.cli import CommandError, refuse_existing
-from journeycanvas.i18n import _, ngettext
+from journeycanvas.i18n import _, ngettext, pgettext
 from journeycanvas.io.errors import printable
 
 if TYPE_CHECKING:
@@ -31,93 +31,116 @@ def hint_text(hint: str) -> str:
 
 def register(subparsers: Any) -> None:
     """Add the ``export`` and ``import-csv`` commands."""
-    from journeycanvas.io.export_formats import export_formats, extension_formats, file_formats
+    from journeycanvas.io.export_formats import (
+        TRANSLATION_CONTEXT,
+        export_formats,
+        extension_formats,
+        file_formats,
+    )
     from journeycanvas.io.pdf.options import PALETTES
 
     formats = file_formats()
-    kinds = "; ".join(f"{entry.format}: {entry.label}" for entry in export_formats())
+    kinds = "; ".join(
+        f"{entry.format}: {pgettext(TRANSLATION_CONTEXT, entry.label)}"
+        for entry in export_formats()
+    )
     export = subparsers.add_parser(
         "export",
-        help=f"export a map as {', '.join(name.upper() for name in formats)}",
-        description=f"Export a .journey map. The format comes from OUT's extension "
-        f"({', '.join(extension_formats())}) unless --format is given. A PDF is a poster "
-        "fitted to A1 unless told otherwise; --tile splits it over office sheets, --blank "
-        "prints the empty grid for sticky notes, --handouts prints pages per stage or persona "
-        f"(A4 unless --paper says otherwise). The kinds of export: {kinds}.",
+        help=_("export a map as {formats}").format(
+            formats=", ".join(name.upper() for name in formats)
+        ),
+        description=_(
+            "Export a .journey map. The format comes from OUT's extension ({extensions}) "
+            "unless --format is given. A PDF is a poster fitted to A1 unless told otherwise; "
+            "--tile splits it over office sheets, --blank prints the empty grid for sticky "
+            "notes, --handouts prints pages per stage or persona (A4 unless --paper says "
+            "otherwise). The kinds of export: {kinds}."
+        ).format(extensions=", ".join(extension_formats()), kinds=kinds),
     )
-    export.add_argument("file", metavar="FILE", help="the .journey map to export")
-    export.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    export.add_argument("file", metavar="FILE", help=_("the .journey map to export"))
+    export.add_argument("-o", "--output", required=True, metavar="OUT", help=_("file to write"))
     export.add_argument(
-        "--format", choices=formats, type=str.lower, help="default: from OUT's extension"
+        "--format", choices=formats, type=str.lower, help=_("default: from OUT's extension")
     )
     export.add_argument(
         "--paper",
         metavar="SIZE",
-        help="A0, A1, A2, A3, A4, A5, letter, tabloid or WxHmm such as 500x700mm (default A1; "
-        "A4 for handouts)",
+        help=_(
+            "A0, A1, A2, A3, A4, A5, letter, tabloid or WxHmm such as 500x700mm (default A1; "
+            "A4 for handouts)"
+        ),
     )
     export.add_argument(
-        "--orientation", choices=("landscape", "portrait"), type=str.lower, help="default: best fit"
+        "--orientation",
+        choices=("landscape", "portrait"),
+        type=str.lower,
+        help=_("default: best fit"),
     )
     size = export.add_mutually_exclusive_group()
-    size.add_argument("--fit", action="store_true", help="fit the map to the paper (default)")
+    size.add_argument("--fit", action="store_true", help=_("fit the map to the paper (default)"))
     size.add_argument(
         "--scale",
         type=_positive_number,
         metavar="N",
-        help="print 1 mm of the map as N mm of paper (1 = as on screen at 100 %%)",
+        help=_("print 1 mm of the map as N mm of paper (1 = as on screen at 100 %%)"),
     )
     export.add_argument(
-        "--tile", choices=("a4", "letter"), type=str.lower, help="split the poster over sheets"
+        "--tile", choices=("a4", "letter"), type=str.lower, help=_("split the poster over sheets")
     )
     export.add_argument(
         "--overlap",
         type=_positive_number,
         default=10.0,
         metavar="MM",
-        help="what neighbouring tiles share, in mm (default 10)",
+        help=_("what neighbouring tiles share, in mm (default 10)"),
     )
     export.add_argument(
-        "--blank", action="store_true", help="the empty grid with 76 mm cells for sticky notes"
+        "--blank", action="store_true", help=_("the empty grid with 76 mm cells for sticky notes")
     )
     export.add_argument(
         "--handouts",
         choices=("stage", "persona"),
         type=str.lower,
-        help="handouts on --paper (default A4)",
+        help=_("handouts on --paper (default A4)"),
     )
-    export.add_argument("--persona", metavar="NAME", help="only this persona's cards")
+    export.add_argument("--persona", metavar="NAME", help=_("only this persona's cards"))
     export.add_argument(
         "--delimiter",
         choices=tuple(DELIMITERS),
         default="comma",
-        help="CSV column separator (default comma; semicolon for Excel in Sweden or Poland)",
+        help=_("CSV column separator (default comma; semicolon for Excel in Sweden or Poland)"),
     )
     export.add_argument(
         "--palette",
         choices=PALETTES,
         default="default",
         type=str.lower,
-        help="PDF colours: the map's own (default), okabe-ito (safe for colour blindness) or "
-        "greyscale (greys, persona initials, hatched metric bars)",
+        help=_(
+            "PDF colours: the map's own (default), okabe-ito (safe for colour blindness) or "
+            "greyscale (greys, persona initials, hatched metric bars)"
+        ),
     )
     export.add_argument(
-        "--dpi", type=_positive_number, default=150.0, metavar="N", help="PNG resolution"
+        "--dpi", type=_positive_number, default=150.0, metavar="N", help=_("PNG resolution")
     )
     export.set_defaults(handler=_export)
 
     importer = subparsers.add_parser(
         "import-csv",
-        help="build a map from a CSV of cards",
-        description="Make a new .journey map from a CSV file with the columns stage, lane, "
-        "lane_kind, kind, text, notes, tags, personas, votes, emotion, metric_name, "
-        "metric_value, metric_target, metric_unit (UTF-8, comma or semicolon separated). "
-        "Every bad row is reported by line number, and no map is written until all are right.",
+        help=_("build a map from a CSV of cards"),
+        description=_(
+            "Make a new .journey map from a CSV file with the columns stage, lane, "
+            "lane_kind, kind, text, notes, tags, personas, votes, emotion, metric_name, "
+            "metric_value, metric_target, metric_unit (UTF-8, comma or semicolon separated). "
+            "Every bad row is reported by line number, and no map is written until all are right."
+        ),
     )
-    importer.add_argument("csv", metavar="CSV", help="the CSV file to read")
-    importer.add_argument("-o", "--output", required=True, metavar="FILE", help="map to create")
-    importer.add_argument("--title", metavar="TEXT", help="title of the map (default: file name)")
-    importer.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    importer.add_argument("csv", metavar="CSV", help=_("the CSV file to read"))
+    importer.add_argument("-o", "--output", required=True, metavar="FILE", help=_("map to create"))
+    importer.add_argument(
+        "--title", metavar="TEXT", help=_("title of the map (default: file name)")
+    )
+    importer.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     importer.set_defaults(handler=_import_csv)
 
 

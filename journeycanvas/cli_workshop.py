@@ -21,23 +21,25 @@ def register(subparsers: Any) -> None:
     """Add the ``workshop`` command."""
     parser = subparsers.add_parser(
         "workshop",
-        help="open the editor with a workshop started on FILE",
-        description="Open FILE in the editor and start a workshop: participants join from "
-        "their phones over the local network. Prints 'Join: URL' on stdout.",
+        help=_("open the editor with a workshop started on FILE"),
+        description=_(
+            "Open FILE in the editor and start a workshop: participants join from "
+            "their phones over the local network. Prints 'Join: URL' on stdout."
+        ),
     )
-    parser.add_argument("file", metavar="FILE", help="the .journey file of the workshop")
+    parser.add_argument("file", metavar="FILE", help=_("the .journey file of the workshop"))
     parser.add_argument(
-        "--port", type=int, default=0, metavar="N", help="port to listen on (default: any free)"
+        "--port", type=int, default=0, metavar="N", help=_("port to listen on (default: any free)")
     )
     parser.add_argument(
         "--bind",
         metavar="ADDRESS",
-        help="address to listen on (default: this machine's first network address)",
+        help=_("address to listen on (default: this machine's first network address)"),
     )
     parser.add_argument(
         "--open",
         metavar="STAGE[:LANE]",
-        help="open a stage (and lane; default the first) for notes at once, by name or id",
+        help=_("open a stage (and lane; default the first) for notes at once, by name or id"),
     )
     parser.set_defaults(handler=_workshop)
 

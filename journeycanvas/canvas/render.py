@@ -24,6 +24,7 @@ from journeycanvas.canvas.scene import MapScene
 from journeycanvas.document import Document
 from journeycanvas.io.atomic import write_atomically
 from journeycanvas.io.clean_text import clean_map, clean_text
+from journeycanvas.io.export_summaries import picture_summary
 from journeycanvas.io.pdf.options import ExportError, ExportOptions
 from journeycanvas.io.pdf.progress import Cancel, Progress, Steps
 from journeycanvas.model.entities import JourneyMap
@@ -187,7 +188,7 @@ def write_png(
     except ValueError as exc:  # too large a picture: a choice the user can change
         raise ExportError(str(exc)) from exc
     path.write_bytes(data)
-    return 0, f"PNG picture of {len(journey.cards)} cards"
+    return 0, picture_summary("PNG", len(journey.cards))
 
 
 def write_svg(
@@ -200,4 +201,4 @@ def write_svg(
     """The export-format registry's SVG writer: the map, in millimetres, into `path`."""
     Steps(1, progress, cancel).check()
     path.write_bytes(svg_bytes(journey))
-    return 0, f"SVG picture of {len(journey.cards)} cards"
+    return 0, picture_summary("SVG", len(journey.cards))

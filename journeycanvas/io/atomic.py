@@ -21,6 +21,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
+from journeycanvas.i18n import _
+
 try:
     import fcntl
 except ImportError:  # Windows: an open file cannot be deleted there anyway
@@ -118,10 +120,12 @@ def _check_target(final: Path) -> None:
     """Refuse, naming `final`, a target in a missing folder or one that is a folder."""
     if not final.parent.is_dir():
         raise FileNotFoundError(
-            errno.ENOENT, f"the folder {final.parent} does not exist", str(final)
+            errno.ENOENT,
+            _("the folder {folder} does not exist").format(folder=final.parent),
+            str(final),
         )
     if final.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(final))
+        raise IsADirectoryError(errno.EISDIR, _("is a folder, not a file"), str(final))
 
 
 def _naming(exc: OSError, final: Path, temporary: Path) -> OSError:
@@ -133,7 +137,9 @@ def _naming(exc: OSError, final: Path, temporary: Path) -> OSError:
         return exc  # about another file altogether
     strerror = exc.strerror or os.strerror(exc.errno)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        strerror = f"{strerror} (cannot write in the folder {final.parent})"
+        strerror = _("{reason} (cannot write in the folder {folder})").format(
+            reason=strerror, folder=final.parent
+        )
     return OSError(exc.errno, strerror, str(final))
 
 

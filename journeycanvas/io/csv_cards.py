@@ -57,6 +57,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple, TextIO
 
+from journeycanvas.i18n import _, current_language, format_decimal, format_number, ngettext
 from journeycanvas.io.errors import printable
 from journeycanvas.model import (
     CardKind,
@@ -107,10 +108,14 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_UTF8_ADVICE = (
-    "the file is not UTF-8; save it again as UTF-8 (Excel: 'CSV UTF-8 (comma delimited)'; "
-    "LibreOffice: character set 'Unicode (UTF-8)')"
-)
+
+
+def _utf8_advice() -> str:
+    """What to do about a CSV that is not UTF-8."""
+    return _(
+        "the file is not UTF-8; save it again as UTF-8 (Excel: 'CSV UTF-8 (comma delimited)'; "
+        "LibreOffice: character set 'Unicode (UTF-8)')"
+    )
 
 
 class CsvProblem(NamedTuple):
@@ -122,7 +127,7 @@ class CsvProblem(NamedTuple):
 
     def __str__(self) -> str:
         # Line 0: the file as a whole (not a regular file, too large, not UTF-8).
-        where = [f"line {self.line}"] if self.line else []
+        where = [_("line {line}").format(line=self.line)] if self.line else []
         where += [self.column] if self.column else []
         text = f"{', '.join(where)}: {self.message}" if where else self.message
         return printable(text)
@@ -135,20 +140,26 @@ class CsvImportError(ValueError):
         self.problems = problems
         lines = [str(problem) for problem in problems[:_MAX_MESSAGE_LINES]]
         if len(problems) > _MAX_MESSAGE_LINES:
-            lines.append(f"… and {len(problems) - _MAX_MESSAGE_LINES} more problems")
-        noun = "problem" if len(problems) == 1 else "problems"
-        super().__init__(f"{len(problems)} {noun} in the CSV file:\n" + "\n".join(lines))
+            more = len(problems) - _MAX_MESSAGE_LINES
+            lines.append(_("… and {count} more problems").format(count=more))
+        heading = ngettext(
+            "{count} problem in the CSV file:", "{count} problems in the CSV file:", len(problems)
+        ).format(count=len(problems))
+        super().__init__(heading + "\n" + "\n".join(lines))
 
     def one_line(self, shown: int = 5) -> str:
         """The problems on one line, the first `shown` of them, for the command line."""
         if len(self.problems) == 1 and self.problems[0].line == 0:
-            return f"{self.problems[0]}; nothing imported"
+            return _("{problem}; nothing imported").format(problem=self.problems[0])
         lines = [str(problem) for problem in self.problems]
         listed = "; ".join(lines[:shown])
         if len(lines) > shown:
-            listed += f"; and {len(lines) - shown} more"
-        noun = "problem" if len(lines) == 1 else "problems"
-        return f"{len(lines)} {noun}, nothing imported: {listed}"
+            listed += _("; and {count} more").format(count=len(lines) - shown)
+        return ngettext(
+            "{count} problem, nothing imported: {problems}",
+            "{count} problems, nothing imported: {problems}",
+            len(lines),
+        ).format(count=len(lines), problems=listed)
 
 
 # ---------------------------------------------------------------- export
@@ -199,7 +210,7 @@ def _write_cards(journey: JourneyMap, stream: TextIO, *, bom: bool, delimiter: s
         stream.write("\ufeff")
     writer = csv.writer(stream, delimiter=delimiter)
     writer.writerow(COLUMNS)
-    for _, card in ordered:
+    for _position, card in ordered:
         lane = lanes.get(card.lane)
         metric = card.metric
         row = [
@@ -272,9 +283,9 @@ def _open_regular_file(path: str | os.PathLike[str]) -> BinaryIO:
         _check_regular(os.stat(path))
         fd = os.open(path, flags)
     except FileNotFoundError as exc:
-        raise _refusal("no such file") from exc
+        raise _refusal(_("no such file")) from exc
     except OSError as exc:
-        raise _refusal(f"cannot be read: {exc.strerror or exc}") from exc
+        raise _refusal(_("cannot be read: {reason}").format(reason=exc.strerror or exc)) from exc
     try:
         _check_regular(os.fstat(fd))
     except BaseException:
@@ -285,13 +296,18 @@ def _open_regular_file(path: str | os.PathLike[str]) -> BinaryIO:
 
 def _check_regular(info: os.stat_result) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise _refusal("is a folder, not a CSV file")
+        raise _refusal(_("is a folder, not a CSV file"))
     if not stat.S_ISREG(info.st_mode):
-        raise _refusal("is not a regular file (a device, a pipe or a socket); save the CSV first")
-    if info.st_size > limits.MAX_CSV_BYTES:
         raise _refusal(
-            f"the file is {info.st_size / limits.MB:.1f} MB; JourneyCanvas imports CSV files "
-            f"of up to {limits.MAX_CSV_BYTES // limits.MB} MB"
+            _("is not a regular file (a device, a pipe or a socket); save the CSV first")
+        )
+    if info.st_size > limits.MAX_CSV_BYTES:
+        language = current_language()
+        raise _refusal(
+            _("the file is {size} MB; JourneyCanvas imports CSV files of up to {most} MB").format(
+                size=format_decimal(info.st_size / limits.MB, language),
+                most=format_number(limits.MAX_CSV_BYTES // limits.MB, language),
+            )
         )
 
 
@@ -320,8 +336,10 @@ def _encoding(sample: bytes) -> str:
         if guess is not None and guess in _UTF_ENCODINGS:
             return guess
         line = sample.count(b"\n", 0, exc.start) + 1
-        looks = f" (it looks like {guess})" if guess else ""
-        raise CsvImportError([CsvProblem(line, "", _UTF8_ADVICE + looks)]) from exc
+        advice = _utf8_advice()
+        if guess:
+            advice = _("{advice} (it looks like {encoding})").format(advice=advice, encoding=guess)
+        raise CsvImportError([CsvProblem(line, "", advice)]) from exc
     if b"\x00" in sample:
         # Valid UTF-8 with NULs: UTF-16 or UTF-32 without a mark, almost certainly.
         guess = _detect_encoding(sample)
@@ -412,28 +430,29 @@ class _CardsReader:
         try:
             for count, row in enumerate(reader, 1):
                 if count > limits.MAX_CSV_ROWS + 1:  # the header is not a card
+                    rows = format_number(limits.MAX_CSV_ROWS, current_language())
                     raise _refusal(
-                        f"more than {limits.MAX_CSV_ROWS:,} rows below the header; "
-                        f"JourneyCanvas imports at most "
-                        f"{limits.MAX_CSV_ROWS:,} cards from one file: split it"
+                        _(
+                            "more than {rows} rows below the header; JourneyCanvas imports at "
+                            "most {rows} cards from one file: split it"
+                        ).format(rows=rows)
                     )
                 yield start, row
                 start = reader.line_num + 1
         except UnicodeDecodeError as exc:
             raise CsvImportError(
-                [CsvProblem(reader.line_num + 1, "", f"{_UTF8_ADVICE} ({exc.reason})")]
+                [CsvProblem(reader.line_num + 1, "", f"{_utf8_advice()} ({exc.reason})")]
             ) from exc
         except csv.Error as exc:
             if "field limit" in str(exc):
-                message = (
-                    f"a field is longer than {limits.MAX_TEXT_CHARS:,} characters, the "
-                    "longest text a map may hold"
-                )
+                message = _(
+                    "a field is longer than {count} characters, the longest text a map may hold"
+                ).format(count=format_number(limits.MAX_TEXT_CHARS, current_language()))
             else:
-                message = (
-                    f"unreadable CSV ({exc}); a quoted field that starts here may lack "
-                    "its closing quote"
-                )
+                message = _(
+                    "unreadable CSV ({reason}); a quoted field that starts here may lack its "
+                    "closing quote"
+                ).format(reason=exc)
             self.problems.append(CsvProblem(start, "", message))
 
     def build(self, title: str) -> JourneyMap:
@@ -444,7 +463,7 @@ class _CardsReader:
                 self._read_header(line, row)
                 break
         else:
-            raise CsvImportError(self.problems or [CsvProblem(1, "", "the file has no header")])
+            raise CsvImportError(self.problems or [CsvProblem(1, "", _("the file has no header"))])
         if self.problems:
             raise CsvImportError(self.problems)
         for line, row in records:
@@ -473,14 +492,18 @@ class _CardsReader:
             if not name:
                 continue
             if name not in COLUMNS:
-                self._problem(line, cell.strip(), f"unknown column; known: {', '.join(COLUMNS)}")
+                self._problem(
+                    line,
+                    cell.strip(),
+                    _("unknown column; known: {columns}").format(columns=", ".join(COLUMNS)),
+                )
             elif name in header:
-                self._problem(line, name, "column appears twice")
+                self._problem(line, name, _("column appears twice"))
             else:
                 header[name] = index
         for name in REQUIRED_COLUMNS:
             if name not in header:
-                self._problem(line, name, "required column is missing")
+                self._problem(line, name, _("required column is missing"))
         self.width = len(row)
         self.unnamed = [i for i in range(self.width) if i not in header.values()]
         # Each row gets one empty cell appended, at index `width`: absent columns read it.
@@ -494,7 +517,11 @@ class _CardsReader:
         extra = [i for i in self.unnamed if i < len(row)] + list(range(self.width, len(row)))
         for index in extra:
             if row[index].strip():
-                self._problem(line, f"column {index + 1}", "a value in a column with no name")
+                self._problem(
+                    line,
+                    _("column {number}").format(number=index + 1),
+                    _("a value in a column with no name"),
+                )
         return [*row[: self.width], *[""] * (self.width - len(row)), ""]
 
     def _cells(self, line: int, row: list[str]) -> list[str]:
@@ -525,18 +552,26 @@ class _CardsReader:
         stage_name, lane_name = stage_name.strip(), lane_name.strip()
         for name, value in (("stage", stage_name), ("lane", lane_name), ("text", text)):
             if not value.strip():
-                self._problem(line, name, f"{name} is empty")
+                self._problem(line, name, _("{column} is empty").format(column=name))
         lane_kind = self._lane_kind(line, lane_name, raw_lane_kind)
         kind = self._card_kind(line, raw_kind, lane_kind)
         votes = self._integer(line, "votes", raw_votes)
         emotion = self._integer(line, "emotion", raw_emotion)
         if votes is not None and votes < 0:
-            self._problem(line, "votes", f"votes cannot be negative: {votes}")
+            self._problem(line, "votes", _("votes cannot be negative: {votes}").format(votes=votes))
         if emotion is not None:
             if not -3 <= emotion <= 3:
-                self._problem(line, "emotion", f"emotion must be from -3 to 3, not {emotion}")
+                self._problem(
+                    line,
+                    "emotion",
+                    _("emotion must be from -3 to 3, not {emotion}").format(emotion=emotion),
+                )
             if kind is not None and not kind_uses_emotion(kind):
-                self._problem(line, "emotion", f"only emotion cards have a score, not {kind}")
+                self._problem(
+                    line,
+                    "emotion",
+                    _("only emotion cards have a score, not {kind}").format(kind=kind),
+                )
         metric = None
         if (
             metric_name.strip()
@@ -584,14 +619,22 @@ class _CardsReader:
         kind = _LANE_KINDS.get(_key(raw))
         if kind is None:
             choices = ", ".join(k.value for k in LaneKind)
-            self._problem(line, "lane_kind", f"unknown lane kind {raw.strip()!r}; use {choices}")
+            self._problem(
+                line,
+                "lane_kind",
+                _("unknown lane kind {kind}; use {choices}").format(
+                    kind=repr(raw.strip()), choices=choices
+                ),
+            )
             return None
         if known is not None and known["kind"] != kind:
             first = self.lane_kind_lines[_name_key(lane_name)]
             self._problem(
                 line,
                 "lane_kind",
-                f"lane {lane_name!r} is {known['kind']} since line {first}, not {kind}",
+                _("lane {lane} is {kind} since line {line}, not {other}").format(
+                    lane=repr(lane_name), kind=known["kind"], line=first, other=kind
+                ),
             )
             return None
         return kind
@@ -602,7 +645,13 @@ class _CardsReader:
         kind = _CARD_KINDS.get(_key(raw))
         if kind is None:
             choices = ", ".join(k.value for k in CardKind)
-            self._problem(line, "kind", f"unknown card kind {raw.strip()!r}; use {choices}")
+            self._problem(
+                line,
+                "kind",
+                _("unknown card kind {kind}; use {choices}").format(
+                    kind=repr(raw.strip()), choices=choices
+                ),
+            )
         return kind
 
     def _number(self, line: int, column: str, raw: str) -> float | None:
@@ -610,7 +659,7 @@ class _CardsReader:
             return None
         value = _parse_number(raw, decimal_comma=self.delimiter != ",")
         if value is None:
-            self._problem(line, column, f"not a number: {raw.strip()!r}")
+            self._problem(line, column, _("not a number: {text}").format(text=repr(raw.strip())))
         return value
 
     def _integer(self, line: int, column: str, raw: str) -> int | None:
@@ -618,7 +667,13 @@ class _CardsReader:
         if value is None:
             return None
         if not value.is_integer():
-            self._problem(line, column, f"{column} must be a whole number, not {raw.strip()!r}")
+            self._problem(
+                line,
+                column,
+                _("{column} must be a whole number, not {text}").format(
+                    column=column, text=repr(raw.strip())
+                ),
+            )
             return None
         return int(value)
 

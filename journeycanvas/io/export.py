@@ -17,6 +17,7 @@ from typing import Any
 from journeycanvas.io.clean_text import clean_map
 from journeycanvas.io.csv_cards import export_cards_csv
 from journeycanvas.io.export_formats import TEXT, file_format_of, format_of
+from journeycanvas.io.export_summaries import cards_csv_summary, markdown_summary
 from journeycanvas.io.markdown_report import markdown_report
 from journeycanvas.io.pdf.exporter import plan_pdf, write_pdf
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
@@ -111,7 +112,7 @@ def write_csv(
     steps.check()
     export_cards_csv(journey, path, bom=True, delimiter=options.csv_delimiter)
     steps.finish()
-    return 0, f"{len(journey.cards)} cards, one row each"
+    return 0, cards_csv_summary(len(journey.cards))
 
 
 def write_markdown(
@@ -128,7 +129,7 @@ def write_markdown(
     steps.check()
     path.write_text(text, encoding="utf-8", newline="\n")
     steps.finish()
-    return 0, "Markdown report"
+    return 0, markdown_summary()
 
 
 __all__ = [

@@ -21,10 +21,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from journeycanvas.i18n import _, pgettext
+
 if TYPE_CHECKING:
     from journeycanvas.io.pdf.options import ExportOptions
     from journeycanvas.io.pdf.progress import Cancel, Progress
     from journeycanvas.model.entities import JourneyMap
+
+TRANSLATION_CONTEXT = "ExportFormat"
+"""The translation context of the registry's display names and file kinds."""
 
 Writer = Callable[
     ["JourneyMap", Path, "ExportOptions", "Progress | None", "Cancel | None"], tuple[int, str]
@@ -100,14 +105,18 @@ class ExportFormat:
         """
         if not isinstance(self.write, str):
             return self.write
-        module_name, _, name = self.write.partition(":")
+        module_name, _colon, name = self.write.partition(":")
         try:
             module = importlib.import_module(module_name)
         except ImportError as exc:
             from journeycanvas.io.pdf.options import ExportError
 
-            needs = "the editor's canvas (Qt)" if self.needs_qt else module_name
-            raise ExportError(f"{self.label} needs {needs}, which failed to load: {exc}") from exc
+            needs = _("the editor's canvas (Qt)") if self.needs_qt else module_name
+            raise ExportError(
+                _("{format} needs {needs}, which failed to load: {reason}").format(
+                    format=pgettext(TRANSLATION_CONTEXT, self.label), needs=needs, reason=exc
+                )
+            ) from exc
         writer: Writer = getattr(module, name)
         return writer
 
@@ -165,8 +174,14 @@ def file_format_of(out_path: str | os.PathLike[str], options: ExportOptions) -> 
     extensions = extension_formats()
     if suffix not in extensions:
         raise ExportError(
-            f"cannot tell the format from {Path(out_path).name!r}: name the file with one of "
-            f"{', '.join(extensions)}, or choose the format ({', '.join(file_formats())})"
+            _(
+                "cannot tell the format from {file}: name the file with one of {extensions}, "
+                "or choose the format ({formats})"
+            ).format(
+                file=repr(Path(out_path).name),
+                extensions=", ".join(extensions),
+                formats=", ".join(file_formats()),
+            )
         )
     return extensions[suffix]
 
@@ -178,13 +193,21 @@ def format_of(out_path: str | os.PathLike[str], options: ExportOptions) -> Expor
     file_format = file_format_of(out_path, options)
     candidates = [entry for entry in _REGISTRY.values() if entry.format == file_format]
     if not candidates:
-        raise ExportError(f"unknown format {file_format!r}: use one of {', '.join(file_formats())}")
+        raise ExportError(unknown_format(file_format, file_formats()))
     for entry in candidates:
         if entry.matches(options):
             return entry
     raise ExportError(
-        f"tiles, blank canvases and handouts are PDFs; {file_format.upper()} cannot be made "
-        "that way"
+        _("tiles, blank canvases and handouts are PDFs; {format} cannot be made that way").format(
+            format=file_format.upper()
+        )
+    )
+
+
+def unknown_format(name: str | None, formats: tuple[str, ...]) -> str:
+    """The message for a file format that is not in the registry."""
+    return _("unknown format {format}: use one of {formats}").format(
+        format=repr(name), formats=", ".join(formats)
     )
 
 

@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
-from journeycanvas.i18n import _
+from journeycanvas.i18n import _, current_language, format_decimal, format_number, ngettext
 from journeycanvas.io.atomic import write_atomically
 from journeycanvas.io.errors import JourneyFileError
 from journeycanvas.io.migrations import (
@@ -31,6 +31,7 @@ from journeycanvas.io.migrations import (
     migrate,
     parse_version,
 )
+from journeycanvas.io.validation_words import validation_message
 from journeycanvas.model import limits
 from journeycanvas.model.entities import FORMAT_TAG, FORMAT_VERSION, JourneyMap
 from journeycanvas.model.integrity import Problem, find_problems, normalise_orders
@@ -160,22 +161,27 @@ def _parse_json(text: str, source: str) -> Any:
             )
         raise JourneyFileError(source, "", message) from exc
     except _DuplicateKeyError as exc:
-        message = f"not valid JSON for a map: the key {exc.args[0]!r} appears twice in one object"
+        message = _("not valid JSON for a map: the key {key} appears twice in one object").format(
+            key=repr(exc.args[0])
+        )
         raise JourneyFileError(source, "", message) from exc
     except _ConstantError as exc:
-        message = f"not valid JSON: {exc.args[0]} is not a number JSON allows"
+        message = _("not valid JSON: {value} is not a number JSON allows").format(value=exc.args[0])
         raise JourneyFileError(source, "", message) from exc
     except RecursionError as exc:
         raise JourneyFileError(source, "", _("not a map: the JSON is nested too deeply")) from exc
     except ValueError as exc:
         # The only other ValueError json.loads raises: an integer with thousands of digits.
-        raise JourneyFileError(source, "", "not valid JSON: a number is too long") from exc
+        raise JourneyFileError(source, "", _("not valid JSON: a number is too long")) from exc
 
 
 def _map_from_data(data: Any, source: str) -> JourneyMap:
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
-        raise JourneyFileError(source, "", f"not a map: the file holds {kind}, not a JSON object")
+        if isinstance(data, list):
+            message = _("not a map: the file holds a list, not a JSON object")
+        else:
+            message = _("not a map: the file holds a single value, not a JSON object")
+        raise JourneyFileError(source, "", message)
     _check_format_tag(data, source)
     version = _check_version(data, source)
     upgraded_from: Version | None = None
@@ -209,15 +215,21 @@ def _check_format_tag(data: dict[str, Any], source: str) -> None:
     if tag == FORMAT_TAG:
         return
     if tag is None:
-        message = f'missing; this is not a JourneyCanvas map (expected "format": "{FORMAT_TAG}")'
+        message = _('missing; this is not a JourneyCanvas map (expected "format": "{tag}")').format(
+            tag=FORMAT_TAG
+        )
     else:
-        message = f'is {_short(tag)}, not "{FORMAT_TAG}"; this is not a JourneyCanvas map'
+        message = _('is {value}, not "{tag}"; this is not a JourneyCanvas map').format(
+            value=_short(tag), tag=FORMAT_TAG
+        )
     raise JourneyFileError(source, "format", message)
 
 
 def _check_version(data: dict[str, Any], source: str) -> Version:
     if "version" not in data:
-        raise JourneyFileError(source, "version", f'missing (expected "{FORMAT_VERSION}")')
+        raise JourneyFileError(
+            source, "version", _('missing (expected "{version}")').format(version=FORMAT_VERSION)
+        )
     try:
         version = parse_version(data["version"])
     except ValueError as exc:
@@ -226,8 +238,10 @@ def _check_version(data: dict[str, Any], source: str) -> Version:
         raise JourneyFileError(
             source,
             "version",
-            f"made by a newer JourneyCanvas, file format version {version}; "
-            f"this one reads up to {CURRENT.major}.x. Update JourneyCanvas to open it",
+            _(
+                "made by a newer JourneyCanvas, file format version {version}; this one reads "
+                "up to {major}.x. Update JourneyCanvas to open it"
+            ).format(version=version, major=CURRENT.major),
         )
     return version
 
@@ -244,10 +258,11 @@ def asset_problems(journey: JourneyMap, *, allow_other_types: bool = False) -> l
         path = json_path(("assets", asset_id))
         signature = IMAGE_SIGNATURES.get(asset.media_type)
         if signature is None and not allow_other_types:
-            known = " or ".join(IMAGE_SIGNATURES)
-            problems.append(
-                Problem(f"{path}.media_type", f"must be {known}, not {_short(asset.media_type)}")
+            png, jpeg = IMAGE_SIGNATURES
+            message = _("must be {png} or {jpeg}, not {value}").format(
+                png=png, jpeg=jpeg, value=_short(asset.media_type)
             )
+            problems.append(Problem(f"{path}.media_type", message))
             continue
         # Base64 grows data by 4/3: a text this long cannot decode to an allowed size.
         if len(asset.data) > (MAX_ASSET_BYTES + 2) // 3 * 4 + 4:
@@ -257,7 +272,7 @@ def asset_problems(journey: JourneyMap, *, allow_other_types: bool = False) -> l
             decoded = base64.b64decode(asset.data, validate=True)
         except (binascii.Error, ValueError):
             problems.append(
-                Problem(f"{path}.data", "is not valid base64 (no line breaks or spaces allowed)")
+                Problem(f"{path}.data", _("is not valid base64 (no line breaks or spaces allowed)"))
             )
             continue
         if len(decoded) > MAX_ASSET_BYTES:
@@ -267,7 +282,9 @@ def asset_problems(journey: JourneyMap, *, allow_other_types: bool = False) -> l
             problems.append(
                 Problem(
                     f"{path}.data",
-                    f"is not a {kind} picture, though media_type says {asset.media_type}",
+                    _("is not a {kind} picture, though media_type says {media_type}").format(
+                        kind=kind, media_type=asset.media_type
+                    ),
                 )
             )
         elif (size := picture_size(decoded)) is not None and (
@@ -279,9 +296,10 @@ def asset_problems(journey: JourneyMap, *, allow_other_types: bool = False) -> l
 
 
 def _too_big(size: int) -> str:
-    return (
-        f"the picture is larger than the {MAX_ASSET_BYTES // _MB} MB allowed "
-        f"(it is {size / _MB:.1f} MB)"
+    language = current_language()
+    return _("the picture is larger than the {allowed} MB allowed (it is {size} MB)").format(
+        allowed=format_number(MAX_ASSET_BYTES // _MB, language),
+        size=format_decimal(size / _MB, language),
     )
 
 
@@ -291,16 +309,18 @@ def _problem_from_pydantic(error: Any) -> Problem:
     if about_key:
         loc.pop()
     if error["type"] == "missing":
-        return Problem(json_path(loc), "is missing, and it is required")
+        return Problem(json_path(loc), _("is missing, and it is required"))
     if error["type"] == "value_error":
         # Our own validators already quote the bad value.
         message = error["msg"].removeprefix("Value error, ")
     else:
-        message = error["msg"].replace("Input should", "should", 1)
+        message = validation_message(error)
         if not about_key:
-            message = f"{message}, not {_short(error['input'])}"
+            message = _("{message}, not {value}").format(
+                message=message, value=_short(error["input"])
+            )
     if about_key:
-        message = f"the key {_short(loc[-1])}: {message}"
+        message = _("the key {key}: {message}").format(key=_short(loc[-1]), message=message)
     return Problem(json_path(loc), message)
 
 
@@ -319,10 +339,16 @@ def _problems_error(
     parts = [first.message, *(str(problem) for problem in others[: _PROBLEMS_SHOWN - 1])]
     hidden = len(problems) - _PROBLEMS_SHOWN
     if hidden > 0:
-        parts.append(f"and {hidden} more problem{'s' if hidden > 1 else ''}")
+        parts.append(
+            ngettext("and {count} more problem", "and {count} more problems", hidden).format(
+                count=format_number(hidden, current_language())
+            )
+        )
     message = "; ".join(parts)
     if upgraded_from is not None:
-        message += f" (found after upgrading the file from version {upgraded_from})"
+        message += _(" (found after upgrading the file from version {version})").format(
+            version=upgraded_from
+        )
     return JourneyFileError(source, first.path, message)
 
 
@@ -343,18 +369,24 @@ def dumps_map(journey: JourneyMap) -> str:
         try:
             data = journey.model_dump(mode="json")
         except (ValueError, RecursionError) as exc:
-            raise ValueError(f"the map cannot be written: {exc}") from exc
+            raise ValueError(_("the map cannot be written: {reason}").format(reason=exc)) from exc
         data, problems = limits.check_data(data)
     if problems:
         shown = "; ".join(str(problem) for problem in problems[:_PROBLEMS_SHOWN])
-        raise ValueError(f"the map has problems that would keep it from opening: {shown}")
+        raise ValueError(
+            _("the map has problems that would keep it from opening: {problems}").format(
+                problems=shown
+            )
+        )
     data["format"] = FORMAT_TAG
     data["version"] = _written_version(journey.version)
     text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     size = len(text) if text.isascii() else len(text.encode("utf-8"))
     too_big = limits.file_size_problem(size)
     if too_big is not None:
-        raise ValueError(f"the map is too large to be opened again: {too_big}")
+        raise ValueError(
+            _("the map is too large to be opened again: {reason}").format(reason=too_big)
+        )
     return text
 
 

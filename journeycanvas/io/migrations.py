@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from journeycanvas.i18n import _
 from journeycanvas.model.entities import FORMAT_VERSION
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
@@ -39,7 +40,11 @@ class Migration(NamedTuple):
 def parse_version(text: object) -> Version:
     """Parse ``"1.0"``; ValueError for anything that is not MAJOR.MINOR."""
     if not isinstance(text, str) or not (match := _VERSION.match(text)):
-        raise ValueError(f'must be a string such as "{FORMAT_VERSION}", not {text!r}')
+        raise ValueError(
+            _('must be a string such as "{version}", not {value}').format(
+                version=FORMAT_VERSION, value=repr(text)
+            )
+        )
     return Version(int(match[1]), int(match[2]))
 
 
@@ -75,14 +80,17 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
         found = MIGRATIONS.get(str(version))
         if found is None:
             raise MigrationError(
-                f"version {version} is not one this JourneyCanvas can upgrade "
-                f"(it reads {_readable_versions()})"
+                _(
+                    "version {version} is not one this JourneyCanvas can upgrade (it reads {known})"
+                ).format(version=version, known=_readable_versions())
             )
         try:
             data = found.step(data)
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise MigrationError(
-                f"cannot upgrade from version {version} to {found.to_version}: {exc}"
+                _("cannot upgrade from version {version} to {to}: {reason}").format(
+                    version=version, to=found.to_version, reason=exc
+                )
             ) from exc
         data["version"] = found.to_version
         version = parse_version(found.to_version)

@@ -15,7 +15,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from journeycanvas.i18n import SOURCE_LANGUAGE, shipped_language, translator_for
+from journeycanvas.i18n import SOURCE_LANGUAGE, _, shipped_language, translator_for
 from journeycanvas.io.jsonfile import loads_map
 from journeycanvas.model.entities import JourneyMap, utc_now
 from journeycanvas.model.ids import all_ids, new_id
@@ -131,7 +131,9 @@ def _template_file(name: str, language: str | None = None) -> Traversable:
     entries = _template_files(language)
     if name not in entries:
         raise UnknownTemplateError(
-            f"no template called {name!r}; choose from: {', '.join(entries)}"
+            _("no template called {name}; choose from: {names}").format(
+                name=repr(name), names=", ".join(entries)
+            )
         )
     return entries[name]
 

@@ -1,7 +1,8 @@
 """Checks that go beyond types: unique ids, resolving references, spans, cell order.
 
 Each problem names the JSON path of the offending value, e.g. ``cards[3].stage``, so that
-a message can tell the user exactly where a file is wrong.
+a message can tell the user exactly where a file is wrong; the message is worded in the
+interface language (``journeycanvas.i18n``), as the editor and the CLI quote it.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from journeycanvas.i18n import _
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.model.kinds import CARD_KINDS, CONNECTOR_KINDS, LANE_KINDS, kind_uses_emotion
 
@@ -36,7 +38,12 @@ def find_problems(journey: JourneyMap, *, allow_unknown_kinds: bool = True) -> l
     def claim(item_id: str, path: str) -> None:
         if item_id in seen:
             problems.append(
-                Problem(path, f"duplicate id {item_id!r}, also used at {seen[item_id]}")
+                Problem(
+                    path,
+                    _("duplicate id {id}, also used at {path}").format(
+                        id=repr(item_id), path=seen[item_id]
+                    ),
+                )
             )
         else:
             seen[item_id] = path
@@ -54,50 +61,65 @@ def find_problems(journey: JourneyMap, *, allow_unknown_kinds: bool = True) -> l
 
     for index, persona in enumerate(journey.personas):
         if persona.avatar is not None and persona.avatar not in journey.assets:
-            problems.append(
-                Problem(f"personas[{index}].avatar", f"no asset with id {persona.avatar!r}")
-            )
+            problems.append(Problem(f"personas[{index}].avatar", _no("asset", persona.avatar)))
     for index, card in enumerate(journey.cards):
         path = f"cards[{index}]"
         if card.stage not in stage_index:
-            problems.append(Problem(f"{path}.stage", f"no stage with id {card.stage!r}"))
+            problems.append(Problem(f"{path}.stage", _no("stage", card.stage)))
         elif stage_index[card.stage] + card.span > len(journey.stages):
-            problems.append(Problem(f"{path}.span", f"span {card.span} runs past the last stage"))
+            problems.append(
+                Problem(
+                    f"{path}.span",
+                    _("span {span} runs past the last stage").format(span=card.span),
+                )
+            )
         if card.lane not in lane_ids:
-            problems.append(Problem(f"{path}.lane", f"no lane with id {card.lane!r}"))
+            problems.append(Problem(f"{path}.lane", _no("lane", card.lane)))
         for p_index, persona_id in enumerate(card.personas):
             if persona_id not in persona_ids:
-                problems.append(
-                    Problem(f"{path}.personas[{p_index}]", f"no persona with id {persona_id!r}")
-                )
+                problems.append(Problem(f"{path}.personas[{p_index}]", _no("persona", persona_id)))
         if card.image is not None and card.image not in journey.assets:
-            problems.append(Problem(f"{path}.image", f"no asset with id {card.image!r}"))
+            problems.append(Problem(f"{path}.image", _no("asset", card.image)))
         if card.emotion is not None and not kind_uses_emotion(card.kind):
             problems.append(
-                Problem(f"{path}.emotion", f"only emotion cards have a score, not {card.kind}")
+                Problem(
+                    f"{path}.emotion",
+                    _("only emotion cards have a score, not {kind}").format(kind=card.kind),
+                )
             )
     for index, connector in enumerate(journey.connectors):
         for end in ("source", "target"):
             ref = getattr(connector, end)
             if ref not in card_ids:
-                problems.append(Problem(f"connectors[{index}].{end}", f"no card with id {ref!r}"))
+                problems.append(Problem(f"connectors[{index}].{end}", _no("card", ref)))
     return problems
 
 
 def _unknown_kinds(journey: JourneyMap) -> list[Problem]:
     """A problem for each lane, card or connector kind not in the kind registry."""
     problems = []
-    for name, noun, known in (
-        ("lanes", "lane", LANE_KINDS),
-        ("cards", "card", CARD_KINDS),
-        ("connectors", "connector", CONNECTOR_KINDS),
+    for name, unknown, known in (
+        ("lanes", _('unknown lane kind "{kind}"; use {choices}'), LANE_KINDS),
+        ("cards", _('unknown card kind "{kind}"; use {choices}'), CARD_KINDS),
+        ("connectors", _('unknown connector kind "{kind}"; use {choices}'), CONNECTOR_KINDS),
     ):
         for index, item in enumerate(getattr(journey, name)):
             if item.kind not in known:
-                choices = ", ".join(known)
-                message = f'unknown {noun} kind "{item.kind}"; use {choices}'
+                message = unknown.format(kind=item.kind, choices=", ".join(known))
                 problems.append(Problem(f"{name}[{index}].kind", message))
     return problems
+
+
+def _no(what: str, wanted: str | None) -> str:
+    """The problem of a reference to a missing `what` ("stage", "lane" …)."""
+    texts = {
+        "asset": _("no asset with id {id}"),
+        "card": _("no card with id {id}"),
+        "lane": _("no lane with id {id}"),
+        "persona": _("no persona with id {id}"),
+        "stage": _("no stage with id {id}"),
+    }
+    return texts[what].format(id=repr(wanted))
 
 
 def normalise_orders(journey: JourneyMap) -> None:
@@ -106,7 +128,7 @@ def normalise_orders(journey: JourneyMap) -> None:
     for index, card in enumerate(journey.cards):
         cells[(card.stage, card.lane)].append((card.order, index))
     for members in cells.values():
-        for new_order, (_, index) in enumerate(sorted(members)):
+        for new_order, (_order, index) in enumerate(sorted(members)):
             card = journey.cards[index]
             if card.order != new_order:
                 card.order = new_order

@@ -8,6 +8,7 @@ from typing import Any
 
 from journeycanvas.io.export_formats import (
     PALETTE,
+    PAPER,
     SCALE,
     TILE,
     ExportFormat,
@@ -15,7 +16,7 @@ from journeycanvas.io.export_formats import (
     format_of,
 )
 from journeycanvas.io.pdf.options import DEFAULT_OVERLAP_MM, ExportError, ExportOptions
-from journeycanvas.io.pdf.paper import PAPER_SIZES, TILE_PAPERS
+from journeycanvas.io.pdf.paper import PAPER_SIZES, TILE_PAPERS, parse_paper
 
 ExportKind = str
 """The id of a kind of export in the export-format registry ("poster", "png" …)."""
@@ -25,8 +26,58 @@ DEFAULT_DPI = 150
 DPI_RANGE = (36, 600)
 DPI_SETTING = "png_dpi"
 TILE_SETTING = "tile_paper"
-"""Keys of ``export_settings`` beyond ExportOptions' own: the PNG resolution, and the
-sheets a tiled poster was last printed on (remembered while another kind is chosen)."""
+PAPERS_SETTING = "papers"
+"""Keys of ``export_settings`` beyond ExportOptions' own: the PNG resolution, the sheets a
+tiled poster was last printed on, and the paper of each kind of printout (remembered while
+another kind is chosen)."""
+
+PRINTOUTS = ("poster", "tiles", "blank", "handouts")
+"""The kinds of printout that remember their own paper: an A1 poster does not make A1
+handouts."""
+
+PRINTOUT_DEFAULT_PAPERS: dict[str, str | None] = {"handouts": "A4", "blank": None}
+"""The paper of a printout never chosen before; the others start from the preferred paper
+(`None` is Automatic: the smallest paper that holds a blank canvas)."""
+
+Papers = tuple[tuple[str, str | None], ...]
+"""The paper remembered for each kind of printout, as sorted (printout, paper) pairs."""
+
+
+def printout_of(kind: ExportKind) -> str | None:
+    """The kind of printout (`PRINTOUTS`) export `kind` makes; None for one without paper."""
+    entry = export_format(kind)
+    if PAPER not in entry.options:
+        return None
+    if entry.preset.get("handouts"):
+        return "handouts"
+    if entry.preset.get("blank"):
+        return "blank"
+    return "tiles" if TILE in entry.options else "poster"
+
+
+def printout_paper(papers: Papers, printout: str, default_paper: str | None) -> str | None:
+    """The paper remembered for `printout`, else its default (`default_paper` for posters)."""
+    remembered = dict(papers)
+    if printout in remembered:
+        return remembered[printout]
+    return PRINTOUT_DEFAULT_PAPERS.get(printout, paper_name(default_paper))
+
+
+def _papers_setting(value: Any) -> Papers:
+    """The papers remembered in settings: known printouts with a paper that parses."""
+    if not isinstance(value, dict):
+        return ()
+    papers: dict[str, str | None] = {}
+    for printout, paper in value.items():
+        if printout not in PRINTOUTS or not (paper is None or isinstance(paper, str)):
+            continue
+        if paper is not None:
+            try:
+                parse_paper(paper)
+            except ExportError:
+                continue
+        papers[printout] = paper_name(paper)
+    return tuple(sorted(papers.items()))
 
 
 def paper_name(text: str | None) -> str | None:
@@ -44,7 +95,9 @@ class ExportChoice:
     """One export as chosen in the dialog.
 
     `paper` None means "automatic" (A1 for a fitted poster, the map's own size at a fixed
-    scale, the smallest paper that holds a blank canvas). `persona` is a persona id.
+    scale, the smallest paper that holds a blank canvas) and is the paper of this kind of
+    export; `papers` the paper of every kind of printout chosen so far. `persona` is a
+    persona id.
     """
 
     kind: ExportKind = DEFAULT_KIND
@@ -57,6 +110,7 @@ class ExportChoice:
     dpi: int = DEFAULT_DPI
     csv_delimiter: str = ","
     palette: str = "default"
+    papers: Papers = ()
 
     @property
     def format(self) -> ExportFormat:
@@ -98,6 +152,7 @@ class ExportChoice:
         settings = self.options().to_settings()
         settings[TILE_SETTING] = self.tile
         settings[DPI_SETTING] = self.dpi
+        settings[PAPERS_SETTING] = dict(self.papers)
         return settings
 
     @classmethod
@@ -115,6 +170,7 @@ class ExportChoice:
             persona=options.persona,
             csv_delimiter=options.csv_delimiter,
             palette=options.palette,
+            papers=_papers_setting(settings.get(PAPERS_SETTING)),
         )
         tile = options.tile or settings.get(TILE_SETTING)
         if isinstance(tile, str) and tile.lower() in TILE_PAPERS:

@@ -37,6 +37,7 @@ from journeycanvas.io.export_formats import (
     SCALE,
     TEXT,
     TILE,
+    TRANSLATION_CONTEXT,
     export_format,
     export_formats,
 )
@@ -46,7 +47,13 @@ from journeycanvas.io.pdf.legibility import finding_text
 from journeycanvas.io.pdf.options import MAX_SCALE
 from journeycanvas.io.pdf.print_palette import GREYSCALE, PrintPalette
 from journeycanvas.model.entities import JourneyMap
-from journeycanvas.ui.export_choice import DPI_RANGE, ExportChoice
+from journeycanvas.ui.export_choice import (
+    DPI_RANGE,
+    ExportChoice,
+    Papers,
+    printout_of,
+    printout_paper,
+)
 from journeycanvas.ui.export_preview import PlanWorker, PreviewPlan, PreviewWidget, grid_picture
 
 PAPERS = ("A0", "A1", "A2", "A3", "A4", "A5", "letter", "tabloid")
@@ -54,16 +61,16 @@ CUSTOM = "custom"
 PREVIEW_PIXELS = 900
 """The long side of the map picture drawn in the preview."""
 DEBOUNCE_MS = 150
-TRANSLATION_CONTEXT = "ExportFormat"
-"""The translation context of the registry's display names and file kinds."""
 
 
 class ExportDialog(QDialog):
     """Export settings for one map, with a live preview; `path` is the file chosen.
 
     The dialog starts from the map's remembered `export_settings` (or `default_paper`);
-    `choice()` is what to export. Pressing Export asks for the file (with the suffix of
-    the chosen format); the dialog stays open if that is cancelled.
+    `choice()` is what to export. Each kind of printout (poster, tiles, blank canvas,
+    handouts) keeps its own paper: switching the kind shows that printout's paper.
+    Pressing Export asks for the file (with the suffix of the chosen format); the dialog
+    stays open if that is cancelled.
     """
 
     plan_shown = Signal(object)
@@ -80,6 +87,9 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export map"))
         self.journey = journey
         self.suggested_file = suggested_file
+        self.default_paper = default_paper
+        self._papers: dict[str, str | None] = {}
+        self._printout: str | None = None
         self.path: Path | None = None
         self.plan: PreviewPlan | None = None
         self._pictures: dict[tuple[object, ...], QImage] = {}
@@ -175,6 +185,7 @@ class ExportDialog(QDialog):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._request_plan)
         self.set_choice(ExportChoice.from_settings(journey.export_settings, default_paper))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         for combo in (
             self.kind,
             self.paper,
@@ -266,14 +277,37 @@ class ExportDialog(QDialog):
 
     # ---------------------------------------------------------------- the choice
 
-    def choice(self) -> ExportChoice:
-        """The export the dialog's settings describe."""
+    def _shown_paper(self) -> str | None:
+        """The paper the paper fields show ("A3", "500x700mm", None for Automatic)."""
         paper = self.paper.currentData()
         if paper == CUSTOM:
             paper = f"{self.custom_width.value():g}x{self.custom_height.value():g}mm"
+        return paper
+
+    def _remembered_papers(self) -> Papers:
+        """The paper of each printout, the shown one's as shown."""
+        papers = dict(self._papers)
+        if self._printout is not None:
+            papers[self._printout] = self._shown_paper()
+        return tuple(sorted(papers.items()))
+
+    def _kind_changed(self) -> None:
+        """Keep the paper of the printout left, show the paper of the one chosen."""
+        self._papers = dict(self._remembered_papers())
+        self._printout = printout_of(self.kind.currentData())
+        if self._printout is not None:
+            self._show_paper(printout_paper(self.papers, self._printout, self.default_paper))
+
+    @property
+    def papers(self) -> Papers:
+        """The paper remembered for each kind of printout."""
+        return tuple(sorted(self._papers.items()))
+
+    def choice(self) -> ExportChoice:
+        """The export the dialog's settings describe."""
         return ExportChoice(
             kind=self.kind.currentData(),
-            paper=paper,
+            paper=self._shown_paper(),
             orientation=self.orientation.currentData(),
             scale=None if self.fit.isChecked() else self.scale.value() / 100,
             tile=self.tile.currentData(),
@@ -282,22 +316,15 @@ class ExportDialog(QDialog):
             dpi=self.dpi.value(),
             csv_delimiter=self.delimiter.currentData(),
             palette=self.colours.currentData(),
+            papers=self._remembered_papers(),
         )
 
     def set_choice(self, choice: ExportChoice) -> None:
         """Show `choice` in the dialog's fields."""
+        self._papers = dict(choice.papers)
         _select(self.kind, choice.kind)
-        if choice.paper is None or choice.paper in PAPERS:
-            _select(self.paper, choice.paper)
-        else:
-            try:
-                custom = parse_paper(choice.paper)
-            except ExportError:
-                custom = None
-            if custom is not None and not custom.name:
-                _select(self.paper, CUSTOM)
-                self.custom_width.setValue(custom.width)
-                self.custom_height.setValue(custom.height)
+        self._printout = printout_of(choice.kind)
+        self._show_paper(choice.paper)
         _select(self.orientation, choice.orientation)
         self.fit.setChecked(choice.scale is None)
         self.at_scale.setChecked(choice.scale is not None)
@@ -310,6 +337,22 @@ class ExportDialog(QDialog):
         _select(self.delimiter, choice.csv_delimiter)
         _select(self.colours, choice.palette)
         self._enable()
+
+    def _show_paper(self, paper: str | None) -> None:
+        """Show `paper` in the paper fields (a paper that does not parse is not shown)."""
+        if paper is None or paper in PAPERS:
+            _select(self.paper, paper)
+            return
+        try:
+            custom = parse_paper(paper)
+        except ExportError:
+            return
+        if custom.name:
+            _select(self.paper, custom.name)
+            return
+        _select(self.paper, CUSTOM)
+        self.custom_width.setValue(custom.width)
+        self.custom_height.setValue(custom.height)
 
     def _enable(self) -> None:
         """Enable the fields of the options the chosen format takes (from the registry)."""

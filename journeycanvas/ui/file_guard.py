@@ -34,6 +34,7 @@ from journeycanvas.io.errors import printable
 from journeycanvas.io.jsonfile import backup_path
 from journeycanvas.merge import MergeResult, describe_conflict, merge_maps
 from journeycanvas.merge.sync_conflicts import copy_base, find_conflict_copies
+from journeycanvas.merge.three_way import MergeError
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.ui.choice_box import ChoiceBox, Role
 from journeycanvas.ui.map_lock import REFRESH_MS, LockInfo, MapLock
@@ -311,12 +312,18 @@ class FileGuard(QObject):
         self.document.undo_stack.setClean()
 
     def merge_file(self, theirs: JourneyMap, version: DiskVersion) -> bool:
-        """Merge the file's version into the map (one undo step); True when clean."""
+        """Merge the file's version into the map (one undo step); True when clean. False,
+        after telling the user, when the maps cannot be merged: then the map and the file
+        both stay as they were."""
         document = self.document
         path = document.path
         disk = document.disk
         base = disk.journey(str(path)) if disk is not None else JourneyMap(id=document.journey.id)
-        result = merge_maps(base, document.journey, theirs)
+        try:
+            result = merge_maps(base, document.journey, theirs)
+        except MergeError as exc:
+            self._merge_failed(self.tr("the version on disk"), exc)
+            return False
         self.replace_keeping_view(result.journey, self.tr("Merge with File on Disk"))
         document.disk = version
         document.undo_stack.resetClean()  # neither the file nor an earlier state
@@ -387,16 +394,42 @@ class FileGuard(QObject):
             backup: JourneyMap | None = load_map(backup_path(path))
         except JourneyFileError:
             backup = None
-        results = []
+        results, merged = [], []
         for copy_path, theirs in copies:
             base = copy_base(self.document.journey, theirs, backup)
-            result = merge_maps(base, self.document.journey, theirs)
+            try:
+                result = merge_maps(base, self.document.journey, theirs)
+            except MergeError as exc:
+                # This copy stays where it is, unmerged; the others are merged as usual.
+                self._merge_failed(self.tr("“{name}”").format(name=printable(copy_path.name)), exc)
+                continue
             text = self.tr("Merge “{name}”").format(name=printable(copy_path.name))
             self.replace_keeping_view(result.journey, text)
             results.append(result)
+            merged.append(copy_path)
+        if not results:
+            return
         self.document.undo_stack.resetClean()
         self.report_merge(results)
-        self._offer_trash([p for p, _ in copies])
+        self._offer_trash(merged)
+
+    def _merge_failed(self, other: str, error: MergeError) -> None:
+        """Say that the map could not be merged with `other` (a bug, not the user's doing),
+        and that nothing was lost."""
+        path = self.document.path
+        QMessageBox.warning(
+            self.window,
+            self.tr("Not merged"),
+            self.tr(
+                "“{name}” could not be merged with {other}, so nothing was changed: your "
+                "edits are still in the editor and {other} is as it was. To keep both, save "
+                "your map as a copy (File → Save As…).\n\nPlease report this: {reason}"
+            ).format(
+                name=printable(path.name if path is not None else ""),
+                other=other,
+                reason=printable(str(error)),
+            ),
+        )
 
     def _ask_merge_copies(self, path: Path, copies: list[Path]) -> bool:
         answer = QMessageBox.question(

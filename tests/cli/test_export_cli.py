@@ -20,7 +20,7 @@ HOURGLASS = str(template_path("hourglass"))
 def test_export_writes_an_a1_poster_by_default(tmp_path: Path) -> None:
     result = run("export", HOURGLASS, "-o", "map.pdf", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "map.pdf: 1 page, A1 landscape, map at 198 %\n"
+    assert result.stdout == "map.pdf: 1 page, A1 landscape, map at 198%\n"
     (page,) = PdfReader(tmp_path / "map.pdf").pages
     assert float(page.mediabox.width) == pytest.approx(841 * PT_PER_MM, abs=0.5)
     assert "hourglass.journey" in page.extract_text()
@@ -33,7 +33,7 @@ def test_paper_orientation_and_scale(tmp_path: Path) -> None:
     (page,) = PdfReader(tmp_path / "a3.pdf").pages
     assert float(page.mediabox.width) == pytest.approx(297 * PT_PER_MM, abs=0.5)
     assert float(page.mediabox.height) == pytest.approx(420 * PT_PER_MM, abs=0.5)
-    assert "map at 30 %" in result.stdout
+    assert "map at 30%" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -242,3 +242,13 @@ def test_legibility_warnings_speak_the_users_language(tmp_path: Path) -> None:
         r"1 cell: fler kort än kartan kan visa läsbart\. \d+ kort skrivs ut", swedish.stderr
     )
     assert f"2–{pages}" in swedish.stderr and "warning" not in swedish.stderr
+
+
+def test_handouts_take_the_paper_asked_for(tmp_path: Path) -> None:
+    result = run(
+        "export", HOURGLASS, "-o", "h.pdf", "--handouts", "stage", "--paper", "A5", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert "A5 pages of handouts for 7 stages" in result.stdout
+    first = PdfReader(tmp_path / "h.pdf").pages[0]
+    assert float(first.mediabox.width) == pytest.approx(148 * PT_PER_MM, abs=0.5)

@@ -91,7 +91,7 @@ CASES: list[tuple[str, bytes, str, str]] = [
         "emotion out of range",
         changed(lambda d: d["cards"][2].update(emotion=5)),
         "cards[2].emotion",
-        "should be less than or equal to 3, not 5",
+        "should be at most 3, not 5",
     ),
     (
         "missing id",
@@ -99,7 +99,7 @@ CASES: list[tuple[str, bytes, str, str]] = [
         "stages[1].id",
         "missing",
     ),
-    ("wrong type", changed(lambda d: d.update(stages={})), "stages", "valid list"),
+    ("wrong type", changed(lambda d: d.update(stages={})), "stages", "should be a list"),
     (
         "unknown kind",
         changed(lambda d: d["lanes"][1].update(kind="feelings")),
@@ -116,7 +116,7 @@ CASES: list[tuple[str, bytes, str, str]] = [
         "negative votes",
         changed(lambda d: d["cards"][1].update(votes=-2)),
         "cards[1].votes",
-        "greater than or equal to 0",
+        "should be at least 0, not -2",
     ),
     (
         "dangling stage",

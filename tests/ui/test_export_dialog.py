@@ -115,7 +115,7 @@ def test_a3_landscape_poster_is_a_pdf_of_that_size_and_its_settings_come_back(
     scripted.press_export = False
     window.action_table.export.trigger()
     assert scripted.opened_with[1] == ExportChoice(
-        kind="poster", paper="A3", orientation="landscape"
+        kind="poster", paper="A3", orientation="landscape", papers=(("poster", "A3"),)
     )
 
     saved = tmp_path / "bakery.journey"
@@ -207,6 +207,40 @@ def test_handouts_follow_the_chosen_paper(
     assert scripted.plans[-1].pages == len(pages)
     assert "of handouts on A5" in scripted.captions[-1]
     assert scripted.plans[-1].page == (148.0, 210.0)
+
+
+def test_each_printout_keeps_its_own_paper(
+    window: MainWindow, dialogs: Dialogs, scripted: ScriptedExport, tmp_path: Path
+) -> None:
+    open_hourglass(window)
+    shown: list[str | None] = []
+
+    def a1_poster_then_handouts(dialog: ExportDialog) -> None:
+        select(dialog.kind, "poster")
+        select(dialog.paper, "A1")
+        select(dialog.kind, "handouts_stage")
+        shown.append(dialog.paper.currentData())
+
+    scripted.configure = a1_poster_then_handouts
+    dialogs.save_paths.append(str(tmp_path / "handouts.pdf"))
+    window.action_table.export.trigger()
+
+    assert shown == ["A4"]
+    pages = PdfReader(tmp_path / "handouts.pdf").pages
+    assert float(pages[0].mediabox.width) == pytest.approx(210 * PT_PER_MM, abs=0.5)
+    assert float(pages[0].mediabox.height) == pytest.approx(297 * PT_PER_MM, abs=0.5)
+    assert "of handouts on A4" in scripted.captions[-1]
+
+    # Next time: the handouts' paper comes back, and the poster still has A1.
+    def back_to_the_poster(dialog: ExportDialog) -> None:
+        shown.append(dialog.paper.currentData())
+        select(dialog.kind, "poster")
+        shown.append(dialog.paper.currentData())
+
+    scripted.configure = back_to_the_poster
+    scripted.press_export = False
+    window.action_table.export.trigger()
+    assert shown[1:] == ["A4", "A1"]
 
 
 def test_the_same_settings_again_add_no_undo_step(

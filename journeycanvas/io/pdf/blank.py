@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from journeycanvas.i18n import _
+from journeycanvas.io.export_summaries import number
 from journeycanvas.io.pdf.chrome import Chrome, TitleInfo, persona_legend
 from journeycanvas.io.pdf.options import ExportError, ExportHint, ExportOptions
 from journeycanvas.io.pdf.paper import Paper, parse_paper
@@ -106,8 +108,10 @@ def _too_small(
         plan = plan_poster(layout, info, legend, replace(options, paper=name), fonts, CHROME_FACTOR)
         if plan.fits:
             return ExportError(
-                f"the blank canvas does not fit {paper} at true size "
-                f"({STICKY_NOTE_MM:g} mm cells): it needs {plan.page.label}",
+                _(
+                    "the blank canvas does not fit {paper} at true size ({cells} mm cells): "
+                    "it needs {needed}"
+                ).format(paper=paper, cells=number(STICKY_NOTE_MM), needed=plan.page.label),
                 (ExportHint.TILE,),
             )
     return _too_large(layout)

@@ -10,6 +10,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from journeycanvas.io.clean_text import clean_map
+from journeycanvas.io.export_summaries import poster_summary, tiled_summary
 from journeycanvas.io.pdf.blank import plan_blank
 from journeycanvas.io.pdf.chrome import TitleInfo
 from journeycanvas.io.pdf.document import new_canvas, save_canvas
@@ -41,7 +42,7 @@ from journeycanvas.io.pdf.poster import (
 from journeycanvas.io.pdf.print_palette import PLAIN, PrintPalette
 from journeycanvas.io.pdf.progress import Cancel, Progress, Steps, atomic_output
 from journeycanvas.io.pdf.reflow import Fitted, filling
-from journeycanvas.io.pdf.tiled import SHEET_MARGIN_MM, tile_count_note, write_tiles
+from journeycanvas.io.pdf.tiled import SHEET_MARGIN_MM, write_tiles
 from journeycanvas.io.pdf.tiling import snug_on_sheets
 from journeycanvas.io.pdf.words import Words
 from journeycanvas.layout import DEFAULT_STYLE, JourneyLayout, LayoutStyle, layout_journey
@@ -91,7 +92,7 @@ def plan_pdf(
     """
     options = options.checked()
     if options.handouts:
-        raise ValueError("handouts are not planned as a poster")
+        raise ValueError("handouts are not planned as a poster")  # a caller's bug
     fonts = fonts or default_font_set()
     persona = find_persona(journey, options.persona) if options.persona else None
     palette = PrintPalette.of(options.palette, journey)
@@ -260,8 +261,8 @@ class _Job:
         self._appendix(canvas, pen)
         save_canvas(canvas)
         steps.finish()
-        what = "blank canvas at true size" if self.blank else f"map at {plan.scale_label}"
-        return self.plan.pages, f"1 page, {plan.page.label}, {what}{self._appendix_note()}"
+        summary = poster_summary(plan.page.label, self._scale, self._appendix_pages)
+        return self.plan.pages, summary
 
     def tiled(self, path: Path) -> tuple[int, str]:
         """The assembly page and the sheets of the poster."""
@@ -269,7 +270,6 @@ class _Job:
         assert grid is not None
         canvas = new_canvas(path, self.plan.journey, grid.sheet, self.fonts)
         pen = Pen(canvas, self.fonts, self.plan.palette)
-        scale = "blank canvas at true size" if self.blank else f"map at {plan.scale_label}"
 
         def draw(poster_pen: Pen) -> None:
             draw_poster(
@@ -286,11 +286,19 @@ class _Job:
         self._appendix(canvas, pen)
         save_canvas(canvas)
         steps.finish()
-        poster = f"a {plan.page.width:.0f} × {plan.page.height:.0f} mm poster ({scale})"
-        note = f"{poster} on {tile_count_note(grid)}, and an assembly page"
-        if self.options.tile is None:
-            note = f"too large for one sheet of {plan.paper.label}, so tiled: {note}"
-        return self.plan.pages, note + self._appendix_note()
+        summary = tiled_summary(
+            width_mm=plan.page.width,
+            height_mm=plan.page.height,
+            scale=self._scale,
+            sheets=grid.printed,
+            sheet=grid.sheet.label,
+            rows=grid.rows,
+            columns=grid.cols,
+            skipped=len(grid.skipped),
+            too_large_for=plan.paper.label if self.options.tile is None else None,
+            appendix_pages=self._appendix_pages,
+        )
+        return self.plan.pages, summary
 
     def _appendix(self, canvas: Canvas, pen: Pen) -> None:
         """The appendix pages, if any cell was too full."""
@@ -301,11 +309,12 @@ class _Job:
                 canvas, pen, planned.journey, self.source, before, self.steps.advance
             )
 
-    def _appendix_note(self) -> str:
+    @property
+    def _scale(self) -> float | None:
+        """The map's scale for the summary; None for a blank canvas (true size)."""
+        return None if self.blank else self.plan.poster.scale
+
+    @property
+    def _appendix_pages(self) -> int:
         appendix = self.plan.appendix
-        if appendix is None:
-            return ""
-        count = len(appendix.pages)
-        return (
-            f", and {count} appendix page{'s' if count != 1 else ''} with the cards of full cells"
-        )
+        return len(appendix.pages) if appendix is not None else 0

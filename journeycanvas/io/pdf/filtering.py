@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from journeycanvas.i18n import _
 from journeycanvas.io.pdf.options import ExportError
 from journeycanvas.model.entities import JourneyMap, Persona
 
@@ -16,9 +17,13 @@ def find_persona(journey: JourneyMap, key: str) -> Persona:
         if " ".join(persona.name.split()).casefold() == wanted:
             return persona
     if not journey.personas:
-        raise ExportError(f"no persona {key!r}: this map has no personas")
+        raise ExportError(_("no persona {name}: this map has no personas").format(name=repr(key)))
     names = ", ".join(repr(p.name) for p in journey.personas)
-    raise ExportError(f"no persona {key!r} in this map; its personas are {names}")
+    raise ExportError(
+        _("no persona {name} in this map; its personas are {names}").format(
+            name=repr(key), names=names
+        )
+    )
 
 
 def only_persona(journey: JourneyMap, persona: Persona) -> JourneyMap:

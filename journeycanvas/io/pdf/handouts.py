@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeycanvas.i18n import _
+from journeycanvas.io.export_summaries import handouts_summary
 from journeycanvas.io.pdf.chrome import map_date
 from journeycanvas.io.pdf.document import new_canvas, save_canvas
 from journeycanvas.io.pdf.filtering import find_persona
@@ -129,7 +131,7 @@ def _stage_sections(
     journey: JourneyMap, fonts: FontSet, words: Words, width: float
 ) -> list[_Section]:
     if not journey.stages:
-        raise ExportError("this map has no stages to make handouts for")
+        raise ExportError(_("this map has no stages to make handouts for"))
     stage_index = {stage.id: i for i, stage in enumerate(journey.stages)}
     names = stage_names(journey, words)
     by_lane: dict[tuple[str, int], list[Card]] = {}
@@ -173,7 +175,7 @@ def _persona_sections(
 ) -> list[_Section]:
     personas = [only] if only is not None else list(journey.personas)
     if not personas:
-        raise ExportError("this map has no personas to make handouts for")
+        raise ExportError(_("this map has no personas to make handouts for"))
     stage_index = {stage.id: i for i, stage in enumerate(journey.stages)}
     lane_index = {lane.id: i for i, lane in enumerate(journey.lanes)}
     lane_titles = {lane.id: lane.title.strip() for lane in journey.lanes}
@@ -279,9 +281,6 @@ def write_handouts(
         steps.advance()
     save_canvas(canvas)
     steps.finish()
-    noun = "stage" if options.handouts != "persona" else "persona"
     paper = sheet.paper.name or sheet.paper.label
-    return len(pages), (
-        f"{len(pages)} {paper} page{'s' if len(pages) != 1 else ''} of handouts for "
-        f"{len(sections)} {noun}{'s' if len(sections) != 1 else ''}"
-    )
+    summary = handouts_summary(len(pages), paper, len(sections), options.handouts == "persona")
+    return len(pages), summary

@@ -8,7 +8,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
-from journeycanvas.io.export_formats import file_formats
+from journeycanvas.i18n import _
+from journeycanvas.io.export_formats import file_formats, unknown_format
+from journeycanvas.io.export_summaries import number
 
 ORIENTATIONS = ("landscape", "portrait")
 HANDOUT_MODES = ("stage", "persona")
@@ -108,27 +110,45 @@ class ExportOptions:
         )
         formats = file_formats()
         if options.format is not None and options.format not in formats:
-            raise ExportError(f"unknown format {self.format!r}: use one of {', '.join(formats)}")
+            raise ExportError(unknown_format(self.format, formats))
         if options.orientation is not None and options.orientation not in ORIENTATIONS:
             raise ExportError(
-                f"orientation must be landscape or portrait, not {self.orientation!r}"
+                _("orientation must be landscape or portrait, not {orientation}").format(
+                    orientation=repr(self.orientation)
+                )
             )
         if options.scale is not None and not (0 < options.scale <= MAX_SCALE):
-            raise ExportError(f"scale must be above 0 and at most {MAX_SCALE:g}")
+            raise ExportError(
+                _("scale must be above 0 and at most {most}").format(most=number(MAX_SCALE))
+            )
         if options.tile is not None and options.tile not in ("a4", "letter"):
-            raise ExportError(f"tiles can be a4 or letter, not {self.tile!r}")
+            raise ExportError(
+                _("tiles can be a4 or letter, not {tile}").format(tile=repr(self.tile))
+            )
         if not (0 <= options.overlap_mm <= 50):
-            raise ExportError("the overlap must be between 0 and 50 mm")
+            raise ExportError(_("the overlap must be between 0 and 50 mm"))
         if options.handouts is not None and options.handouts not in HANDOUT_MODES:
-            raise ExportError(f"handouts are per stage or per persona, not {self.handouts!r}")
+            raise ExportError(
+                _("handouts are per stage or per persona, not {handouts}").format(
+                    handouts=repr(self.handouts)
+                )
+            )
         if options.handouts and (options.blank or options.tile):
-            raise ExportError("handouts are pages of text: they cannot be blank or tiled")
+            raise ExportError(_("handouts are pages of text: they cannot be blank or tiled"))
         if options.csv_delimiter not in (",", ";", "\t"):
-            raise ExportError("the CSV delimiter must be a comma, a semicolon or a tab")
+            raise ExportError(_("the CSV delimiter must be a comma, a semicolon or a tab"))
         if options.palette not in PALETTES:
-            raise ExportError(f"unknown palette {self.palette!r}: use one of {', '.join(PALETTES)}")
+            raise ExportError(
+                _("unknown palette {palette}: use one of {palettes}").format(
+                    palette=repr(self.palette), palettes=", ".join(PALETTES)
+                )
+            )
         if not (0 < options.dpi <= MAX_DPI):
-            raise ExportError(f"the resolution must be above 0 and at most {MAX_DPI:g} dpi")
+            raise ExportError(
+                _("the resolution must be above 0 and at most {most} dpi").format(
+                    most=number(MAX_DPI)
+                )
+            )
         return options
 
     def named(self, out_path: str | os.PathLike[str]) -> ExportOptions:

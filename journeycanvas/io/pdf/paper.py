@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from journeycanvas.i18n import _
+from journeycanvas.io.export_summaries import number, oriented_paper, paper_size
 from journeycanvas.io.pdf.options import ExportError
 
 Orientation = Literal["landscape", "portrait"]
@@ -58,19 +60,16 @@ class Paper:
 
     @property
     def label(self) -> str:
-        """How to name it to a user: "A1 landscape", "500 × 700 mm"."""
+        """How to name it to a user, in the interface language: "A1 landscape",
+        "500 × 700 mm"."""
         if not self.name:
-            return f"{_number(self.width)} × {_number(self.height)} mm"
-        return f"{self.name} {self.orientation}"
+            return paper_size(self.width, self.height)
+        return oriented_paper(self.name, self.orientation == "landscape")
 
     @property
     def size_pt(self) -> tuple[float, float]:
         """Width and height in PDF points."""
         return self.width * PT_PER_MM, self.height * PT_PER_MM
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
 
 
 def parse_paper(text: str) -> Paper:
@@ -82,11 +81,19 @@ def parse_paper(text: str) -> Paper:
     match = _CUSTOM.match(key)
     if match is None:
         names = ", ".join(PAPER_SIZES)
-        raise ExportError(f"unknown paper {text!r}: use one of {names} or a size like 500x700mm")
+        raise ExportError(
+            _("unknown paper {paper}: use one of {names} or a size like 500x700mm").format(
+                paper=repr(text), names=names
+            )
+        )
     width, height = (float(group.replace(",", ".")) for group in match.groups())
     low, high = _CUSTOM_LIMIT_MM
     if not (low <= width <= high and low <= height <= high):
-        raise ExportError(f"paper {text!r} is out of range: each side must be {low:g}–{high:g} mm")
+        raise ExportError(
+            _("paper {paper} is out of range: each side must be {low}–{high} mm").format(
+                paper=repr(text), low=number(low), high=number(high)
+            )
+        )
     return Paper("", width, height)
 
 
@@ -104,7 +111,7 @@ def sheets_along(length: float, usable: float, overlap: float) -> int:
         return 1
     step = usable - overlap
     if step <= 0:
-        raise ExportError("the overlap must be smaller than the printable part of a sheet")
+        raise ExportError(_("the overlap must be smaller than the printable part of a sheet"))
     return math.ceil((length - overlap) / step - 1e-9)
 
 
@@ -208,7 +215,9 @@ def tile_grid(
         usable_w, usable_h = turned.width - 2 * margin, turned.height - 2 * margin
         if overlap >= min(usable_w, usable_h):
             raise ExportError(
-                f"an overlap of {overlap:g} mm is too large for {turned.label} sheets"
+                _("an overlap of {overlap} mm is too large for {paper} sheets").format(
+                    overlap=number(overlap), paper=turned.label
+                )
             )
         grid = TileGrid(
             turned,

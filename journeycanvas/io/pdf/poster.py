@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from journeycanvas.i18n import _
 from journeycanvas.io.pdf.chrome import (
     Chrome,
     LegendEntry,
@@ -64,11 +65,6 @@ class PosterPlan:
     def map_room(self) -> tuple[float, float]:
         """The width and height the page leaves for the map (mm)."""
         return _room(self.chrome, self.header_height, self.legend_height, self.page)
-
-    @property
-    def scale_label(self) -> str:
-        """The map's scale for people: "84 %"."""
-        return f"{self.scale * 100:.0f} %"
 
 
 def poster_legend(journey: JourneyMap, layout: JourneyLayout | None = None) -> LegendGroups:
@@ -197,7 +193,7 @@ class _Planner:
         chrome, header_h, legend_h = self._chrome(page.width, self._factor(page.width, page.height))
         room_w, room_h = _room(chrome, header_h, legend_h, page)
         if room_w <= 0 or room_h <= 0:
-            raise ExportError(f"{page.label} is too small for a poster")
+            raise ExportError(_("{paper} is too small for a poster").format(paper=page.label))
         scale = fit_scale(self.layout.width, self.layout.height, room_w, room_h)
         return self._placed(page, page, chrome, header_h, legend_h, scale)
 
@@ -245,7 +241,7 @@ class _Planner:
         """The map centred across the page, right under the title block at the top
         margin, the legend under it: height the map leaves to spare stays at the foot,
         never as a band above the title."""
-        room_w, _ = _room(chrome, header_h, legend_h, page)
+        room_w, _room_h = _room(chrome, header_h, legend_h, page)
         map_x = chrome.margin + max(0.0, room_w - self.layout.width * scale) / 2
         top = chrome.margin
         map_y = top + header_h + chrome.gap

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from journeycanvas.i18n import _
 from journeycanvas.io.atomic import atomic_path
 from journeycanvas.io.pdf.options import ExportCancelled, ExportError
 
@@ -67,6 +68,10 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
     """
     final = Path(target)
     if not final.parent.is_dir():
-        raise ExportError(f"cannot write {final}: the folder {final.parent} does not exist")
+        raise ExportError(
+            _("cannot write {file}: the folder {folder} does not exist").format(
+                file=final, folder=final.parent
+            )
+        )
     with atomic_path(final) as temporary:
         yield temporary

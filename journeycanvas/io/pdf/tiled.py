@@ -307,12 +307,3 @@ def _skipped_cell(
     width = pen.fonts.width(text, size) * MM_PER_PT
     pen.fill(MUTED)
     pen.text((left + right - width) / 2, (top + bottom) / 2 + size * 0.35 * MM_PER_PT, text, size)
-
-
-def tile_count_note(grid: TileGrid) -> str:
-    """ "15 sheets of A4 portrait (3 × 5)", and how many blank ones are skipped."""
-    note = f"{grid.printed} sheets of {grid.sheet.label} ({grid.rows} × {grid.cols})"
-    if grid.skipped:
-        skipped = len(grid.skipped)
-        note += f", {skipped} blank one{'s' if skipped != 1 else ''} skipped"
-    return note

@@ -23,6 +23,7 @@ from pypdf import PdfReader
 
 from journeycanvas.io.pdf import ExportError, ExportOptions, export_pdf, plan_pdf
 from journeycanvas.io.pdf.pen import color_op
+from journeycanvas.io.pdf.words import Words
 from journeycanvas.layout import layout_journey
 from journeycanvas.model import JourneyMap
 from journeycanvas.model.kinds import CARD_KINDS, progress_color
@@ -48,7 +49,10 @@ def test_every_map_prints_on_one_a1_page_with_all_its_words(name: str, tmp_path:
     for stage in journey.stages:
         assert squash(stage.name) in squash(text)
     assert squash(journey.title) in squash(text)
-    assert f"{name}.journey" in text and "Page 1 of 1" in text
+    # The footer is in the map's language (whatever the interface speaks).
+    words = Words.of(journey)
+    page = words.gettext("Page {number} of {count}").format(number="1", count="1")
+    assert f"{name}.journey" in text and page in text
     assert unembedded_fonts(out) == []
     (page,) = render_pages(out, tmp_path)
     assert inked_fraction(page) > 0.03
@@ -132,7 +136,7 @@ def test_a_fixed_scale_without_paper_makes_a_page_of_the_maps_size(tmp_path: Pat
     out = tmp_path / "scaled.pdf"
     result = export_pdf(journey, out, ExportOptions(scale=0.5))
     (size,) = page_sizes_pt(out)
-    assert result.pages == 1 and "map at 50 %" in result.summary
+    assert result.pages == 1 and "map at 50%" in result.summary
     assert size[0] >= layout.width * 0.5 * PT_PER_MM
     assert size[1] > layout.height * 0.5 * PT_PER_MM
 

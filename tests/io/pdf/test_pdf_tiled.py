@@ -111,7 +111,7 @@ def test_a_larger_scale_needs_more_sheets(tmp_path: Path) -> None:
     small = export_pdf(MAPS["hourglass"], tmp_path / "s.pdf", ExportOptions(tile="a4", scale=0.5))
     large = export_pdf(MAPS["hourglass"], tmp_path / "l.pdf", ExportOptions(tile="a4", scale=1.5))
     assert small.pages < large.pages
-    assert "map at 150 %" in large.summary
+    assert "map at 150%" in large.summary
 
 
 def test_blank_tiles_are_not_printed_and_the_assembly_page_says_so(tmp_path: Path) -> None:
