@@ -20,6 +20,7 @@ from pydantic import (
     model_serializer,
 )
 
+from journeycanvas.i18n import _
 from journeycanvas.model.kinds import (
     CardKind,
     CardKindId,
@@ -37,7 +38,7 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 def _check_color(value: str) -> str:
     if not _COLOR.match(value):
-        raise ValueError(f"colour must look like #rrggbb, not {value!r}")
+        raise ValueError(_("colour must look like #rrggbb, not {value}").format(value=repr(value)))
     return value.lower()
 
 
@@ -46,7 +47,9 @@ def _check_timestamp(value: str) -> str:
         try:
             datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError as exc:
-            raise ValueError(f"not an ISO 8601 date and time: {value!r}") from exc
+            raise ValueError(
+                _("not an ISO 8601 date and time: {value}").format(value=repr(value))
+            ) from exc
     return value
 
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from journeycanvas.i18n import _, current_language, format_decimal, format_number
 from journeycanvas.model.integrity import Problem
 
 MB = 1024 * 1024
@@ -79,9 +80,10 @@ def file_size_problem(size: int) -> str | None:
     """Why a map file of `size` bytes cannot be opened, or None when its size is fine."""
     if size <= MAX_FILE_BYTES:
         return None
-    return (
-        f"the file is {size / MB:.1f} MB; JourneyCanvas opens maps of up to "
-        f"{MAX_FILE_BYTES // MB} MB"
+    language = current_language()
+    return _("the file is {size} MB; JourneyCanvas opens maps of up to {limit} MB").format(
+        size=format_decimal(size / MB, language),
+        limit=format_number(MAX_FILE_BYTES // MB, language),
     )
 
 
@@ -89,10 +91,15 @@ def picture_size_problem(width: int, height: int) -> str | None:
     """Why a picture of `width` × `height` pixels is refused, or None when it is fine."""
     if width * height <= MAX_PICTURE_PIXELS and max(width, height) <= MAX_PICTURE_SIDE:
         return None
-    return (
-        f"the picture is {width}×{height} pixels; pictures may have at most "
-        f"{MAX_PICTURE_PIXELS / 1e6:.1f} million pixels (such as 4096×4096) and sides of "
-        f"at most {MAX_PICTURE_SIDE}"
+    language = current_language()
+    return _(
+        "the picture is {width}×{height} pixels; pictures may have at most {millions} million "
+        "pixels (such as 4096×4096) and sides of at most {side} pixels"
+    ).format(
+        width=width,
+        height=height,
+        millions=format_decimal(MAX_PICTURE_PIXELS / 1e6, language),
+        side=format_number(MAX_PICTURE_SIDE, language),
     )
 
 
@@ -143,7 +150,7 @@ class _Walker:
             return value  # whole numbers have at most 4300 digits, which JSON writes back
         if isinstance(value, float):
             if not math.isfinite(value):
-                self.add(path, "the number is too large to store (beyond about 1.8e308)")
+                self.add(path, _("the number is too large to store (beyond about 1.8e308)"))
             return value
         if fixed:
             depth = 0
@@ -152,16 +159,23 @@ class _Walker:
             if depth > MAX_FREE_FORM_DEPTH:
                 self.add(
                     path,
-                    f"nested too deeply: lists and objects in a free-form value may nest "
-                    f"{MAX_FREE_FORM_DEPTH} levels at most",
+                    _(
+                        "nested too deeply: lists and objects in a free-form value may nest "
+                        "{levels} levels at most"
+                    ).format(levels=MAX_FREE_FORM_DEPTH),
                 )
                 return value
             if len(value) > MAX_FREE_FORM_ITEMS and not _fixed_schema([*path, 0]):
                 self.add(
                     path,
-                    f"too large: {len(value)} entries; apart from the map's own lists of "
-                    f"cards, stages, lanes, personas, connectors and pictures, a list or "
-                    f"object may hold {MAX_FREE_FORM_ITEMS} at most",
+                    _(
+                        "too large: {count} entries; apart from the map's own lists of "
+                        "cards, stages, lanes, personas, connectors and pictures, a list or "
+                        "object may hold {limit} at most"
+                    ).format(
+                        count=format_number(len(value), current_language()),
+                        limit=format_number(MAX_FREE_FORM_ITEMS, current_language()),
+                    ),
                 )
                 return value
         if isinstance(value, list):
@@ -173,7 +187,7 @@ class _Walker:
         for key, item in value.items():
             clean_key = _SURROGATE.sub("\ufffd", key)
             if clean_key in cleaned:
-                self.add([*path, key], "two keys here differ only in broken characters")
+                self.add([*path, key], _("two keys here differ only in broken characters"))
             cleaned[clean_key] = self.walk(
                 item, [*path, key], depth, fixed=_fixed_schema([*path, key])
             )
@@ -183,8 +197,10 @@ class _Walker:
         if len(value) > MAX_TEXT_CHARS and not _is_picture_data(path):
             self.add(
                 path,
-                f"the text is {len(value)} characters long; texts may have "
-                f"{MAX_TEXT_CHARS} at most",
+                _("the text is {count} characters long; texts may have {limit} at most").format(
+                    count=format_number(len(value), current_language()),
+                    limit=format_number(MAX_TEXT_CHARS, current_language()),
+                ),
             )
             return value
         return clean_text(value)
