@@ -86,6 +86,9 @@ class FileGuard(QObject):
         self._lock_timer.timeout.connect(self._refresh_lock)
         self._read_only_path: Path | None = None
         self._busy = False
+        # The disk version the user last put off deciding about: not asked about again
+        # until the file changes once more (saving still asks).
+        self._put_off: str | None = None
         self.conflict_marks = CardMarks(window.view.map_scene)
         self.read_only_label = QLabel(self.tr("Read-only"), window)
         self.read_only_label.hide()
@@ -200,6 +203,8 @@ class FileGuard(QObject):
         disk = self.document.disk
         if digest is None or (disk is not None and digest == disk.digest):
             return  # gone (saving writes it again), or the version we know
+        if digest == self._put_off:
+            return  # the user chose to decide later about this very version
         self.resolve(saving=False)
 
     def before_write(self, path: Path) -> bool | None:
@@ -243,6 +248,7 @@ class FileGuard(QObject):
             self._status(self.tr("“{name}” changed on disk and was reloaded."))
             return None
         choice = self._ask(path, saving, problem)
+        self._put_off = file_digest(path) if choice == DiskChoice.CANCEL else None
         if choice == DiskChoice.MERGE and theirs is not None and version is not None:
             clean = self.merge_file(theirs, version)
             return None if saving and clean else False
@@ -323,6 +329,7 @@ class FileGuard(QObject):
             result = merge_maps(base, document.journey, theirs)
         except MergeError as exc:
             self._merge_failed(self.tr("the version on disk"), exc)
+            self._put_off = version.digest  # asking again at once would fail again
             return False
         self.replace_keeping_view(result.journey, self.tr("Merge with File on Disk"))
         document.disk = version

@@ -257,6 +257,23 @@ def test_save_checks_the_file_first(window: MainWindow, map_file: Path, choices:
     assert window.document.modified
 
 
+def test_decide_later_is_not_asked_again_until_the_file_changes_again(
+    qtbot: QtBot, window: MainWindow, map_file: Path, choices: Choices
+) -> None:
+    first, second = open_with_an_edit(window, map_file)
+    choices.answers.append(DiskChoice.CANCEL)
+    write_elsewhere(map_file, second, "Theirs")
+    qtbot.waitUntil(lambda: len(choices.asked) == 1, timeout=5000)
+
+    qtbot.wait(1000)  # several debounce intervals: an unexpected question would fail
+    assert len(choices.asked) == 1
+    assert texts(window)[first] == "Mine" and window.document.modified
+
+    choices.answers.append(DiskChoice.CANCEL)
+    write_elsewhere(map_file, second, "Theirs again")
+    qtbot.waitUntil(lambda: len(choices.asked) == 2, timeout=5000)
+
+
 def test_two_editors_saving_in_turn_lose_nothing(
     window: MainWindow, second_window: MainWindow, map_file: Path, choices: Choices
 ) -> None:
