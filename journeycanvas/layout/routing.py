@@ -88,12 +88,15 @@ def plan_route(
     # The lane edges between the ends and one beyond each; further ones make long detours.
     acrosses = _across_order(s_rect, t_rect, s, t, len(gutters.tops))[: abs(s[0] - t[0]) + 3]
     bands = gutters.h_bands
+    s_exits, t_exits = _Exits(s_rect, s, gutters), _Exits(t_rect, t, gutters)
     for s_side, t_side in orders:
         first = s[2] + 1 if s_side > 0 else s[1]
         last = t[2] + 1 if t_side > 0 else t[1]
         if first == last:
             continue
         for across in acrosses:
+            if not s_exits.free(first, across <= s[0]) or not t_exits.free(last, across <= t[0]):
+                continue
             band_top, band_bottom = bands[across]
             if v_free(first, min(s_rect.y, band_top), max(s_rect.bottom, band_bottom)) and v_free(
                 last, min(t_rect.y, band_top), max(t_rect.bottom, band_bottom)
@@ -104,6 +107,29 @@ def plan_route(
         return Plan(1, -1, s[2] + 1, -1, t[1], False, fixed), False
     fixed = search_path(s_rect, t_rect, s, t, gutters)
     return Plan(1, -1, s[2] + 1, -1, t[1], False, fixed), True
+
+
+class _Exits:
+    """Whether a card's way out of its lane, up or down the gutter beside a side, is
+    free: the part of that run which every route across a lane edge above (or below) it
+    takes, so a blocked exit rules all of those out. Each asked once."""
+
+    def __init__(self, rect: Rect, place: Place, gutters: Gutters) -> None:
+        self._rect, self._row, self._gutters = rect, place[0], gutters
+        self._known: dict[tuple[int, bool], bool] = {}
+
+    def free(self, edge: int, up: bool) -> bool:
+        """Whether the exit by vertical gutter `edge`, up (or down), is free."""
+        known = self._known.get((edge, up))
+        if known is None:
+            rect, gutters = self._rect, self._gutters
+            if up:
+                top, bottom = min(rect.y, gutters.h_bands[self._row][0]), rect.bottom
+            else:
+                top, bottom = rect.y, max(rect.bottom, gutters.h_bands[self._row + 1][1])
+            known = gutters.v_free(edge, top, bottom)
+            self._known[(edge, up)] = known
+        return known
 
 
 def _escape(
