@@ -91,14 +91,22 @@ def plan_route(
     # The lane edges between the ends and one beyond each; further ones make long detours.
     acrosses = _across_order(s_rect, t_rect, s, t, len(gutters.tops))[: abs(s[0] - t[0]) + 3]
     bands = gutters.h_bands
-    s_exits, t_exits = _Exits(s_rect, s, gutters), _Exits(t_rect, t, gutters)
+    s_exit, t_exit = _Exits(s_rect, s, gutters).free, _Exits(t_rect, t, gutters).free
     for s_side, t_side in orders:
         first = s[2] + 1 if s_side > 0 else s[1]
         last = t[2] + 1 if t_side > 0 else t[1]
         if first == last:
             continue
+        s_up, s_down = s_exit(first, True), s_exit(first, False)
+        if not (s_up or s_down):
+            continue
+        t_up, t_down = t_exit(last, True), t_exit(last, False)
+        if not (t_up or t_down):
+            continue
         for across in acrosses:
-            if not s_exits.free(first, across <= s[0]) or not t_exits.free(last, across <= t[0]):
+            if not (s_up if across <= s[0] else s_down) or not (
+                t_up if across <= t[0] else t_down
+            ):
                 continue
             band_top, band_bottom = bands[across]
             if v_free(first, min(s_rect.y, band_top), max(s_rect.bottom, band_bottom)) and v_free(
