@@ -104,9 +104,7 @@ def plan_route(
         if not (t_up or t_down):
             continue
         for across in acrosses:
-            if not (s_up if across <= s[0] else s_down) or not (
-                t_up if across <= t[0] else t_down
-            ):
+            if not (s_up if across <= s[0] else s_down) or not (t_up if across <= t[0] else t_down):
                 continue
             band_top, band_bottom = bands[across]
             if v_free(first, min(s_rect.y, band_top), max(s_rect.bottom, band_bottom)) and v_free(
@@ -197,7 +195,7 @@ def escape_path(
             continue
         s_edge = s[0] if out_up else s[0] + 1
         t_edge = t[0] if in_up else t[0] + 1
-        (a_x, a_y), (b_x, b_y) = out[-1], into[-1]
+        (a_x, a_y), b_y = out[-1], into[-1][1]
         if s_edge != t_edge:
             low, high = min(a_y, b_y), max(a_y, b_y)
             centers = gutters.v_centers
