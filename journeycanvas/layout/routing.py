@@ -88,8 +88,7 @@ def plan_route(
         last = t[2] + 1 if t_side > 0 else t[1]
         if first == last and v_free(first, top, bottom):
             return Plan(s_side, t_side, first, -1, last, False, None), False
-    # The lane edges between the ends and one beyond each; further ones make long detours.
-    acrosses = _across_order(s_rect, t_rect, s, t, len(gutters.tops))[: abs(s[0] - t[0]) + 3]
+    acrosses: list[int] | None = None
     bands = gutters.h_bands
     s_exit, t_exit = _Exits(s_rect, s, gutters).free, _Exits(t_rect, t, gutters).free
     for s_side, t_side in orders:
@@ -103,6 +102,11 @@ def plan_route(
         t_up, t_down = t_exit(last, True), t_exit(last, False)
         if not (t_up or t_down):
             continue
+        if acrosses is None:
+            # The lane edges between the ends and one beyond each; further ones make
+            # long detours.
+            acrosses = _across_order(s_rect, t_rect, s, t, len(gutters.tops))
+            del acrosses[abs(s[0] - t[0]) + 3 :]
         for across in acrosses:
             if not (s_up if across <= s[0] else s_down) or not (t_up if across <= t[0] else t_down):
                 continue
