@@ -125,27 +125,33 @@ class LaneBoard:
         that touches nothing kept off labels of rank `rank`, and its centre; None if none.
         Every spot tried widens `probe`."""
         half_w, half_h = w / 2, h / 2
+        at_x, at_y = at.x, at.y
+        spots = probe.spots
+        found: tuple[Rect, tuple[float, float]] | None = None
+        free = self._free
+        low_x, low_y, high_x, high_y = probe.left, probe.top, probe.right, probe.bottom
         for x, y in centres:
-            left, top = at.x + x - half_w, at.y + y - half_h
+            left, top = at_x + x - half_w, at_y + y - half_h
             right, bottom = left + w, top + h
-            probe.spots.append((left, top, right, bottom))
-            probe.left = min(probe.left, left)
-            probe.top = min(probe.top, top)
-            probe.right = max(probe.right, right)
-            probe.bottom = max(probe.bottom, bottom)
-            if self._free(left, top, right, bottom, rank):
-                return Rect(left, top, w, h), (x, y)
-        return None
+            spots.append((left, top, right, bottom))
+            low_x, low_y = min(low_x, left), min(low_y, top)
+            high_x, high_y = max(high_x, right), max(high_y, bottom)
+            if free(left, top, right, bottom, rank):
+                found = Rect(left, top, w, h), (x, y)
+                break
+        probe.left, probe.top, probe.right, probe.bottom = low_x, low_y, high_x, high_y
+        return found
 
     def _free(self, x: float, y: float, x2: float, y2: float, rank: int) -> bool:
         left, right = x + _TOUCH_MM, x2 - _TOUCH_MM
-        ranks = self._ranks
+        ranks, edges, grids = self._ranks, self._edges, self._grids
         first_i, last_i = math.floor(left / _CELL_MM), math.floor(right / _CELL_MM)
-        for lane in range(self.lane_of(y), self.lane_of(y2) + 1):
-            grid = self._grids.get(lane)
+        # The lanes from `lane_of(y)` to `lane_of(y2)`.
+        for lane in range(bisect_right(edges, y) - 1, bisect_right(edges, y2)):
+            grid = grids.get(lane)
             if not grid:
                 continue
-            lane_top = self._top(lane)
+            lane_top = 0.0 if lane < 0 else edges[lane]
             top, bottom = y - lane_top + _TOUCH_MM, y2 - lane_top - _TOUCH_MM
             first_j, last_j = math.floor(top / _CELL_MM), math.floor(bottom / _CELL_MM)
             for i in range(first_i, last_i + 1):

@@ -187,8 +187,11 @@ def path_stretch(points: Sequence[Point], anchor: float, trunk: float) -> Stretc
         if length <= 0:
             continue
         end = start + length
-        if end < first or start > last:
-            # Outside the window, so not at the anchor either.
+        if start > last:
+            # Past the window, and so past the anchor: nothing further counts.
+            break
+        if end < first:
+            # Before the window, so not at the anchor either.
             start = end
             continue
         ux, uy = (bx - ax) / length, (by - ay) / length

@@ -125,26 +125,31 @@ def own_middle(points: Sequence[Point], trunk: float) -> Middle:
     """The middle of the longest straight run of the path's own part (after `trunk`,
     before the arrow head): the point, a unit vector along the run, the segment's index
     and the distance from the path's start."""
-    # Each: the run's own length, its index, own part's start and end, and its start.
-    best: tuple[float, int, float, float, float] | None = None
-    fallback: tuple[float, int, float, float, float] | None = None
+    # The longest own run so far (its length; its index, own part's start and end, and
+    # its start), and the longest run of all, for a path with no own part.
+    best_length = 0.0
+    best: tuple[int, float, float, float] | None = None
+    fallback_length = -1.0
+    fallback: tuple[int, float, float, float] | None = None
     start = 0.0
     last = len(points) - 2
     for index, (a, b) in enumerate(itertools.pairwise(points)):
         length = abs(b.x - a.x) + abs(b.y - a.y)
         end = start + length
-        low = max(start, trunk)
-        high = end - (ARROW_MM if index == last else 0.0)
-        if high - low > (best[0] if best else 0.0):
-            best = (high - low, index, low, high, start)
-        if fallback is None or length > fallback[0]:
-            fallback = (length, index, start, end, start)
+        low = start if start > trunk else trunk
+        high = end - ARROW_MM if index == last else end
+        if high - low > best_length:
+            best_length = high - low
+            best = (index, low, high, start)
+        if length > fallback_length:
+            fallback_length = length
+            fallback = (index, start, end, start)
         start = end
     chosen = best or fallback
     if chosen is None:
         only = points[0]
         return only, Point(1.0, 0.0), 0, 0.0
-    _, index, low, high, run_start = chosen
+    index, low, high, run_start = chosen
     # On the grid, so that the middle moves exactly with its path.
     distance = on_grid((low + high) / 2)
     a, b = points[index], points[index + 1]
@@ -182,14 +187,16 @@ def band_crossing(
     best: float | None = None
     start = 0.0
     for a, b in itertools.pairwise(points):
-        length = _length(a, b)
-        if a.x == b.x and length > 0:
-            top, bottom = min(a.y, b.y), max(a.y, b.y)
-            for k in range(bisect_right(middles, top), bisect_left(middles, bottom)):
-                distance = start + abs(middles[k] - a.y)
-                if low <= distance <= high and (
-                    best is None or abs(distance - target) < abs(best - target)
-                ):
-                    best = distance
-        start += length
+        ay, by = a.y, b.y
+        if a.x != b.x or ay == by:
+            start += abs(b.x - a.x) + abs(by - ay)
+            continue
+        top, bottom = (ay, by) if ay < by else (by, ay)
+        for k in range(bisect_right(middles, top), bisect_left(middles, bottom)):
+            distance = start + abs(middles[k] - ay)
+            if low <= distance <= high and (
+                best is None or abs(distance - target) < abs(best - target)
+            ):
+                best = distance
+        start += bottom - top
     return best

@@ -45,6 +45,9 @@ class Plan:
 # A card's place: lane, first and last column covered.
 Place = tuple[int, int, int]
 
+# A point as (x, y), cheaper to make and compare than a `Point`.
+XY = tuple[float, float]
+
 
 def _side_orders(s: Place, t: Place) -> tuple[tuple[int, int], ...]:
     if t[1] > s[2]:
@@ -85,15 +88,28 @@ def plan_route(
         last = t[2] + 1 if t_side > 0 else t[1]
         if first == last and v_free(first, top, bottom):
             return Plan(s_side, t_side, first, -1, last, False, None), False
-    # The lane edges between the ends and one beyond each; further ones make long detours.
-    acrosses = _across_order(s_rect, t_rect, s, t, len(gutters.tops))[: abs(s[0] - t[0]) + 3]
+    acrosses: list[int] | None = None
     bands = gutters.h_bands
+    s_exit, t_exit = _Exits(s_rect, s, gutters).free, _Exits(t_rect, t, gutters).free
     for s_side, t_side in orders:
         first = s[2] + 1 if s_side > 0 else s[1]
         last = t[2] + 1 if t_side > 0 else t[1]
         if first == last:
             continue
+        s_up, s_down = s_exit(first, True), s_exit(first, False)
+        if not (s_up or s_down):
+            continue
+        t_up, t_down = t_exit(last, True), t_exit(last, False)
+        if not (t_up or t_down):
+            continue
+        if acrosses is None:
+            # The lane edges between the ends and one beyond each; further ones make
+            # long detours.
+            acrosses = _across_order(s_rect, t_rect, s, t, len(gutters.tops))
+            del acrosses[abs(s[0] - t[0]) + 3 :]
         for across in acrosses:
+            if not (s_up if across <= s[0] else s_down) or not (t_up if across <= t[0] else t_down):
+                continue
             band_top, band_bottom = bands[across]
             if v_free(first, min(s_rect.y, band_top), max(s_rect.bottom, band_bottom)) and v_free(
                 last, min(t_rect.y, band_top), max(t_rect.bottom, band_bottom)
@@ -106,27 +122,50 @@ def plan_route(
     return Plan(1, -1, s[2] + 1, -1, t[1], False, fixed), True
 
 
+class _Exits:
+    """Whether a card's way out of its lane, up or down the gutter beside a side, is
+    free: the part of that run which every route across a lane edge above (or below) it
+    takes, so a blocked exit rules all of those out. Each asked once."""
+
+    def __init__(self, rect: Rect, place: Place, gutters: Gutters) -> None:
+        self._rect, self._row, self._gutters = rect, place[0], gutters
+        self._known: dict[tuple[int, bool], bool] = {}
+
+    def free(self, edge: int, up: bool) -> bool:
+        """Whether the exit by vertical gutter `edge`, up (or down), is free."""
+        known = self._known.get((edge, up))
+        if known is None:
+            rect, gutters = self._rect, self._gutters
+            if up:
+                top, bottom = min(rect.y, gutters.h_bands[self._row][0]), rect.bottom
+            else:
+                top, bottom = rect.y, max(rect.bottom, gutters.h_bands[self._row + 1][1])
+            known = gutters.v_free(edge, top, bottom)
+            self._known[(edge, up)] = known
+        return known
+
+
 def _escape(
     rect: Rect, place: Place, side: int, up: bool, gutters: Gutters, gap: float
-) -> list[Point]:
+) -> list[XY]:
     """A path from a side of a card out of its lane (to the middle of the gutter above
     it, or below), round the spanning cards that block the gutter beside it: along the
     gap under (or over) each such card to the gutter at its end, which is free there."""
     row = place[0]
     edge = place[2] + 1 if side > 0 else place[1]
     y = rect.y + rect.h / 2
-    points = [Point(rect.right if side > 0 else rect.x, y)]
+    points = [(rect.right if side > 0 else rect.x, y)]
     goal = gutters.h_center(row if up else row + 1)
     centers, first_blocker = gutters.v_centers, gutters.first_blocker
     for _ in range(4 * len(gutters.lefts) + 4):
         x = centers[edge]
         blocker = first_blocker(edge, row, y, up)
         if blocker is None:
-            points += [Point(x, y), Point(x, goal)]
+            points += [(x, y), (x, goal)]
             return points
         top, bottom, first, last = blocker
         strip = bottom + gap / 2 if up else top - gap / 2
-        points += [Point(x, y), Point(x, strip)]
+        points += [(x, y), (x, strip)]
         # Round the card by its nearer end.
         left_x, right_x = centers[first], centers[last + 1]
         edge = first if abs(left_x - x) <= abs(right_x - x) else last + 1
@@ -153,20 +192,22 @@ def escape_path(
         (-s_side, not s_up, s_side, not t_up),
     ):
         out = _escape(s_rect, s, out_side, out_up, gutters, gap)
+        if not out:
+            continue
         into = _escape(t_rect, t, in_side, in_up, gutters, gap)
-        if not out or not into:
+        if not into:
             continue
         s_edge = s[0] if out_up else s[0] + 1
         t_edge = t[0] if in_up else t[0] + 1
-        a, b = out[-1], into[-1]
-        middle: list[Point] = []
+        (a_x, a_y), b_y = out[-1], into[-1][1]
         if s_edge != t_edge:
-            low, high = min(a.y, b.y), max(a.y, b.y)
+            low, high = min(a_y, b_y), max(a_y, b_y)
             centers = gutters.v_centers
-            edges = sorted(range(len(centers)), key=lambda k: abs(centers[k] - a.x))
+            edges = sorted(range(len(centers)), key=lambda k: abs(centers[k] - a_x))
             x = centers[next(k for k in edges if gutters.v_free(k, low, high))]
-            middle = [Point(x, a.y), Point(x, b.y)]
-        return simplified([*out, *middle, *reversed(into)])
+            out += [(x, a_y), (x, b_y)]
+        into.reverse()
+        return simplified_xy(out + into)
     return None
 
 
@@ -288,16 +329,22 @@ def _dijkstra(
 
 def simplified(points: list[Point]) -> tuple[Point, ...]:
     """The path without repeated points or points in the middle of a straight run."""
-    result: list[Point] = []
+    return simplified_xy([(p.x, p.y) for p in points])
+
+
+def simplified_xy(points: list[XY]) -> tuple[Point, ...]:
+    """`simplified` for points given as (x, y)."""
+    result: list[XY] = []
     for point in points:
         if result and result[-1] == point:
             continue
         if len(result) >= 2:
-            a, b = result[-2], result[-1]
-            if (a.x == b.x == point.x and (b.y - a.y) * (point.y - b.y) > 0) or (
-                a.y == b.y == point.y and (b.x - a.x) * (point.x - b.x) > 0
+            (ax, ay), (bx, by) = result[-2], result[-1]
+            x, y = point
+            if (ax == bx == x and (by - ay) * (y - by) > 0) or (
+                ay == by == y and (bx - ax) * (x - bx) > 0
             ):
                 result[-1] = point
                 continue
         result.append(point)
-    return tuple(result)
+    return tuple([Point(x, y) for x, y in result])
