@@ -95,6 +95,9 @@ class LayoutEngine:
         # How many lanes (from the top) are stacked, and the cards of those still to stack
         # (with the sizes of an empty lane's stack).
         self._built = 0
+        # Whether the first lane not laid out has begun stacking: it is in the layout as
+        # far as it was stacked then (its cards placed so far are final).
+        self._begun = False
         self._stack_sizes: tuple[list[float], list[float], float, float] = ([], [], 0.0, 0.0)
         self._members: dict[str, list[Card]] = {}
         self._journey: JourneyMap | None = None
@@ -203,14 +206,18 @@ class LayoutEngine:
             lane_id = order[self._built]
             lane = self._lanes[lane_id]
             members = self._members[lane_id]
-            lane.stack = LaneStack(*self._stack_sizes)  # what abandoned steps left: gone
-            steps = lane.stack.build_steps(members, self._column_index, self._face, cards_per_step)
-            for _ in steps:
+            if not self._begun:
+                lane.stack.begin(members, self._column_index, self._face)
+                self._begun = True
+            # Abandoned steps stop at a pause, between two cards: these go on from there.
+            for _ in lane.stack.build_steps(cards_per_step):
                 yield None
                 self._check(generation)
             del self._members[lane_id]
             self._count_scores(lane, members)
             self._built += 1
+            self._begun = False
+            self._lane_cards.pop(lane_id, None)  # laid out in part before: placed again
             old = self.layout
             new, _ = self._assemble({}, old, set(), None)
             self._layout = new
@@ -343,6 +350,7 @@ class LayoutEngine:
                 cell_cards.append(card)
         self._members = members
         self._built = 0
+        self._begun = False
         self._lane_cards = {}
         self._positions = {}
         self._previous_faces.clear()
@@ -357,13 +365,21 @@ class LayoutEngine:
 
     def _build_lanes(self, until: float | None) -> None:
         """Stack the lanes from the top: all of them, or (`until`) those starting above
-        that line (at least one)."""
+        that line (at least one), the last of them only down to the line: the cards
+        placed first are final, so a first frame needs no more."""
         top = self._header_height
         for lane_id, lane in self._lanes.items():
             if until is not None and top >= until and self._built:
                 return
-            members = self._members.pop(lane_id)
-            lane.stack.build(members, self._column_index, self._face)
+            members = self._members[lane_id]
+            lane.stack.begin(members, self._column_index, self._face)
+            line = None if until is None or top >= until else until - top
+            for _ in lane.stack.build_steps(0, line):
+                pass
+            if lane.stack.building:
+                self._begun = True
+                return
+            del self._members[lane_id]
             self._count_scores(lane, members)
             self._built += 1
             top += self._lane_height(lane)
@@ -479,8 +495,8 @@ class LayoutEngine:
         )
 
     def _built_lanes(self) -> Iterator[tuple[str, _Lane]]:
-        """(id, lane) of the lanes laid out, top to bottom."""
-        return itertools.islice(self._lanes.items(), self._built)
+        """(id, lane) of the lanes laid out (and the one begun), top to bottom."""
+        return itertools.islice(self._lanes.items(), self._built + self._begun)
 
     def _lane_rects(self) -> list[Rect]:
         """The header column rectangles of the lanes laid out."""
