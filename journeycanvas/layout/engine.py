@@ -467,8 +467,11 @@ class LayoutEngine:
         positions = self._positions = dict(zip(listed, range(count), strict=True))
         return [cards[positions[card_id]] for card_id in ids if card_id in positions]
 
-    def _holds(self, card_id: str) -> bool:
-        """Whether a lane holds the card (it has a layout)."""
+    def _holds(self, card_id: str, hint: Mapping[str, str]) -> bool:
+        """Whether a lane holds the card (it has a layout); `hint`: where it was last."""
+        lane = self._lanes.get(hint.get(card_id, ""))
+        if lane is not None and card_id in lane.stack.slots:
+            return True
         return any(card_id in lane.stack.slots for lane in self._lanes.values())
 
     def _face(self, card: Card, width: float) -> CardFace:
@@ -573,7 +576,7 @@ class LayoutEngine:
                 if rect.y != was.top:
                     collector.shifted_lanes[lane_id] = rect.y - was.top
             for card_id in changed:
-                if not self._holds(card_id) and hint.pop(card_id, None) is not None:
+                if not self._holds(card_id, hint) and hint.pop(card_id, None) is not None:
                     collector.removed_cards.add(card_id)
             old_cards = CardMap(self._lane_cards, hint)
             lane_changes = self._lane_changes(lane_rects, restacked, changed, old, old_cards)
@@ -631,19 +634,22 @@ class LayoutEngine:
         for lane_id, (slots, columns) in restacked.items():
             changed_columns = cells.setdefault(rows[lane_id], set())
             changed_columns.update(columns)
-            for slot in slots:
-                changed_columns.update(range(slot.column, slot.last + 1))
-                replaced.add(slot.card.id)
+            # Many slots, few distinct column ranges.
+            for column, last in {(slot.column, slot.last) for slot in slots}:
+                changed_columns.update(range(column, last + 1))
+            replaced.update([slot.card.id for slot in slots])
         count = len(self._columns)
+        where: set[tuple[str, str, int]] = set()
         for card_id in changed:
             lane = old_cards.lane_of(card_id)
-            if lane is None or lane.lane_id not in rows:
-                continue
-            stage_id, _, span, _, _, _ = lane.places[card_id]
+            if lane is not None:
+                stage_id, _, span, _, _, _ = lane.places[card_id]
+                where.add((lane.lane_id, stage_id, span))
+        for lane_id, stage_id, span in where:
             column = self._column_index.get(stage_id)
-            if column is not None:
+            if lane_id in rows and column is not None:
                 last = column if span <= 1 else min(column + span, count) - 1
-                cells.setdefault(rows[lane.lane_id], set()).update(range(column, last + 1))
+                cells.setdefault(rows[lane_id], set()).update(range(column, last + 1))
         replaced.update(changed)
         return LaneChanges(shifts, cells, replaced)
 
@@ -737,17 +743,31 @@ def _place(
     collector: DiffCollector,
 ) -> None:
     """New places of the `slots` whose place changed, reported to `collector`."""
+    placed = []
     for slot in slots:
-        card, face = slot.card, slot.face
+        card = slot.card
         card_id = card.id
-        place = (card.stage, slot.order, slot.last - slot.column + 1, slot.x, slot.y, face)
+        y, face, order = slot.y, slot.face, slot.order
+        span = slot.last - slot.column + 1
         was = places.get(card_id)
-        if was is not None and was[5] is face and was[:5] == place[:5]:
+        # Most cards an edit re-places only moved down or up: y tells them first.
+        if (
+            was is not None
+            and was[4] == y
+            and was[5] is face
+            and was[1] == order
+            and was[2] == span
+            and was[3] == slot.x
+            and was[0] == card.stage
+        ):
             continue
-        places[card_id] = place
-        laid.pop(card_id, None)
-        hint[card_id] = lane_id
-        collector.cards.add(card_id)
+        places[card_id] = (card.stage, order, span, slot.x, y, face)
+        placed.append(card_id)
+    if laid:
+        for card_id in placed:
+            laid.pop(card_id, None)
+    hint.update(dict.fromkeys(placed, lane_id))
+    collector.cards.update(placed)
 
 
 _card_id = attrgetter("id")

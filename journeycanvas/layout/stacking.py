@@ -220,8 +220,9 @@ class LaneStack:
             self.cells[column].sort(key=_by_key)
         for column in self._before:
             self._covers[column].sort(key=_by_key)
+        # A renumbered card whose predecessors are the same cards, where they were, stays
+        # where it is; one whose predecessors changed is a new successor below.
         seeds = set(self._added)
-        seeds.update(renumbered)
         for column, before in self._before.items():
             seeds.update(_new_successors(before, self._covers[column]))
         moved = self._propagate(seeds)
