@@ -646,10 +646,10 @@ class LayoutEngine:
                 stage_id, _, span, _, _, _ = lane.places[card_id]
                 where.add((lane.lane_id, stage_id, span))
         for lane_id, stage_id, span in where:
-            column = self._column_index.get(stage_id)
-            if lane_id in rows and column is not None:
-                last = column if span <= 1 else min(column + span, count) - 1
-                cells.setdefault(rows[lane_id], set()).update(range(column, last + 1))
+            first = self._column_index.get(stage_id)
+            if lane_id in rows and first is not None:
+                last = first if span <= 1 else min(first + span, count) - 1
+                cells.setdefault(rows[lane_id], set()).update(range(first, last + 1))
         replaced.update(changed)
         return LaneChanges(shifts, cells, replaced)
 
