@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import Generator, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from operator import attrgetter
 from typing import TypeVar
 
@@ -103,7 +104,8 @@ class LayoutEngine:
         self._journey: JourneyMap | None = None
         # Routing left for later: all of it, or the changes since it was last done.
         self._route_all = False
-        self._route_changes: list[LaneChanges] = []
+        # Each makes its update's LaneChanges: worked out when routed, not before a frame.
+        self._route_changes: list[Callable[[], LaneChanges]] = []
         # The lanes' tops and the cards when the connectors were last routed.
         self._routed_tops: list[float] = []
         self._routed_cards: Mapping[str, CardLayout] = {}
@@ -293,7 +295,8 @@ class LayoutEngine:
             )
         tops = [lane.rect.y for lane in layout.lanes]
         shifts = [top - was for top, was in zip(tops, self._routed_tops, strict=True)]
-        changes = _merged(self._route_changes, len(self._columns), shifts)
+        made = [make() for make in self._route_changes]
+        changes = _merged(made, len(self._columns), shifts)
         result, _, _ = yield from self._connectors.update_steps(
             journey.connectors,
             cards,
@@ -518,10 +521,12 @@ class LayoutEngine:
         old: JourneyLayout | None,
         changed: set[str],
         collector: DiffCollector | None,
-    ) -> tuple[JourneyLayout, LaneChanges | None]:
+    ) -> tuple[JourneyLayout, Callable[[], LaneChanges] | None]:
         """Build the layout of the stacked lanes (its connectors: `old`'s, stale, or none);
         with `old` and a `collector`, reuse what is unchanged and say how the lanes
-        changed; with `old` and none, `old` is the layout of fewer lanes, kept as laid out.
+        changed (a maker of it, called when routed: until then a structural update drops
+        it, so the lanes and columns it reads stay); with `old` and none, `old` is the
+        layout of fewer lanes, kept as laid out.
         """
         style = self.style
         lane_rects = self._lane_rects()
@@ -579,7 +584,9 @@ class LayoutEngine:
                 if not self._holds(card_id, hint) and hint.pop(card_id, None) is not None:
                     collector.removed_cards.add(card_id)
             old_cards = CardMap(self._lane_cards, hint)
-            lane_changes = self._lane_changes(lane_rects, restacked, changed, old, old_cards)
+            lane_changes = partial(
+                self._lane_changes, lane_rects, restacked, changed, old, old_cards
+            )
         self._lane_cards = lane_cards
         cards = CardMap(lane_cards, hint)
         connectors: Mapping[str, ConnectorLayout] = {} if old is None else old.connectors
