@@ -457,6 +457,9 @@ class LayoutEngine:
             # Where it was, or a few places off (cards inserted or removed before it); a
             # card not seen yet was most likely added at the end.
             guess = positions.get(card_id, count - 1)
+            if 0 <= guess < count and cards[guess].id == card_id:
+                found.append(cards[guess])
+                continue
             for index in _near(guess, count):
                 if cards[index].id == card_id:
                     positions[card_id] = index
@@ -610,10 +613,11 @@ class LayoutEngine:
     def _taken_out(self, changed: set[str]) -> dict[str, list[str]]:
         """Per lane, the changed cards it held in `old` and no longer holds."""
         gone: dict[str, list[str]] = {}
+        old = CardMap(self._lane_cards, self._hint)
         for card_id in changed:
-            was = self._lane_of(card_id)
-            if was is not None and card_id not in self._lanes[was].stack.slots:
-                gone.setdefault(was, []).append(card_id)
+            lane = old.lane_of(card_id)
+            if lane is not None and card_id not in self._lanes[lane.lane_id].stack.slots:
+                gone.setdefault(lane.lane_id, []).append(card_id)
         return gone
 
     def _lane_of(self, card_id: str) -> str | None:
