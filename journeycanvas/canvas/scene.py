@@ -364,7 +364,7 @@ class MapScene(QGraphicsScene):
         self._work_share = 0.8 * laid / total
         for diff in engine.lane_steps():
             if diff is not None:
-                laid += len(diff.cards)
+                laid = len(engine.layout.cards)  # a lane laid out in part counts once
                 self._work_share = 0.8 * laid / total
             yield diff, False
         self._work_share = 0.8

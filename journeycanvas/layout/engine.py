@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import Generator, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from operator import attrgetter
 from typing import TypeVar
 
@@ -95,12 +96,16 @@ class LayoutEngine:
         # How many lanes (from the top) are stacked, and the cards of those still to stack
         # (with the sizes of an empty lane's stack).
         self._built = 0
+        # Whether the first lane not laid out has begun stacking: it is in the layout as
+        # far as it was stacked then (its cards placed so far are final).
+        self._begun = False
         self._stack_sizes: tuple[list[float], list[float], float, float] = ([], [], 0.0, 0.0)
         self._members: dict[str, list[Card]] = {}
         self._journey: JourneyMap | None = None
         # Routing left for later: all of it, or the changes since it was last done.
         self._route_all = False
-        self._route_changes: list[LaneChanges] = []
+        # Each makes its update's LaneChanges: worked out when routed, not before a frame.
+        self._route_changes: list[Callable[[], LaneChanges]] = []
         # The lanes' tops and the cards when the connectors were last routed.
         self._routed_tops: list[float] = []
         self._routed_cards: Mapping[str, CardLayout] = {}
@@ -203,14 +208,18 @@ class LayoutEngine:
             lane_id = order[self._built]
             lane = self._lanes[lane_id]
             members = self._members[lane_id]
-            lane.stack = LaneStack(*self._stack_sizes)  # what abandoned steps left: gone
-            steps = lane.stack.build_steps(members, self._column_index, self._face, cards_per_step)
-            for _ in steps:
+            if not self._begun:
+                lane.stack.begin(members, self._column_index, self._face)
+                self._begun = True
+            # Abandoned steps stop at a pause, between two cards: these go on from there.
+            for _ in lane.stack.build_steps(cards_per_step):
                 yield None
                 self._check(generation)
             del self._members[lane_id]
             self._count_scores(lane, members)
             self._built += 1
+            self._begun = False
+            self._lane_cards.pop(lane_id, None)  # laid out in part before: placed again
             old = self.layout
             new, _ = self._assemble({}, old, set(), None)
             self._layout = new
@@ -286,7 +295,8 @@ class LayoutEngine:
             )
         tops = [lane.rect.y for lane in layout.lanes]
         shifts = [top - was for top, was in zip(tops, self._routed_tops, strict=True)]
-        changes = _merged(self._route_changes, len(self._columns), shifts)
+        made = [make() for make in self._route_changes]
+        changes = _merged(made, len(self._columns), shifts)
         result, _, _ = yield from self._connectors.update_steps(
             journey.connectors,
             cards,
@@ -343,6 +353,7 @@ class LayoutEngine:
                 cell_cards.append(card)
         self._members = members
         self._built = 0
+        self._begun = False
         self._lane_cards = {}
         self._positions = {}
         self._previous_faces.clear()
@@ -357,13 +368,21 @@ class LayoutEngine:
 
     def _build_lanes(self, until: float | None) -> None:
         """Stack the lanes from the top: all of them, or (`until`) those starting above
-        that line (at least one)."""
+        that line (at least one), the last of them only down to the line: the cards
+        placed first are final, so a first frame needs no more."""
         top = self._header_height
         for lane_id, lane in self._lanes.items():
             if until is not None and top >= until and self._built:
                 return
-            members = self._members.pop(lane_id)
-            lane.stack.build(members, self._column_index, self._face)
+            members = self._members[lane_id]
+            lane.stack.begin(members, self._column_index, self._face)
+            line = None if until is None or top >= until else until - top
+            for _ in lane.stack.build_steps(0, line):
+                pass
+            if lane.stack.building:
+                self._begun = True
+                return
+            del self._members[lane_id]
             self._count_scores(lane, members)
             self._built += 1
             top += self._lane_height(lane)
@@ -438,6 +457,9 @@ class LayoutEngine:
             # Where it was, or a few places off (cards inserted or removed before it); a
             # card not seen yet was most likely added at the end.
             guess = positions.get(card_id, count - 1)
+            if 0 <= guess < count and cards[guess].id == card_id:
+                found.append(cards[guess])
+                continue
             for index in _near(guess, count):
                 if cards[index].id == card_id:
                     positions[card_id] = index
@@ -451,8 +473,11 @@ class LayoutEngine:
         positions = self._positions = dict(zip(listed, range(count), strict=True))
         return [cards[positions[card_id]] for card_id in ids if card_id in positions]
 
-    def _holds(self, card_id: str) -> bool:
-        """Whether a lane holds the card (it has a layout)."""
+    def _holds(self, card_id: str, hint: Mapping[str, str]) -> bool:
+        """Whether a lane holds the card (it has a layout); `hint`: where it was last."""
+        lane = self._lanes.get(hint.get(card_id, ""))
+        if lane is not None and card_id in lane.stack.slots:
+            return True
         return any(card_id in lane.stack.slots for lane in self._lanes.values())
 
     def _face(self, card: Card, width: float) -> CardFace:
@@ -479,8 +504,8 @@ class LayoutEngine:
         )
 
     def _built_lanes(self) -> Iterator[tuple[str, _Lane]]:
-        """(id, lane) of the lanes laid out, top to bottom."""
-        return itertools.islice(self._lanes.items(), self._built)
+        """(id, lane) of the lanes laid out (and the one begun), top to bottom."""
+        return itertools.islice(self._lanes.items(), self._built + self._begun)
 
     def _lane_rects(self) -> list[Rect]:
         """The header column rectangles of the lanes laid out."""
@@ -499,10 +524,12 @@ class LayoutEngine:
         old: JourneyLayout | None,
         changed: set[str],
         collector: DiffCollector | None,
-    ) -> tuple[JourneyLayout, LaneChanges | None]:
+    ) -> tuple[JourneyLayout, Callable[[], LaneChanges] | None]:
         """Build the layout of the stacked lanes (its connectors: `old`'s, stale, or none);
         with `old` and a `collector`, reuse what is unchanged and say how the lanes
-        changed; with `old` and none, `old` is the layout of fewer lanes, kept as laid out.
+        changed (a maker of it, called when routed: until then a structural update drops
+        it, so the lanes and columns it reads stay); with `old` and none, `old` is the
+        layout of fewer lanes, kept as laid out.
         """
         style = self.style
         lane_rects = self._lane_rects()
@@ -557,10 +584,12 @@ class LayoutEngine:
                 if rect.y != was.top:
                     collector.shifted_lanes[lane_id] = rect.y - was.top
             for card_id in changed:
-                if not self._holds(card_id) and hint.pop(card_id, None) is not None:
+                if not self._holds(card_id, hint) and hint.pop(card_id, None) is not None:
                     collector.removed_cards.add(card_id)
             old_cards = CardMap(self._lane_cards, hint)
-            lane_changes = self._lane_changes(lane_rects, restacked, changed, old, old_cards)
+            lane_changes = partial(
+                self._lane_changes, lane_rects, restacked, changed, old, old_cards
+            )
         self._lane_cards = lane_cards
         cards = CardMap(lane_cards, hint)
         connectors: Mapping[str, ConnectorLayout] = {} if old is None else old.connectors
@@ -584,10 +613,11 @@ class LayoutEngine:
     def _taken_out(self, changed: set[str]) -> dict[str, list[str]]:
         """Per lane, the changed cards it held in `old` and no longer holds."""
         gone: dict[str, list[str]] = {}
+        old = CardMap(self._lane_cards, self._hint)
         for card_id in changed:
-            was = self._lane_of(card_id)
-            if was is not None and card_id not in self._lanes[was].stack.slots:
-                gone.setdefault(was, []).append(card_id)
+            lane = old.lane_of(card_id)
+            if lane is not None and card_id not in self._lanes[lane.lane_id].stack.slots:
+                gone.setdefault(lane.lane_id, []).append(card_id)
         return gone
 
     def _lane_of(self, card_id: str) -> str | None:
@@ -615,19 +645,22 @@ class LayoutEngine:
         for lane_id, (slots, columns) in restacked.items():
             changed_columns = cells.setdefault(rows[lane_id], set())
             changed_columns.update(columns)
-            for slot in slots:
-                changed_columns.update(range(slot.column, slot.last + 1))
-                replaced.add(slot.card.id)
+            # Many slots, few distinct column ranges.
+            for column, last in {(slot.column, slot.last) for slot in slots}:
+                changed_columns.update(range(column, last + 1))
+            replaced.update([slot.card.id for slot in slots])
         count = len(self._columns)
+        where: set[tuple[str, str, int]] = set()
         for card_id in changed:
             lane = old_cards.lane_of(card_id)
-            if lane is None or lane.lane_id not in rows:
-                continue
-            stage_id, _, span, _, _, _ = lane.places[card_id]
-            column = self._column_index.get(stage_id)
-            if column is not None:
-                last = column if span <= 1 else min(column + span, count) - 1
-                cells.setdefault(rows[lane.lane_id], set()).update(range(column, last + 1))
+            if lane is not None:
+                stage_id, _, span, _, _, _ = lane.places[card_id]
+                where.add((lane.lane_id, stage_id, span))
+        for lane_id, stage_id, span in where:
+            first = self._column_index.get(stage_id)
+            if lane_id in rows and first is not None:
+                last = first if span <= 1 else min(first + span, count) - 1
+                cells.setdefault(rows[lane_id], set()).update(range(first, last + 1))
         replaced.update(changed)
         return LaneChanges(shifts, cells, replaced)
 
@@ -721,17 +754,31 @@ def _place(
     collector: DiffCollector,
 ) -> None:
     """New places of the `slots` whose place changed, reported to `collector`."""
+    placed = []
     for slot in slots:
-        card, face = slot.card, slot.face
+        card = slot.card
         card_id = card.id
-        place = (card.stage, slot.order, slot.last - slot.column + 1, slot.x, slot.y, face)
+        y, face, order = slot.y, slot.face, slot.order
+        span = slot.last - slot.column + 1
         was = places.get(card_id)
-        if was is not None and was[5] is face and was[:5] == place[:5]:
+        # Most cards an edit re-places only moved down or up: y tells them first.
+        if (
+            was is not None
+            and was[4] == y
+            and was[5] is face
+            and was[1] == order
+            and was[2] == span
+            and was[3] == slot.x
+            and was[0] == card.stage
+        ):
             continue
-        places[card_id] = place
-        laid.pop(card_id, None)
-        hint[card_id] = lane_id
-        collector.cards.add(card_id)
+        places[card_id] = (card.stage, order, span, slot.x, y, face)
+        placed.append(card_id)
+    if laid:
+        for card_id in placed:
+            laid.pop(card_id, None)
+    hint.update(dict.fromkeys(placed, lane_id))
+    collector.cards.update(placed)
 
 
 _card_id = attrgetter("id")

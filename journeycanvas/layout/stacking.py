@@ -79,30 +79,69 @@ class LaneStack:
         self._before: dict[int, list[Slot]] = {}
         self._touched: set[int] = set()
         self._added: list[Slot] = []
+        # Stacking begun by `begin`: the cards in key order, how many are placed, each
+        # column's next free y and how many cards left start in it.
+        self._entries: list[tuple[int, int, str, Card]] = []
+        self._next = 0
+        self._bottoms: list[float] = []
+        self._remaining: list[int] = []
+        self._face_maker: FaceMaker | None = None
 
     def _last_column(self, column: int, span: int) -> int:
         return column if span <= 1 else min(column + span, len(self._lefts)) - 1
 
     def build(self, cards: Iterable[Card], columns: Mapping[str, int], face: FaceMaker) -> None:
         """Stack `cards` (all in known stages) into this empty stack."""
-        for _ in self.build_steps(cards, columns, face, 0):
+        self.begin(cards, columns, face)
+        for _ in self.build_steps(0):
             pass
 
-    def build_steps(
-        self, cards: Iterable[Card], columns: Mapping[str, int], face: FaceMaker, every: int
-    ) -> Iterator[None]:
-        """`build`, pausing (yielding) after every `every` cards (0: never): making the
-        faces of a big lane's cards takes long, and a first frame should not wait for it."""
-        pad, gap = self._pad, self._gap
+    def begin(self, cards: Iterable[Card], columns: Mapping[str, int], face: FaceMaker) -> None:
+        """Take `cards` (all in known stages) to stack into this empty stack, by
+        `build_steps` (which may stop and go on later)."""
+        # Ids are unique, so the tuples never compare the cards themselves.
+        self._entries = sorted((card.order, columns[card.stage], card.id, card) for card in cards)
+        self._next = 0
+        self._bottoms = [self._pad] * len(self._lefts)
+        # Per column, the cards still to place that start in it.
+        self._remaining = [0] * len(self._lefts)
+        for entry in self._entries:
+            self._remaining[entry[1]] += 1
+        self._face_maker = face
+
+    @property
+    def building(self) -> bool:
+        """Whether cards taken by `begin` are still to be placed."""
+        return self._next < len(self._entries)
+
+    def build_steps(self, every: int, until: float | None = None) -> Iterator[None]:
+        """Place the cards taken by `begin`, in key order, pausing (yielding) after every
+        `every` cards (0: never): making the faces of a big lane's cards takes long, and a
+        first frame should not wait for it. With `until` (mm below the lane's top), stop
+        once every card left would go below that line: those placed are final, and the
+        rest are placed by a later `build_steps`. Safe to abandon at a pause."""
+        gap = self._gap
         lefts, rights = self._lefts, self._rights
         covers, cells, slots = self._covers, self.cells, self.slots
+        bottoms, remaining, face = self._bottoms, self._remaining, self._face_maker
+        entries = self._entries
+        if face is None:
+            return
         count = len(lefts)
-        # Ids are unique, so the tuples never compare the cards themselves.
-        entries = sorted((card.order, columns[card.stage], card.id, card) for card in cards)
-        bottoms = [pad] * count
-        for done, (order, column, card_id, card) in enumerate(entries, 1):
+        done = 0
+        while self._next < len(entries):
+            if (
+                until is not None
+                and not done % _LOOK_EVERY
+                and _all_below(bottoms, remaining, until)
+            ):
+                break
+            done += 1
             if every and not done % every:
                 yield
+            order, column, card_id, card = entries[self._next]
+            self._next += 1
+            remaining[column] -= 1
             span = card.span
             last = column if span <= 1 else min(column + span, count) - 1
             x = lefts[column]
@@ -122,6 +161,8 @@ class LaneStack:
                     covers[covered].append(slot)
             cells[column].append(slot)
             slots[card_id] = slot
+        if not self.building:
+            self._entries, self._bottoms, self._remaining = [], [], []
         self._update_height()
 
     def covering(self, column: int) -> list[Slot]:
@@ -179,8 +220,9 @@ class LaneStack:
             self.cells[column].sort(key=_by_key)
         for column in self._before:
             self._covers[column].sort(key=_by_key)
+        # A renumbered card whose predecessors are the same cards, where they were, stays
+        # where it is; one whose predecessors changed is a new successor below.
         seeds = set(self._added)
-        seeds.update(renumbered)
         for column, before in self._before.items():
             seeds.update(_new_successors(before, self._covers[column]))
         moved = self._propagate(seeds)
@@ -260,6 +302,16 @@ class LaneStack:
     def _update_height(self) -> None:
         bottoms = [stack[-1].bottom for stack in self._covers if stack]
         self.content_height = max(bottoms) + self._pad if bottoms else 0.0
+
+
+# How many cards `build_steps` places between two looks at whether it may stop.
+_LOOK_EVERY = 8
+
+
+def _all_below(bottoms: list[float], remaining: list[int], line: float) -> bool:
+    """Whether every card left to stack goes below `line`: each column where one starts
+    is filled down to it (a card goes below everything placed in the columns it covers)."""
+    return all(bottom >= line for bottom, left in zip(bottoms, remaining, strict=True) if left)
 
 
 def _new_successors(before: list[Slot], after: list[Slot]) -> Iterable[Slot]:

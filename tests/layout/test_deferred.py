@@ -10,7 +10,7 @@ from maps import bakery_map
 from test_incremental import crowded_lanes
 
 from journeycanvas.layout import LayoutEngine, layout_journey
-from journeycanvas.model import Card, Connector, JourneyMap
+from journeycanvas.model import Card, Connector, JourneyMap, Lane, Stage
 from journeycanvas.model.edits import add_card, card_by_id, move_cards, remove_cards, set_fields
 
 
@@ -46,7 +46,7 @@ def test_deferred_updates_and_abandoned_steps_end_equal_to_a_full_layout(
     data: st.DataObject, journey: JourneyMap
 ) -> None:
     engine = LayoutEngine()
-    until = data.draw(st.sampled_from([None, 0.0, 30.0]))
+    until = data.draw(st.sampled_from([None, 0.0, 30.0, 60.0, 120.0]))
     engine.update(journey, route_connectors=False, lay_out_until=until)
     work: Iterator[object] | None = None
     for serial in range(data.draw(st.integers(1, 8))):
@@ -126,3 +126,44 @@ def test_lanes_laid_out_in_steps_grow_the_layout_from_the_top() -> None:
             heights.append(engine.layout.height)
     assert heights == sorted(heights) and len(heights) == len(journey.lanes)
     assert engine.layout.cards == layout_journey(journey).cards
+
+
+def _many_cards_in_one_lane() -> JourneyMap:
+    """Three stages, two lanes, the first holding 150 cards, some spanning."""
+    stages = [Stage(id=f"s{i}", name="", width_mm=70) for i in range(3)]
+    lanes = [Lane(id=f"l{i}", title="") for i in range(2)]
+    journey = JourneyMap(id="m", title="Tall", stages=stages, lanes=lanes)
+    for i in range(160):
+        card = Card(
+            id=f"c{i}",
+            stage=f"s{i % 3}",
+            lane="l0" if i < 150 else "l1",
+            order=i // 3,
+            span=2 if i % 7 == 0 else 1,
+            text="x " * (i % 5 * 8),
+        )
+        add_card(journey, card)
+    return journey
+
+
+def test_a_first_layout_stacks_a_tall_lane_only_down_to_the_line() -> None:
+    journey = _many_cards_in_one_lane()
+    full = layout_journey(journey)
+    engine = LayoutEngine()
+    line = full.header_height + 100.0
+    engine.update(journey, route_connectors=False, lay_out_until=line)
+    first = engine.layout
+    assert engine.lanes_pending and len(first.lanes) == 1
+    assert 0 < len(first.cards) < 150
+    # What is placed is final, and nothing above the line is missing.
+    assert all(first.cards[i] == full.cards[i] for i in first.cards)
+    assert {i for i, c in full.cards.items() if c.lane_id == "l0" and c.rect.y < line} <= set(
+        first.cards
+    )
+    assert first.height >= line
+    # Steps abandoned part-way go on where they stopped.
+    steps = engine.lane_steps(5)
+    next(steps)
+    next(steps)
+    assert engine.finish().cards == frozenset(full.cards)
+    assert engine.layout == full
