@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from journeycanvas.layout.geometry import Point, Rect
+from journeycanvas.layout.geometry import Point, Rect, on_grid
 from journeycanvas.layout.stacking import LaneStack, Slot
 
 WINDOW_MM = 45.0
@@ -178,7 +178,7 @@ def path_stretch(points: Sequence[Point], anchor: float, trunk: float) -> Stretc
     """The stretch of the path `points` around the distance `anchor` along it; the first
     `trunk` millimetres are a fork's shared trunk."""
     at = points[0]
-    runs: list[Run] = []
+    runs: list[tuple[float, float, float, float, float, float, float]] = []
     start = 0.0
     first, last = anchor - WINDOW_MM, anchor + WINDOW_MM
     for a, b in itertools.pairwise(points):
@@ -199,11 +199,15 @@ def path_stretch(points: Sequence[Point], anchor: float, trunk: float) -> Stretc
             at = Point(ax + ux * (anchor - start), ay + uy * (anchor - start))
         low, high = max(start, first), min(end, last)
         if low <= high:
-            runs.append((ax + ux * (low - start), ay + uy * (low - start), ux, uy, low, high))
+            runs.append((ax, ay, ux, uy, low - start, low, high))
         start = end
+    # On the grid, as lane tops are, and the runs measured from it corner first: a path
+    # moved down with its lanes then gives the same stretch, its anchor moved, to the bit
+    # (as a kept label's anchor and spots are worked out).
+    at = Point(at.x, on_grid(at.y))
     relative = tuple(
-        (x - at.x, y - at.y, ux, uy, low - anchor, high - anchor)
-        for x, y, ux, uy, low, high in runs
+        ((ax - at.x) + ux * along, (ay - at.y) + uy * along, ux, uy, low - anchor, high - anchor)
+        for ax, ay, ux, uy, along, low, high in runs
     )
     # Where the trunk ends matters only within the window: beyond it, any end is alike.
     reach = WINDOW_MM + _STEP_MM

@@ -158,7 +158,9 @@ def own_middle(points: Sequence[Point], trunk: float) -> Middle:
         return a, Point(1.0, 0.0), index, distance
     ux, uy = (b.x - a.x) / length, (b.y - a.y) / length
     along = distance - run_start
-    return Point(a.x + ux * along, a.y + uy * along), Point(ux, uy), index, distance
+    # The point's height on the grid too (a run's start is a sum of lengths across, which
+    # are not): a path moved down with its lanes then has its middle moved, to the bit.
+    return Point(a.x + ux * along, on_grid(a.y + uy * along)), Point(ux, uy), index, distance
 
 
 def arrow_box(points: Sequence[Point]) -> Rect:
