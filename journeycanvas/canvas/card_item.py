@@ -1,9 +1,29 @@
-"""A card on the canvas: drawn from its `CardLayout`, text painted from the layout's lines."""
+"""A card on the canvas: drawn from its `CardLayout`, text painted from the layout's lines.
+
+On the screen the inside of a card (every pixel that its opaque fill covers whole: text,
+glyph, picture, footer) is kept as an image at the current zoom and pixel phase, and
+blitted while neither changes: a frame after an edit or a scroll copies the cards it did
+not touch. The image is made the second time a card is painted at the same zoom and
+phase, so that a zoom frame costs no more than drawing. The edge, shadow and marks are
+drawn each time; a dimmed card (drawn see-through) and other paint devices (SVG,
+printing, PNG export) are drawn directly.
+"""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QImage,
+    QPaintEngine,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
@@ -41,6 +61,12 @@ _HANDLE_PEN = QPen(QColor("#1565c0"), 0.4)
 _WHITE = QBrush(QColor("#ffffff"))
 _PERSONA_PEN = QPen(QColor("#ffffff"), 0.3)
 _DIMMED_OPACITY = 0.2
+_RASTER = QPaintEngine.Type.Raster
+_SCALED = QTransform.TransformationType.TxScale
+_MAX_INSIDE_PIXELS = 1024 * 1024
+"""Cards bigger than this on the device (in pixels) are drawn directly, not kept."""
+_PHASE_STEPS = 64
+"""Sub-pixel phases closer than 1/64 pixel share an image."""
 
 
 _PROGRESS_COLORS: dict[str, QColor] = {}
@@ -139,6 +165,9 @@ class CardItem(QGraphicsItem):
         self._fill, self._border, self._accent = colours
         self._shape: QPainterPath | None = None
         self._drawing: _FaceDrawing | None = None
+        self._inside: QImage | None = None
+        self._inside_key: tuple[object, ...] | None = None
+        self._seen_key: tuple[object, ...] | None = None
 
     def set_layout(self, card: CardLayout) -> None:
         """Follow a new layout of the card: position, and face when it changed."""
@@ -227,18 +256,37 @@ class CardItem(QGraphicsItem):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(rect)
             return
-        face = self.layout.face
+        self._paint_box(painter)
+        if self.dimmed or widget is None or not self._blit_inside(painter, lod):
+            self._paint_inside(painter, lod)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if selected or self.highlighted:
+            painter.setPen(_HIGHLIGHT_PEN if self.highlighted else _SELECTED_PEN)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(-0.45, -0.45, 0.45, 0.45))
+        if selected or self._hovered:
+            painter.setPen(_HANDLE_PEN)
+            painter.setBrush(_WHITE)
+            painter.drawEllipse(self.handle_center(), HANDLE_RADIUS_MM, HANDLE_RADIUS_MM)
+            painter.setBrush(_HANDLE_PEN.color())
+            painter.drawEllipse(self.handle_center(), 0.6, 0.6)
+
+    def _paint_box(self, painter: QPainter) -> None:
         # A sticky note: square, opaque fills drawn without smoothing (the cheap path),
-        # a soft shadow only where it shows, then smoothed glyph, text and dots.
+        # a soft shadow only where it shows.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         shadow_right, shadow_bottom, stripe = self._chrome
         painter.fillRect(shadow_right, _SHADOW)
         painter.fillRect(shadow_bottom, _SHADOW)
-        painter.fillRect(rect, self._fill)
+        painter.fillRect(self._rect, self._fill)
         painter.fillRect(stripe, self._accent)
         painter.setPen(self._border)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(rect)
+        painter.drawRect(self._rect)
+
+    def _paint_inside(self, painter: QPainter, lod: float) -> None:
+        """The smoothed glyph, text, picture and footer, over the box."""
+        face = self.layout.face
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if self._drawing is None:
             self._drawing = _FaceDrawing(face, self._fonts)
@@ -258,16 +306,65 @@ class CardItem(QGraphicsItem):
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             painter.drawImage(drawing.picture, embedded_image(face.picture.data))
         self._paint_footer(painter, face, drawing, lod >= TEXT_MIN_LOD)
-        if selected or self.highlighted:
-            painter.setPen(_HIGHLIGHT_PEN if self.highlighted else _SELECTED_PEN)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect.adjusted(-0.45, -0.45, 0.45, 0.45))
-        if selected or self._hovered:
-            painter.setPen(_HANDLE_PEN)
-            painter.setBrush(_WHITE)
-            painter.drawEllipse(self.handle_center(), HANDLE_RADIUS_MM, HANDLE_RADIUS_MM)
-            painter.setBrush(_HANDLE_PEN.color())
-            painter.drawEllipse(self.handle_center(), 0.6, 0.6)
+
+    def _blit_inside(self, painter: QPainter, lod: float) -> bool:
+        """Copy the inside from the kept image (made if this zoom and phase was painted
+        before); False when it must be drawn."""
+        if painter.paintEngine().type() != _RASTER:
+            return False
+        device = painter.deviceTransform()
+        if device.type().value > _SCALED.value:
+            return False
+        sx, sy, ox, oy = device.m11(), device.m22(), device.dx(), device.dy()
+        # The device pixels wholly inside the card's rectangle: its fill covers them.
+        left, top = math.ceil(ox), math.ceil(oy)
+        width = math.floor(ox + self._rect.width() * sx) - left
+        height = math.floor(oy + self._rect.height() * sy) - top
+        if width <= 0 or height <= 0 or width * height > _MAX_INSIDE_PIXELS:
+            return False
+        phase_x, phase_y = ox - left, oy - top
+        key = (sx, sy, round(phase_x * _PHASE_STEPS), round(phase_y * _PHASE_STEPS),
+               width, height, painter.renderHints())  # fmt: skip
+        image = self._inside
+        if image is None or key != self._inside_key:
+            self._inside = None
+            if key != self._seen_key:
+                self._seen_key = key
+                return False
+            image = self._inside = self._draw_inside(painter, lod, device, phase_x, phase_y,
+                                                     width, height)  # fmt: skip
+            self._inside_key = key
+        painter.save()
+        painter.resetTransform()
+        # From device pixels back to the painter's coordinates (the screen's pixel ratio).
+        at = painter.deviceTransform().inverted()[0].map(QPointF(left, top))
+        painter.drawImage(at, image)
+        painter.restore()
+        return True
+
+    def _draw_inside(
+        self,
+        painter: QPainter,
+        lod: float,
+        device: QTransform,
+        phase_x: float,
+        phase_y: float,
+        width: int,
+        height: int,
+    ) -> QImage:
+        """The card drawn as on the device, on an opaque image of its inside pixels."""
+        image = QImage(width, height, QImage.Format.Format_RGB32)
+        image.setDevicePixelRatio(painter.device().devicePixelRatio())
+        inside = QPainter(image)
+        inside.setRenderHints(painter.renderHints())
+        inside.setTransform(
+            QTransform(device.m11(), 0, 0, device.m22(), phase_x, phase_y)
+            * QTransform.fromScale(1 / image.devicePixelRatio(), 1 / image.devicePixelRatio())
+        )
+        self._paint_box(inside)
+        self._paint_inside(inside, lod)
+        inside.end()
+        return image
 
     def _paint_footer(
         self, painter: QPainter, face: CardFace, drawing: _FaceDrawing, with_text: bool
