@@ -82,26 +82,43 @@ def progress_qcolor(progress: float | None) -> QColor:
 
 
 class _FaceDrawing:
-    """What painting a face needs beyond the face: Qt text steps and greeked lines."""
+    """What painting a face needs beyond the face, made once per face: Qt text steps,
+    greeked lines, and the footer's shapes."""
 
     __slots__ = (
-        "badge", "badge_scale", "greek", "picture", "text", "text_scale", "votes", "votes_scale",
+        "badge", "badge_scale", "bar", "bar_filled", "greek", "icon", "persona_dots",
+        "picture", "text", "text_scale", "vote_dots", "votes", "votes_scale",
     )  # fmt: skip
 
     def __init__(self, face: CardFace, fonts: QtFonts) -> None:
+        self.icon = qrect(face.icon)
         self.picture = None if face.picture is None else qrect(face.picture.rect)
         self.text: list[TextOp] = fonts.ops(face.text)
         self.text_scale = fonts.block_scale(face.text)
         self.badge: list[TextOp] = []
         self.badge_scale = 1.0
+        self.bar: QRectF | None = None
+        self.bar_filled: QRectF | None = None
         if face.metric is not None:
             self.badge = fonts.ops(face.metric.text)
             self.badge_scale = fonts.block_scale(face.metric.text)
+            self.bar = qrect(face.metric.bar)
+            progress = face.metric.progress
+            filled = QRectF(self.bar)
+            filled.setWidth(self.bar.width() * (1.0 if progress is None else progress))
+            self.bar_filled = filled if filled.width() > 0 else None
         self.votes: list[TextOp] = []
         self.votes_scale = 1.0
         if face.votes_label is not None:
             self.votes = fonts.ops(face.votes_label)
             self.votes_scale = fonts.block_scale(face.votes_label)
+        # One path for all vote dots: one fill instead of one per dot.
+        self.vote_dots: QPainterPath | None = None
+        if face.vote_dots:
+            self.vote_dots = QPainterPath()
+            for dot in face.vote_dots:
+                self.vote_dots.addEllipse(qrect(dot))
+        self.persona_dots = [(qrect(dot.rect), QColor(dot.color)) for dot in face.persona_dots]
         block = face.text
         height = block.font_size_pt * MM_PER_PT * 0.55
         self.greek = [
@@ -297,8 +314,8 @@ class CardItem(QGraphicsItem):
             for line in drawing.greek:
                 painter.drawRect(line)
         else:
-            icon = face.icon
-            draw_glyph_cached(painter, face.glyph, qrect(icon), self._accent, icon.w * lod)
+            icon = drawing.icon
+            draw_glyph_cached(painter, face.glyph, icon, self._accent, icon.width() * lod)
             painter.setPen(_TEXT_PEN)
             draw_ops(painter, drawing.text, drawing.text_scale)
         if face.picture is not None and drawing.picture is not None:
@@ -369,31 +386,27 @@ class CardItem(QGraphicsItem):
     def _paint_footer(
         self, painter: QPainter, face: CardFace, drawing: _FaceDrawing, with_text: bool
     ) -> None:
-        badge = face.metric
-        if badge is not None:
-            bar = qrect(badge.bar)
+        bar = drawing.bar
+        if face.metric is not None and bar is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(_BAR_BACK)
             radius = bar.height() / 2
             painter.drawRoundedRect(bar, radius, radius)
-            painter.setBrush(progress_qcolor(badge.progress))
-            filled = QRectF(bar)
-            filled.setWidth(bar.width() * (1.0 if badge.progress is None else badge.progress))
-            if filled.width() > 0:
-                painter.drawRoundedRect(filled, radius, radius)
+            if drawing.bar_filled is not None:
+                painter.setBrush(progress_qcolor(face.metric.progress))
+                painter.drawRoundedRect(drawing.bar_filled, radius, radius)
             if with_text:
                 painter.setPen(_MUTED_PEN)
                 draw_ops(painter, drawing.badge, drawing.badge_scale)
-        if face.vote_dots:
+        if drawing.vote_dots is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(_DOT_BRUSH)
-            for dot in face.vote_dots:
-                painter.drawEllipse(qrect(dot))
+            painter.drawPath(drawing.vote_dots)
             if with_text and drawing.votes:
                 painter.setPen(_TEXT_PEN)
                 draw_ops(painter, drawing.votes, drawing.votes_scale)
-        if face.persona_dots:
+        if drawing.persona_dots:
             painter.setPen(_PERSONA_PEN)
-            for persona_dot in face.persona_dots:
-                painter.setBrush(QColor(persona_dot.color))
-                painter.drawEllipse(qrect(persona_dot.rect))
+            for rect, color in drawing.persona_dots:
+                painter.setBrush(color)
+                painter.drawEllipse(rect)
