@@ -65,6 +65,7 @@ _RASTER = QPaintEngine.Type.Raster
 _SCALED = QTransform.TransformationType.TxScale
 _MAX_INSIDE_PIXELS = 1024 * 1024
 """Cards bigger than this on the device (in pixels) are drawn directly, not kept."""
+_IDENTITY = QTransform()
 _PHASE_STEPS = 64
 """Sub-pixel phases closer than 1/64 pixel share an image."""
 
@@ -259,7 +260,8 @@ class CardItem(QGraphicsItem):
         widget: QWidget | None = None,
     ) -> None:
         """Draw the card: full detail when big enough on screen, boxes when far away."""
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        world = painter.worldTransform()
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(world)
         rect = self._rect
         selected = self.isSelected()
         if self.dimmed:
@@ -274,7 +276,7 @@ class CardItem(QGraphicsItem):
                 painter.drawRect(rect)
             return
         self._paint_box(painter)
-        if self.dimmed or widget is None or not self._blit_inside(painter, lod):
+        if self.dimmed or widget is None or not self._blit_inside(painter, lod, world):
             self._paint_inside(painter, lod)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if selected or self.highlighted:
@@ -324,13 +326,13 @@ class CardItem(QGraphicsItem):
             painter.drawImage(drawing.picture, embedded_image(face.picture.data))
         self._paint_footer(painter, face, drawing, lod >= TEXT_MIN_LOD)
 
-    def _blit_inside(self, painter: QPainter, lod: float) -> bool:
+    def _blit_inside(self, painter: QPainter, lod: float, world: QTransform) -> bool:
         """Copy the inside from the kept image (made if this zoom and phase was painted
         before); False when it must be drawn."""
         if painter.paintEngine().type() != _RASTER:
             return False
         device = painter.deviceTransform()
-        if device.type().value > _SCALED.value:
+        if device.type().value > _SCALED.value or world.m11() == 0:
             return False
         sx, sy, ox, oy = device.m11(), device.m22(), device.dx(), device.dy()
         # The device pixels wholly inside the card's rectangle: its fill covers them.
@@ -340,6 +342,9 @@ class CardItem(QGraphicsItem):
         if width <= 0 or height <= 0 or width * height > _MAX_INSIDE_PIXELS:
             return False
         phase_x, phase_y = ox - left, oy - top
+        # The device is the painter's coordinates scaled by the screen's pixel ratio and
+        # moved (to the widget in its window).
+        ratio = sx / world.m11()
         key = (sx, sy, round(phase_x * _PHASE_STEPS), round(phase_y * _PHASE_STEPS),
                width, height, painter.renderHints())  # fmt: skip
         image = self._inside
@@ -349,14 +354,13 @@ class CardItem(QGraphicsItem):
                 self._seen_key = key
                 return False
             image = self._inside = self._draw_inside(painter, lod, device, phase_x, phase_y,
-                                                     width, height)  # fmt: skip
+                                                     width, height, ratio)  # fmt: skip
             self._inside_key = key
-        painter.save()
-        painter.resetTransform()
-        # From device pixels back to the painter's coordinates (the screen's pixel ratio).
-        at = painter.deviceTransform().inverted()[0].map(QPointF(left, top))
-        painter.drawImage(at, image)
-        painter.restore()
+        painter.setWorldTransform(_IDENTITY)
+        painter.drawImage(
+            QPointF((left - ox) / ratio + world.dx(), (top - oy) / ratio + world.dy()), image
+        )
+        painter.setWorldTransform(world)
         return True
 
     def _draw_inside(
@@ -368,15 +372,16 @@ class CardItem(QGraphicsItem):
         phase_y: float,
         width: int,
         height: int,
+        ratio: float,
     ) -> QImage:
         """The card drawn as on the device, on an opaque image of its inside pixels."""
         image = QImage(width, height, QImage.Format.Format_RGB32)
-        image.setDevicePixelRatio(painter.device().devicePixelRatio())
+        image.setDevicePixelRatio(ratio)
         inside = QPainter(image)
         inside.setRenderHints(painter.renderHints())
         inside.setTransform(
             QTransform(device.m11(), 0, 0, device.m22(), phase_x, phase_y)
-            * QTransform.fromScale(1 / image.devicePixelRatio(), 1 / image.devicePixelRatio())
+            * QTransform.fromScale(1 / ratio, 1 / ratio)
         )
         self._paint_box(inside)
         self._paint_inside(inside, lod)
