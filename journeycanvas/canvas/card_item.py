@@ -61,8 +61,13 @@ _HANDLE_PEN = QPen(QColor("#1565c0"), 0.4)
 _WHITE = QBrush(QColor("#ffffff"))
 _PERSONA_PEN = QPen(QColor("#ffffff"), 0.3)
 _DIMMED_OPACITY = 0.2
+# Enum members looked up once: each lookup costs a call per card and frame.
+_SMOOTH = QPainter.RenderHint.Antialiasing
+_SMOOTH_PIXMAPS = QPainter.RenderHint.SmoothPixmapTransform
+_NO_PEN = Qt.PenStyle.NoPen
+_NO_BRUSH = Qt.BrushStyle.NoBrush
 _RASTER = QPaintEngine.Type.Raster
-_SCALED = QTransform.TransformationType.TxScale
+_SCALED = QTransform.TransformationType.TxScale.value
 _MAX_INSIDE_PIXELS = 1024 * 1024
 """Cards bigger than this on the device (in pixels) are drawn directly, not kept."""
 _IDENTITY = QTransform()
@@ -272,16 +277,16 @@ class CardItem(QGraphicsItem):
                 painter.fillRect(self._chrome[2], self._accent)
             if selected or self.highlighted:
                 painter.setPen(_HIGHLIGHT_PEN if self.highlighted else _SELECTED_PEN)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setBrush(_NO_BRUSH)
                 painter.drawRect(rect)
             return
         self._paint_box(painter)
         if self.dimmed or widget is None or not self._blit_inside(painter, lod, world):
             self._paint_inside(painter, lod)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(_SMOOTH, True)
         if selected or self.highlighted:
             painter.setPen(_HIGHLIGHT_PEN if self.highlighted else _SELECTED_PEN)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setBrush(_NO_BRUSH)
             painter.drawRect(rect.adjusted(-0.45, -0.45, 0.45, 0.45))
         if selected or self._hovered:
             painter.setPen(_HANDLE_PEN)
@@ -293,25 +298,25 @@ class CardItem(QGraphicsItem):
     def _paint_box(self, painter: QPainter) -> None:
         # A sticky note: square, opaque fills drawn without smoothing (the cheap path),
         # a soft shadow only where it shows.
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setRenderHint(_SMOOTH, False)
         shadow_right, shadow_bottom, stripe = self._chrome
         painter.fillRect(shadow_right, _SHADOW)
         painter.fillRect(shadow_bottom, _SHADOW)
         painter.fillRect(self._rect, self._fill)
         painter.fillRect(stripe, self._accent)
         painter.setPen(self._border)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(_NO_BRUSH)
         painter.drawRect(self._rect)
 
     def _paint_inside(self, painter: QPainter, lod: float) -> None:
         """The smoothed glyph, text, picture and footer, over the box."""
         face = self.layout.face
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(_SMOOTH, True)
         if self._drawing is None:
             self._drawing = _FaceDrawing(face, self._fonts)
         drawing = self._drawing
         if lod < TEXT_MIN_LOD:
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(_NO_PEN)
             painter.setBrush(_GREEK)
             for line in drawing.greek:
                 painter.drawRect(line)
@@ -322,7 +327,7 @@ class CardItem(QGraphicsItem):
             draw_ops(painter, drawing.text, drawing.text_scale)
         if face.picture is not None and drawing.picture is not None:
             # Decoded once per picture (cached by content), scaled by the painter.
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            painter.setRenderHint(_SMOOTH_PIXMAPS, True)
             painter.drawImage(drawing.picture, embedded_image(face.picture.data))
         self._paint_footer(painter, face, drawing, lod >= TEXT_MIN_LOD)
 
@@ -332,7 +337,7 @@ class CardItem(QGraphicsItem):
         if painter.paintEngine().type() != _RASTER:
             return False
         device = painter.deviceTransform()
-        if device.type().value > _SCALED.value or world.m11() == 0:
+        if device.type().value > _SCALED or world.m11() == 0:
             return False
         sx, sy, ox, oy = device.m11(), device.m22(), device.dx(), device.dy()
         # The device pixels wholly inside the card's rectangle: its fill covers them.
@@ -393,7 +398,7 @@ class CardItem(QGraphicsItem):
     ) -> None:
         bar = drawing.bar
         if face.metric is not None and bar is not None:
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(_NO_PEN)
             painter.setBrush(_BAR_BACK)
             radius = bar.height() / 2
             painter.drawRoundedRect(bar, radius, radius)
@@ -404,7 +409,7 @@ class CardItem(QGraphicsItem):
                 painter.setPen(_MUTED_PEN)
                 draw_ops(painter, drawing.badge, drawing.badge_scale)
         if drawing.vote_dots is not None:
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(_NO_PEN)
             painter.setBrush(_DOT_BRUSH)
             painter.drawPath(drawing.vote_dots)
             if with_text and drawing.votes:
