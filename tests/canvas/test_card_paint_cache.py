@@ -85,3 +85,22 @@ def test_a_card_shows_its_new_text_and_the_new_zoom_as_a_fresh_view_draws_them(
         assert _card_pixels(view, card_id) == _card_pixels(fresh, card_id), zoom
         redrawn = _open(qtbot, views, document.journey.model_copy(deep=True), zoom)
         assert _card_pixels(redrawn, card_id) == _card_pixels(view, card_id), zoom
+
+
+def test_selecting_dimming_and_marking_a_drawn_card_shows_as_a_fresh_view_draws_it(
+    qtbot: QtBot, views: list[MapEditorView]
+) -> None:
+    view = _open(qtbot, views, load_template("content-ideation"), 1.0)
+    card_id = _first_card(view)
+    plain = _card_pixels(view, card_id)
+    fresh = _open(qtbot, views, view.document.journey.model_copy(deep=True), 1.0)
+    for dimmed, highlighted, selected in ((False, False, True), (True, False, False),
+                                          (False, True, False), (False, False, False)):  # fmt: skip
+        for editor in (view, fresh):
+            item = editor.map_scene.card_item(card_id)
+            assert item is not None
+            item.set_display(dimmed, highlighted)
+            item.setSelected(selected)
+        shown = _card_pixels(view, card_id)
+        assert shown == _card_pixels(fresh, card_id), (dimmed, highlighted, selected)
+        assert (shown == plain) == (not (dimmed or highlighted or selected))
