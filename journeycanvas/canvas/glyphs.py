@@ -81,7 +81,7 @@ def draw_glyph(painter: QPainter, glyph_id: str, rect: QRectF, color: QColor) ->
     painter.restore()
 
 
-_GLYPH_PIXMAPS: dict[tuple[str, str, int], QPixmap] = {}
+_GLYPH_PIXMAPS: dict[tuple[str, int, int], QPixmap] = {}
 _MAX_CACHED_PX = 96
 
 
@@ -96,7 +96,7 @@ def draw_glyph_cached(
     if size > _MAX_CACHED_PX or size < 1:
         draw_glyph(painter, glyph_id, rect, color)
         return
-    key = (glyph_id, color.name(), size)
+    key = (glyph_id, color.rgba(), size)
     pixmap = _GLYPH_PIXMAPS.get(key)
     if pixmap is None:
         pixmap = QPixmap(size, size)

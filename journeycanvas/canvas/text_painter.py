@@ -6,6 +6,10 @@ own measurements give, so the canvas never re-wraps and matches the PDF. Qt shap
 run itself; a right-to-left run is drawn under a right-to-left override so that Qt lays it
 out exactly as the layout ordered it. Fonts are made at a fixed reference pixel size
 and scaled by the painter, which keeps fractional sizes exact at every zoom.
+
+On the screen (and in PNGs) a block is drawn from glyph runs shaped once, one run per
+font for the whole block, which skips Qt's shaping on every frame; other paint devices
+(SVG, pictures, printers) get the text itself, so that it stays text there.
 """
 
 from __future__ import annotations
@@ -13,17 +17,76 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont, QFontDatabase, QPainter
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QGlyphRun,
+    QPaintEngine,
+    QPainter,
+    QRawFont,
+    QTextLayout,
+    QTextOption,
+)
 
 from journeycanvas.layout import MM_PER_PT, TextBlock
 from journeycanvas.text import FontFile, FontSet
+
+_RASTER = QPaintEngine.Type.Raster
 
 REFERENCE_PX = 100
 """The pixel size Qt fonts are made at; the painter scales them to the layout's size."""
 
 # One drawing step of a text block: font, position in reference units, text.
 TextOp = tuple[QFont, QPointF, str]
+
+_LEFT_TO_RIGHT = QTextOption()
+_LEFT_TO_RIGHT.setTextDirection(Qt.LayoutDirection.LeftToRight)
+_LEFT_TO_RIGHT.setWrapMode(QTextOption.WrapMode.NoWrap)
+
+
+class TextOps(list[TextOp]):
+    """The drawing steps of a block, with their glyph runs once they were needed."""
+
+    __slots__ = ("_runs",)
+
+    def __init__(self, ops: list[TextOp]) -> None:
+        super().__init__(ops)
+        self._runs: list[QGlyphRun] | None = None
+
+    def glyph_runs(self) -> list[QGlyphRun]:
+        """The steps shaped as Qt would draw them, merged into one run per font."""
+        if self._runs is None:
+            self._runs = _glyph_runs(self)
+        return self._runs
+
+
+def _glyph_runs(ops: Sequence[TextOp]) -> list[QGlyphRun]:
+    merged: list[tuple[QRawFont, list[int], list[QPointF]]] = []
+    for font, point, text in ops:
+        layout = QTextLayout(text, font)
+        layout.setTextOption(_LEFT_TO_RIGHT)
+        layout.beginLayout()
+        line = layout.createLine()
+        layout.endLayout()
+        # Glyph positions are relative to the line's top; the op's point is the baseline.
+        dx, dy = point.x(), point.y() - line.ascent()
+        for run in layout.glyphRuns():
+            raw = run.rawFont()
+            group = next((group for group in merged if group[0] == raw), None)
+            if group is None:
+                group = (raw, [], [])
+                merged.append(group)
+            group[1].extend(run.glyphIndexes())
+            group[2].extend(QPointF(p.x() + dx, p.y() + dy) for p in run.positions())
+    runs = []
+    for raw, indexes, positions in merged:
+        run = QGlyphRun()
+        run.setRawFont(raw)
+        run.setGlyphIndexes(indexes)
+        run.setPositions(positions)
+        runs.append(run)
+    return runs
 
 
 class QtFonts:
@@ -70,7 +133,7 @@ class QtFonts:
         self._by_name[font_file.name] = qfont
         return qfont
 
-    def ops(self, block: TextBlock, dx: float = 0.0, dy: float = 0.0) -> list[TextOp]:
+    def ops(self, block: TextBlock, dx: float = 0.0, dy: float = 0.0) -> TextOps:
         """The drawing steps of `block` offset by (dx, dy) mm, for `draw_ops`."""
         fonts = self.fonts
         size, bold, rtl = block.font_size_pt, block.bold, block.rtl
@@ -83,7 +146,7 @@ class QtFonts:
             for run in fonts.visual_runs(line, size, bold, rtl):
                 text = f"\u202e{run.text}\u202c" if run.rtl else run.text
                 result.append((self.font(run.font, bold), QPointF(left + run.x * pt, y), text))
-        return result
+        return TextOps(result)
 
     def block_scale(self, block: TextBlock) -> float:
         """The painter scale that turns reference units of `block` into millimetres."""
@@ -96,6 +159,12 @@ def draw_ops(painter: QPainter, ops: Sequence[TextOp], scale: float) -> None:
         return
     painter.save()
     painter.scale(scale, scale)
+    if isinstance(ops, TextOps) and painter.paintEngine().type() == _RASTER:
+        origin = QPointF()
+        for run in ops.glyph_runs():
+            painter.drawGlyphRun(origin, run)
+        painter.restore()
+        return
     current = None
     for font, point, text in ops:
         if font is not current:
