@@ -340,10 +340,12 @@ class CardItem(QGraphicsItem):
         if device.type().value > _SCALED or world.m11() == 0:
             return False
         sx, sy, ox, oy = device.m11(), device.m22(), device.dx(), device.dy()
-        # The device pixels wholly inside the card's rectangle: its fill covers them.
-        left, top = math.ceil(ox), math.ceil(oy)
-        width = math.floor(ox + self._rect.width() * sx) - left
-        height = math.floor(oy + self._rect.height() * sy) - top
+        # The device pixels wholly inside the card's rectangle, less one all round: its
+        # fill covers them, and its border (drawn unsmoothed, rounded to whichever pixel)
+        # never falls on them, so the kept image shows exactly what drawing would.
+        left, top = math.ceil(ox) + 1, math.ceil(oy) + 1
+        width = math.floor(ox + self._rect.width() * sx) - 1 - left
+        height = math.floor(oy + self._rect.height() * sy) - 1 - top
         if width <= 0 or height <= 0 or width * height > _MAX_INSIDE_PIXELS:
             return False
         phase_x, phase_y = ox - left, oy - top
