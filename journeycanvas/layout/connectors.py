@@ -166,7 +166,7 @@ class _Entry:
     """A connector as laid out last: its fields that matter, plan, path, trunk and
     middle; the lanes (as `LaneBoard.lane_of` counts them) that its path, boxes and
     label lie in or looked at; its boxes on the board; its label; whether it belongs to a
-    fork; its layout."""
+    fork; its layout; the lanes its points lie in (set with `rows`)."""
 
     fields: tuple[object, ...]
     plan: Plan
@@ -179,6 +179,7 @@ class _Entry:
     label: _Label | None
     fork: bool
     layout: ConnectorLayout
+    path_rows: tuple[int, int] = (0, -1)
 
 
 def _fields(connector: Connector) -> tuple[object, ...]:
@@ -412,7 +413,8 @@ class ConnectorPaths:
                 plan = entry.plan
                 fixed = plan.fixed
                 if fixed is not None:
-                    dy = shifts.alike(entry.rows)
+                    # Its points moving alike move it alike (see `_moved_with_lanes`).
+                    dy = shifts.alike(entry.path_rows)
                     if dy is None:
                         plan = self._plan(cid, s, t, gutters)
                     elif dy:
@@ -988,7 +990,9 @@ def _rows(entry: _Entry, board: LaneBoard) -> tuple[int, int]:
     """The lanes the connector's path, marks and label lie in or looked at (and, in
     the label's `rows`, those its label, probe and areas do)."""
     ys = [p.y for p in entry.points]
-    low, high = min(ys) - _REACH_MM, max(ys) + _REACH_MM
+    low, high = min(ys), max(ys)
+    entry.path_rows = board.lanes_of(low, high)
+    low, high = low - _REACH_MM, high + _REACH_MM
     for rect in entry.statics:
         low, high = min(low, rect.y), max(high, rect.bottom)
     label = entry.label
