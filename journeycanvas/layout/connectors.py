@@ -573,11 +573,7 @@ class ConnectorPaths:
                 label is not None
                 and label.near is not None
                 and label.near.found
-                and (
-                    along := self._along(
-                        item, entry, label, None, dy, fork, moved, shifts, came, rank
-                    )
-                )
+                and (along := self._along(item, entry, label, dy, fork, moved, shifts, came, rank))
                 is not None
             ):
                 if along:
@@ -600,9 +596,7 @@ class ConnectorPaths:
                     taken = (
                         None
                         if old is None or shared or old.near is None or old.near.found
-                        else self._along(
-                            item, entry, old, anchor, dy, fork, moved, shifts, came, rank
-                        )
+                        else self._along(item, entry, old, dy, fork, moved, shifts, came, rank)
                     )
                     label = self._place(item, anchor, shared, w, h, obstacles, board, rank, taken)
                     rect = label.rect
@@ -634,7 +628,6 @@ class ConnectorPaths:
         item: _Routed,
         entry: _Entry,
         label: _Label,
-        anchor: float | None,
         dy: float | None,
         fork: bool,
         moved: _CardsMoved | None,
@@ -642,12 +635,12 @@ class ConnectorPaths:
         came: Changes,
         rank: int,
     ) -> float | None:
-        """How far a label's stretch (round `anchor`, None: its own) moved, when its
-        path changed (`dy` None) but that stretch did not (relative to its anchor
-        point, which moved only down), the lanes round the spots tried along it moved
-        as far, no card placed again lies near them and no box came, went or moved
-        near them: placing the label again would try the same spots there, moved as
-        far, with the same outcome. None if not, or for a label of a fork."""
+        """How far a label's stretch moved, when its path changed (`dy` None) but that
+        stretch did not (relative to its anchor point, which moved only down), the
+        lanes round the spots tried along it moved as far, no card placed again lies
+        near them and no box came, went or moved near them: placing the label again
+        would try the same spots there, moved as far, with the same outcome. None if
+        not, or when the label is not placed along its stretch alone."""
         near = label.near
         if (
             near is None
@@ -658,9 +651,7 @@ class ConnectorPaths:
             or near.text != item.connector.label
         ):
             return None
-        if anchor is None:
-            anchor = _anchor(item, entry, False, self._band_middles)
-        stretch = self._stretch(item, anchor)
+        stretch = self._stretch(item, _anchor(item, entry, False, self._band_middles))
         at = stretch.at
         if (
             at.x != near.at.x

@@ -213,38 +213,28 @@ class Changes:
         """Whether a box noted for a connector before rank `rank` (or a mark or an
         arrow head) overlaps a spot the probe tried (moved down by `dy`), edges
         included."""
-        boxes = self._boxes
-        if not boxes:
+        if not self._boxes:
             return False
-        spots = probe.spots
-        if len(boxes) <= len(spots):
-            p_top, p_bottom = probe.top + dy, probe.bottom + dy
-            for left, top, right, bottom, owner in boxes:
-                if (
-                    owner < rank
-                    and left <= probe.right
-                    and probe.left <= right
-                    and top <= p_bottom
-                    and p_top <= bottom
-                ):
-                    for x1, y1, x2, y2 in spots:
-                        if left <= x2 and x1 <= right and top <= y2 + dy and y1 + dy <= bottom:
-                            return True
-            return False
-        # A box touching a spot shares a cell with it: look only in the spots' cells.
-        cells = self._cells
-        for x1, y1, x2, y2 in spots:
-            y1, y2 = y1 + dy, y2 + dy
-            columns = range(math.floor(x1 / _CELL_MM), math.floor(x2 / _CELL_MM) + 1)
-            for j in range(math.floor(y1 / _CELL_MM), math.floor(y2 / _CELL_MM) + 1):
-                for i in columns:
-                    for left, top, right, bottom, owner in cells.get((i, j), ()):
-                        if (
-                            owner < rank
-                            and left <= x2
-                            and x1 <= right
-                            and top <= y2
-                            and y1 <= bottom
-                        ):
-                            return True
+        p_top, p_bottom = probe.top + dy, probe.bottom + dy
+        x1, y1 = math.floor(probe.left / _CELL_MM), math.floor(p_top / _CELL_MM)
+        x2, y2 = math.floor(probe.right / _CELL_MM), math.floor(p_bottom / _CELL_MM)
+        if (x2 - x1 + 1) * (y2 - y1 + 1) > len(self._boxes):
+            candidates = self._boxes
+        else:
+            cells = self._cells
+            candidates = [
+                box for i in range(x1, x2 + 1) for j in range(y1, y2 + 1)
+                for box in cells.get((i, j), ())
+            ]  # fmt: skip
+        for left, top, right, bottom, owner in candidates:
+            if (
+                owner < rank
+                and left <= probe.right
+                and probe.left <= right
+                and top <= p_bottom
+                and p_top <= bottom
+            ):
+                for x1_, y1_, x2_, y2_ in probe.spots:
+                    if left <= x2_ and x1_ <= right and top <= y2_ + dy and y1_ + dy <= bottom:
+                        return True
         return False
