@@ -27,14 +27,7 @@ from dataclasses import dataclass, replace
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect, up_to_grid
 from journeycanvas.layout.gutters import Gutters, LaneBlockers, Question, lane_blockers
-from journeycanvas.layout.label_board import (
-    Changes,
-    Handle,
-    LaneBoard,
-    Probe,
-    note_tried,
-    same_place,
-)
+from journeycanvas.layout.label_board import Changes, Handle, LaneBoard, Probe, same_place
 from journeycanvas.layout.label_places import (
     CardNear,
     CardObstacles,
@@ -145,8 +138,11 @@ class _Label:
     """Where a connector's label went, and what that depended on: the point its spots
     are relative to, the spot's centre (None for a marker on the path's middle), its
     size, whether it is a marker, the box round every spot tried, the areas whose cards
-    were looked at (as they were when it was placed), its place on the board, and what
-    the spots along its stretch (not the whole path's) depended on."""
+    were looked at (as they were when it was placed), and its place on the board.
+
+    A label placed from its stretch alone (`near`: not from the whole path) also keeps
+    that stretch (`runs`, `trunk`), the text, whether the path was short, and the lanes
+    its box, probe and areas lie in (`rows`, as `LaneBoard.lanes_of` counts them)."""
 
     rect: Rect
     at: Point
@@ -157,25 +153,11 @@ class _Label:
     probe: Probe | None
     areas: list[Rect]
     handle: Handle
-    near: _Near | None = None
-
-
-@dataclass(slots=True)
-class _Near:
-    """What placing a label along its stretch depended on: the stretch (its anchor
-    point, runs and trunk), the text, whether the path was short, the spots tried
-    there, how many of the label's areas were looked at there, whether the label went
-    there (else every spot there was taken, and it went along the whole path), and the
-    lanes those spots and areas lie in (as `LaneBoard.lanes_of` counts them)."""
-
-    at: Point
-    runs: tuple[object, ...]
-    trunk: float
-    text: str
-    short: bool
-    probe: Probe
-    areas: int
-    found: bool
+    near: bool = False
+    runs: tuple[object, ...] = ()
+    trunk: float = 0.0
+    text: str = ""
+    short: bool = False
     rows: tuple[int, int] = (0, -1)
 
 
@@ -226,7 +208,6 @@ class ConnectorPaths:
         self._order: list[str] = []
         self._board = LaneBoard()
         self._bottom = 0.0
-        self._band_middles: list[float] = []
         # False while a run that changes the board is under way (or was given up).
         self._complete = True
 
@@ -497,7 +478,6 @@ class ConnectorPaths:
         again, in order, on a board holding what every label before it took."""
         board, entries = self._board, self._entries
         band_middles = [(top + bottom) / 2 for top, bottom in h_bands]
-        self._band_middles = band_middles
         # Paths first: every label keeps off every connector's marks and arrow heads.
         alike: list[float | None] = []
         for index, item in enumerate(routed):
@@ -571,9 +551,17 @@ class ConnectorPaths:
                     marker = next(markers)
             elif (
                 label is not None
-                and label.near is not None
-                and label.near.found
-                and (along := self._along(item, entry, label, dy, fork, moved, shifts, came, rank))
+                and label.near
+                and dy is None
+                and not fork
+                and not entry.fork
+                and moved is not None
+                and label.text == connector.label
+                and (
+                    along := self._along(
+                        item, entry, label, band_middles, moved, shifts, came, rank
+                    )
+                )
                 is not None
             ):
                 if along:
@@ -592,13 +580,7 @@ class ConnectorPaths:
                 else:
                     anchor = _anchor(item, entry, shared, band_middles)
                     _, w, h = self._router.label_box(connector.label)
-                    # Along its stretch, every spot may still be taken, as it was.
-                    taken = (
-                        None
-                        if old is None or shared or old.near is None or old.near.found
-                        else self._along(item, entry, old, dy, fork, moved, shifts, came, rank)
-                    )
-                    label = self._place(item, anchor, shared, w, h, obstacles, board, rank, taken)
+                    label = self._place(item, anchor, shared, w, h, obstacles, board, rank)
                     rect = label.rect
                     if label.marker:
                         marker = next(markers)
@@ -628,46 +610,34 @@ class ConnectorPaths:
         item: _Routed,
         entry: _Entry,
         label: _Label,
-        dy: float | None,
-        fork: bool,
-        moved: _CardsMoved | None,
+        band_middles: list[float],
+        moved: _CardsMoved,
         shifts: _Shifts,
         came: Changes,
         rank: int,
     ) -> float | None:
-        """How far a label's stretch moved, when its path changed (`dy` None) but that
-        stretch did not (relative to its anchor point, which moved only down), the
-        lanes round the spots tried along it moved as far, no card placed again lies
-        near them and no box came, went or moved near them: placing the label again
-        would try the same spots there, moved as far, with the same outcome. None if
-        not, or when the label is not placed along its stretch alone."""
-        near = label.near
-        if (
-            near is None
-            or dy is not None
-            or fork
-            or entry.fork
-            or moved is None
-            or near.text != item.connector.label
-        ):
-            return None
-        stretch = self._stretch(item, _anchor(item, entry, False, self._band_middles))
+        """How far a label placed from its stretch alone moved along with it, when its
+        path changed but that stretch did not (relative to its anchor point, which
+        moved only down), the lanes round the label moved as far, no card placed again
+        lies near it and no box came, went or moved near the spots it tried: placing it
+        again would give the same spot, moved as far. None if not."""
+        stretch = self._stretch(item, _anchor(item, entry, False, band_middles))
         at = stretch.at
         if (
-            at.x != near.at.x
-            or stretch.trunk != near.trunk
-            or stretch.runs != near.runs
-            or (path_length(item.points) < _SHORT_PATH_MM) != near.short
+            at.x != label.at.x
+            or stretch.trunk != label.trunk
+            or stretch.runs != label.runs
+            or (path_length(item.points) < _SHORT_PATH_MM) != label.short
         ):
             return None
-        along = at.y - near.at.y
+        dy = at.y - label.at.y
         if (
-            shifts.alike(near.rows) != along
-            or moved.near(label.areas[: near.areas], along)
-            or not _probe_kept(near.probe, along, came, rank)
+            shifts.alike(label.rows) != dy
+            or moved.near(label.areas, dy)
+            or not _label_kept(label, dy, came, rank)
         ):
             return None
-        return along
+        return dy
 
     def _layout(
         self, item: _Routed, entry: _Entry, rect: Rect | None, marker: int | None
@@ -714,91 +684,48 @@ class ConnectorPaths:
         obstacles: CardObstacles,
         board: LaneBoard,
         rank: int,
-        taken: float | None = None,
     ) -> _Label:
-        """The label's spot, or a numbered marker's when no spot is free; `taken`: how
-        far its stretch moved since every spot along it was found taken, as they still
-        are (see `_along`)."""
+        """The label's spot, or a numbered marker's when no spot is free."""
+        # Spots further off the path only for a short one (between cards side by side).
         cid = item.connector.id
         length = path_length(item.points)
-        short = length < _SHORT_PATH_MM
         stretch = self._stretch(item, anchor)
-        at = stretch.at
-        size = MARKER_MM
-        # Spots further off the path only for a short one (between cards side by side).
-        stages = [("label", w, h), ("far label", w, h)] if short else [("label", w, h)]
-        stages.append(("marker", size, size))
         probe = Probe([])
         areas: list[Rect] = []
-        near = _Near(at, stretch.runs, stretch.trunk, item.connector.label, short, probe, 0, True)
-        if taken is None or not self._all_taken(
-            cid, stages, stretch, shared, obstacles, probe, areas
-        ):
-            probe = near.probe = Probe([])
-            areas = []
-            for what, spot_w, spot_h in stages:
-                centres = self._spots_for(item, what, stretch, shared, spot_w, spot_h, obstacles)
-                areas.append(self._spots[(cid, what)].area)
-                found = board.first_free(at, centres, spot_w, spot_h, rank, probe)
-                if found is not None:
-                    near.areas = len(areas)
-                    return _Label(found[0], at, found[1], spot_w, spot_h, what == "marker",
-                                  _tried(probe), areas, [], near)  # fmt: skip
-        near.found = False
-        near.areas = len(areas)
-        near.probe = Probe(list(probe.spots), probe.left, probe.top, probe.right, probe.bottom)
-        # The nearest few spots first: finding them all is slow, and rarely needed.
-        whole = path_stretch(item.points, length / 2, 0.0)
-        at = whole.at
-        for what in ("last marker", "all last marker"):
-            centres = self._spots_for(item, what, whole, False, size, size, obstacles)
-            kept = self._spots[(cid, what)]
-            areas.append(kept.area)
-            found = board.first_free(at, centres, size, size, rank, probe)
-            if found is not None or kept.complete:
-                break
+        for what in ("label", "far label") if length < _SHORT_PATH_MM else ("label",):
+            centres = self._spots_for(item, what, stretch, shared, w, h, obstacles)
+            areas.append(self._spots[(cid, what)].area)
+            found = board.first_free(stretch.at, centres, w, h, rank, probe)
+            if found is not None:
+                return _Label(found[0], stretch.at, found[1], w, h, False, _tried(probe),
+                              areas, [], True, stretch.runs, stretch.trunk,
+                              item.connector.label, length < _SHORT_PATH_MM)  # fmt: skip
+        size = MARKER_MM
+        at = stretch.at
+        centres = self._spots_for(item, "marker", stretch, shared, size, size, obstacles)
+        areas.append(self._spots[(cid, "marker")].area)
+        found = board.first_free(at, centres, size, size, rank, probe)
+        if found is not None:
+            return _Label(found[0], at, found[1], size, size, True, _tried(probe), areas, [],
+                          True, stretch.runs, stretch.trunk, item.connector.label,
+                          length < _SHORT_PATH_MM)  # fmt: skip
+        if found is None:
+            # The nearest few spots first: finding them all is slow, and rarely needed.
+            whole = path_stretch(item.points, length / 2, 0.0)
+            at = whole.at
+            for what in ("last marker", "all last marker"):
+                centres = self._spots_for(item, what, whole, False, size, size, obstacles)
+                kept = self._spots[(cid, what)]
+                areas.append(kept.area)
+                found = board.first_free(at, centres, size, size, rank, probe)
+                if found is not None or kept.complete:
+                    break
         if found is None:
             mid = own_middle(item.points, item.trunk)[0]
             half = size / 2
             return _Label(Rect(mid.x - half, mid.y - half, size, size), mid, None, size, size,
-                          True, _tried(probe), areas, [], near)  # fmt: skip
-        return _Label(found[0], at, found[1], size, size, True, _tried(probe), areas, [], near)
-
-    def _all_taken(
-        self,
-        cid: str,
-        stages: list[tuple[str, float, float]],
-        stretch: Stretch,
-        shared: bool,
-        obstacles: CardObstacles,
-        probe: Probe,
-        areas: list[Rect],
-    ) -> bool:
-        """Note in `probe` and `areas` what placing the label along `stretch` notes
-        when every spot there is taken, for a stretch whose cards moved along with it
-        (see `_along`): its kept spots, moved as `_spots_for` moves them; False if they
-        do not hold."""
-        at = stretch.at
-        bounds = obstacles.bounds
-        for what, w, h in stages:
-            kept = self._spots.get((cid, what))
-            if (
-                kept is None
-                or kept.inputs != (stretch.runs, stretch.trunk, shared, w, h)
-                or at.x != kept.at.x
-            ):
-                return False
-            dy = at.y - kept.at.y
-            moved = kept.area.translated(0.0, dy)
-            if not _bounds_alike(kept, bounds, dy) or _reaches(moved, bounds) != (
-                kept.reaches_top,
-                kept.reaches_bottom,
-            ):
-                return False
-            kept.at, kept.area, kept.bounds = at, moved, bounds
-            areas.append(moved)
-            note_tried(at, kept.centres, w, h, probe)
-        return True
+                          True, _tried(probe), areas, [])  # fmt: skip
+        return _Label(found[0], at, found[1], size, size, True, _tried(probe), areas, [])
 
     def _stretch(self, item: _Routed, anchor: float) -> Stretch:
         """The stretch of the item's path around `anchor`, kept while the path stays."""
@@ -1035,12 +962,7 @@ def _label_kept(label: _Label, dy: float, came: Changes, rank: int) -> bool:
     """Whether a label whose path moved `dy` with its lanes, among cards that stayed,
     goes where it was, moved as far: no box that counts for it came, went or moved
     near the spots it tried."""
-    return _probe_kept(label.probe, dy, came, rank)
-
-
-def _probe_kept(probe: Probe | None, dy: float, came: Changes, rank: int) -> bool:
-    """Whether no box that counts for the label of rank `rank` came, went or moved
-    near the spots `probe` tried, there or moved down by `dy`."""
+    probe = label.probe
     return probe is None or not (
         came.touch(probe, rank) or (dy != 0.0 and came.touch(probe, rank, dy))
     )
@@ -1062,10 +984,6 @@ def _move_label(label: _Label, entry: _Entry, dy: float) -> None:
     if label.probe is not None:
         label.probe = label.probe.moved(dy)
     label.areas = [area.translated(0.0, dy) for area in label.areas]
-    near = label.near
-    if near is not None:
-        near.at = Point(near.at.x, near.at.y + dy)
-        near.probe = near.probe.moved(dy)
 
 
 def _rows(entry: _Entry, board: LaneBoard) -> tuple[int, int]:
@@ -1082,20 +1000,11 @@ def _rows(entry: _Entry, board: LaneBoard) -> tuple[int, int]:
         rects = [label.rect, *label.areas]
         if label.probe is not None:
             rects.append(label.probe.rect() or label.rect)
+        top, bottom = math.inf, -math.inf
         for rect in rects:
-            low, high = min(low, rect.y), max(high, rect.bottom)
-        near = label.near
-        if near is not None:
-            rects = label.areas[: near.areas]
-            probed = near.probe.rect()
-            if probed is not None:
-                rects.append(probed)
-            if near.found:
-                rects.append(label.rect)
-            if rects:
-                near.rows = board.lanes_of(
-                    min(rect.y for rect in rects), max(rect.bottom for rect in rects)
-                )
+            top, bottom = min(top, rect.y), max(bottom, rect.bottom)
+        label.rows = board.lanes_of(top, bottom)
+        low, high = min(low, top), max(high, bottom)
     return board.lanes_of(low, high)
 
 

@@ -50,21 +50,6 @@ class Probe:
         return Probe(spots, self.left, self.top + dy, self.right, self.bottom + dy)
 
 
-def note_tried(
-    at: Point, centres: Sequence[tuple[float, float]], w: float, h: float, probe: Probe
-) -> None:
-    """Note in `probe` the w × h spots with these centres (relative to `at`) as
-    `LaneBoard.first_free` does when it finds them all taken."""
-    half_w, half_h = w / 2, h / 2
-    at_x, at_y = at.x, at.y
-    for x, y in centres:
-        left, top = at_x + x - half_w, at_y + y - half_h
-        right, bottom = left + w, top + h
-        probe.spots.append((left, top, right, bottom))
-        probe.left, probe.top = min(probe.left, left), min(probe.top, top)
-        probe.right, probe.bottom = max(probe.right, right), max(probe.bottom, bottom)
-
-
 def same_place(a: Handle, b: Handle) -> bool:
     """Whether two boxes on the board lie alike in the same lanes."""
     return len(a) == len(b) and all(
