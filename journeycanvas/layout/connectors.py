@@ -138,7 +138,11 @@ class _Label:
     """Where a connector's label went, and what that depended on: the point its spots
     are relative to, the spot's centre (None for a marker on the path's middle), its
     size, whether it is a marker, the box round every spot tried, the areas whose cards
-    were looked at (as they were when it was placed), and its place on the board."""
+    were looked at (as they were when it was placed), and its place on the board.
+
+    A label placed from its stretch alone (`near`: not from the whole path) also keeps
+    that stretch (`runs`, `trunk`), the text, whether the path was short, and the lanes
+    its box, probe and areas lie in (`rows`, as `LaneBoard.lanes_of` counts them)."""
 
     rect: Rect
     at: Point
@@ -149,6 +153,12 @@ class _Label:
     probe: Probe | None
     areas: list[Rect]
     handle: Handle
+    near: bool = False
+    runs: tuple[object, ...] = ()
+    trunk: float = 0.0
+    text: str = ""
+    short: bool = False
+    rows: tuple[int, int] = (0, -1)
 
 
 @dataclass(slots=True)
@@ -156,7 +166,7 @@ class _Entry:
     """A connector as laid out last: its fields that matter, plan, path, trunk and
     middle; the lanes (as `LaneBoard.lane_of` counts them) that its path, boxes and
     label lie in or looked at; its boxes on the board; its label; whether it belongs to a
-    fork; its layout."""
+    fork; its layout; the lanes its points lie in (set with `rows`)."""
 
     fields: tuple[object, ...]
     plan: Plan
@@ -169,6 +179,7 @@ class _Entry:
     label: _Label | None
     fork: bool
     layout: ConnectorLayout
+    path_rows: tuple[int, int] = (0, -1)
 
 
 def _fields(connector: Connector) -> tuple[object, ...]:
@@ -402,7 +413,8 @@ class ConnectorPaths:
                 plan = entry.plan
                 fixed = plan.fixed
                 if fixed is not None:
-                    dy = shifts.alike(entry.rows)
+                    # Its points moving alike move it alike (see `_moved_with_lanes`).
+                    dy = shifts.alike(entry.path_rows)
                     if dy is None:
                         plan = self._plan(cid, s, t, gutters)
                     elif dy:
@@ -537,6 +549,26 @@ class ConnectorPaths:
                 rect = label.rect
                 if label.marker:
                     marker = next(markers)
+            elif (
+                label is not None
+                and label.near
+                and dy is None
+                and not fork
+                and not entry.fork
+                and moved is not None
+                and label.text == connector.label
+                and (
+                    along := self._along(
+                        item, entry, label, band_middles, moved, shifts, came, rank
+                    )
+                )
+                is not None
+            ):
+                if along:
+                    _move_label(label, entry, along)
+                rect = label.rect
+                if label.marker:
+                    marker = next(markers)
             elif text:
                 placed = True
                 old = label
@@ -546,13 +578,7 @@ class ConnectorPaths:
                     label = _Label(rect, rect.center, None, 0.0, 0.0, marker is not None,
                                    None, [], [])  # fmt: skip
                 else:
-                    low, high = (0.0, item.trunk) if shared else (item.trunk, math.inf)
-                    crossing = band_crossing(item.points, low, high, band_middles)
-                    anchor = (
-                        crossing
-                        if crossing is not None
-                        else (item.trunk / 2 if shared else entry.middle[3])
-                    )
+                    anchor = _anchor(item, entry, shared, band_middles)
                     _, w, h = self._router.label_box(connector.label)
                     label = self._place(item, anchor, shared, w, h, obstacles, board, rank)
                     rect = label.rect
@@ -578,6 +604,40 @@ class ConnectorPaths:
                 entry.rows = _rows(entry, board)
             result[connector.id] = self._layout(item, entry, rect, marker)
         return result
+
+    def _along(
+        self,
+        item: _Routed,
+        entry: _Entry,
+        label: _Label,
+        band_middles: list[float],
+        moved: _CardsMoved,
+        shifts: _Shifts,
+        came: Changes,
+        rank: int,
+    ) -> float | None:
+        """How far a label placed from its stretch alone moved along with it, when its
+        path changed but that stretch did not (relative to its anchor point, which
+        moved only down), the lanes round the label moved as far, no card placed again
+        lies near it and no box came, went or moved near the spots it tried: placing it
+        again would give the same spot, moved as far. None if not."""
+        stretch = self._stretch(item, _anchor(item, entry, False, band_middles))
+        at = stretch.at
+        if (
+            at.x != label.at.x
+            or stretch.trunk != label.trunk
+            or stretch.runs != label.runs
+            or (path_length(item.points) < _SHORT_PATH_MM) != label.short
+        ):
+            return None
+        dy = at.y - label.at.y
+        if (
+            shifts.alike(label.rows) != dy
+            or moved.near(label.areas, dy)
+            or not _label_kept(label, dy, came, rank)
+        ):
+            return None
+        return dy
 
     def _layout(
         self, item: _Routed, entry: _Entry, rect: Rect | None, marker: int | None
@@ -611,7 +671,7 @@ class ConnectorPaths:
             break_mark,
             marker,
         )
-        entry.layout = was if was == path else path
+        entry.layout = was if was is not _NO_LAYOUT and _same_layout(was, path) else path
         return entry.layout
 
     def _place(
@@ -638,12 +698,17 @@ class ConnectorPaths:
             found = board.first_free(stretch.at, centres, w, h, rank, probe)
             if found is not None:
                 return _Label(found[0], stretch.at, found[1], w, h, False, _tried(probe),
-                              areas, [])  # fmt: skip
+                              areas, [], True, stretch.runs, stretch.trunk,
+                              item.connector.label, length < _SHORT_PATH_MM)  # fmt: skip
         size = MARKER_MM
         at = stretch.at
         centres = self._spots_for(item, "marker", stretch, shared, size, size, obstacles)
         areas.append(self._spots[(cid, "marker")].area)
         found = board.first_free(at, centres, size, size, rank, probe)
+        if found is not None:
+            return _Label(found[0], at, found[1], size, size, True, _tried(probe), areas, [],
+                          True, stretch.runs, stretch.trunk, item.connector.label,
+                          length < _SHORT_PATH_MM)  # fmt: skip
         if found is None:
             # The nearest few spots first: finding them all is slow, and rarely needed.
             whole = path_stretch(item.points, length / 2, 0.0)
@@ -774,6 +839,28 @@ _NO_LAYOUT = ConnectorLayout("", "", "", "", (), Point(0.0, 0.0), Point(1.0, 0.0
                              None, None, None, None)  # fmt: skip
 
 
+def _same_layout(a: ConnectorLayout, b: ConnectorLayout) -> bool:
+    """`a == b`, the points compared first and by their coordinates (much faster)."""
+    p, q = a.points, b.points
+    if p is not q and (
+        len(p) != len(q) or any(m.x != n.x or m.y != n.y for m, n in zip(p, q, strict=True))
+    ):
+        return False
+    return (
+        a.mid_segment == b.mid_segment
+        and a.marker == b.marker
+        and a.id == b.id
+        and a.kind == b.kind
+        and a.source == b.source
+        and a.target == b.target
+        and a.mid == b.mid
+        and a.mid_direction == b.mid_direction
+        and a.label_rect == b.label_rect
+        and a.break_mark == b.break_mark
+        and a.label == b.label
+    )
+
+
 class _Shifts:
     """How far each lane moved down in an update (by `LaneBoard.lane_of`'s count: the
     space above the lanes never moves, the one below moves with the grid's bottom)."""
@@ -900,19 +987,36 @@ def _move_label(label: _Label, entry: _Entry, dy: float) -> None:
 
 
 def _rows(entry: _Entry, board: LaneBoard) -> tuple[int, int]:
-    """The lanes the connector's path, marks and label lie in or looked at."""
+    """The lanes the connector's path, marks and label lie in or looked at (and, in
+    the label's `rows`, those its label, probe and areas do)."""
     ys = [p.y for p in entry.points]
-    low, high = min(ys) - _REACH_MM, max(ys) + _REACH_MM
-    rects = list(entry.statics)
+    low, high = min(ys), max(ys)
+    entry.path_rows = board.lanes_of(low, high)
+    low, high = low - _REACH_MM, high + _REACH_MM
+    for rect in entry.statics:
+        low, high = min(low, rect.y), max(high, rect.bottom)
     label = entry.label
     if label is not None:
-        rects.append(label.rect)
-        rects += label.areas
+        rects = [label.rect, *label.areas]
         if label.probe is not None:
             rects.append(label.probe.rect() or label.rect)
-    for rect in rects:
-        low, high = min(low, rect.y), max(high, rect.bottom)
+        top, bottom = math.inf, -math.inf
+        for rect in rects:
+            top, bottom = min(top, rect.y), max(bottom, rect.bottom)
+        label.rows = board.lanes_of(top, bottom)
+        low, high = min(low, top), max(high, bottom)
     return board.lanes_of(low, high)
+
+
+def _anchor(item: _Routed, entry: _Entry, shared: bool, band_middles: list[float]) -> float:
+    """Where along its path a label is anchored: where it crosses a lane gutter's
+    middle nearest the middle of its own part (of the fork's trunk, for a `shared`
+    label), or that middle."""
+    low, high = (0.0, item.trunk) if shared else (item.trunk, math.inf)
+    crossing = band_crossing(item.points, low, high, band_middles)
+    if crossing is not None:
+        return crossing
+    return item.trunk / 2 if shared else entry.middle[3]
 
 
 def _moved(points: tuple[Point, ...], dy: float) -> tuple[Point, ...]:

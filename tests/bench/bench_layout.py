@@ -11,8 +11,9 @@ stays on, as in the application.
   for the moves that leave every lane's height alone, ``move_card_shift`` for those that
   push the lanes below down or pull them up (every card there gets a new rectangle);
   ``move_card_changed_cards``: how many cards such an update reports (its real work).
-- ``routing``: the part of those spent routing connectors (`ConnectorPaths.lay_out` for
-  the cold layout, `ConnectorPaths.update` for the moves; the same runs, not new ones);
+- ``routing``: the part of those spent routing connectors (in the steps of
+  `ConnectorPaths.lay_out_steps` for the cold layout, of `ConnectorPaths.update_steps`
+  for the moves, which the engine runs; the same runs, not new ones);
   ``routing_adds``: how much routing adds to the cold layout without it.
 - floor ``simplesplit``: ReportLab's ``simpleSplit`` of every card text at its card's
   text width (spaces only, one font, no fallback, no ellipsis), the cheapest correct-ish
@@ -25,7 +26,7 @@ import random
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 
 from reportlab.lib.utils import simpleSplit
@@ -55,20 +56,28 @@ def best(run: Callable[[], object], runs: int = RUNS) -> float:
 
 
 class RoutingClock:
-    """The time spent in `ConnectorPaths.lay_out` and `update` since the last `take`."""
+    """The time spent in the steps of `ConnectorPaths.lay_out_steps` and `update_steps`
+    (which `lay_out`, `update` and the engine run) since the last `take`."""
 
     def __init__(self) -> None:
         self._seconds = 0.0
-        for name in ("lay_out", "update"):
+        for name in ("lay_out_steps", "update_steps"):
             setattr(ConnectorPaths, name, self._timed(getattr(ConnectorPaths, name)))
 
-    def _timed(self, method: Callable[..., object]) -> Callable[..., object]:
-        def timed(*args: object) -> object:
-            start = time.perf_counter()
-            try:
-                return method(*args)
-            finally:
-                self._seconds += time.perf_counter() - start
+    def _timed(
+        self, method: Callable[..., Generator[None, None, object]]
+    ) -> Callable[..., Generator[None, None, object]]:
+        def timed(*args: object) -> Generator[None, None, object]:
+            steps = method(*args)
+            while True:
+                start = time.perf_counter()
+                try:
+                    next(steps)
+                except StopIteration as done:
+                    return done.value
+                finally:
+                    self._seconds += time.perf_counter() - start
+                yield
 
         return timed
 

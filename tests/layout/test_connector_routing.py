@@ -11,9 +11,16 @@ from hypothesis import HealthCheck, given, settings
 from strategies import journey_maps
 
 from journeycanvas.io.templates import load_template, template_names
-from journeycanvas.layout import ConnectorLayout, JourneyLayout, Point, Rect, layout_journey
+from journeycanvas.layout import (
+    ConnectorLayout,
+    JourneyLayout,
+    LayoutEngine,
+    Point,
+    Rect,
+    layout_journey,
+)
 from journeycanvas.model import Card, Connector, ConnectorKind, JourneyMap
-from journeycanvas.model.edits import card_by_id
+from journeycanvas.model.edits import card_by_id, move_cards
 
 _EPS = 1e-6
 
@@ -166,3 +173,19 @@ def test_a_card_added_between_the_ends_is_routed_around() -> None:
     target = next(c for c in journey.cards if c.stage == stages[4].id and c.lane == lanes[0].id)
     journey.connectors.append(Connector(id="across", source=source.id, target=target.id))
     assert_readable(layout_journey(journey))
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_moving_cards_in_a_crowded_map_routes_as_a_full_layout_does(seed: int) -> None:
+    # Paths that change while their labels' surroundings only move down, labels whose
+    # every spot along their stretch stays taken, markers renumbered: all as laid anew.
+    journey = crowded_map(seed=seed)
+    engine = LayoutEngine()
+    engine.update(journey)
+    rnd = random.Random(seed)
+    stages, lanes = [s.id for s in journey.stages], [lane.id for lane in journey.lanes]
+    for _ in range(12):
+        card = rnd.choice(journey.cards)
+        move_cards(journey, [card.id], rnd.choice(stages), rnd.choice(lanes), rnd.randint(0, 3))
+        engine.update(journey, changed_cards=[card.id])
+        assert engine.layout.connectors == layout_journey(journey).connectors
