@@ -438,6 +438,10 @@ class MapScene(QGraphicsScene):
             self._progress_shown = False
             self.layout_progress.emit(1.0)
         self.layout_updated.emit()
+        # Routing leaves tens of thousands of young objects behind (it ran with the
+        # collector paused): look at them now, at the end of that work, rather than in
+        # the frame of the next edit, whose first allocations would set the collector off.
+        gc.collect(1)
         self.settled.emit()
 
     def _show_progress(self) -> None:
