@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_date
@@ -34,8 +34,12 @@ def number_symbols(locale: str) -> tuple[str, str]:
     return get_group_symbol(found), get_decimal_symbol(found)
 
 
+@lru_cache(maxsize=8192)
 def format_number(value: float, locale: str) -> str:
-    """`value` with the locale's grouping and decimal sign, up to three decimals."""
+    """`value` with the locale's grouping and decimal sign, up to three decimals.
+
+    Kept for the figures last written: a printout writes the same few (votes, page
+    numbers, targets) thousands of times, and Babel takes tens of microseconds each."""
     try:
         return _babel_decimal(value, locale=babel_locale(locale))
     except decimal.InvalidOperation:

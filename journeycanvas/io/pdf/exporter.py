@@ -45,9 +45,20 @@ from journeycanvas.io.pdf.reflow import Fitted, filling
 from journeycanvas.io.pdf.tiled import SHEET_MARGIN_MM, write_tiles
 from journeycanvas.io.pdf.tiling import snug_on_sheets
 from journeycanvas.io.pdf.words import Words
-from journeycanvas.layout import DEFAULT_STYLE, JourneyLayout, LayoutStyle, layout_journey
+from journeycanvas.layout import (
+    DEFAULT_STYLE,
+    JourneyLayout,
+    LayoutEngine,
+    LayoutStyle,
+    layout_journey,
+)
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.text import FontSet, default_font_set
+
+REFLOW_MAX_CARDS = 3_000
+"""Up to this many cards a poster fitted to its sheet is laid out again to fill it (see
+`reflow`); a bigger map, printed with crowded cells continued in an appendix, keeps its
+screen layout (trying shapes would cost a layout of the whole map each)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,18 +115,36 @@ def plan_pdf(
     facts = ((words.gettext("Persona"), persona.name),) if persona else ()
     info = TitleInfo.of(shown, words, *facts)
 
-    def fit(printed: JourneyMap, style: LayoutStyle, page: Paper) -> Fitted:
+    def fit(printed: JourneyMap, style: LayoutStyle, pages: list[Paper], routed: bool) -> Fitted:
+        """The map laid out once and fitted on whichever of `pages` prints its text
+        largest."""
         if cancel is not None and cancel():
             raise ExportCancelled("export cancelled")
-        layout = layout_journey(printed, style, fonts)
+        engine = LayoutEngine(style, fonts)
+        engine.update(printed, route_connectors=routed)
+        layout = engine.layout
         legend = poster_legend(printed, layout)
-        return Fitted(printed, layout, plan_fitted(layout, info, legend, page, fonts))
+        fits = [
+            Fitted(printed, layout, plan_fitted(layout, info, legend, page, fonts))
+            for page in pages
+        ]
+        return max(fits, key=lambda fitted: fitted.text_pt)
+
+    def tried(printed: JourneyMap, style: LayoutStyle, page: Paper) -> Fitted:
+        # The map's size does not depend on its connectors: the shapes tried are laid
+        # out without routing them, and only the one chosen is routed.
+        return fit(printed, style, [page], routed=False)
 
     def planned(printed: JourneyMap, appendix: Appendix | None = None) -> PdfPlan:
         if cancel is not None and cancel():
             raise ExportCancelled("export cancelled")
         if options.scale is None and options.tile is None:
-            best = filling(printed, fitted_pages(options), fit)
+            pages = fitted_pages(options)
+            if appendix is None and len(printed.cards) <= REFLOW_MAX_CARDS:
+                shaped = filling(printed, pages, tried)
+                best = fit(shaped.journey, shaped.layout.style, [shaped.poster.page], routed=True)
+            else:
+                best = fit(printed, DEFAULT_STYLE, pages, routed=True)
             return PdfPlan(best.journey, best.layout, best.poster, None, palette, appendix)
         layout = layout_journey(printed, DEFAULT_STYLE, fonts)
         plan = plan_poster(layout, info, poster_legend(printed, layout), options, fonts)
