@@ -22,20 +22,20 @@ Box = tuple[float, float, float, float]
 
 def _columns(layout: JourneyLayout, left: float, right: float) -> range:
     """The indexes of the stage columns meeting [left, right]."""
-    stages = layout.stages
-    if not stages:
-        return range(0)
-    xs = [stage.rect.x for stage in stages]
-    return range(max(0, bisect_right(xs, left) - 1), bisect_right(xs, right))
+    return _meeting([stage.rect.x for stage in layout.stages], left, right)
 
 
 def _lanes(layout: JourneyLayout, top: float, bottom: float) -> range:
     """The indexes of the lanes meeting [top, bottom]."""
-    lanes = layout.lanes
-    if not lanes:
+    return _meeting([lane.rect.y for lane in layout.lanes], top, bottom)
+
+
+def _meeting(starts: list[float], low: float, high: float) -> range:
+    """The indexes of the bands starting at `starts` (in order, each up to the next) that
+    meet [low, high]."""
+    if not starts:
         return range(0)
-    ys = [lane.rect.y for lane in lanes]
-    return range(max(0, bisect_right(ys, top) - 1), bisect_right(ys, bottom))
+    return range(max(0, bisect_right(starts, low) - 1), bisect_right(starts, high))
 
 
 def cards_in(layout: JourneyLayout, box: Box) -> Iterator[str]:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from journeycanvas.canvas.editor import MapEditorView
 from journeycanvas.document import Document
@@ -80,3 +81,18 @@ def undo_redo_check(document: Document, before: dict, after: dict) -> None:
 def journey_from(data: dict) -> JourneyMap:
     """A map from a snapshot."""
     return JourneyMap.model_validate(data)
+
+
+def shown_editor(
+    qtbot: QtBot, document: Document, size: tuple[int, int], zoom: float
+) -> MapEditorView:
+    """An editor on `document`, shown at `size` and `zoom`, scrolled to the top left."""
+    editor = MapEditorView(document)
+    qtbot.addWidget(editor)
+    editor.resize(*size)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.set_zoom(zoom)
+    editor.horizontalScrollBar().setValue(editor.horizontalScrollBar().minimum())
+    editor.verticalScrollBar().setValue(editor.verticalScrollBar().minimum())
+    return editor

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from canvas_helpers import shown_editor
 from pytestqt.qtbot import QtBot
 
 from journeycanvas.canvas.editor import MapEditorView
@@ -21,13 +22,6 @@ def document() -> Document:
 @pytest.fixture
 def view(qtbot: QtBot, document: Document) -> Iterator[MapEditorView]:
     """The editor on the hourglass map, shown at 50 % with the map's corner top-left."""
-    editor = MapEditorView(document)
-    qtbot.addWidget(editor)
-    editor.resize(1500, 950)
-    editor.show()
-    qtbot.waitExposed(editor)
-    editor.set_zoom(0.5)
-    editor.horizontalScrollBar().setValue(editor.horizontalScrollBar().minimum())
-    editor.verticalScrollBar().setValue(editor.verticalScrollBar().minimum())
+    editor = shown_editor(qtbot, document, (1500, 950), 0.5)
     yield editor
     editor.editor.finish(commit=False)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from canvas_helpers import center, click
+from canvas_helpers import center, click, shown_editor
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
@@ -137,15 +137,7 @@ def test_a_rerouted_connector_shows_on_its_new_path_and_leaves_its_old_one_clean
 
 def _editor(qtbot: QtBot, document: Document) -> MapEditorView:
     """An editor on `document`, at 100 %, scrolled to the top left."""
-    editor = MapEditorView(document)
-    qtbot.addWidget(editor)
-    editor.resize(1000, 700)
-    editor.show()
-    qtbot.waitExposed(editor)
-    editor.set_zoom(1.0)
-    editor.horizontalScrollBar().setValue(0)
-    editor.verticalScrollBar().setValue(0)
-    return editor
+    return shown_editor(qtbot, document, (1000, 700), 1.0)
 
 
 def test_after_edits_moving_many_connectors_the_screen_is_what_a_new_editor_shows(

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from canvas_helpers import center, click, drag
+from canvas_helpers import center, click, drag, shown_editor
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
@@ -32,14 +32,7 @@ CARDS = 1500
 @pytest.fixture
 def big(qtbot: QtBot) -> Iterator[MapEditorView]:
     """The editor on a generated map many views tall, at 100 %, scrolled to the top."""
-    editor = MapEditorView(Document(generate_map(CARDS, seed=7)))
-    qtbot.addWidget(editor)
-    editor.resize(1000, 700)
-    editor.show()
-    qtbot.waitExposed(editor)
-    editor.set_zoom(1.0)
-    editor.horizontalScrollBar().setValue(editor.horizontalScrollBar().minimum())
-    editor.verticalScrollBar().setValue(editor.verticalScrollBar().minimum())
+    editor = shown_editor(qtbot, Document(generate_map(CARDS, seed=7)), (1000, 700), 1.0)
     yield editor
     editor.editor.finish(commit=False)
 
