@@ -41,7 +41,7 @@ from journeycanvas.io.pdf.poster import (
 )
 from journeycanvas.io.pdf.print_palette import PLAIN, PrintPalette
 from journeycanvas.io.pdf.progress import Cancel, Progress, Steps, atomic_output
-from journeycanvas.io.pdf.reflow import Fitted, filling
+from journeycanvas.io.pdf.reflow import Fitted, best_fitted, filling
 from journeycanvas.io.pdf.tiled import SHEET_MARGIN_MM, write_tiles
 from journeycanvas.io.pdf.tiling import snug_on_sheets
 from journeycanvas.io.pdf.words import Words
@@ -116,19 +116,19 @@ def plan_pdf(
     info = TitleInfo.of(shown, words, *facts)
 
     def fit(printed: JourneyMap, style: LayoutStyle, pages: list[Paper], routed: bool) -> Fitted:
-        """The map laid out once and fitted on whichever of `pages` prints its text
-        largest."""
+        """The map laid out once and fitted on the best of `pages` (`best_fitted`)."""
         if cancel is not None and cancel():
             raise ExportCancelled("export cancelled")
         engine = LayoutEngine(style, fonts)
         engine.update(printed, route_connectors=routed)
         layout = engine.layout
         legend = poster_legend(printed, layout)
-        fits = [
-            Fitted(printed, layout, plan_fitted(layout, info, legend, page, fonts))
-            for page in pages
-        ]
-        return max(fits, key=lambda fitted: fitted.text_pt)
+        return best_fitted(
+            [
+                Fitted(printed, layout, plan_fitted(layout, info, legend, page, fonts))
+                for page in pages
+            ]
+        )
 
     def tried(printed: JourneyMap, style: LayoutStyle, page: Paper) -> Fitted:
         # The map's size does not depend on its connectors: the shapes tried are laid

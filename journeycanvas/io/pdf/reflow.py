@@ -95,7 +95,12 @@ FitOnPage = Callable[[JourneyMap, LayoutStyle, Paper], Fitted]
 def filling(journey: JourneyMap, pages: list[Paper], fit: FitOnPage) -> Fitted:
     """The map on whichever of `pages` prints its card text largest (filling its page
     best among those within `TEXT_TOLERANCE`), laid out to fill that page."""
-    fits = [_filling_page(journey, page, fit) for page in pages]
+    return best_fitted([_filling_page(journey, page, fit) for page in pages])
+
+
+def best_fitted(fits: list[Fitted]) -> Fitted:
+    """Of ways to print the map, the one whose card text prints largest; among those within
+    `TEXT_TOLERANCE` of it, the one that fills its page best."""
     largest = max(fitted.text_pt for fitted in fits)
     return max(
         (fitted for fitted in fits if fitted.text_pt >= largest * (1 - TEXT_TOLERANCE)),
