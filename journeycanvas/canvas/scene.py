@@ -58,6 +58,7 @@ from journeycanvas.layout import (
     LayoutEngine,
     LayoutStyle,
 )
+from journeycanvas.layout.collector import collector_paused
 from journeycanvas.layout.geometry import Rect
 from journeycanvas.text import FontSet
 
@@ -270,7 +271,7 @@ class MapScene(QGraphicsScene):
         (connectors and far lanes may be left for later, see the module)."""
         if not self._has_pending():
             return
-        with _collector_paused():
+        with collector_paused():
             if self._pending_reset:
                 self._rebuild()
             else:
@@ -393,7 +394,7 @@ class MapScene(QGraphicsScene):
     def _run(self, work: Iterator[_Step], until: Callable[[], bool]) -> bool:
         """Do steps of `work` until `until()` says enough; whether it is all done (or
         other work took its place meanwhile)."""
-        with _collector_paused():
+        with collector_paused():
             for step in work:
                 self._take(step)
                 if self._work is not work:
@@ -822,22 +823,6 @@ class MapScene(QGraphicsScene):
             if item is not None:
                 return item
         return self.card_item(object_id) or self.connector_item(object_id)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while thousands of items are made.
-
-    Each item is a small Python object; left on, the collector would rescan the whole
-    heap (the map, its layout, the items) many times while a big map opens.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _box(rect: Rect) -> Box:

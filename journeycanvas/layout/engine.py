@@ -9,10 +9,8 @@ lane's title needs); the header row is as high as the tallest stage header needs
 
 from __future__ import annotations
 
-import gc
 import itertools
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from operator import attrgetter
@@ -27,6 +25,7 @@ from journeycanvas.layout.boxes import (
     StageHeader,
 )
 from journeycanvas.layout.card_faces import CardFaces
+from journeycanvas.layout.collector import collector_paused
 from journeycanvas.layout.connectors import ConnectorPaths, ConnectorRouter, LaneChanges
 from journeycanvas.layout.diff import DiffCollector, LayoutDiff, full_diff, same
 from journeycanvas.layout.emotion import EmotionScores
@@ -158,7 +157,7 @@ class LayoutEngine:
         An update while lanes are pending lays out the whole map again.
         """
         self._generation += 1
-        with _collector_paused():
+        with collector_paused():
             return self._update(
                 journey, set(changed_cards), structure_changed, route_connectors, lay_out_until
             )
@@ -820,22 +819,6 @@ def _near(guess: int, count: int) -> Iterator[int]:
         for index in (guess - distance, guess + distance):
             if 0 <= index < count:
                 yield index
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a layout allocates its boxes.
-
-    A layout creates hundreds of thousands of small acyclic objects; left on, the
-    collector would rescan the whole heap several times during one layout of a big map.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def layout_journey(
