@@ -248,7 +248,10 @@ class FileGuard(QObject):
             self._status(self.tr("“{name}” changed on disk and was reloaded."))
             return None
         choice = self._ask(path, saving, problem)
-        self._put_off = file_digest(path) if choice == DiskChoice.CANCEL else None
+        if choice != DiskChoice.CANCEL:
+            self._put_off = None
+        else:  # the version asked about (read above; read again only if it did not load)
+            self._put_off = version.digest if version is not None else file_digest(path)
         if choice == DiskChoice.MERGE and theirs is not None and version is not None:
             clean = self.merge_file(theirs, version)
             return None if saving and clean else False
