@@ -279,7 +279,7 @@ def edit_times(view: MapEditorView, raw: RawCanvas) -> dict[str, tuple[float, fl
                 item = raw.items.pop(card_id, None)
                 if item is not None:
                     raw.scene.removeItem(item)
-            paint(raw.view)
+            first_frame(raw.view)
 
         lists = times.setdefault(name, ([], []))
         lists[0].append(ours)
