@@ -58,7 +58,7 @@ from journeycanvas.layout import (
     LayoutEngine,
     LayoutStyle,
 )
-from journeycanvas.layout.collector import collector_paused
+from journeycanvas.layout.collector import collector_paused, freeze_survivors, release_frozen
 from journeycanvas.layout.geometry import Rect
 from journeycanvas.text import FontSet
 
@@ -72,6 +72,9 @@ OVERVIEW_CARDS = 2500
 """A live area holding about more cards than this is painted by the overview item."""
 PROGRESSIVE_CARDS = 2000
 """A map with more cards than this opens lane by lane (in a scene with a view)."""
+FREEZE_FROM_CARDS = 2000
+"""A map with at least this many cards is kept out of full garbage collections once laid
+out (`freeze_survivors`); below, a full collection takes a few milliseconds."""
 FIRST_VIEW_MM = 300.0
 """How far down the lanes laid out before the first frame reach, before the view is known."""
 SLICE_MS = 8.0
@@ -161,6 +164,7 @@ class MapScene(QGraphicsScene):
         self.document = document
         for signal, slot in self._wiring(document):
             signal.connect(slot)
+        self.destroyed.connect(release_frozen)
         self.flush()
 
     # ------------------------------------------------------------ document
@@ -305,6 +309,7 @@ class MapScene(QGraphicsScene):
 
     def _rebuild(self) -> None:
         """Throw every item away and build them again from a fresh layout."""
+        release_frozen()  # the objects of the map as it was may now go
         self._pending_reset = self._pending_connectors = False
         self._pending_cards, self._pending_structure = set(), False
         with self._quietly():
@@ -341,6 +346,8 @@ class MapScene(QGraphicsScene):
             self.selection_changed.emit()
         if progressive:
             self._start_work()
+        else:
+            self._at_rest()
 
     # ------------------------------------------------------------ work left for later
 
@@ -439,11 +446,17 @@ class MapScene(QGraphicsScene):
             self._progress_shown = False
             self.layout_progress.emit(1.0)
         self.layout_updated.emit()
+        self._at_rest()
+        self.settled.emit()
+
+    def _at_rest(self) -> None:
+        """The layout is complete: tidy the heap now, between edits."""
         # Routing leaves tens of thousands of young objects behind (it ran with the
         # collector paused): look at them now, at the end of that work, rather than in
         # the frame of the next edit, whose first allocations would set the collector off.
         gc.collect(1)
-        self.settled.emit()
+        if len(self.document.journey.cards) >= FREEZE_FROM_CARDS:
+            freeze_survivors()
 
     def _show_progress(self) -> None:
         if time.perf_counter() - self._work_began >= PROGRESS_AFTER_S:
