@@ -27,6 +27,8 @@ card's text, at the cards' rectangles, in a view of the same size, in the same r
   timer slices (routing connectors) is not in it; ``settle_<edit>`` is the time from
   the edit until that work is done too, the event loop running (no raw floor: plain
   Qt has no connectors).
+- ``edit_slowest``: the slowest of all those edits' first frames (a pause the medians would
+  hide, such as a full garbage collection landing in an edit; no raw floor).
 - ``memory``: resident memory the open map adds (measured in a child process, from
   /proc/self/status), in MB.
 Times are medians of several runs (open: one run), in milliseconds.
@@ -302,10 +304,15 @@ def edit_times(view: MapEditorView, raw: RawCanvas) -> dict[str, tuple[float, fl
         run("insert", lambda card=card: document.push(AddCardCommand(document, card)))
         remove = RemoveCardsCommand(document, [card.id])
         run("delete", lambda remove=remove: document.push(remove))
-    return {
+    medians = {
         name: (statistics.median(ours), statistics.median(floor) if floor else math.nan)
         for name, (ours, floor) in times.items()
     }
+    first_frames = [
+        t for name, (ours, _) in times.items() if not name.startswith("settle_") for t in ours
+    ]
+    medians["edit_slowest"] = (max(first_frames), math.nan)
+    return medians
 
 
 # ---------------------------------------------------------------- one size
