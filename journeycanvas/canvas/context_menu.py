@@ -64,7 +64,7 @@ def prepare_request(
             object_id = getattr(item, attribute)
             view.select_ids([object_id])
             return ContextRequest(target, object_id, at)
-    cell = view.map_scene.layout.cell_at(scene_pos.x(), scene_pos.y())
+    cell = view.map_scene.card_layout.cell_at(scene_pos.x(), scene_pos.y())
     if cell is None:
         return ContextRequest(MenuTarget.OUTSIDE, None, at)
     view.select_ids([])  # "Paste here" pastes here, not after a selected card

@@ -45,7 +45,7 @@ class StageResize(Gesture):
         self.width = width
         right = self.left + width
         if self.guide is not None:
-            self.guide.setLine(QLineF(right, 0, right, self.scene.layout.height))
+            self.guide.setLine(QLineF(right, 0, right, self.scene.card_layout.height))
         text = QCoreApplication.translate("MapEditor", "{width} mm").format(width=width)
         if self.label is None:
             self.label = overlays.note(self.scene, text, QPointF(right + 1.5, 1.5))
@@ -91,7 +91,7 @@ class LaneResize(Gesture):
         self.height = height
         bottom = self.top + height
         if self.guide is not None:
-            self.guide.setLine(QLineF(0, bottom, self.scene.layout.width, bottom))
+            self.guide.setLine(QLineF(0, bottom, self.scene.card_layout.width, bottom))
         text = QCoreApplication.translate("MapEditor", "{height} mm").format(height=height)
         if self.label is None:
             self.label = overlays.note(self.scene, text, QPointF(1.5, bottom + 1.5))
@@ -122,7 +122,7 @@ class CardSpanResize(Gesture):
     def __init__(self, view: MapEditorView, press: QPointF, item: CardItem) -> None:
         super().__init__(view, press)
         self.item = item
-        layout = self.scene.layout
+        layout = self.scene.card_layout
         card = item.layout
         self.start_index = layout.stage_index[card.stage_id]
         self.span = card.span
@@ -132,7 +132,7 @@ class CardSpanResize(Gesture):
 
     def move(self, scene_pos: QPointF) -> None:
         """Snap the preview to the right edge of the stage under the pointer."""
-        layout = self.scene.layout
+        layout = self.scene.card_layout
         stages = layout.stages
         index = self.start_index
         for stage in stages[self.start_index :]:

@@ -354,9 +354,8 @@ class MapEditorView(QGraphicsView):
             if structure_edits.confirm_delete(self, stages, lanes):
                 structure_edits.delete_stages_and_lanes(self, stages, lanes)
             return
-        layout = scene.layout
-        cards = [i for i in ids if i in layout.cards]
-        connectors = [i for i in ids if i in layout.connectors]
+        cards = [i for i in ids if self.document.has_card(i)]
+        connectors = [i for i in ids if self.document.has_connector(i)]
         if cards or connectors:
             self.document.push(RemoveCardsCommand(self.document, cards, connectors))
 
@@ -543,7 +542,7 @@ class MapEditorView(QGraphicsView):
             if object_id in scene.lanes:
                 self.editor.edit_lane(object_id)
                 return
-            if object_id in scene.layout.connectors:
+            if self.document.has_connector(object_id):
                 self.editor.edit_connector(object_id)
                 return
 
@@ -595,16 +594,9 @@ class MapEditorView(QGraphicsView):
     # ------------------------------------------------------------ hit tests
 
     def _item_at(self, pos: QPoint) -> QGraphicsItem | None:
-        """The topmost card, connector or header under a viewport point (in the overview,
-        where cards have no items, the card's item is made). Off the cards and headers,
-        connectors still being routed are routed first: one may be under the point."""
-        item = self._shown_item_at(pos)
-        if (item is None or isinstance(item, ConnectorItem)) and not self.map_scene.settled_now:
-            self.map_scene.settle()
-            item = self._shown_item_at(pos)
-        return item
-
-    def _shown_item_at(self, pos: QPoint) -> QGraphicsItem | None:
+        """The topmost card, connector or header drawn under a viewport point (in the
+        overview, where cards have no items, the card's item is made). A connector still
+        being routed is not drawn, so it is not hit: the click never waits for routing."""
         for item in self.items(pos):
             if isinstance(item, CardItem | ConnectorItem | StageHeaderItem | LaneHeaderItem):
                 return item

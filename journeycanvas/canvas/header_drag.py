@@ -36,7 +36,7 @@ class HeaderDrag(Gesture):
             item.setSelected(True)
 
     def _headers(self) -> list:
-        layout = self.scene.layout
+        layout = self.scene.card_layout
         return list(layout.stages if self.is_stage else layout.lanes)
 
     def move(self, scene_pos: QPointF) -> None:
@@ -65,7 +65,7 @@ class HeaderDrag(Gesture):
         return item.stage_id if isinstance(item, StageHeaderItem) else item.lane_id
 
     def _marker_line(self, others: list, index: int) -> QLineF | None:
-        layout = self.scene.layout
+        layout = self.scene.card_layout
         if not others:
             return None
         if self.is_stage:

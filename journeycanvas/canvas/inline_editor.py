@@ -187,15 +187,18 @@ class InlineEditor(QObject):
         target = self.target
         if target is None:
             return None
-        layout = self.view.map_scene.layout
+        scene = self.view.map_scene
         try:
-            if target.kind == EditKind.CARD:
-                return qrect(layout.cards[target.object_id].rect)
-            if target.kind == EditKind.STAGE:
-                return qrect(layout.stages[layout.stage_index[target.object_id]].rect)
-            if target.kind == EditKind.LANE:
+            if target.kind == EditKind.CONNECTOR:
+                # A label's place needs the connectors routed; the others do not.
+                connector = scene.layout.connectors[target.object_id]
+            else:
+                layout = scene.card_layout
+                if target.kind == EditKind.CARD:
+                    return qrect(layout.cards[target.object_id].rect)
+                if target.kind == EditKind.STAGE:
+                    return qrect(layout.stages[layout.stage_index[target.object_id]].rect)
                 return qrect(layout.lanes[layout.lane_index[target.object_id]].rect)
-            connector = layout.connectors[target.object_id]
         except KeyError:
             return None
         if connector.label_rect is not None:

@@ -58,7 +58,7 @@ from journeycanvas.layout import (
     LayoutEngine,
     LayoutStyle,
 )
-from journeycanvas.layout.collector import collector_paused, freeze_survivors, release_frozen
+from journeycanvas.layout.collector import collector_paused, defer_full_collections
 from journeycanvas.layout.geometry import Rect
 from journeycanvas.text import FontSet
 
@@ -72,9 +72,9 @@ OVERVIEW_CARDS = 2500
 """A live area holding about more cards than this is painted by the overview item."""
 PROGRESSIVE_CARDS = 2000
 """A map with more cards than this opens lane by lane (in a scene with a view)."""
-FREEZE_FROM_CARDS = 2000
-"""A map with at least this many cards is kept out of full garbage collections once laid
-out (`freeze_survivors`); below, a full collection takes a few milliseconds."""
+RARE_COLLECTIONS_FROM_CARDS = 2000
+"""Once a map with at least this many cards is laid out, full garbage collections are made
+rare (`defer_full_collections`); below, one takes a few milliseconds."""
 FIRST_VIEW_MM = 300.0
 """How far down the lanes laid out before the first frame reach, before the view is known."""
 SLICE_MS = 8.0
@@ -164,7 +164,6 @@ class MapScene(QGraphicsScene):
         self.document = document
         for signal, slot in self._wiring(document):
             signal.connect(slot)
-        self.destroyed.connect(release_frozen)
         self.flush()
 
     # ------------------------------------------------------------ document
@@ -309,7 +308,6 @@ class MapScene(QGraphicsScene):
 
     def _rebuild(self) -> None:
         """Throw every item away and build them again from a fresh layout."""
-        release_frozen()  # the objects of the map as it was may now go
         self._pending_reset = self._pending_connectors = False
         self._pending_cards, self._pending_structure = set(), False
         with self._quietly():
@@ -455,8 +453,8 @@ class MapScene(QGraphicsScene):
         # collector paused): look at them now, at the end of that work, rather than in
         # the frame of the next edit, whose first allocations would set the collector off.
         gc.collect(1)
-        if len(self.document.journey.cards) >= FREEZE_FROM_CARDS:
-            freeze_survivors()
+        if len(self.document.journey.cards) >= RARE_COLLECTIONS_FROM_CARDS:
+            defer_full_collections()
 
     def _show_progress(self) -> None:
         if time.perf_counter() - self._work_began >= PROGRESS_AFTER_S:
@@ -649,7 +647,11 @@ class MapScene(QGraphicsScene):
         made if need be (in the overview, where connectors have no items)."""
         box = (x - reach, y - reach, x + reach, y + reach)
         connector_id = connector_near(self.connectors_near(box), x, y, reach)
-        return None if connector_id is None else self.connector_item(connector_id)
+        if connector_id is None:
+            return None
+        # One drawn now, as drawn: a click does not wait for the routing still to do.
+        item = self.connectors.get(connector_id)
+        return item or self._make_connector(self.engine.layout.connectors[connector_id])
 
     def pin(self, ids: Iterable[str]) -> None:
         """Keep the items of `ids` (those that exist) until `unpin`, wherever the view goes

@@ -1,11 +1,14 @@
 """Python's cyclic garbage collector around a big map: paused while work allocates in
-bulk, and kept off the objects that live as long as the map is open."""
+bulk, and asked for full collections far less often while the map is edited."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+FULL_COLLECTION_EVERY = 1000
+"""Collections of the middle generation between two full ones (Python's default: 10)."""
 
 
 @contextmanager
@@ -25,20 +28,17 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def freeze_survivors() -> None:
-    """Put every object alive now out of the collector's reach (`gc.freeze`).
+def defer_full_collections() -> None:
+    """Make full collections about a hundred times rarer than Python's default.
 
     A big map's model, layout and items are hundreds of thousands of objects that live
-    while the map is open. Every few edits, the objects those edits left behind make the
-    collector run a full collection, which rescans them all: about 0.3 s at 20,000 cards,
-    a visible pause. Frozen objects are never rescanned; those freed by reference counting
-    (nearly all of them) still go at once. Collect the young generations first, so that
-    young cyclic garbage is not frozen; a frozen cycle that becomes garbage later stays
-    until `release_frozen`.
+    while the map is open. With the default thresholds, the objects a few edits leave
+    behind set off a full collection, which rescans them all: about 0.3 s at 20,000
+    cards, every few edits. Nearly all garbage here is acyclic and freed at once by
+    reference counting, so collecting cycles rarely costs little memory. (`gc.freeze`
+    would spare the rescans too, but it changes when Qt wrappers caught in cycles are
+    freed, and PySide crashed when a frozen document was collected later.)
     """
-    gc.freeze()
-
-
-def release_frozen() -> None:
-    """Give the frozen objects back to the collector (the map they belonged to is gone)."""
-    gc.unfreeze()
+    young, middle, old = gc.get_threshold()
+    if old < FULL_COLLECTION_EVERY:
+        gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)

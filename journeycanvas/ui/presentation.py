@@ -45,7 +45,7 @@ class _StageView(QGraphicsView):
 
     def show_stage(self, index: int) -> None:
         """Fit the view to stage `index`, with a little of each neighbour."""
-        layout = self.editor.map_scene.layout
+        layout = self.editor.map_scene.card_layout
         if not layout.stages:
             self.focus_rect = QRectF()
             return

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from canvas_helpers import center, drag
-from PySide6.QtCore import QPointF, QTimer
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -104,6 +105,39 @@ def test_edits_while_routing_is_pending_still_end_in_the_full_layout(
     assert not scene.settled_now
     qtbot.waitUntil(lambda: _settled(scene), timeout=SETTLE_MS)
     assert scene.engine.layout == layout_journey(journey)
+
+
+def test_a_click_while_routing_is_pending_does_not_wait_for_it(big: MapEditorView) -> None:
+    scene = big.map_scene
+    document = big.document
+    moved = _connected_card_in_view(big)
+    card = document.card(moved)
+    other = next(s.id for s in document.journey.stages if s.id != card.stage)
+    document.push(MoveCardsCommand(document, [moved], other, card.lane, 0))
+    layout = scene.card_layout
+    target = next(i for i in scene.cards if i != moved and layout.cards[i].stage_id != other)
+    point = big.mapFromScene(center(layout.cards[target].rect))
+    assert not scene.settled_now
+
+    QTest.mousePress(
+        big.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+    )
+    QTest.mouseRelease(
+        big.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+    )
+
+    assert big.selected_ids() == [target]
+    assert not scene.settled_now  # the connectors are still being routed in slices
+
+    # Between two stage columns, off the cards: nothing (drawn) there to hit.
+    rect = layout.cards[target].rect
+    stage = layout.stages[layout.stage_index[layout.cards[target].stage_id]]
+    gap = big.mapFromScene(QPointF(stage.rect.x, rect.y + rect.h / 2))
+    QTest.mousePress(big.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, gap)
+    QTest.mouseRelease(
+        big.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, gap
+    )
+    assert not scene.settled_now
 
 
 def test_what_needs_exact_connectors_settles_at_once(big: MapEditorView) -> None:
