@@ -296,8 +296,15 @@ class MapScene(QGraphicsScene):
         self._pending_connectors, self._pending_connector_ids = False, set()
         engine = self.engine
         deferred = self._virtual
+        # A new stage, lane or width lays every lane out again: on a big map, those in
+        # view first, the others in slices (as when the map opens).
+        until = self._lay_out_until() if structure or engine.lanes_pending else None
         diff = engine.update(
-            self.document.journey, changed, structure, route_connectors=not deferred
+            self.document.journey,
+            changed,
+            structure,
+            route_connectors=not deferred,
+            lay_out_until=until,
         )
         if deferred:
             self._hide_stale(diff, connector_ids, structure)
@@ -330,10 +337,9 @@ class MapScene(QGraphicsScene):
         self._pending_connector_ids.clear()
         self.engine = LayoutEngine(self._style, self._fonts)
         journey = self.document.journey
-        progressive = self._virtual and len(journey.cards) > PROGRESSIVE_CARDS
+        until = self._lay_out_until()
+        progressive = until is not None
         if progressive:
-            live = self._live.box
-            until = FIRST_VIEW_MM if live is None else max(live[3], 0.0)
             diff = self.engine.update(journey, route_connectors=False, lay_out_until=until)
         else:
             diff = self.engine.update(journey)
@@ -346,6 +352,14 @@ class MapScene(QGraphicsScene):
             self._start_work()
         else:
             self._at_rest()
+
+    def _lay_out_until(self) -> float | None:
+        """For a map laid out lane by lane (a big one, in a scene with a view), how far
+        down the lanes laid out before the next frame must reach; None: all at once."""
+        if not self._virtual or len(self.document.journey.cards) <= PROGRESSIVE_CARDS:
+            return None
+        live = self._live.box
+        return FIRST_VIEW_MM if live is None else max(live[3], 0.0)
 
     # ------------------------------------------------------------ work left for later
 
@@ -500,7 +514,7 @@ class MapScene(QGraphicsScene):
         if self._overview:
             self._overview_item.update()
             self._connector_layer.update()
-        self._forget_removed(diff, layout)
+        self._forget_removed(diff)
 
     # ------------------------------------------------------------ live area
 
@@ -808,25 +822,29 @@ class MapScene(QGraphicsScene):
         """Select nothing, on screen or off it."""
         self.set_selection(())
 
-    def _forget_removed(self, diff: LayoutDiff, layout: JourneyLayout) -> None:
+    def _forget_removed(self, diff: LayoutDiff) -> None:
         """Take objects that are gone out of the selection."""
         selected = self._selected
         if not selected:
             return
-        gone = [i for i in (*diff.removed_cards, *diff.removed_connectors) if i in selected]
-        if diff.grid:
-            gone += [
-                i
-                for i in selected
-                if i not in layout.cards
-                and i not in layout.connectors
-                and i not in self.stages
-                and i not in self.lanes
-            ]
+        # The map says what is gone: lanes still to be laid out hold cards the layout
+        # has not placed yet.
+        candidates = selected if diff.grid else (*diff.removed_cards, *diff.removed_connectors)
+        gone = [i for i in candidates if i in selected and not self._in_map(i)]
         for object_id in gone:
             selected.pop(object_id, None)
         if gone:
             self._selection_touched()
+
+    def _in_map(self, object_id: str) -> bool:
+        """Whether the map holds the card, connector, stage or lane `object_id`."""
+        document = self.document
+        if document.has_card(object_id) or document.has_connector(object_id):
+            return True
+        journey = document.journey
+        return any(s.id == object_id for s in journey.stages) or any(
+            lane.id == object_id for lane in journey.lanes
+        )
 
     # ------------------------------------------------------------ lookups
 

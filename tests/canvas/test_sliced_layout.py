@@ -18,8 +18,9 @@ from pytestqt.qtbot import QtBot
 from journeycanvas.canvas.editor import MapEditorView
 from journeycanvas.canvas.scene import PROGRESSIVE_CARDS, MapScene
 from journeycanvas.document import Document
-from journeycanvas.document.commands import MoveCardsCommand
+from journeycanvas.document.commands import AddLaneCommand, MoveCardsCommand
 from journeycanvas.layout import layout_journey
+from journeycanvas.model import Lane
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from generate import generate_map
@@ -182,6 +183,32 @@ def test_select_all_while_a_big_map_opens_selects_every_card(qtbot: QtBot) -> No
     assert set(editor.selected_ids()) == {c.id for c in journey.cards}
     qtbot.waitUntil(lambda: _settled(editor.map_scene), timeout=SETTLE_MS)
     assert editor.map_scene.engine.layout == layout_journey(journey)
+
+
+def test_a_new_lane_on_a_big_map_lays_out_the_lanes_in_view_first(qtbot: QtBot) -> None:
+    editor = _editor(qtbot, 5000, 7)
+    scene = editor.map_scene
+    document = editor.document
+    qtbot.waitUntil(lambda: _settled(scene), timeout=SETTLE_MS)
+    editor.select_all()
+    last_lane = document.journey.lanes[-1].id
+    editor.select_ids([*editor.selected_ids(), last_lane])
+    everything = set(editor.selected_ids())
+
+    document.push(AddLaneCommand(document, Lane(id="l-new", name="Moments"), 0))
+    assert scene.engine.lanes_pending  # the lanes below the view come in slices
+    assert "l-new" in scene.lanes  # the new lane is in view
+    assert last_lane not in scene.lanes
+    # Cards and lanes not laid out again yet stay selected.
+    assert set(editor.selected_ids()) == everything
+    qtbot.waitUntil(lambda: _settled(scene), timeout=SETTLE_MS)
+    assert scene.engine.layout == layout_journey(document.journey)
+    assert set(editor.selected_ids()) == everything
+
+    document.undo_stack.undo()
+    qtbot.waitUntil(lambda: _settled(scene), timeout=SETTLE_MS)
+    assert "l-new" not in scene.lanes
+    assert scene.engine.layout == layout_journey(document.journey)
 
 
 def test_closing_the_view_while_a_map_opens_stops_the_work(qtbot: QtBot) -> None:
