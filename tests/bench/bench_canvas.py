@@ -27,8 +27,11 @@ card's text, at the cards' rectangles, in a view of the same size, in the same r
   timer slices (routing connectors) is not in it; ``settle_<edit>`` is the time from
   the edit until that work is done too, the event loop running (no raw floor: plain
   Qt has no connectors).
-- ``edit_slowest``: the slowest of all those edits' first frames (a pause the medians would
-  hide, such as a full garbage collection landing in an edit; no raw floor).
+- ``add_lane`` / ``undo_add_lane``: a new lane at the top, and its undo: every lane below
+  moves (a big map lays out the lanes in view first, the others in timer slices; raw:
+  moving the plain items that moved).
+- ``edit_slowest``: the slowest first frame of all runs of the card edits (drop to delete: a
+  pause their medians would hide, such as a full garbage collection; no raw floor).
 - ``memory``: resident memory the open map adds (measured in a child process, from
   /proc/self/status), in MB.
 Times are medians of several runs (open: one run), in milliseconds.
@@ -69,14 +72,16 @@ from journeycanvas.document import Document
 from journeycanvas.document.changes import Entity
 from journeycanvas.document.commands import (
     AddCardCommand,
+    AddLaneCommand,
     EditCommand,
     MoveCardsCommand,
     RemoveCardsCommand,
 )
 from journeycanvas.layout import JourneyLayout, layout_journey
-from journeycanvas.model.entities import JourneyMap
+from journeycanvas.model.entities import JourneyMap, Lane
 
 SIZES = (1_000, 5_000, 20_000)
+CARD_EDITS = ("drop", "undo_move", "redo_move", "text_reflow", "insert", "delete")
 VIEW_W, VIEW_H = 1600, 1000
 REPEAT = 15
 
@@ -304,13 +309,14 @@ def edit_times(view: MapEditorView, raw: RawCanvas) -> dict[str, tuple[float, fl
         run("insert", lambda card=card: document.push(AddCardCommand(document, card)))
         remove = RemoveCardsCommand(document, [card.id])
         run("delete", lambda remove=remove: document.push(remove))
+        lane = Lane(id=f"bench-lane-{i}", name="A new lane")
+        run("add_lane", lambda lane=lane: document.push(AddLaneCommand(document, lane, 0)))
+        run("undo_add_lane", stack.undo)
     medians = {
         name: (statistics.median(ours), statistics.median(floor) if floor else math.nan)
         for name, (ours, floor) in times.items()
     }
-    first_frames = [
-        t for name, (ours, _) in times.items() if not name.startswith("settle_") for t in ours
-    ]
+    first_frames = [t for name in CARD_EDITS for t in times[name][0]]
     medians["edit_slowest"] = (max(first_frames), math.nan)
     return medians
 
