@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import math
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
@@ -710,11 +710,16 @@ class ConnectorPaths:
                           True, stretch.runs, stretch.trunk, item.connector.label,
                           length < _SHORT_PATH_MM)  # fmt: skip
         if found is None:
-            # The nearest few spots first: finding them all is slow, and rarely needed.
+            # The nearest few spots first, and none past the first free one: finding
+            # them all is slow, and rarely needed.
             whole = path_stretch(item.points, length / 2, 0.0)
             at = whole.at
+
+            def take(centre: Centre) -> bool:
+                return board.is_free(at, centre, size, size, rank)
+
             for what in ("last marker", "all last marker"):
-                centres = self._spots_for(item, what, whole, False, size, size, obstacles)
+                centres = self._spots_for(item, what, whole, False, size, size, obstacles, take)
                 kept = self._spots[(cid, what)]
                 areas.append(kept.area)
                 found = board.first_free(at, centres, size, size, rank, probe)
@@ -745,17 +750,24 @@ class ConnectorPaths:
         w: float,
         h: float,
         obstacles: CardObstacles,
+        take: Callable[[Centre], bool] | None = None,
     ) -> tuple[Centre, ...]:
         """The centres (from the stretch's anchor point) of the label's spots along
         `stretch` of its path ("far …" ones: further off it,
-        "last marker": anywhere near the whole path), kept while the stretch stays as it
-        was, relative to its anchor point, and the cards around it sit alike, moved with
-        that point."""
+        "last marker": anywhere near the whole path, none past the first `take` takes),
+        kept while the stretch stays as it was, relative to its anchor point, and the
+        cards around it sit alike, moved with that point (the "all last marker" ones
+        only when they are all: they are asked for when the first few have no free one)."""
         at = stretch.at
         inputs = (stretch.runs, stretch.trunk, shared, w, h)
         cache_key = (item.connector.id, what)
         kept = self._spots.get(cache_key)
-        if kept is not None and kept.inputs == inputs and at.x == kept.at.x:
+        if (
+            kept is not None
+            and kept.inputs == inputs
+            and at.x == kept.at.x
+            and (kept.complete or what != "all last marker")
+        ):
             dy = at.y - kept.at.y
             moved = kept.area.translated(0.0, dy)
             # The grid's edges: as they were where the area reaches them, and still
@@ -773,8 +785,7 @@ class ConnectorPaths:
         complete = True
         if what.endswith("last marker"):
             limit = None if what.startswith("all") else _FEW_MARKER_SPOTS
-            centres, area, found = marker_spots(stretch, w, obstacles, limit)
-            complete = len(centres) != limit
+            centres, area, found, complete = marker_spots(stretch, w, obstacles, limit, take)
         else:
             far = what.startswith("far")
             centres, area, found = label_spots(stretch, shared, w, h, obstacles, far)

@@ -142,6 +142,14 @@ class LaneBoard:
         probe.left, probe.top, probe.right, probe.bottom = low_x, low_y, high_x, high_y
         return found
 
+    def is_free(
+        self, at: Point, centre: tuple[float, float], w: float, h: float, rank: int
+    ) -> bool:
+        """Whether the w × h spot centred on `centre` (relative to the point `at`)
+        touches nothing kept off labels of rank `rank` (as `first_free` tells)."""
+        left, top = at.x + centre[0] - w / 2, at.y + centre[1] - h / 2
+        return self._free(left, top, left + w, top + h, rank)
+
     def _free(self, x: float, y: float, x2: float, y2: float, rank: int) -> bool:
         left, right = x + _TOUCH_MM, x2 - _TOUCH_MM
         ranks, edges, grids = self._ranks, self._edges, self._grids
