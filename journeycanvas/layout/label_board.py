@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from journeycanvas.layout.geometry import Point, Rect
 
 _CELL_MM = 16.0
+_CHANGES_CELL_MM = 64.0
+"""The cells of `Changes`: a probe spans many spots, and few boxes change."""
 _TOUCH_MM = 1e-6
 """How far a spot may reach into a box and still count as clear of it: ties stay ties."""
 
@@ -178,9 +180,9 @@ class LaneBoard:
         return True
 
 
-def _keys(entry: _Entry) -> list[tuple[int, int]]:
-    x1, y1 = math.floor(entry[0] / _CELL_MM), math.floor(entry[1] / _CELL_MM)
-    x2, y2 = math.floor(entry[2] / _CELL_MM), math.floor(entry[3] / _CELL_MM)
+def _keys(entry: _Entry, size: float = _CELL_MM) -> list[tuple[int, int]]:
+    x1, y1 = math.floor(entry[0] / size), math.floor(entry[1] / size)
+    x2, y2 = math.floor(entry[2] / size), math.floor(entry[3] / size)
     return [(i, j) for i in range(x1, x2 + 1) for j in range(y1, y2 + 1)]
 
 
@@ -199,7 +201,7 @@ class Changes:
             return
         box = (rect.x, rect.y, rect.right, rect.bottom, rank)
         self._boxes.append(box)
-        for key in _keys((box[0], box[1], box[2], box[3], None)):
+        for key in _keys((box[0], box[1], box[2], box[3], None), _CHANGES_CELL_MM):
             self._cells.setdefault(key, []).append(box)
 
     def touch(self, probe: Probe, rank: int, dy: float = 0.0) -> bool:
@@ -209,8 +211,9 @@ class Changes:
         if not self._boxes:
             return False
         p_top, p_bottom = probe.top + dy, probe.bottom + dy
-        x1, y1 = math.floor(probe.left / _CELL_MM), math.floor(p_top / _CELL_MM)
-        x2, y2 = math.floor(probe.right / _CELL_MM), math.floor(p_bottom / _CELL_MM)
+        size = _CHANGES_CELL_MM
+        x1, y1 = math.floor(probe.left / size), math.floor(p_top / size)
+        x2, y2 = math.floor(probe.right / size), math.floor(p_bottom / size)
         if (x2 - x1 + 1) * (y2 - y1 + 1) > len(self._boxes):
             candidates = self._boxes
         else:
