@@ -498,15 +498,19 @@ class ConnectorPaths:
             if item.connector.kind == ConnectorKind.BREAKPOINT:
                 statics.append(mark_box(middle[0]))
             handle: Handle = []
-            for box in statics:
-                handle += board.add(box, None)
-            if entry is not None:
-                board.remove(entry.handle)
-            if entry is None or not same_place(entry.handle, handle):
+            if entry is not None and board.holds(entry.handle, statics):
+                # In the same place on the board: nothing came or went.
+                handle = entry.handle
+            else:
                 for box in statics:
-                    came.add(box, -1)
-                for box in [] if entry is None else entry.statics:
-                    came.add(box, -1)
+                    handle += board.add(box, None)
+                if entry is not None:
+                    board.remove(entry.handle)
+                if entry is None or not same_place(entry.handle, handle):
+                    for box in statics:
+                        came.add(box, -1)
+                    for box in [] if entry is None else entry.statics:
+                        came.add(box, -1)
             label = None if entry is None else entry.label
             entries[item.connector.id] = _Entry(
                 _fields(item.connector), item.plan, item.points, item.trunk, middle, (0, 0),

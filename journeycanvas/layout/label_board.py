@@ -101,6 +101,27 @@ class LaneBoard:
             handle.append((lane, keys, entry))
         return handle
 
+    def holds(self, handle: Handle, rects: Sequence[Rect]) -> bool:
+        """Whether `handle` is what adding `rects` (in order) would put in now: the
+        same boxes in the same lanes, as far below their tops."""
+        index = 0
+        for rect in rects:
+            for lane in range(self.lane_of(rect.y), self.lane_of(rect.bottom) + 1):
+                if index >= len(handle):
+                    return False
+                held_lane, _, entry = handle[index]
+                top = self._top(lane)
+                if (
+                    held_lane != lane
+                    or entry[0] != rect.x
+                    or entry[1] != rect.y - top
+                    or entry[2] != rect.right
+                    or entry[3] != rect.bottom - top
+                ):
+                    return False
+                index += 1
+        return index == len(handle)
+
     def remove(self, handle: Handle) -> None:
         """Take out what `add` put in."""
         for lane, keys, entry in handle:
