@@ -408,24 +408,29 @@ def marker_spots(
     positions, (x1, y1, x2, y2) = _marker_positions(stretch.runs, stretch.trunk)
     # Adding a number keeps the order of floats: the least moved is the least of those moved.
     x1, y1, x2, y2 = at.x + x1, at.y + y1, at.x + x2, at.y + y2
-    reach = _FAR_MARKER_MM + size
-    area = Rect(x1 - reach, y1 - reach, x2 - x1 + 2 * reach, y2 - y1 + 2 * reach)
-    found: list[CardNear] = []
-    _, texts = obstacles.near(area, found, at.y)
     at_x, at_y = at.x, at.y
     centres: list[Centre] = []
-    for step in range(int(_FAR_MARKER_MM / _STEP_MM) + 1):
-        r = step * _STEP_MM
-        offsets = [(0.0, 0.0)] if r == 0 else [(r, 0.0), (-r, 0.0), (0.0, r), (0.0, -r)]
-        for x, y in positions:
-            for dx, dy in offsets:
-                # The same edges as `LaneBoard.first_free` gives.
-                left, top = at_x + (x + dx) - half, at_y + (y + dy) - half
-                if _free(left, top, left + size, top + size, texts):
-                    centre = (x + dx, y + dy)
-                    centres.append(centre)
-                    if len(centres) == limit or (take is not None and take(centre)):
-                        return tuple(centres), area, found, False
+    start = 0
+    # The spots on the path first, among the cards round it only (most markers go there;
+    # a card that reaches one of them touches that area), then the others among all.
+    for stop, furthest in ((1, 0.0), (int(_FAR_MARKER_MM / _STEP_MM) + 1, _FAR_MARKER_MM)):
+        reach = furthest + size
+        area = Rect(x1 - reach, y1 - reach, x2 - x1 + 2 * reach, y2 - y1 + 2 * reach)
+        found: list[CardNear] = []
+        _, texts = obstacles.near(area, found, at_y)
+        for step in range(start, stop):
+            r = step * _STEP_MM
+            offsets = [(0.0, 0.0)] if r == 0 else [(r, 0.0), (-r, 0.0), (0.0, r), (0.0, -r)]
+            for x, y in positions:
+                for dx, dy in offsets:
+                    # The same edges as `LaneBoard.first_free` gives.
+                    left, top = at_x + (x + dx) - half, at_y + (y + dy) - half
+                    if _free(left, top, left + size, top + size, texts):
+                        centre = (x + dx, y + dy)
+                        centres.append(centre)
+                        if len(centres) == limit or (take is not None and take(centre)):
+                            return tuple(centres), area, found, False
+        start = stop
     return tuple(centres), area, found, True
 
 
