@@ -657,23 +657,9 @@ class ConnectorPaths:
         moved only down), the lanes round the label moved as far, no card placed again
         lies near it and no box came, went or moved near the spots it tried: placing it
         again would give the same spot, moved as far. None if not."""
-        stretch = self._stretch(item, _anchor(item, entry, False, band_middles))
-        at = stretch.at
-        if (
-            at.x != label.at.x
-            or stretch.trunk != label.trunk
-            or stretch.runs != label.runs
-            or (path_length(item.points) < _SHORT_PATH_MM) != label.short
-        ):
-            return None
-        dy = at.y - label.at.y
-        if (
-            shifts.alike(label.rows) != dy
-            or moved.near(label.areas, dy)
-            or not _label_kept(label, dy, came, rank)
-        ):
-            return None
-        return dy
+        search = _Search(label.at, label.probe, label.areas, label.rows)
+        anchor = _anchor(item, entry, False, band_middles)
+        return self._search_moved(item, anchor, label, search, moved, shifts, came, rank)
 
     def _first_kept(
         self,
@@ -687,26 +673,44 @@ class ConnectorPaths:
         rank: int,
     ) -> _Search | None:
         """The search along the stretch of a marker placed near its whole path, moved
-        along with that stretch, when it would find nothing again: the stretch stayed
-        (relative to its point, which moved only down) and, round it, the lanes moved
-        as far, no card was placed again and no box came, went or moved. None if not."""
+        along with that stretch, when it would find nothing again. None if not."""
+        dy = self._search_moved(item, anchor, label, first, moved, shifts, came, rank)
+        if dy is None:
+            return None
+        return first.moved(dy) if dy else first
+
+    def _search_moved(
+        self,
+        item: _Routed,
+        anchor: float,
+        label: _Label,
+        search: _Search,
+        moved: _CardsMoved,
+        shifts: _Shifts,
+        came: Changes,
+        rank: int,
+    ) -> float | None:
+        """How far a search for the label's spot along its stretch moved with it, when
+        searching again would find the same, moved as far: the stretch stayed (relative
+        to its point, which moved only down) and, round the search, the lanes moved as
+        far, no card was placed again and no box came, went or moved. None if not."""
         stretch = self._stretch(item, anchor)
         at = stretch.at
         if (
-            at.x != first.at.x
+            at.x != search.at.x
             or stretch.trunk != label.trunk
             or stretch.runs != label.runs
             or (path_length(item.points) < _SHORT_PATH_MM) != label.short
         ):
             return None
-        dy = at.y - first.at.y
+        dy = at.y - search.at.y
         if (
-            shifts.alike(first.rows) != dy
-            or moved.near(first.areas, dy)
-            or not _probe_kept(first.probe, dy, came, rank)
+            shifts.alike(search.rows) != dy
+            or moved.near(search.areas, dy)
+            or not _probe_kept(search.probe, dy, came, rank)
         ):
             return None
-        return first.moved(dy) if dy else first
+        return dy
 
     def _layout(
         self, item: _Routed, entry: _Entry, rect: Rect | None, marker: int | None
