@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import math
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
@@ -142,7 +142,9 @@ class _Label:
 
     A label placed from its stretch alone (`near`: not from the whole path) also keeps
     that stretch (`runs`, `trunk`), the text, whether the path was short, and the lanes
-    its box, probe and areas lie in (`rows`, as `LaneBoard.lanes_of` counts them)."""
+    its box, probe and areas lie in (`rows`, as `LaneBoard.lanes_of` counts them). A
+    marker placed near the whole path keeps the stretch too, and what its search along
+    that stretch, which found nothing, tried and looked at (`first`)."""
 
     rect: Rect
     at: Point
@@ -159,6 +161,25 @@ class _Label:
     text: str = ""
     short: bool = False
     rows: tuple[int, int] = (0, -1)
+    first: _Search | None = None
+
+
+@dataclass(slots=True)
+class _Search:
+    """A search for a label's spot along a stretch, which found nothing: the stretch's
+    point, the spots it tried (None: none), the areas whose cards it looked at, and the
+    lanes those lie in (as `LaneBoard.lanes_of` counts them)."""
+
+    at: Point
+    probe: Probe | None
+    areas: list[Rect]
+    rows: tuple[int, int] = (0, -1)
+
+    def moved(self, dy: float) -> _Search:
+        """The search moved down by `dy` (with its lanes)."""
+        probe = None if self.probe is None else self.probe.moved(dy)
+        areas = [area.translated(0.0, dy) for area in self.areas]
+        return _Search(Point(self.at.x, self.at.y + dy), probe, areas, self.rows)
 
 
 @dataclass(slots=True)
@@ -498,15 +519,19 @@ class ConnectorPaths:
             if item.connector.kind == ConnectorKind.BREAKPOINT:
                 statics.append(mark_box(middle[0]))
             handle: Handle = []
-            for box in statics:
-                handle += board.add(box, None)
-            if entry is not None:
-                board.remove(entry.handle)
-            if entry is None or not same_place(entry.handle, handle):
+            if entry is not None and board.holds(entry.handle, statics):
+                # In the same place on the board: nothing came or went.
+                handle = entry.handle
+            else:
                 for box in statics:
-                    came.add(box, -1)
-                for box in [] if entry is None else entry.statics:
-                    came.add(box, -1)
+                    handle += board.add(box, None)
+                if entry is not None:
+                    board.remove(entry.handle)
+                if entry is None or not same_place(entry.handle, handle):
+                    for box in statics:
+                        came.add(box, -1)
+                    for box in [] if entry is None else entry.statics:
+                        came.add(box, -1)
             label = None if entry is None else entry.label
             entries[item.connector.id] = _Entry(
                 _fields(item.connector), item.plan, item.points, item.trunk, middle, (0, 0),
@@ -580,7 +605,18 @@ class ConnectorPaths:
                 else:
                     anchor = _anchor(item, entry, shared, band_middles)
                     _, w, h = self._router.label_box(connector.label)
-                    label = self._place(item, anchor, shared, w, h, obstacles, board, rank)
+                    first = None
+                    if (
+                        old is not None
+                        and old.first is not None
+                        and not fork
+                        and not entry.fork
+                        and moved is not None
+                        and old.text == connector.label
+                    ):
+                        first = self._first_kept(item, anchor, old, old.first, moved, shifts,
+                                                 came, rank)  # fmt: skip
+                    label = self._place(item, anchor, shared, w, h, obstacles, board, rank, first)
                     rect = label.rect
                     if label.marker:
                         marker = next(markers)
@@ -621,20 +657,57 @@ class ConnectorPaths:
         moved only down), the lanes round the label moved as far, no card placed again
         lies near it and no box came, went or moved near the spots it tried: placing it
         again would give the same spot, moved as far. None if not."""
-        stretch = self._stretch(item, _anchor(item, entry, False, band_middles))
+        search = _Search(label.at, label.probe, label.areas, label.rows)
+        anchor = _anchor(item, entry, False, band_middles)
+        return self._search_moved(item, anchor, label, search, moved, shifts, came, rank)
+
+    def _first_kept(
+        self,
+        item: _Routed,
+        anchor: float,
+        label: _Label,
+        first: _Search,
+        moved: _CardsMoved,
+        shifts: _Shifts,
+        came: Changes,
+        rank: int,
+    ) -> _Search | None:
+        """The search along the stretch of a marker placed near its whole path, moved
+        along with that stretch, when it would find nothing again. None if not."""
+        dy = self._search_moved(item, anchor, label, first, moved, shifts, came, rank)
+        if dy is None:
+            return None
+        return first.moved(dy) if dy else first
+
+    def _search_moved(
+        self,
+        item: _Routed,
+        anchor: float,
+        label: _Label,
+        search: _Search,
+        moved: _CardsMoved,
+        shifts: _Shifts,
+        came: Changes,
+        rank: int,
+    ) -> float | None:
+        """How far a search for the label's spot along its stretch moved with it, when
+        searching again would find the same, moved as far: the stretch stayed (relative
+        to its point, which moved only down) and, round the search, the lanes moved as
+        far, no card was placed again and no box came, went or moved. None if not."""
+        stretch = self._stretch(item, anchor)
         at = stretch.at
         if (
-            at.x != label.at.x
+            at.x != search.at.x
             or stretch.trunk != label.trunk
             or stretch.runs != label.runs
             or (path_length(item.points) < _SHORT_PATH_MM) != label.short
         ):
             return None
-        dy = at.y - label.at.y
+        dy = at.y - search.at.y
         if (
-            shifts.alike(label.rows) != dy
-            or moved.near(label.areas, dy)
-            or not _label_kept(label, dy, came, rank)
+            shifts.alike(search.rows) != dy
+            or moved.near(search.areas, dy)
+            or not _probe_kept(search.probe, dy, came, rank)
         ):
             return None
         return dy
@@ -684,12 +757,63 @@ class ConnectorPaths:
         obstacles: CardObstacles,
         board: LaneBoard,
         rank: int,
+        first: _Search | None = None,
     ) -> _Label:
-        """The label's spot, or a numbered marker's when no spot is free."""
-        # Spots further off the path only for a short one (between cards side by side).
+        """The label's spot, or a numbered marker's when no spot is free; with `first`,
+        the search along the label's stretch, which would find nothing, is not done."""
         cid = item.connector.id
         length = path_length(item.points)
         stretch = self._stretch(item, anchor)
+        if first is None:
+            near = self._place_near(item, stretch, length, shared, w, h, obstacles, board, rank)
+            if isinstance(near, _Label):
+                return near
+            probe, areas = near
+            first = _Search(stretch.at, _tried(probe), areas)
+        size = MARKER_MM
+        # The nearest few spots first, and none past the first free one: finding them
+        # all is slow, and rarely needed.
+        whole = path_stretch(item.points, length / 2, 0.0)
+        at = whole.at
+        later = Probe([])
+        areas = list(first.areas)
+
+        def take(centre: Centre) -> bool:
+            return board.is_free(at, centre, size, size, rank)
+
+        for what in ("last marker", "all last marker"):
+            centres = self._spots_for(item, what, whole, False, size, size, obstacles, take)
+            kept = self._spots[(cid, what)]
+            areas.append(kept.area)
+            found = board.first_free(at, centres, size, size, rank, later)
+            if found is not None or kept.complete:
+                break
+        tried = _tried(_joined(first.probe, later))
+        if found is None:
+            mid = own_middle(item.points, item.trunk)[0]
+            half = size / 2
+            return _Label(Rect(mid.x - half, mid.y - half, size, size), mid, None, size, size,
+                          True, tried, areas, [])  # fmt: skip
+        return _Label(found[0], at, found[1], size, size, True, tried, areas, [], False,
+                      stretch.runs, stretch.trunk, item.connector.label,
+                      length < _SHORT_PATH_MM, first=first)  # fmt: skip
+
+    def _place_near(
+        self,
+        item: _Routed,
+        stretch: Stretch,
+        length: float,
+        shared: bool,
+        w: float,
+        h: float,
+        obstacles: CardObstacles,
+        board: LaneBoard,
+        rank: int,
+    ) -> _Label | tuple[Probe, list[Rect]]:
+        """The label's spot along its stretch, or a numbered marker's there; if neither
+        is free, the spots tried and the areas whose cards were looked at."""
+        # Spots further off the path only for a short one (between cards side by side).
+        cid = item.connector.id
         probe = Probe([])
         areas: list[Rect] = []
         for what in ("label", "far label") if length < _SHORT_PATH_MM else ("label",):
@@ -709,23 +833,7 @@ class ConnectorPaths:
             return _Label(found[0], at, found[1], size, size, True, _tried(probe), areas, [],
                           True, stretch.runs, stretch.trunk, item.connector.label,
                           length < _SHORT_PATH_MM)  # fmt: skip
-        if found is None:
-            # The nearest few spots first: finding them all is slow, and rarely needed.
-            whole = path_stretch(item.points, length / 2, 0.0)
-            at = whole.at
-            for what in ("last marker", "all last marker"):
-                centres = self._spots_for(item, what, whole, False, size, size, obstacles)
-                kept = self._spots[(cid, what)]
-                areas.append(kept.area)
-                found = board.first_free(at, centres, size, size, rank, probe)
-                if found is not None or kept.complete:
-                    break
-        if found is None:
-            mid = own_middle(item.points, item.trunk)[0]
-            half = size / 2
-            return _Label(Rect(mid.x - half, mid.y - half, size, size), mid, None, size, size,
-                          True, _tried(probe), areas, [])  # fmt: skip
-        return _Label(found[0], at, found[1], size, size, True, _tried(probe), areas, [])
+        return probe, areas
 
     def _stretch(self, item: _Routed, anchor: float) -> Stretch:
         """The stretch of the item's path around `anchor`, kept while the path stays."""
@@ -745,17 +853,24 @@ class ConnectorPaths:
         w: float,
         h: float,
         obstacles: CardObstacles,
+        take: Callable[[Centre], bool] | None = None,
     ) -> tuple[Centre, ...]:
         """The centres (from the stretch's anchor point) of the label's spots along
         `stretch` of its path ("far …" ones: further off it,
-        "last marker": anywhere near the whole path), kept while the stretch stays as it
-        was, relative to its anchor point, and the cards around it sit alike, moved with
-        that point."""
+        "last marker": anywhere near the whole path, none past the first `take` takes),
+        kept while the stretch stays as it was, relative to its anchor point, and the
+        cards around it sit alike, moved with that point (the "all last marker" ones
+        only when they are all: they are asked for when the first few have no free one)."""
         at = stretch.at
         inputs = (stretch.runs, stretch.trunk, shared, w, h)
         cache_key = (item.connector.id, what)
         kept = self._spots.get(cache_key)
-        if kept is not None and kept.inputs == inputs and at.x == kept.at.x:
+        if (
+            kept is not None
+            and kept.inputs == inputs
+            and at.x == kept.at.x
+            and (kept.complete or what != "all last marker")
+        ):
             dy = at.y - kept.at.y
             moved = kept.area.translated(0.0, dy)
             # The grid's edges: as they were where the area reaches them, and still
@@ -773,8 +888,7 @@ class ConnectorPaths:
         complete = True
         if what.endswith("last marker"):
             limit = None if what.startswith("all") else _FEW_MARKER_SPOTS
-            centres, area, found = marker_spots(stretch, w, obstacles, limit)
-            complete = len(centres) != limit
+            centres, area, found, complete = marker_spots(stretch, w, obstacles, limit, take)
         else:
             far = what.startswith("far")
             centres, area, found = label_spots(stretch, shared, w, h, obstacles, far)
@@ -962,9 +1076,27 @@ def _label_kept(label: _Label, dy: float, came: Changes, rank: int) -> bool:
     """Whether a label whose path moved `dy` with its lanes, among cards that stayed,
     goes where it was, moved as far: no box that counts for it came, went or moved
     near the spots it tried."""
-    probe = label.probe
+    return _probe_kept(label.probe, dy, came, rank)
+
+
+def _probe_kept(probe: Probe | None, dy: float, came: Changes, rank: int) -> bool:
+    """Whether no box that counts for a label of rank `rank` came, went or moved near
+    the spots `probe` tried, where they were or moved down by `dy`."""
     return probe is None or not (
         came.touch(probe, rank) or (dy != 0.0 and came.touch(probe, rank, dy))
+    )
+
+
+def _joined(a: Probe | None, b: Probe) -> Probe:
+    """The spots of two probes, and the box round them all."""
+    if a is None:
+        return b
+    return Probe(
+        a.spots + b.spots,
+        min(a.left, b.left),
+        min(a.top, b.top),
+        max(a.right, b.right),
+        max(a.bottom, b.bottom),
     )
 
 
@@ -984,6 +1116,8 @@ def _move_label(label: _Label, entry: _Entry, dy: float) -> None:
     if label.probe is not None:
         label.probe = label.probe.moved(dy)
     label.areas = [area.translated(0.0, dy) for area in label.areas]
+    if label.first is not None:
+        label.first = label.first.moved(dy)
 
 
 def _rows(entry: _Entry, board: LaneBoard) -> tuple[int, int]:
@@ -997,15 +1131,22 @@ def _rows(entry: _Entry, board: LaneBoard) -> tuple[int, int]:
         low, high = min(low, rect.y), max(high, rect.bottom)
     label = entry.label
     if label is not None:
-        rects = [label.rect, *label.areas]
-        if label.probe is not None:
-            rects.append(label.probe.rect() or label.rect)
-        top, bottom = math.inf, -math.inf
-        for rect in rects:
-            top, bottom = min(top, rect.y), max(bottom, rect.bottom)
+        top, bottom = _extent([label.rect, *label.areas], label.probe)
         label.rows = board.lanes_of(top, bottom)
         low, high = min(low, top), max(high, bottom)
+        if label.first is not None:
+            label.first.rows = board.lanes_of(*_extent(label.first.areas, label.first.probe))
     return board.lanes_of(low, high)
+
+
+def _extent(rects: list[Rect], probe: Probe | None) -> tuple[float, float]:
+    """The top and the bottom of `rects` and of the spots `probe` tried."""
+    top, bottom = math.inf, -math.inf
+    for rect in rects:
+        top, bottom = min(top, rect.y), max(bottom, rect.bottom)
+    if probe is not None:
+        top, bottom = min(top, probe.top), max(bottom, probe.bottom)
+    return top, bottom
 
 
 def _anchor(item: _Routed, entry: _Entry, shared: bool, band_middles: list[float]) -> float:

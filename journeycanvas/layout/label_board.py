@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from journeycanvas.layout.geometry import Point, Rect
 
 _CELL_MM = 16.0
+_CHANGES_CELL_MM = 64.0
+"""The cells of `Changes`: a probe spans many spots, and few boxes change."""
 _TOUCH_MM = 1e-6
 """How far a spot may reach into a box and still count as clear of it: ties stay ties."""
 
@@ -99,6 +101,27 @@ class LaneBoard:
             handle.append((lane, keys, entry))
         return handle
 
+    def holds(self, handle: Handle, rects: Sequence[Rect]) -> bool:
+        """Whether `handle` is what adding `rects` (in order) would put in now: the
+        same boxes in the same lanes, as far below their tops."""
+        index = 0
+        for rect in rects:
+            for lane in range(self.lane_of(rect.y), self.lane_of(rect.bottom) + 1):
+                if index >= len(handle):
+                    return False
+                held_lane, _, entry = handle[index]
+                top = self._top(lane)
+                if (
+                    held_lane != lane
+                    or entry[0] != rect.x
+                    or entry[1] != rect.y - top
+                    or entry[2] != rect.right
+                    or entry[3] != rect.bottom - top
+                ):
+                    return False
+                index += 1
+        return index == len(handle)
+
     def remove(self, handle: Handle) -> None:
         """Take out what `add` put in."""
         for lane, keys, entry in handle:
@@ -142,6 +165,14 @@ class LaneBoard:
         probe.left, probe.top, probe.right, probe.bottom = low_x, low_y, high_x, high_y
         return found
 
+    def is_free(
+        self, at: Point, centre: tuple[float, float], w: float, h: float, rank: int
+    ) -> bool:
+        """Whether the w × h spot centred on `centre` (relative to the point `at`)
+        touches nothing kept off labels of rank `rank` (as `first_free` tells)."""
+        left, top = at.x + centre[0] - w / 2, at.y + centre[1] - h / 2
+        return self._free(left, top, left + w, top + h, rank)
+
     def _free(self, x: float, y: float, x2: float, y2: float, rank: int) -> bool:
         left, right = x + _TOUCH_MM, x2 - _TOUCH_MM
         ranks, edges, grids = self._ranks, self._edges, self._grids
@@ -170,9 +201,9 @@ class LaneBoard:
         return True
 
 
-def _keys(entry: _Entry) -> list[tuple[int, int]]:
-    x1, y1 = math.floor(entry[0] / _CELL_MM), math.floor(entry[1] / _CELL_MM)
-    x2, y2 = math.floor(entry[2] / _CELL_MM), math.floor(entry[3] / _CELL_MM)
+def _keys(entry: _Entry, size: float = _CELL_MM) -> list[tuple[int, int]]:
+    x1, y1 = math.floor(entry[0] / size), math.floor(entry[1] / size)
+    x2, y2 = math.floor(entry[2] / size), math.floor(entry[3] / size)
     return [(i, j) for i in range(x1, x2 + 1) for j in range(y1, y2 + 1)]
 
 
@@ -191,7 +222,7 @@ class Changes:
             return
         box = (rect.x, rect.y, rect.right, rect.bottom, rank)
         self._boxes.append(box)
-        for key in _keys((box[0], box[1], box[2], box[3], None)):
+        for key in _keys((box[0], box[1], box[2], box[3], None), _CHANGES_CELL_MM):
             self._cells.setdefault(key, []).append(box)
 
     def touch(self, probe: Probe, rank: int, dy: float = 0.0) -> bool:
@@ -201,8 +232,9 @@ class Changes:
         if not self._boxes:
             return False
         p_top, p_bottom = probe.top + dy, probe.bottom + dy
-        x1, y1 = math.floor(probe.left / _CELL_MM), math.floor(p_top / _CELL_MM)
-        x2, y2 = math.floor(probe.right / _CELL_MM), math.floor(p_bottom / _CELL_MM)
+        size = _CHANGES_CELL_MM
+        x1, y1 = math.floor(probe.left / size), math.floor(p_top / size)
+        x2, y2 = math.floor(probe.right / size), math.floor(p_bottom / size)
         if (x2 - x1 + 1) * (y2 - y1 + 1) > len(self._boxes):
             candidates = self._boxes
         else:

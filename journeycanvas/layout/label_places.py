@@ -20,7 +20,7 @@ import functools
 import itertools
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -108,27 +108,33 @@ class CardObstacles:
         """The indexes of the stage columns between `left` and `right`."""
         return range(bisect_right(self._rights, left), bisect_left(self._lefts, right))
 
-    def _slots_near(self, area: Rect) -> Iterator[tuple[int, float, Slot]]:
-        """The cards touching `area`: each with its lane and the lane's top."""
+    def _slots_near(self, area: Rect) -> list[tuple[float, Slot]]:
+        """The cards touching `area`: each with its lane's top (a list: a generator
+        costs more than the few cards most areas hold)."""
         left, top, right, bottom = area.x, area.y, area.right, area.bottom
         columns = self.columns(left, right)
+        first = columns.start
+        result: list[tuple[float, Slot]] = []
+        tops, stacks = self._tops, self._stacks
         for row in self.rows(top, bottom):
-            lane_top = self._tops[row]
-            stack = self._stacks[row]
+            lane_top = tops[row]
+            stack = stacks[row]
+            relative = top - lane_top
             for column in columns:
                 covering = stack.covering(column)
                 # Cards stack downwards: bottoms grow along the list.
-                start = bisect_right(covering, top - lane_top, key=_bottom)
-                for slot in covering[start:]:
+                for index in range(bisect_right(covering, relative, key=_bottom), len(covering)):
+                    slot = covering[index]
                     if lane_top + slot.y >= bottom:
                         break
                     # A spanning card is listed in every column it covers: take it once.
-                    if slot.column != column and column != columns.start:
+                    if slot.column != column and column != first:
                         continue
                     x = slot.x
                     if x >= right or x + slot.face.width <= left:
                         continue
-                    yield row, lane_top, slot
+                    result.append((lane_top, slot))
+        return result
 
     def near(
         self, area: Rect, found: list[CardNear] | None = None, origin: float = 0.0
@@ -138,7 +144,7 @@ class CardObstacles:
         c = _CLEARANCE_MM - _TOUCH_MM
         cards: list[_Box] = []
         texts: list[_Box] = []
-        for _, lane_top, slot in self._slots_near(area):
+        for lane_top, slot in self._slots_near(area):
             x, y, face = slot.x, lane_top + slot.y, slot.face
             if found is not None:
                 found.append((x, y - origin, face))
@@ -153,7 +159,7 @@ class CardObstacles:
         equal for two areas whose cards sit alike around their origins."""
         return [
             (slot.x, lane_top + slot.y - origin, slot.face)
-            for _, lane_top, slot in self._slots_near(area)
+            for lane_top, slot in self._slots_near(area)
         ]
 
 
@@ -334,6 +340,7 @@ def _scan(
     and clear of the text boxes of `near` (boxes of cards, of their texts) to `clear`
     (clear of cards too) or `clear_of_text`, best first, until there are enough."""
     cards, texts = near
+    tops, reach, boxes = _by_top(texts)
     min_x, max_x = bounds.x - _TOUCH_MM, bounds.right + _TOUCH_MM
     min_y, max_y = bounds.y - _TOUCH_MM, bounds.bottom + _TOUCH_MM
     half_w, half_h = w / 2, h / 2
@@ -344,14 +351,35 @@ def _scan(
         right, bottom = left + w, top + h
         if left < min_x or right > max_x or top < min_y or bottom > max_y:
             continue
-        if not _free(left, top, right, bottom, texts):
-            continue
-        if _free(left, top, right, bottom, cards):
-            clear.append(index)
-            if len(clear) >= _SPOTS:
-                return
-        elif len(clear_of_text) < _SPOTS:
-            clear_of_text.append(index)
+        # Inline `_free` over the text boxes (most candidates touch one): only those
+        # starting above the bottom, back up while any of them reaches below the top.
+        i = bisect_left(tops, bottom) - 1
+        while i >= 0 and reach[i] > top:
+            box = boxes[i]
+            if left < box[2] and box[0] < right and top < box[3]:
+                break
+            i -= 1
+        else:
+            if _free(left, top, right, bottom, cards):
+                clear.append(index)
+                if len(clear) >= _SPOTS:
+                    return
+            elif len(clear_of_text) < _SPOTS:
+                clear_of_text.append(index)
+
+
+def _by_top(boxes: list[_Box]) -> tuple[list[float], list[float], list[_Box]]:
+    """The boxes sorted by their tops, the tops, and the lowest bottom of the boxes up
+    to each: a box touches a stretch from top to bottom only if it starts above the
+    bottom and the boxes up to it reach below the top."""
+    ordered = sorted(boxes, key=_top_of)
+    tops = [box[1] for box in ordered]
+    reach = list(itertools.accumulate((box[3] for box in ordered), max))
+    return tops, reach, ordered
+
+
+def _top_of(box: _Box) -> float:
+    return box[1]
 
 
 def _free(left: float, top: float, right: float, bottom: float, boxes: list[_Box]) -> bool:
@@ -363,35 +391,47 @@ def _free(left: float, top: float, right: float, bottom: float, boxes: list[_Box
 
 
 def marker_spots(
-    stretch: Stretch, size: float, obstacles: CardObstacles, limit: int | None = None
-) -> tuple[tuple[Centre, ...], Rect, list[CardNear]]:
+    stretch: Stretch,
+    size: float,
+    obstacles: CardObstacles,
+    limit: int | None = None,
+    take: Callable[[Centre], bool] | None = None,
+) -> tuple[tuple[Centre, ...], Rect, list[CardNear], bool]:
     """The last resort for a label's numbered marker (`size` wide): spots near the
     stretch (of a whole path, anchored at its middle), up to `_FAR_MARKER_MM` off it
     (inside the grid or not) and clear of card text, nearest the path first (the first
-    `limit` of them), as centres (relative to the stretch's anchor point); the area
-    whose cards were looked at, and those cards."""
+    `limit` of them, and with `take` none after the first it takes), as centres
+    (relative to the stretch's anchor point); the area whose cards were looked at, those
+    cards, and whether these are all the spots there are."""
     half = size / 2
     at = stretch.at
     positions, (x1, y1, x2, y2) = _marker_positions(stretch.runs, stretch.trunk)
     # Adding a number keeps the order of floats: the least moved is the least of those moved.
     x1, y1, x2, y2 = at.x + x1, at.y + y1, at.x + x2, at.y + y2
-    reach = _FAR_MARKER_MM + size
-    area = Rect(x1 - reach, y1 - reach, x2 - x1 + 2 * reach, y2 - y1 + 2 * reach)
-    found: list[CardNear] = []
-    _, texts = obstacles.near(area, found, at.y)
+    at_x, at_y = at.x, at.y
     centres: list[Centre] = []
-    for step in range(int(_FAR_MARKER_MM / _STEP_MM) + 1):
-        r = step * _STEP_MM
-        offsets = [(0.0, 0.0)] if r == 0 else [(r, 0.0), (-r, 0.0), (0.0, r), (0.0, -r)]
-        for x, y in positions:
-            for dx, dy in offsets:
-                # The same edges as `LaneBoard.first_free` gives.
-                left, top = at.x + (x + dx) - half, at.y + (y + dy) - half
-                if _free(left, top, left + size, top + size, texts):
-                    centres.append((x + dx, y + dy))
-                    if len(centres) == limit:
-                        return tuple(centres), area, found
-    return tuple(centres), area, found
+    start = 0
+    # The spots on the path first, among the cards round it only (most markers go there;
+    # a card that reaches one of them touches that area), then the others among all.
+    for stop, furthest in ((1, 0.0), (int(_FAR_MARKER_MM / _STEP_MM) + 1, _FAR_MARKER_MM)):
+        reach = furthest + size
+        area = Rect(x1 - reach, y1 - reach, x2 - x1 + 2 * reach, y2 - y1 + 2 * reach)
+        found: list[CardNear] = []
+        _, texts = obstacles.near(area, found, at_y)
+        for step in range(start, stop):
+            r = step * _STEP_MM
+            offsets = [(0.0, 0.0)] if r == 0 else [(r, 0.0), (-r, 0.0), (0.0, r), (0.0, -r)]
+            for x, y in positions:
+                for dx, dy in offsets:
+                    # The same edges as `LaneBoard.first_free` gives.
+                    left, top = at_x + (x + dx) - half, at_y + (y + dy) - half
+                    if _free(left, top, left + size, top + size, texts):
+                        centre = (x + dx, y + dy)
+                        centres.append(centre)
+                        if len(centres) == limit or (take is not None and take(centre)):
+                            return tuple(centres), area, found, False
+        start = stop
+    return tuple(centres), area, found, True
 
 
 @functools.lru_cache(maxsize=4096)

@@ -14,8 +14,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Sequence
 
 from journeycanvas.layout.geometry import Point, Rect, on_grid
-from journeycanvas.layout.routing import Plan, simplified
-from journeycanvas.layout.tracks import Channel, Net
+from journeycanvas.layout.routing import Plan, simplified_xy
+from journeycanvas.layout.tracks import Channel, Net, in_order
 
 ARROW_MM = 2.6
 """The length of an arrow head, kept clear of labels."""
@@ -31,6 +31,10 @@ def out_net(source: str, plan: Plan) -> Net:
 def in_net(connector_id: str) -> Net:
     """The net of one connector's run to its target."""
     return ("in", connector_id)
+
+
+def _order_of(item: tuple[Hashable, float]) -> float:
+    return item[1]
 
 
 class Ports:
@@ -50,7 +54,7 @@ class Ports:
         """Spread the ports of each card side evenly down its edge."""
         for (card, side), entries in self._sides.items():
             rect = rects[card]
-            ordered = sorted(entries.items(), key=lambda item: (item[1], repr(item[0])))
+            ordered = in_order(entries.items(), _order_of)
             step = rect.h / (len(ordered) + 1)
             for index, (entry, _) in enumerate(ordered):
                 # On the grid, so that the port moves exactly with its card.
@@ -78,19 +82,19 @@ def plan_points(
     t_x = t_rect.right if plan.t_side > 0 else t_rect.x
     x_first = tracks[("v", plan.first)][out]
     if plan.across < 0:
-        points = [Point(s_x, s_y), Point(x_first, s_y), Point(x_first, t_y), Point(t_x, t_y)]
-    else:
-        y_across = tracks[("h", plan.across)][out]
-        x_last = tracks[("v", plan.last)][into]
-        points = [
-            Point(s_x, s_y),
-            Point(x_first, s_y),
-            Point(x_first, y_across),
-            Point(x_last, y_across),
-            Point(x_last, t_y),
-            Point(t_x, t_y),
+        return simplified_xy([(s_x, s_y), (x_first, s_y), (x_first, t_y), (t_x, t_y)])
+    y_across = tracks[("h", plan.across)][out]
+    x_last = tracks[("v", plan.last)][into]
+    return simplified_xy(
+        [
+            (s_x, s_y),
+            (x_first, s_y),
+            (x_first, y_across),
+            (x_last, y_across),
+            (x_last, t_y),
+            (t_x, t_y),
         ]
-    return simplified(points)
+    )
 
 
 def _length(a: Point, b: Point) -> float:

@@ -335,16 +335,23 @@ def simplified(points: list[Point]) -> tuple[Point, ...]:
 def simplified_xy(points: list[XY]) -> tuple[Point, ...]:
     """`simplified` for points given as (x, y)."""
     result: list[XY] = []
+    append = result.append
+    # The last two points kept (a, b), compared as numbers: cheaper than as tuples.
+    ax = ay = bx = by = 0.0
+    kept = 0
     for point in points:
-        if result and result[-1] == point:
-            continue
-        if len(result) >= 2:
-            (ax, ay), (bx, by) = result[-2], result[-1]
-            x, y = point
-            if (ax == bx == x and (by - ay) * (y - by) > 0) or (
-                ay == by == y and (bx - ax) * (x - bx) > 0
+        x, y = point
+        if kept:
+            if x == bx and y == by:
+                continue
+            if kept >= 2 and (
+                (ax == bx == x and (by - ay) * (y - by) > 0)
+                or (ay == by == y and (bx - ax) * (x - bx) > 0)
             ):
                 result[-1] = point
+                bx, by = x, y
                 continue
-        result.append(point)
+        append(point)
+        ax, ay, bx, by = bx, by, x, y
+        kept += 1
     return tuple([Point(x, y) for x, y in result])

@@ -8,7 +8,8 @@ the gutter's free band around its middle.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, TypeVar
 
 from journeycanvas.layout.geometry import on_grid
 
@@ -19,9 +20,36 @@ _EDGE_MM = 0.5
 _CLEAR_MM = 0.8
 """How far apart two runs on one track stay, end to start."""
 
+_Item = TypeVar("_Item", bound=tuple[Any, ...])
+
+
+def in_order(items: Iterable[_Item], key: Callable[[_Item], Any]) -> list[_Item]:
+    """`items` sorted by `key`, ties broken by the repr of their first member: what
+    sorting by both gives, without a repr for every item (ties are few)."""
+    ordered = sorted(items, key=key)
+    keys = [key(item) for item in ordered]
+    start, count = 0, len(ordered)
+    while start < count:
+        end = start + 1
+        while end < count and keys[end] == keys[start]:
+            end += 1
+        if end - start > 1:
+            ordered[start:end] = sorted(ordered[start:end], key=_repr_of_first)
+        start = end
+    return ordered
+
+
+def _repr_of_first(item: tuple[Any, ...]) -> str:
+    return repr(item[0])
+
+
 # ("v", column edge) or ("h", lane edge).
 Channel = tuple[str, int]
 Net = tuple[Hashable, ...]
+
+
+def _extent_of(item: tuple[Net, list[float]]) -> tuple[float, float]:
+    return item[1][0], item[1][1]
 
 
 class TrackPlanner:
@@ -47,7 +75,7 @@ class TrackPlanner:
         free bands (``bands["v"][edge]``)."""
         result: dict[Channel, dict[Net, float]] = {}
         for channel, nets in self._runs.items():
-            order = sorted(nets.items(), key=lambda item: (item[1][0], item[1][1], repr(item[0])))
+            order = in_order(nets.items(), _extent_of)
             ends: list[float] = []
             tracks: dict[Net, int] = {}
             for net, (low, high) in order:

@@ -5,6 +5,8 @@ along their path and never on card text, a break mark, an arrow head or another 
 from __future__ import annotations
 
 import random
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +23,9 @@ from journeycanvas.layout import (
 )
 from journeycanvas.model import Card, Connector, ConnectorKind, JourneyMap
 from journeycanvas.model.edits import card_by_id, move_cards
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from generate import generate_map
 
 _EPS = 1e-6
 
@@ -187,5 +192,21 @@ def test_moving_cards_in_a_crowded_map_routes_as_a_full_layout_does(seed: int) -
     for _ in range(12):
         card = rnd.choice(journey.cards)
         move_cards(journey, [card.id], rnd.choice(stages), rnd.choice(lanes), rnd.randint(0, 3))
+        engine.update(journey, changed_cards=[card.id])
+        assert engine.layout.connectors == layout_journey(journey).connectors
+
+
+def test_moving_cards_in_a_map_of_tall_cells_routes_as_a_full_layout_does() -> None:
+    # Tall cells wall cards in with spanning ones (paths go round them), most labels end
+    # as markers near their whole path, and moves make lanes taller or shorter: paths
+    # through such a lane change while what their labels looked at only moves down.
+    journey = generate_map(1000, seed=3)
+    engine = LayoutEngine()
+    engine.update(journey)
+    rnd = random.Random(3)
+    for _ in range(10):
+        card = rnd.choice(journey.cards)
+        stage, lane = rnd.choice(journey.stages).id, rnd.choice(journey.lanes).id
+        move_cards(journey, [card.id], stage, lane, rnd.randint(0, 5))
         engine.update(journey, changed_cards=[card.id])
         assert engine.layout.connectors == layout_journey(journey).connectors
