@@ -4,6 +4,7 @@ and `plan_pdf`, the planning the exporter and the editor's preview share."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from journeycanvas.io.pdf.options import ExportCancelled, ExportError, ExportOpt
 from journeycanvas.io.pdf.overflow import (
     CELL_LIMITS,
     Appendix,
+    FullCell,
     appendix_paper,
     full_cells,
     most_cards_in_a_cell,
@@ -50,7 +52,6 @@ from journeycanvas.layout import (
     JourneyLayout,
     LayoutEngine,
     LayoutStyle,
-    layout_journey,
 )
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.text import FontSet, default_font_set
@@ -135,53 +136,132 @@ def plan_pdf(
         # out without routing them, and only the one chosen is routed.
         return fit(printed, style, [page], routed=False)
 
-    def planned(printed: JourneyMap, appendix: Appendix | None = None) -> PdfPlan:
+    fitting = options.scale is None and options.tile is None
+
+    def planned(printed: JourneyMap) -> PdfPlan:
+        """The whole map's plan; a map of few cards fitted to its page fills it."""
+        if fitting and len(printed.cards) <= REFLOW_MAX_CARDS:
+            shaped = filling(printed, fitted_pages(options), tried)
+            best = fit(shaped.journey, shaped.layout.style, [shaped.poster.page], routed=True)
+            return PdfPlan(best.journey, best.layout, best.poster, None, palette)
+        return on_paper(printed, laid_out(printed, routed=True).layout, None)
+
+    def laid_out(
+        printed: JourneyMap,
+        routed: bool,
+        engine: LayoutEngine | None = None,
+        changed: Sequence[str] = (),
+    ) -> LayoutEngine:
+        """`printed` laid out afresh, or by `engine` told which cards `changed` since its
+        last map (by the engine's contract the same layout, for less work)."""
         if cancel is not None and cancel():
             raise ExportCancelled("export cancelled")
-        if options.scale is None and options.tile is None:
-            pages = fitted_pages(options)
-            if appendix is None and len(printed.cards) <= REFLOW_MAX_CARDS:
-                shaped = filling(printed, pages, tried)
-                best = fit(shaped.journey, shaped.layout.style, [shaped.poster.page], routed=True)
-            else:
-                best = fit(printed, DEFAULT_STYLE, pages, routed=True)
-            return PdfPlan(best.journey, best.layout, best.poster, None, palette, appendix)
-        layout = layout_journey(printed, DEFAULT_STYLE, fonts)
-        plan = plan_poster(layout, info, poster_legend(printed, layout), options, fonts)
+        if engine is None:
+            engine = LayoutEngine(DEFAULT_STYLE, fonts)
+            engine.update(printed, route_connectors=routed)
+        else:
+            engine.update(printed, changed_cards=changed, route_connectors=routed)
+        return engine
+
+    def on_paper(printed: JourneyMap, layout: JourneyLayout, appendix: Appendix | None) -> PdfPlan:
+        """The laid out map on its poster: fitted to the best page, or at its scale and
+        split over sheets when it needs them."""
+        legend = poster_legend(printed, layout)
+        if fitting:
+            best = best_fitted(
+                [
+                    Fitted(printed, layout, plan_fitted(layout, info, legend, page, fonts))
+                    for page in fitted_pages(options)
+                ]
+            )
+            return PdfPlan(printed, layout, best.poster, None, palette, appendix)
+        plan = plan_poster(layout, info, legend, options, fonts)
         return _on_sheets(PdfPlan(printed, layout, plan, None, palette, appendix), options, fonts)
 
+    # Judging a fitted poster's legibility needs no routing: laid out without its
+    # connectors, a map's legend lists no label markers, so its text prints at least as
+    # large as once routed. A plan judged illegible so is illegible; one judged legible is
+    # routed before it counts.
     crowded = most_cards_in_a_cell(shown)
+    sketchy = fitting and len(shown.cards) > REFLOW_MAX_CARDS
+    whole: PdfPlan | None = None  # the whole map's plan, routed
+    bound: PdfPlan | None = None  # its plan unrouted, while it is not routed
+    engine: LayoutEngine | None = None
     try:
-        whole = planned(shown)
+        if sketchy:
+            engine = laid_out(shown, routed=False)
+            bound = on_paper(shown, engine.layout, None)
+            if is_legible(bound):
+                whole, bound = on_paper(shown, laid_out(shown, True, engine).layout, None), None
+        else:
+            whole = planned(shown)
     except ExportError:
         if options.scale is not None or crowded <= CELL_LIMITS[-1]:
             raise
-        whole = None  # its frame does not fit the page (a legend of many labels): cut it
+        bound = None  # its frame does not fit the page (a legend of many labels): cut it
     if whole is not None and (is_legible(whole) or options.scale is not None):
         return whole
-    cut: PdfPlan | None = None
-    for limit in (limit for limit in CELL_LIMITS if limit < crowded):
-        cells = full_cells(shown, limit)
+
+    def routed_whole() -> PdfPlan:
+        """The whole map's plan, routed (raises ExportError as `planned` does)."""
+        if whole is not None:
+            return whole
+        if engine is not None:
+            return on_paper(shown, laid_out(shown, True, engine).layout, None)
+        return planned(shown)
+
+    def numbered(cells: Sequence[FullCell], sketch: LayoutEngine | None) -> PdfPlan:
+        """The map cut at `cells`, routed, each note naming the appendix page its cards
+        start on (planned once: only the limit printed needs its appendix)."""
         appendix = plan_appendix(shown, cells, appendix_paper(options), fonts, words)
-        before = 1
+        notes = [cell.marker_id(shown) for cell in cells]
+
+        layouts, before = sketch, 1
         for _attempt in range(3):  # the page numbers on the notes may move the sheets, once
             printed = with_markers(shown, cells, appendix.start_pages(before), words)
-            cut = planned(printed, appendix)
+            layouts = laid_out(printed, True, layouts, notes)
+            cut = on_paper(printed, layouts.layout, appendix)
             if cut.map_pages == before:
                 break
             before = cut.map_pages
-        if cut is not None and is_legible(cut):
+        return cut
+
+    limits = [limit for limit in CELL_LIMITS if limit < crowded]
+    cut: PdfPlan | None = None
+    for index, limit in enumerate(limits):
+        cells = full_cells(shown, limit)
+        sketch = None
+        if fitting and index < len(limits) - 1:
+            # Its notes name no page yet, so they are never taller than printed ones: a
+            # sketch too small to read rules the limit out before its appendix is planned.
+            drawn = with_markers(shown, cells, None, words)
+            sketch = laid_out(drawn, routed=False)
+            if not is_legible(on_paper(drawn, sketch.layout, None)):
+                continue
+        cut = numbered(cells, sketch)
+        if is_legible(cut):
             return cut
     if cut is None:
-        return whole or planned(shown)
-    if whole is None:
-        return cut
+        return routed_whole()
+    if whole is None and bound is None:
+        return cut  # the whole map's frame did not fit its page
     # Still too small: the map is wide or long, not crowded in a few cells. Cutting its
     # cells only pays when it at least doubles the text.
-    smallest, smallest_cut = smallest_card_text_pt(whole), smallest_card_text_pt(cut)
-    if smallest is not None and smallest_cut is not None and smallest_cut >= 2 * smallest:
-        return cut
-    return whole
+    smallest_cut = smallest_card_text_pt(cut)
+
+    def doubled(plan: PdfPlan) -> bool:
+        smallest = smallest_card_text_pt(plan)
+        return smallest is not None and smallest_cut is not None and smallest_cut >= 2 * smallest
+
+    if whole is None:
+        assert bound is not None
+        if doubled(bound):
+            return cut  # doubles the unrouted map's text, so the routed map's (no larger)
+        try:
+            whole = routed_whole()
+        except ExportError:
+            return cut
+    return cut if doubled(whole) else whole
 
 
 def _on_sheets(planned: PdfPlan, options: ExportOptions, fonts: FontSet) -> PdfPlan:
