@@ -17,7 +17,12 @@ from journeycanvas.io.pdf.chrome import TitleInfo
 from journeycanvas.io.pdf.document import new_canvas, save_canvas
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
 from journeycanvas.io.pdf.handouts import write_handouts
-from journeycanvas.io.pdf.legibility import is_legible, smallest_card_text_pt
+from journeycanvas.io.pdf.legibility import (
+    POSTER_MIN_PT,
+    TRUE_SIZE_MIN_PT,
+    is_legible,
+    smallest_card_text_pt,
+)
 from journeycanvas.io.pdf.options import ExportCancelled, ExportError, ExportOptions, ExportResult
 from journeycanvas.io.pdf.overflow import (
     CELL_LIMITS,
@@ -178,27 +183,44 @@ def plan_pdf(
         plan = plan_poster(layout, info, legend, options, fonts)
         return _on_sheets(PdfPlan(printed, layout, plan, None, palette, appendix), options, fonts)
 
-    # Judging a fitted poster's legibility needs no routing: laid out without its
-    # connectors, a map's legend lists no label markers, so its text prints at least as
-    # large as once routed. A plan judged illegible so is illegible; one judged legible is
-    # routed before it counts.
+    def largest_text(printed: JourneyMap, layout: JourneyLayout) -> float | None:
+        """The largest the smallest card text of `printed`, laid out without routing, can
+        print (pt; None without cards): on whichever page takes the map largest, before
+        any tiling (which never enlarges it). Routed, the legend also lists the labels
+        that found no room, and the map prints no larger."""
+        sizes = [card.face.text.font_size_pt for card in layout.cards.values()]
+        if not sizes:
+            return None
+        legend = poster_legend(printed, layout)
+        pages = fitted_pages(options)
+        return min(sizes) * max(plan_fitted(layout, info, legend, p, fonts).scale for p in pages)
+
+    def readable(text_pt: float | None) -> bool:
+        """Whether card text of `text_pt` may be legible on what `options` print."""
+        needed = POSTER_MIN_PT if fitting else TRUE_SIZE_MIN_PT  # a tiled poster: sheets
+        return text_pt is None or text_pt >= needed - 1e-6
+
+    # A crowded map is laid out many times over to find where to cut it, routing its
+    # connectors only when a layout is printed or decides the cut: a layout too small to
+    # read without them is too small with them (`largest_text`).
     crowded = most_cards_in_a_cell(shown)
-    sketchy = fitting and len(shown.cards) > REFLOW_MAX_CARDS
+    sketchy = options.scale is None and (not fitting or len(shown.cards) > REFLOW_MAX_CARDS)
     whole: PdfPlan | None = None  # the whole map's plan, routed
-    bound: PdfPlan | None = None  # its plan unrouted, while it is not routed
+    bound: float | None = None  # while it is not routed, its largest text
+    failed = False  # its frame does not fit the page (a legend of many labels)
     engine: LayoutEngine | None = None
     try:
         if sketchy:
             engine = laid_out(shown, routed=False)
-            bound = on_paper(shown, engine.layout, None)
-            if is_legible(bound):
-                whole, bound = on_paper(shown, laid_out(shown, True, engine).layout, None), None
+            bound = largest_text(shown, engine.layout)
+            if readable(bound):
+                whole = on_paper(shown, laid_out(shown, True, engine).layout, None)
         else:
             whole = planned(shown)
     except ExportError:
         if options.scale is not None or crowded <= CELL_LIMITS[-1]:
             raise
-        bound = None  # its frame does not fit the page (a legend of many labels): cut it
+        failed = True
     if whole is not None and (is_legible(whole) or options.scale is not None):
         return whole
 
@@ -215,7 +237,6 @@ def plan_pdf(
         start on (planned once: only the limit printed needs its appendix)."""
         appendix = plan_appendix(shown, cells, appendix_paper(options), fonts, words)
         notes = [cell.marker_id(shown) for cell in cells]
-
         layouts, before = sketch, 1
         for _attempt in range(3):  # the page numbers on the notes may move the sheets, once
             printed = with_markers(shown, cells, appendix.start_pages(before), words)
@@ -231,37 +252,35 @@ def plan_pdf(
     for index, limit in enumerate(limits):
         cells = full_cells(shown, limit)
         sketch = None
-        if fitting and index < len(limits) - 1:
-            # Its notes name no page yet, so they are never taller than printed ones: a
-            # sketch too small to read rules the limit out before its appendix is planned.
+        if index < len(limits) - 1:
+            # Sketched with notes that name no page, never taller than the printed ones:
+            # a sketch too small to read rules the limit out before its appendix is planned.
             drawn = with_markers(shown, cells, None, words)
             sketch = laid_out(drawn, routed=False)
-            if not is_legible(on_paper(drawn, sketch.layout, None)):
+            if not readable(largest_text(drawn, sketch.layout)):
                 continue
         cut = numbered(cells, sketch)
         if is_legible(cut):
             return cut
     if cut is None:
         return routed_whole()
-    if whole is None and bound is None:
-        return cut  # the whole map's frame did not fit its page
+    if failed:
+        return cut
     # Still too small: the map is wide or long, not crowded in a few cells. Cutting its
     # cells only pays when it at least doubles the text.
     smallest_cut = smallest_card_text_pt(cut)
 
-    def doubled(plan: PdfPlan) -> bool:
-        smallest = smallest_card_text_pt(plan)
-        return smallest is not None and smallest_cut is not None and smallest_cut >= 2 * smallest
+    def doubled(text_pt: float | None) -> bool:
+        return text_pt is not None and smallest_cut is not None and smallest_cut >= 2 * text_pt
 
     if whole is None:
-        assert bound is not None
         if doubled(bound):
-            return cut  # doubles the unrouted map's text, so the routed map's (no larger)
+            return cut  # it doubles the most the whole map's text can print at
         try:
             whole = routed_whole()
         except ExportError:
             return cut
-    return cut if doubled(whole) else whole
+    return cut if doubled(smallest_card_text_pt(whole)) else whole
 
 
 def _on_sheets(planned: PdfPlan, options: ExportOptions, fonts: FontSet) -> PdfPlan:
