@@ -105,13 +105,18 @@ def test_a_cell_that_fits_is_printed_whole() -> None:
     assert len(plan.layout.cards) == 12
 
 
-def test_a_wide_map_is_not_cut_for_nothing() -> None:
+@pytest.mark.parametrize("big", [False, True])
+def test_a_wide_map_is_not_cut_for_nothing(monkeypatch: pytest.MonkeyPatch, big: bool) -> None:
+    if big:  # judged laid out without routing, as a map too big to reflow is
+        monkeypatch.setattr(pdf_exporter, "REFLOW_MAX_CARDS", 50)
     journey = wide_map(80)
     first = journey.cards[0]
     extra = [first.model_copy(update={"id": f"x{i}", "order": i + 1}) for i in range(9)]
-    journey = journey.model_copy(update={"cards": [*journey.cards, *extra]})
+    arrows = [Connector(id=f"k{i}", source=f"c{i}", target=f"c{i + 1}") for i in range(5)]
+    journey = journey.model_copy(update={"cards": [*journey.cards, *extra], "connectors": arrows})
     plan = plan_pdf(journey, ExportOptions(paper="A1"))
     assert plan.appendix is None and len(plan.layout.cards) == len(journey.cards)
+    assert len(plan.layout.connectors) == len(arrows)  # printed routed
 
 
 @pytest.mark.parametrize(("paper", "tile"), [("A1", None), ("A2", "A4")])
