@@ -4,6 +4,7 @@ and `plan_pdf`, the planning the exporter and the editor's preview share."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,11 +17,17 @@ from journeycanvas.io.pdf.chrome import TitleInfo
 from journeycanvas.io.pdf.document import new_canvas, save_canvas
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
 from journeycanvas.io.pdf.handouts import write_handouts
-from journeycanvas.io.pdf.legibility import is_legible, smallest_card_text_pt
+from journeycanvas.io.pdf.legibility import (
+    POSTER_MIN_PT,
+    TRUE_SIZE_MIN_PT,
+    is_legible,
+    smallest_card_text_pt,
+)
 from journeycanvas.io.pdf.options import ExportCancelled, ExportError, ExportOptions, ExportResult
 from journeycanvas.io.pdf.overflow import (
     CELL_LIMITS,
     Appendix,
+    FullCell,
     appendix_paper,
     full_cells,
     most_cards_in_a_cell,
@@ -50,7 +57,6 @@ from journeycanvas.layout import (
     JourneyLayout,
     LayoutEngine,
     LayoutStyle,
-    layout_journey,
 )
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.text import FontSet, default_font_set
@@ -135,53 +141,146 @@ def plan_pdf(
         # out without routing them, and only the one chosen is routed.
         return fit(printed, style, [page], routed=False)
 
-    def planned(printed: JourneyMap, appendix: Appendix | None = None) -> PdfPlan:
+    fitting = options.scale is None and options.tile is None
+
+    def planned(printed: JourneyMap) -> PdfPlan:
+        """The whole map's plan; a map of few cards fitted to its page fills it."""
+        if fitting and len(printed.cards) <= REFLOW_MAX_CARDS:
+            shaped = filling(printed, fitted_pages(options), tried)
+            best = fit(shaped.journey, shaped.layout.style, [shaped.poster.page], routed=True)
+            return PdfPlan(best.journey, best.layout, best.poster, None, palette)
+        return on_paper(printed, laid_out(printed, routed=True).layout, None)
+
+    def laid_out(
+        printed: JourneyMap,
+        routed: bool,
+        engine: LayoutEngine | None = None,
+        changed: Sequence[str] = (),
+    ) -> LayoutEngine:
+        """`printed` laid out afresh, or by `engine` told which cards `changed` since its
+        last map (by the engine's contract the same layout, for less work)."""
         if cancel is not None and cancel():
             raise ExportCancelled("export cancelled")
-        if options.scale is None and options.tile is None:
-            pages = fitted_pages(options)
-            if appendix is None and len(printed.cards) <= REFLOW_MAX_CARDS:
-                shaped = filling(printed, pages, tried)
-                best = fit(shaped.journey, shaped.layout.style, [shaped.poster.page], routed=True)
-            else:
-                best = fit(printed, DEFAULT_STYLE, pages, routed=True)
-            return PdfPlan(best.journey, best.layout, best.poster, None, palette, appendix)
-        layout = layout_journey(printed, DEFAULT_STYLE, fonts)
-        plan = plan_poster(layout, info, poster_legend(printed, layout), options, fonts)
+        if engine is None:
+            engine = LayoutEngine(DEFAULT_STYLE, fonts)
+            engine.update(printed, route_connectors=routed)
+        else:
+            engine.update(printed, changed_cards=changed, route_connectors=routed)
+        return engine
+
+    def on_paper(printed: JourneyMap, layout: JourneyLayout, appendix: Appendix | None) -> PdfPlan:
+        """The laid out map on its poster: fitted to the best page, or at its scale and
+        split over sheets when it needs them."""
+        legend = poster_legend(printed, layout)
+        if fitting:
+            best = best_fitted(
+                [
+                    Fitted(printed, layout, plan_fitted(layout, info, legend, page, fonts))
+                    for page in fitted_pages(options)
+                ]
+            )
+            return PdfPlan(printed, layout, best.poster, None, palette, appendix)
+        plan = plan_poster(layout, info, legend, options, fonts)
         return _on_sheets(PdfPlan(printed, layout, plan, None, palette, appendix), options, fonts)
 
+    def largest_text(printed: JourneyMap, layout: JourneyLayout) -> float | None:
+        """The largest the smallest card text of `printed`, laid out without routing, can
+        print (pt; None without cards): on whichever page takes the map largest, before
+        any tiling (which never enlarges it). Routed, the legend also lists the labels
+        that found no room, and the map prints no larger."""
+        sizes = [card.face.text.font_size_pt for card in layout.cards.values()]
+        if not sizes:
+            return None
+        legend = poster_legend(printed, layout)
+        pages = fitted_pages(options)
+        return min(sizes) * max(plan_fitted(layout, info, legend, p, fonts).scale for p in pages)
+
+    def readable(text_pt: float | None) -> bool:
+        """Whether card text of `text_pt` may be legible on what `options` print."""
+        needed = POSTER_MIN_PT if fitting else TRUE_SIZE_MIN_PT  # a tiled poster: sheets
+        return text_pt is None or text_pt >= needed - 1e-6
+
+    # A crowded map is laid out many times over to find where to cut it, routing its
+    # connectors only when a layout is printed or decides the cut: a layout too small to
+    # read without them is too small with them (`largest_text`).
     crowded = most_cards_in_a_cell(shown)
+    sketchy = options.scale is None and (not fitting or len(shown.cards) > REFLOW_MAX_CARDS)
+    whole: PdfPlan | None = None  # the whole map's plan, routed
+    bound: float | None = None  # while it is not routed, its largest text
+    failed = False  # its frame does not fit the page (a legend of many labels)
+    engine: LayoutEngine | None = None
     try:
-        whole = planned(shown)
+        if sketchy:
+            engine = laid_out(shown, routed=False)
+            bound = largest_text(shown, engine.layout)
+            if readable(bound):
+                whole = on_paper(shown, laid_out(shown, True, engine).layout, None)
+        else:
+            whole = planned(shown)
     except ExportError:
         if options.scale is not None or crowded <= CELL_LIMITS[-1]:
             raise
-        whole = None  # its frame does not fit the page (a legend of many labels): cut it
+        failed = True
     if whole is not None and (is_legible(whole) or options.scale is not None):
         return whole
-    cut: PdfPlan | None = None
-    for limit in (limit for limit in CELL_LIMITS if limit < crowded):
-        cells = full_cells(shown, limit)
+
+    def routed_whole() -> PdfPlan:
+        """The whole map's plan, routed (raises ExportError as `planned` does)."""
+        if whole is not None:
+            return whole
+        if engine is not None:
+            return on_paper(shown, laid_out(shown, True, engine).layout, None)
+        return planned(shown)
+
+    def numbered(cells: Sequence[FullCell], sketch: LayoutEngine | None) -> PdfPlan:
+        """The map cut at `cells`, routed, each note naming the appendix page its cards
+        start on (planned once: only the limit printed needs its appendix)."""
         appendix = plan_appendix(shown, cells, appendix_paper(options), fonts, words)
-        before = 1
+        notes = [cell.marker_id(shown) for cell in cells]
+        layouts, before = sketch, 1
         for _attempt in range(3):  # the page numbers on the notes may move the sheets, once
             printed = with_markers(shown, cells, appendix.start_pages(before), words)
-            cut = planned(printed, appendix)
+            layouts = laid_out(printed, True, layouts, notes)
+            cut = on_paper(printed, layouts.layout, appendix)
             if cut.map_pages == before:
                 break
             before = cut.map_pages
-        if cut is not None and is_legible(cut):
+        return cut
+
+    limits = [limit for limit in CELL_LIMITS if limit < crowded]
+    cut: PdfPlan | None = None
+    for index, limit in enumerate(limits):
+        cells = full_cells(shown, limit)
+        sketch = None
+        if index < len(limits) - 1:
+            # Sketched with notes that name no page, never taller than the printed ones:
+            # a sketch too small to read rules the limit out before its appendix is planned.
+            drawn = with_markers(shown, cells, None, words)
+            sketch = laid_out(drawn, routed=False)
+            if not readable(largest_text(drawn, sketch.layout)):
+                continue
+        cut = numbered(cells, sketch)
+        if is_legible(cut):
             return cut
     if cut is None:
-        return whole or planned(shown)
-    if whole is None:
+        return routed_whole()
+    if failed:
         return cut
     # Still too small: the map is wide or long, not crowded in a few cells. Cutting its
     # cells only pays when it at least doubles the text.
-    smallest, smallest_cut = smallest_card_text_pt(whole), smallest_card_text_pt(cut)
-    if smallest is not None and smallest_cut is not None and smallest_cut >= 2 * smallest:
-        return cut
-    return whole
+    smallest_cut = smallest_card_text_pt(cut)
+
+    def doubled(text_pt: float | None) -> bool:
+        return text_pt is not None and smallest_cut is not None and smallest_cut >= 2 * text_pt
+
+    if whole is None:
+        if doubled(bound):
+            return cut  # it doubles the most the whole map's text can print at
+        try:
+            whole = routed_whole()
+        except ExportError:
+            return cut
+    return cut if doubled(smallest_card_text_pt(whole)) else whole
 
 
 def _on_sheets(planned: PdfPlan, options: ExportOptions, fonts: FontSet) -> PdfPlan:

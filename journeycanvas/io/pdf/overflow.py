@@ -85,22 +85,27 @@ def full_cells(journey: JourneyMap, limit: int) -> tuple[FullCell, ...]:
 
 
 def with_markers(
-    journey: JourneyMap, cells: Sequence[FullCell], pages: Sequence[int], words: Words
+    journey: JourneyMap, cells: Sequence[FullCell], pages: Sequence[int] | None, words: Words
 ) -> JourneyMap:
     """`journey` without the full cells' hidden cards, each cell ending in a note "+N more
     (see page K)" (K from `pages`, one per cell); connectors to hidden cards end at the
-    note, one unlabelled arrow per note, other end and kind."""
+    note, one unlabelled arrow per note, other end and kind.
+
+    Without `pages` the notes name no page number ("see page "): a sketch of the cut map
+    whose notes are nowhere wider, so never taller, than the printed ones.
+    """
     if not cells:
         return journey
     hidden: dict[str, str] = {}
     markers = []
-    for cell, page in zip(cells, pages, strict=True):
+    numbers = [words.number(page) for page in pages] if pages is not None else [""] * len(cells)
+    for cell, page in zip(cells, numbers, strict=True):
         marker = cell.marker_id(journey)
         hidden.update((card.id, marker) for card in cell.hidden)
         count = len(cell.hidden)
         text = words.ngettext(
             "+{count} more (see page {page})", "+{count} more (see page {page})", count
-        ).format(count=words.number(count), page=words.number(page))
+        ).format(count=words.number(count), page=page)
         last = max(card.order for card in cell.shown) if cell.shown else 0
         markers.append(
             Card(
