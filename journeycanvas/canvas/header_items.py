@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
 )
 
 from journeycanvas.canvas.glyphs import draw_glyph, lane_accent_color
-from journeycanvas.canvas.text_painter import QtFonts, draw_ops
+from journeycanvas.canvas.text_painter import QtFonts, TextOps, draw_ops
 from journeycanvas.canvas.units import qrect
-from journeycanvas.layout import LaneHeader, StageHeader
+from journeycanvas.layout import LaneHeader, StageHeader, TextBlock
 from journeycanvas.layout.glyph_shapes import lane_glyph_id
 
 EDGE_GRIP_MM = 1.8
@@ -31,6 +31,25 @@ def readable_on(color: QColor) -> QColor:
     """White or near-black text, whichever reads better on `color`."""
     luminance = 0.2126 * color.redF() + 0.7152 * color.greenF() + 0.0722 * color.blueF()
     return QColor("#ffffff") if luminance < 0.62 else QColor("#1f2a30")
+
+
+class _KeptOps:
+    """A header's text as drawing steps, made again only when its block changes: a layout
+    that only moves the header (every edit that shifts lanes) keeps them, and the glyph
+    runs Qt shaped for them."""
+
+    __slots__ = ("_block", "_fonts", "_ops")
+
+    def __init__(self, fonts: QtFonts) -> None:
+        self._fonts = fonts
+        self._block: TextBlock | None = None
+        self._ops = TextOps([])
+
+    def of(self, block: TextBlock) -> TextOps:
+        """The drawing steps of `block`."""
+        if block != self._block:
+            self._block, self._ops = block, self._fonts.ops(block)
+        return self._ops
 
 
 class _ResizableHeader(QGraphicsItem):
@@ -62,6 +81,8 @@ class StageHeaderItem(_ResizableHeader):
         super().__init__()
         self.stage_id = header.id
         self._fonts = fonts
+        self._name = _KeptOps(fonts)
+        self._goal = _KeptOps(fonts)
         self.header = header
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -78,8 +99,8 @@ class StageHeaderItem(_ResizableHeader):
         goal = readable_on(self._fill)
         goal.setAlphaF(0.85)
         self._goal_pen = QPen(goal)
-        self._name_ops = self._fonts.ops(header.name)
-        self._goal_ops = self._fonts.ops(header.goal)
+        self._name_ops = self._name.of(header.name)
+        self._goal_ops = self._goal.of(header.goal)
         self.setPos(header.rect.x, header.rect.y)
         self.update()
 
@@ -116,6 +137,7 @@ class LaneHeaderItem(_ResizableHeader):
         super().__init__()
         self.lane_id = header.id
         self._fonts = fonts
+        self._title = _KeptOps(fonts)
         self.header = header
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -129,7 +151,7 @@ class LaneHeaderItem(_ResizableHeader):
         self.header = header
         self._rect = QRectF(0, 0, header.rect.w, header.rect.h)
         self._accent = lane_accent_color(header.kind)
-        self._title_ops = self._fonts.ops(header.title)
+        self._title_ops = self._title.of(header.title)
         self.setPos(header.rect.x, header.rect.y)
         self.update()
 
