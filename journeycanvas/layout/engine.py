@@ -354,7 +354,8 @@ class LayoutEngine:
         self._built = 0
         self._begun = False
         self._lane_cards = {}
-        self._positions = {}
+        # `_positions` stays: a structure change does not reorder the cards, and every
+        # guess it gives is checked.
         self._previous_faces.clear()
         self._curves.clear()
         for lane in self._lanes.values():
