@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -20,6 +20,18 @@ if TYPE_CHECKING:
 _CORNER = QColor("#37474f")
 _SHADOW = QColor(0, 0, 0, 40)
 _SHADOW_PX = 3
+
+
+def _strip_top(visible: QRectF, strip_h: float) -> float:
+    """The scene y below the stage strip (the view's top when the strip is not shown)."""
+    top = visible.top()
+    return top + strip_h if top > 0 else top
+
+
+def _lane_left(visible: QRectF) -> float:
+    """The scene x the lane strip sits at: the view's left edge, or the lane headers'
+    own place while they are in sight."""
+    return max(visible.left(), 0.0)
 
 
 class _Strip(QWidget):
@@ -85,14 +97,19 @@ class PinnedHeaders:
         scale = self.view.transform().m11()
         strip_h, strip_w = sizes if sizes is not None else (0.0, 0.0)
         show_stages = sizes is not None and visible.top() > 0
-        show_lanes = sizes is not None and visible.left() > 0
+        # Also while the lane headers are in sight but the title of a lane taller than the
+        # view scrolled away above: the strip, over the headers, slides it down.
+        show_lanes = sizes is not None and (
+            visible.left() > 0 or self._title_above(_strip_top(visible, strip_h))
+        )
         if show_stages:
             height = round(strip_h * scale) + _SHADOW_PX
             self.stage_strip.setGeometry(0, 0, viewport.width(), height)
             self.stage_strip.update()
         if show_lanes:
             width = round(strip_w * scale) + _SHADOW_PX
-            self.lane_strip.setGeometry(0, 0, width, viewport.height())
+            x = max(0, self.view.mapFromScene(QPointF(_lane_left(visible), 0.0)).x())
+            self.lane_strip.setGeometry(x, 0, width, viewport.height())
             self.lane_strip.update()
         self.stage_strip.setVisible(show_stages)
         self.lane_strip.setVisible(show_lanes)
@@ -116,14 +133,23 @@ class PinnedHeaders:
             if left > 0:
                 painter.fillRect(QRectF(left, top, strip_w, strip_h), _CORNER)
             return
-        below = top + strip_h if top > 0 else top
+        below = _strip_top(visible, strip_h)
         for lane_item in scene.lanes.values():
             rect = lane_item.header.rect
             if rect.bottom < below or rect.y > visible.bottom():
                 continue
             # A tall lane's title slides down to stay at the top of what is visible.
             y = max(rect.y, below)
-            self._paint_item(painter, lane_item, left, y, QRectF(0, 0, strip_w, rect.bottom - y))
+            clip = QRectF(0, 0, strip_w, rect.bottom - y)
+            self._paint_item(painter, lane_item, _lane_left(visible), y, clip)
+
+    def _title_above(self, below: float) -> bool:
+        """Whether a lane runs on across `below` (the top of what the strips leave in
+        sight): its title, at its top, is out of sight."""
+        return any(
+            item.header.rect.y < below < item.header.rect.bottom
+            for item in self.view.map_scene.lanes.values()
+        )
 
     def _paint_item(
         self, painter: QPainter, item: QGraphicsItem, x: float, y: float, clip: QRectF

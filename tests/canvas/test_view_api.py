@@ -132,3 +132,34 @@ def test_fit_map_fits_a_map_that_needs_less_than_five_percent(
     fitted = view.zoom()
     view.zoom_out()  # zooming out further stops at the whole map
     assert view.zoom() == pytest.approx(fitted)
+
+
+def test_a_tall_lane_keeps_its_title_in_sight_when_scrolled_into(
+    qtbot: QtBot, view: MapEditorView, document: Document
+) -> None:
+    lane = document.journey.lanes[0]
+    for i in range(60):
+        card = document.new_card(document.journey.stages[0].id, lane.id, 0, text=f"Note {i}")
+        document.add_card(card)
+    view.set_zoom(1.0)
+    header = view.map_scene.card_layout.lanes[0]
+    strip = view.pinned_headers.lane_strip
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().minimum())
+    view.verticalScrollBar().setValue(view.verticalScrollBar().minimum())
+    assert not strip.isVisible()  # the lane's own header shows its title
+
+    # Scrolled into the middle of the lane: its title, at its top, is out of sight.
+    view.centerOn(QPointF(0, header.rect.y + header.rect.h / 2))
+    qtbot.waitUntil(strip.isVisible)
+    assert view.mapToScene(0, 0).y() > header.rect.y
+    # Over the lane headers (not at the view's edge, left of them), title slid down.
+    assert strip.x() == view.mapFromScene(QPointF(0, 0)).x()
+    image = strip.grab().toImage()
+    text = QColor("#263238")
+    dark = sum(
+        1
+        for x in range(image.width())
+        for y in range(min(image.height(), 80))
+        if QColor(image.pixel(x, y)).lightness() < text.lightness() + 30
+    )
+    assert dark > 20
