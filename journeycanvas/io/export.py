@@ -19,7 +19,7 @@ from journeycanvas.io.csv_cards import export_cards_csv
 from journeycanvas.io.export_formats import TEXT, file_format_of, format_of
 from journeycanvas.io.export_summaries import cards_csv_summary, markdown_summary
 from journeycanvas.io.markdown_report import markdown_report
-from journeycanvas.io.pdf.exporter import plan_pdf, write_pdf
+from journeycanvas.io.pdf.exporter import write_pdf
 from journeycanvas.io.pdf.filtering import find_persona, only_persona
 from journeycanvas.io.pdf.legibility import legibility_warnings
 from journeycanvas.io.pdf.options import (
@@ -28,6 +28,7 @@ from journeycanvas.io.pdf.options import (
     ExportOptions,
     ExportResult,
 )
+from journeycanvas.io.pdf.planning import plan_pdf
 from journeycanvas.io.pdf.progress import Cancel, Progress, Steps, atomic_output
 from journeycanvas.model.entities import JourneyMap
 from journeycanvas.text import default_font_set

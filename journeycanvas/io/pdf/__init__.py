@@ -6,7 +6,7 @@ a blank workshop canvas and handouts are chosen with `ExportOptions` (``tile="a4
 a poster, tiled poster or blank canvas export will print: its page, scale and sheets.
 """
 
-from journeycanvas.io.pdf.exporter import PdfPlan, export_pdf, plan_pdf
+from journeycanvas.io.pdf.exporter import export_pdf
 from journeycanvas.io.pdf.options import (
     ExportCancelled,
     ExportError,
@@ -15,6 +15,7 @@ from journeycanvas.io.pdf.options import (
     ExportResult,
 )
 from journeycanvas.io.pdf.paper import PAPER_SIZES, Paper, TileGrid, parse_paper, tile_grid
+from journeycanvas.io.pdf.planning import PdfPlan, plan_pdf
 from journeycanvas.io.pdf.progress import Cancel, Progress
 
 __all__ = [

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from journeycanvas.i18n import _, current_language, format_decimal, format_number, ngettext
 
 if TYPE_CHECKING:
-    from journeycanvas.io.pdf.exporter import PdfPlan
+    from journeycanvas.io.pdf.planning import PdfPlan
 
 POSTER_MIN_PT = 14.0
 """Card text on a poster, read from about two metres."""

@@ -12,7 +12,7 @@ from pdf_helpers import grid_map, page_sizes_pt, page_texts, squash
 from test_pdf_legibility import crowded_map, wide_map
 
 from journeycanvas.io.pdf import ExportCancelled, ExportOptions, export_pdf, plan_pdf
-from journeycanvas.io.pdf import exporter as pdf_exporter
+from journeycanvas.io.pdf import planning as pdf_planning
 from journeycanvas.io.pdf.legibility import is_legible
 from journeycanvas.model import Connector, JourneyMap
 
@@ -108,7 +108,7 @@ def test_a_cell_that_fits_is_printed_whole() -> None:
 @pytest.mark.parametrize("big", [False, True])
 def test_a_wide_map_is_not_cut_for_nothing(monkeypatch: pytest.MonkeyPatch, big: bool) -> None:
     if big:  # judged laid out without routing, as a map too big to reflow is
-        monkeypatch.setattr(pdf_exporter, "REFLOW_MAX_CARDS", 50)
+        monkeypatch.setattr(pdf_planning, "REFLOW_MAX_CARDS", 50)
     journey = wide_map(80)
     first = journey.cards[0]
     extra = [first.model_copy(update={"id": f"x{i}", "order": i + 1}) for i in range(9)]
@@ -164,7 +164,7 @@ def test_a_big_crowded_map_is_cut_as_a_small_one_with_its_labels_in_the_legend(
     ]
     journey = journey.model_copy(update={"connectors": arrows})
     small = plan_pdf(journey, ExportOptions(paper="A1"))
-    monkeypatch.setattr(pdf_exporter, "REFLOW_MAX_CARDS", 100)
+    monkeypatch.setattr(pdf_planning, "REFLOW_MAX_CARDS", 100)
     big = plan_pdf(journey, ExportOptions(paper="A1"))
     assert len(big.journey.cards) == 6 * 12
     markers = {c.marker for c in big.layout.connectors.values() if c.marker is not None}
@@ -178,16 +178,16 @@ def test_a_big_crowded_map_is_cut_as_a_small_one_with_its_labels_in_the_legend(
 def test_cancel_is_asked_before_every_layout_of_a_crowded_map(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(pdf_exporter, "REFLOW_MAX_CARDS", 100)
+    monkeypatch.setattr(pdf_planning, "REFLOW_MAX_CARDS", 100)
     journey = six_full_cells()
     layouts: list[int] = []
-    engine_update = pdf_exporter.LayoutEngine.update
+    engine_update = pdf_planning.LayoutEngine.update
 
-    def update(self: pdf_exporter.LayoutEngine, *args: object, **kwargs: object) -> object:
+    def update(self: pdf_planning.LayoutEngine, *args: object, **kwargs: object) -> object:
         layouts.append(1)
         return engine_update(self, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pdf_exporter.LayoutEngine, "update", update)
+    monkeypatch.setattr(pdf_planning.LayoutEngine, "update", update)
     asked: list[int] = []  # how many layouts were done when cancel was asked
 
     def cancel_after(checks: int | None) -> Callable[[], bool]:
