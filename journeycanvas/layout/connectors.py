@@ -51,7 +51,7 @@ from journeycanvas.layout.path_shapes import (
     shared_length,
 )
 from journeycanvas.layout.routing import Plan, plan_route
-from journeycanvas.layout.steps import Steps, pause_every, run_steps
+from journeycanvas.layout.steps import Steps, pause_every
 from journeycanvas.layout.style import LayoutStyle
 from journeycanvas.layout.text_blocks import block_height, text_block
 from journeycanvas.layout.tracks import TrackPlanner
@@ -232,15 +232,6 @@ class ConnectorPaths:
         # False while a run that changes the board is under way (or was given up).
         self._complete = True
 
-    def lay_out(
-        self,
-        connectors: list[Connector],
-        cards: Mapping[str, CardLayout],
-        obstacles: CardObstacles,
-    ) -> dict[str, ConnectorLayout]:
-        """Every connector whose two cards are laid out."""
-        return run_steps(self.lay_out_steps(connectors, cards, obstacles, 0))
-
     def lay_out_steps(
         self,
         connectors: list[Connector],
@@ -248,7 +239,8 @@ class ConnectorPaths:
         obstacles: CardObstacles,
         per_step: int,
     ) -> Steps[dict[str, ConnectorLayout]]:
-        """`lay_out` in steps, pausing every `per_step` connectors (0: never)."""
+        """Every connector whose two cards are laid out, in steps pausing every `per_step`
+        connectors (0: never)."""
         self._complete = False
         self._blockers = [lane_blockers(stack) for stack in obstacles.stacks]
         self._edge_versions = {}
@@ -261,27 +253,6 @@ class ConnectorPaths:
         self._board = LaneBoard()
         return (yield from self._route(connectors, cards, obstacles, None, None, per_step))
 
-    def update(
-        self,
-        connectors: list[Connector],
-        cards: Mapping[str, CardLayout],
-        old_cards: Mapping[str, CardLayout],
-        previous: Mapping[str, ConnectorLayout],
-        moved_cards: Set[str],
-        obstacles: CardObstacles,
-        changes: LaneChanges,
-    ) -> tuple[dict[str, ConnectorLayout], set[str], set[str]]:
-        """The connectors after cards moved: all of them, the ids changed and those gone.
-
-        `changes` says how the lanes changed (`old_cards` and `moved_cards` are implied
-        by it and the cards' rectangles).
-        """
-        return run_steps(
-            self.update_steps(
-                connectors, cards, old_cards, previous, moved_cards, obstacles, changes, 0
-            )
-        )
-
     def update_steps(
         self,
         connectors: list[Connector],
@@ -293,8 +264,12 @@ class ConnectorPaths:
         changes: LaneChanges,
         per_step: int,
     ) -> Steps[tuple[dict[str, ConnectorLayout], set[str], set[str]]]:
-        """`update` in steps, pausing every `per_step` connectors (0: never); `old_cards`
-        and `changes` go back to the last run that was not given up."""
+        """The connectors after cards moved: all of them, the ids changed and those gone;
+        in steps pausing every `per_step` connectors (0: never).
+
+        `changes` says how the lanes changed (`old_cards` and `moved_cards` are implied by
+        it and the cards' rectangles); `old_cards` and `changes` go back to the last run
+        that was not given up."""
         stacks = obstacles.stacks
         if (
             not self._complete

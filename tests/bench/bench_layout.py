@@ -57,7 +57,7 @@ def best(run: Callable[[], object], runs: int = RUNS) -> float:
 
 class RoutingClock:
     """The time spent in the steps of `ConnectorPaths.lay_out_steps` and `update_steps`
-    (which `lay_out`, `update` and the engine run) since the last `take`."""
+    (which the engine runs) since the last `take`."""
 
     def __init__(self) -> None:
         self._seconds = 0.0
