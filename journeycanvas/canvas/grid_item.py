@@ -6,7 +6,7 @@ from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeycanvas.canvas.text_painter import QtFonts, TextOp, draw_ops
+from journeycanvas.canvas.text_painter import KeptOps, QtFonts, draw_ops
 from journeycanvas.canvas.units import qrect
 from journeycanvas.layout import MM_PER_PT, JourneyLayout, Rect
 from journeycanvas.layout.text_blocks import text_block
@@ -36,7 +36,7 @@ class GridItem(QGraphicsItem):
         super().__init__()
         self._fonts = fonts
         self._title = ""
-        self._title_ops: list[TextOp] = []
+        self._title_ops = KeptOps(fonts)
         self._title_scale = 1.0
         self.setZValue(0)
         self.set_layout(layout)
@@ -79,7 +79,7 @@ class GridItem(QGraphicsItem):
             max(1, int((corner.height() - 2 * pad) / (_TITLE_PT * style.line_spacing * MM_PER_PT))),
             bold=True,
         )
-        self._title_ops = self._fonts.ops(block)
+        self._title_ops.show(block)
         self._title_scale = self._fonts.block_scale(block)
         self.update(corner)
 
@@ -100,4 +100,4 @@ class GridItem(QGraphicsItem):
         painter.drawLines(self._lines)
         painter.fillRect(self._corner, _CORNER)
         painter.setPen(_TITLE)
-        draw_ops(painter, self._title_ops, self._title_scale)
+        draw_ops(painter, self._title_ops.ops, self._title_scale)

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
 )
 
 from journeycanvas.canvas.glyphs import draw_glyph, lane_accent_color
-from journeycanvas.canvas.text_painter import QtFonts, TextOps, draw_ops
+from journeycanvas.canvas.text_painter import KeptOps, QtFonts, draw_ops
 from journeycanvas.canvas.units import qrect
-from journeycanvas.layout import LaneHeader, StageHeader, TextBlock
+from journeycanvas.layout import LaneHeader, StageHeader
 from journeycanvas.layout.glyph_shapes import lane_glyph_id
 
 EDGE_GRIP_MM = 1.8
@@ -31,25 +31,6 @@ def readable_on(color: QColor) -> QColor:
     """White or near-black text, whichever reads better on `color`."""
     luminance = 0.2126 * color.redF() + 0.7152 * color.greenF() + 0.0722 * color.blueF()
     return QColor("#ffffff") if luminance < 0.62 else QColor("#1f2a30")
-
-
-class _KeptOps:
-    """A header's text as drawing steps, made again only when its block changes: a layout
-    that only moves the header (every edit that shifts lanes) keeps them, and the glyph
-    runs Qt shaped for them."""
-
-    __slots__ = ("_block", "_fonts", "_ops")
-
-    def __init__(self, fonts: QtFonts) -> None:
-        self._fonts = fonts
-        self._block: TextBlock | None = None
-        self._ops = TextOps([])
-
-    def of(self, block: TextBlock) -> TextOps:
-        """The drawing steps of `block`."""
-        if block != self._block:
-            self._block, self._ops = block, self._fonts.ops(block)
-        return self._ops
 
 
 class _ResizableHeader(QGraphicsItem):
@@ -81,8 +62,8 @@ class StageHeaderItem(_ResizableHeader):
         super().__init__()
         self.stage_id = header.id
         self._fonts = fonts
-        self._name = _KeptOps(fonts)
-        self._goal = _KeptOps(fonts)
+        self._name = KeptOps(fonts)
+        self._goal = KeptOps(fonts)
         self.header = header
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -99,8 +80,8 @@ class StageHeaderItem(_ResizableHeader):
         goal = readable_on(self._fill)
         goal.setAlphaF(0.85)
         self._goal_pen = QPen(goal)
-        self._name_ops = self._name.of(header.name)
-        self._goal_ops = self._goal.of(header.goal)
+        self._name.show(header.name)
+        self._goal.show(header.goal)
         self.setPos(header.rect.x, header.rect.y)
         self.update()
 
@@ -119,9 +100,9 @@ class StageHeaderItem(_ResizableHeader):
         )
         painter.fillRect(QRectF(0, rect.bottom() - 0.8, rect.width(), 0.8), self._fill.darker(118))
         painter.setPen(self._text_pen)
-        draw_ops(painter, self._name_ops, self._fonts.block_scale(self.header.name))
+        draw_ops(painter, self._name.ops, self._fonts.block_scale(self.header.name))
         painter.setPen(self._goal_pen)
-        draw_ops(painter, self._goal_ops, self._fonts.block_scale(self.header.goal))
+        draw_ops(painter, self._goal.ops, self._fonts.block_scale(self.header.goal))
         if self.isSelected():
             painter.setPen(_SELECTED_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -137,7 +118,7 @@ class LaneHeaderItem(_ResizableHeader):
         super().__init__()
         self.lane_id = header.id
         self._fonts = fonts
-        self._title = _KeptOps(fonts)
+        self._title = KeptOps(fonts)
         self.header = header
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -151,7 +132,7 @@ class LaneHeaderItem(_ResizableHeader):
         self.header = header
         self._rect = QRectF(0, 0, header.rect.w, header.rect.h)
         self._accent = lane_accent_color(header.kind)
-        self._title_ops = self._title.of(header.title)
+        self._title.show(header.title)
         self.setPos(header.rect.x, header.rect.y)
         self.update()
 
@@ -172,7 +153,7 @@ class LaneHeaderItem(_ResizableHeader):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         draw_glyph(painter, lane_glyph_id(header.kind), qrect(header.icon), self._accent)
         painter.setPen(_LANE_TEXT)
-        draw_ops(painter, self._title_ops, self._fonts.block_scale(header.title))
+        draw_ops(painter, self._title.ops, self._fonts.block_scale(header.title))
         if self.isSelected():
             painter.setPen(_SELECTED_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -89,6 +89,25 @@ def _glyph_runs(ops: Sequence[TextOp]) -> list[QGlyphRun]:
     return runs
 
 
+class KeptOps:
+    """A text block shown as drawing steps, made again only when the block changes: a
+    layout that only moves the text (every edit that shifts lanes moves the headers) keeps
+    them, and the glyph runs Qt shaped for them."""
+
+    __slots__ = ("_block", "_fonts", "ops")
+
+    def __init__(self, fonts: QtFonts) -> None:
+        self._fonts = fonts
+        self._block: TextBlock | None = None
+        self.ops = TextOps([])
+        """The drawing steps of the block last shown."""
+
+    def show(self, block: TextBlock) -> None:
+        """Draw `block` from now on."""
+        if block != self._block:
+            self._block, self.ops = block, self._fonts.ops(block)
+
+
 class QtFonts:
     """The layout's font files as Qt fonts, looked up by the layout's font names."""
 
