@@ -22,6 +22,11 @@ from journeycanvas.layout.stacking import LaneStack
 # run, ("b", y, up, span) for `first_blocker`.
 Question = tuple[object, ...]
 
+# A way out of a lane from a point in a gutter, round the blockers above or below it:
+# its points (x, y), the `Gutters.first_blocker` questions asked on it (with their lane
+# and edge), and how many of them.
+WayOut = tuple[list[tuple[float, float]], list[tuple[tuple[int, int], Question]], int]
+
 # A card crossing a column edge: its top and bottom (relative to its lane's top), and
 # the first and last column it covers.
 Span = tuple[float, float, int, int]
@@ -75,6 +80,25 @@ def _nearest(
     return spans[index] if 0 <= index < len(spans) else None
 
 
+def _overlapped(
+    blockers: tuple[list[Span], list[float], list[float]],
+    top: float,
+    bottom: float,
+    lane_top: float = 0.0,
+) -> bool:
+    """Whether a span, moved down by `lane_top`, lies partly between `top` and `bottom`."""
+    spans, _, bottoms = blockers
+    # Sorted by top, the spans are sorted by bottom too (see `_nearest`): only the first
+    # one ending below `top` can start above `bottom`. The bisect finds it relative to
+    # the lane; the steps after it make sure by the sums themselves, as rounded.
+    index = bisect_right(bottoms, top - lane_top)
+    while index and top < bottoms[index - 1] + lane_top:
+        index -= 1
+    while index < len(spans) and not top < bottoms[index] + lane_top:
+        index += 1
+    return index < len(spans) and spans[index][0] + lane_top < bottom
+
+
 class Gutters:
     """Where the gutters of a laid-out grid are, and which parts of them are free."""
 
@@ -92,6 +116,10 @@ class Gutters:
         """When a dict, every (lane, column edge) whose blockers were asked about, with
         the questions asked and their answers (to ask them again: `answers_hold`); or
         (lane, edge, 0) when only whether there are any mattered."""
+        self.asked: list[tuple[tuple[int, int], Question]] = []
+        """Every `first_blocker` question, in order, with the (lane, edge) it was about."""
+        self.ways_out: dict[tuple[int, int, float, bool], WayOut] = {}
+        """Ways out of lanes round blockers that `routing` found, by where they start."""
         self.tops = obstacles.lane_tops
         self.bottoms = obstacles.lane_bottoms
         lefts, rights = obstacles.column_lefts, obstacles.column_rights
@@ -136,12 +164,7 @@ class Gutters:
                 if looked_at is not None:
                     looked_at.setdefault((row, edge, 0), [])
             else:
-                blocked = False
-                if crossing is not None:
-                    for y, y_bottom, _, _ in crossing[0]:
-                        if y + lane_top < bottom and top < y_bottom + lane_top:
-                            blocked = True
-                            break
+                blocked = crossing is not None and _overlapped(crossing, top, bottom, lane_top)
                 if looked_at is not None:
                     # Relative to the lane's top; an end beyond the lane is as good as
                     # endless.
@@ -158,22 +181,27 @@ class Gutters:
         lane_top = self.tops[row]
         relative = y - lane_top
         span = _nearest(self._blockers[row].get(edge), relative, up)
-        if self.looked_at is not None:
-            self.looked_at.setdefault((row, edge), []).append(("b", relative, up, span))
+        self.ask((row, edge), ("b", relative, up, span))
         if span is None:
             return None
         top, bottom, first, last = span
         return top + lane_top, bottom + lane_top, first, last
 
+    def ask(self, pair: tuple[int, int], question: Question) -> None:
+        """Note a `first_blocker` question about (lane, column edge) `pair` and its
+        answer, as if asked now (to replay what an earlier walk asked)."""
+        self.asked.append((pair, question))
+        if self.looked_at is not None:
+            self.looked_at.setdefault(pair, []).append(question)
+
     def answers_hold(self, row: int, edge: int, questions: Iterable[Question]) -> bool:
         """Whether the questions asked about the cards crossing column edge `edge` in
         lane `row` (relative to the lane's top) get the same answers now."""
         crossing = self._blockers[row].get(edge)
-        spans = crossing[0] if crossing else []
         for question in questions:
             if question[0] == "v":
                 _, low, high, blocked = question
-                hit = any(y < high and low < bottom for y, bottom, _, _ in spans)  # type: ignore[operator]
+                hit = crossing is not None and _overlapped(crossing, low, high)  # type: ignore[arg-type]
                 if hit != blocked:
                     return False
             elif _nearest(crossing, question[1], question[2]) != question[3]:  # type: ignore[arg-type]

@@ -151,18 +151,45 @@ def _escape(
     """A path from a side of a card out of its lane (to the middle of the gutter above
     it, or below), round the spanning cards that block the gutter beside it: along the
     gap under (or over) each such card to the gutter at its end, which is free there."""
-    row = place[0]
     edge = place[2] + 1 if side > 0 else place[1]
     y = rect.y + rect.h / 2
-    points = [(rect.right if side > 0 else rect.x, y)]
+    way = _way_out(place[0], edge, y, up, gutters, gap)
+    return [(rect.right if side > 0 else rect.x, y), *way] if way else []
+
+
+def _way_out(row: int, edge: int, y: float, up: bool, gutters: Gutters, gap: float) -> list[XY]:
+    """The points of `_escape`'s way from (gutter `edge`, `y`) in lane `row` out of it.
+
+    Ways round the same blockers meet at the gap beside the first one they share and go
+    on alike from there: each way on from a gap is kept, with the questions asked on it,
+    for the other connectors of this layout to take (asking those again)."""
     goal = gutters.h_center(row if up else row + 1)
     centers, first_blocker = gutters.v_centers, gutters.first_blocker
-    for _ in range(4 * len(gutters.lefts) + 4):
+    kept = gutters.ways_out
+    asked = gutters.asked
+    points: list[XY] = []
+    # Each gap reached: its key, and how many points, questions and steps came before.
+    gaps: list[tuple[tuple[int, int, float, bool], int, int, int]] = []
+    limit = 4 * len(gutters.lefts) + 4
+    step = 0
+    while step < limit:
+        if step:
+            key = (row, edge, y, up)
+            way = kept.get(key)
+            if way is not None and way[2] <= limit - step:
+                rest, questions, steps = way
+                for pair, question in questions:
+                    gutters.ask(pair, question)
+                points += rest
+                step += steps
+                break
+            gaps.append((key, len(points), len(asked), step))
         x = centers[edge]
         blocker = first_blocker(edge, row, y, up)
+        step += 1
         if blocker is None:
             points += [(x, y), (x, goal)]
-            return points
+            break
         top, bottom, first, last = blocker
         strip = bottom + gap / 2 if up else top - gap / 2
         points += [(x, y), (x, strip)]
@@ -170,7 +197,11 @@ def _escape(
         left_x, right_x = centers[first], centers[last + 1]
         edge = first if abs(left_x - x) <= abs(right_x - x) else last + 1
         y = strip
-    return []
+    else:
+        return []
+    for key, at_point, at_question, at_step in gaps:
+        kept[key] = (points[at_point:], asked[at_question:], step - at_step)
+    return points
 
 
 def escape_path(
