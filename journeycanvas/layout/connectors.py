@@ -164,6 +164,18 @@ class _Label:
     first: _Search | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Wanted:
+    """A label to place: its connector being laid out, whether the connectors of its
+    fork share it, its size and its connector's rank (labels go in that order)."""
+
+    item: _Routed
+    shared: bool
+    w: float
+    h: float
+    rank: int
+
+
 @dataclass(slots=True)
 class _Search:
     """A search for a label's spot along a stretch, which found nothing: the stretch's
@@ -591,7 +603,8 @@ class ConnectorPaths:
                     ):
                         first = self._first_kept(item, anchor, old, old.first, moved, shifts,
                                                  came, rank)  # fmt: skip
-                    label = self._place(item, anchor, shared, w, h, obstacles, board, rank, first)
+                    wanted = _Wanted(item, shared, w, h, rank)
+                    label = self._place(wanted, anchor, obstacles, first)
                     rect = label.rect
                     if label.marker:
                         marker = next(markers)
@@ -724,23 +737,20 @@ class ConnectorPaths:
 
     def _place(
         self,
-        item: _Routed,
+        wanted: _Wanted,
         anchor: float,
-        shared: bool,
-        w: float,
-        h: float,
         obstacles: CardObstacles,
-        board: LaneBoard,
-        rank: int,
         first: _Search | None = None,
     ) -> _Label:
-        """The label's spot, or a numbered marker's when no spot is free; with `first`,
-        the search along the label's stretch, which would find nothing, is not done."""
+        """The label's spot on the board, or a numbered marker's when no spot is free;
+        with `first`, the search along the label's stretch, which would find nothing,
+        is not done."""
+        item, rank, board = wanted.item, wanted.rank, self._board
         cid = item.connector.id
         length = path_length(item.points)
         stretch = self._stretch(item, anchor)
         if first is None:
-            near = self._place_near(item, stretch, length, shared, w, h, obstacles, board, rank)
+            near = self._place_near(wanted, stretch, length, obstacles)
             if isinstance(near, _Label):
                 return near
             probe, areas = near
@@ -774,19 +784,13 @@ class ConnectorPaths:
                       length < _SHORT_PATH_MM, first=first)  # fmt: skip
 
     def _place_near(
-        self,
-        item: _Routed,
-        stretch: Stretch,
-        length: float,
-        shared: bool,
-        w: float,
-        h: float,
-        obstacles: CardObstacles,
-        board: LaneBoard,
-        rank: int,
+        self, wanted: _Wanted, stretch: Stretch, length: float, obstacles: CardObstacles
     ) -> _Label | tuple[Probe, list[Rect]]:
-        """The label's spot along its stretch, or a numbered marker's there; if neither
-        is free, the spots tried and the areas whose cards were looked at."""
+        """The label's spot along its stretch (`length` long: the whole path's length),
+        or a numbered marker's there; if neither is free, the spots tried and the areas
+        whose cards were looked at."""
+        item, shared, w, h = wanted.item, wanted.shared, wanted.w, wanted.h
+        rank, board = wanted.rank, self._board
         # Spots further off the path only for a short one (between cards side by side).
         cid = item.connector.id
         probe = Probe([])
