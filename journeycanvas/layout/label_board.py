@@ -157,8 +157,15 @@ class LaneBoard:
             left, top = at_x + x - half_w, at_y + y - half_h
             right, bottom = left + w, top + h
             spots.append((left, top, right, bottom))
-            low_x, low_y = min(low_x, left), min(low_y, top)
-            high_x, high_y = max(high_x, right), max(high_y, bottom)
+            # min() and max() as comparisons: the same results, without four calls.
+            if left < low_x:
+                low_x = left
+            if top < low_y:
+                low_y = top
+            if right > high_x:
+                high_x = right
+            if bottom > high_y:
+                high_y = bottom
             if free(left, top, right, bottom, rank):
                 found = Rect(left, top, w, h), (x, y)
                 break

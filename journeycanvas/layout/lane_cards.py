@@ -98,6 +98,12 @@ class CardMap(Mapping[str, CardLayout]):
     def __contains__(self, card_id: object) -> bool:
         return isinstance(card_id, str) and self.lane_of(card_id) is not None
 
+    def get(self, card_id: str, default: CardLayout | None = None) -> CardLayout | None:  # type: ignore[override]
+        """The card's layout, or `default` (without `Mapping.get`'s round trip through
+        `__getitem__` and KeyError: routing asks for both ends of every connector)."""
+        lane = self.lane_of(card_id)
+        return default if lane is None else lane.card(card_id)
+
     def __iter__(self) -> Iterator[str]:
         for lane in self._lanes.values():
             yield from lane.places
