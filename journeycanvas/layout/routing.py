@@ -160,7 +160,6 @@ def _way_out(
     Ways round the same blockers meet at the gap beside the first one they share and go
     on alike from there: each way on from a gap is kept, with the questions asked on it,
     for the other connectors of this layout to take (asking those again)."""
-    goal = gutters.h_center(row if up else row + 1)
     centers, first_blocker = gutters.v_centers, gutters.first_blocker
     kept = gutters.ways_out
     points: list[Point] = []
@@ -185,7 +184,7 @@ def _way_out(
         asked.append(((row, edge), question))
         step += 1
         if blocker is None:
-            points += [Point(x, y), Point(x, goal)]
+            points += [Point(x, y), Point(x, gutters.h_center(row if up else row + 1))]
             break
         top, bottom, first, last = blocker
         strip = bottom + gap / 2 if up else top - gap / 2
