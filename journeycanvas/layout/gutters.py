@@ -13,7 +13,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
-from journeycanvas.layout.geometry import Rect
+from journeycanvas.layout.geometry import Point, Rect
 from journeycanvas.layout.label_places import CardObstacles
 from journeycanvas.layout.stacking import LaneStack
 
@@ -23,9 +23,9 @@ from journeycanvas.layout.stacking import LaneStack
 Question = tuple[object, ...]
 
 # A way out of a lane from a point in a gutter, round the blockers above or below it:
-# its points (x, y), the `Gutters.first_blocker` questions asked on it (with their lane
-# and edge), and how many of them.
-WayOut = tuple[list[tuple[float, float]], list[tuple[tuple[int, int], Question]], int]
+# its points, whether they are clean (`routing._clean`), the `Gutters.first_blocker`
+# questions asked on it (with their lane and edge), and how many of them.
+WayOut = tuple[tuple[Point, ...], bool, list[tuple[tuple[int, int], Question]], int]
 
 # A card crossing a column edge: its top and bottom (relative to its lane's top), and
 # the first and last column it covers.
@@ -116,14 +116,15 @@ class Gutters:
         """When a dict, every (lane, column edge) whose blockers were asked about, with
         the questions asked and their answers (to ask them again: `answers_hold`); or
         (lane, edge, 0) when only whether there are any mattered."""
-        self.asked: list[tuple[tuple[int, int], Question]] = []
-        """Every `first_blocker` question, in order, with the (lane, edge) it was about."""
         self.ways_out: dict[tuple[int, int, float, bool], WayOut] = {}
         """Ways out of lanes round blockers that `routing` found, by where they start."""
         self.tops = obstacles.lane_tops
         self.bottoms = obstacles.lane_bottoms
         lefts, rights = obstacles.column_lefts, obstacles.column_rights
         self.lefts, self.rights = lefts, rights
+        self._outer = len(lefts)
+        # `v_nearest` by x (ways out end in gutter middles: few of them).
+        self._nearest: dict[float, list[int]] = {}
         self._blockers = blockers
         # By the id of an earlier list of lane tops (kept alive by whoever asks).
         self._moves: dict[int, list[float]] = {}
@@ -150,7 +151,7 @@ class Gutters:
 
     def v_free(self, edge: int, top: float, bottom: float) -> bool:
         """Whether vertical gutter `edge` is free of cards from `top` to `bottom`."""
-        if edge == 0 or edge == len(self.lefts):
+        if edge == 0 or edge == self._outer:
             return True
         tops, bottoms, blockers = self.tops, self.bottoms, self._blockers
         looked_at = self.looked_at
@@ -175,24 +176,38 @@ class Gutters:
                 return False
         return True
 
-    def first_blocker(self, edge: int, row: int, y: float, up: bool) -> Span | None:
+    def v_nearest(self, x: float) -> list[int]:
+        """The vertical gutters by how far their middle is from `x`, the nearest first
+        (of two as far, the one left)."""
+        edges = self._nearest.get(x)
+        if edges is None:
+            centers = self.v_centers
+            edges = sorted(range(len(centers)), key=lambda k: abs(centers[k] - x))
+            self._nearest[x] = edges
+        return edges
+
+    def first_blocker(
+        self, edge: int, row: int, y: float, up: bool
+    ) -> tuple[Span | None, Question]:
         """The nearest card crossing column edge `edge` in lane `row`, above `y` (with
-        `up`) or below it: its top and bottom (absolute), first and last column."""
+        `up`) or below it: its top and bottom (absolute), first and last column; and
+        the question asked (for `note`)."""
         lane_top = self.tops[row]
         relative = y - lane_top
         span = _nearest(self._blockers[row].get(edge), relative, up)
-        self.ask((row, edge), ("b", relative, up, span))
+        question = ("b", relative, up, span)
         if span is None:
-            return None
+            return None, question
         top, bottom, first, last = span
-        return top + lane_top, bottom + lane_top, first, last
+        return (top + lane_top, bottom + lane_top, first, last), question
 
-    def ask(self, pair: tuple[int, int], question: Question) -> None:
-        """Note a `first_blocker` question about (lane, column edge) `pair` and its
-        answer, as if asked now (to replay what an earlier walk asked)."""
-        self.asked.append((pair, question))
-        if self.looked_at is not None:
-            self.looked_at.setdefault(pair, []).append(question)
+    def note(self, asked: Iterable[tuple[tuple[int, int], Question]]) -> None:
+        """Note `first_blocker` questions about (lane, column edge) pairs and their
+        answers, in order, as if asked now (also to replay what an earlier walk asked)."""
+        looked_at = self.looked_at
+        if looked_at is not None:
+            for pair, question in asked:
+                looked_at.setdefault(pair, []).append(question)
 
     def answers_hold(self, row: int, edge: int, questions: Iterable[Question]) -> bool:
         """Whether the questions asked about the cards crossing column edge `edge` in

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from journeycanvas.layout.geometry import Point, Rect
-from journeycanvas.layout.gutters import Gutters
+from journeycanvas.layout.gutters import Gutters, Question, WayOut
 
 _BEND_MM = 8.0
 """What a bend costs in a searched path, as extra length: fewer bends read better."""
@@ -90,16 +90,22 @@ def plan_route(
             return Plan(s_side, t_side, first, -1, last, False, None), False
     acrosses: list[int] | None = None
     bands = gutters.h_bands
-    s_exit, t_exit = _Exits(s_rect, s, gutters).free, _Exits(t_rect, t, gutters).free
+    # The exits (`_exits`) by gutter, each side's asked once.
+    s_exits: dict[int, tuple[bool, bool]] = {}
+    t_exits: dict[int, tuple[bool, bool]] = {}
     for s_side, t_side in orders:
         first = s[2] + 1 if s_side > 0 else s[1]
         last = t[2] + 1 if t_side > 0 else t[1]
         if first == last:
             continue
-        s_up, s_down = s_exit(first, True), s_exit(first, False)
+        s_up, s_down = s_exits.get(first) or s_exits.setdefault(
+            first, _exits(s_rect, s[0], first, gutters)
+        )
         if not (s_up or s_down):
             continue
-        t_up, t_down = t_exit(last, True), t_exit(last, False)
+        t_up, t_down = t_exits.get(last) or t_exits.setdefault(
+            last, _exits(t_rect, t[0], last, gutters)
+        )
         if not (t_up or t_down):
             continue
         if acrosses is None:
@@ -122,86 +128,133 @@ def plan_route(
     return Plan(1, -1, s[2] + 1, -1, t[1], False, fixed), True
 
 
-class _Exits:
-    """Whether a card's way out of its lane, up or down the gutter beside a side, is
-    free: the part of that run which every route across a lane edge above (or below) it
-    takes, so a blocked exit rules all of those out. Each asked once."""
-
-    def __init__(self, rect: Rect, place: Place, gutters: Gutters) -> None:
-        self._rect, self._row, self._gutters = rect, place[0], gutters
-        self._known: dict[tuple[int, bool], bool] = {}
-
-    def free(self, edge: int, up: bool) -> bool:
-        """Whether the exit by vertical gutter `edge`, up (or down), is free."""
-        known = self._known.get((edge, up))
-        if known is None:
-            rect, gutters = self._rect, self._gutters
-            if up:
-                top, bottom = min(rect.y, gutters.h_bands[self._row][0]), rect.bottom
-            else:
-                top, bottom = rect.y, max(rect.bottom, gutters.h_bands[self._row + 1][1])
-            known = gutters.v_free(edge, top, bottom)
-            self._known[(edge, up)] = known
-        return known
+def _exits(rect: Rect, row: int, edge: int, gutters: Gutters) -> tuple[bool, bool]:
+    """Whether a card's ways out of its lane `row`, up and down vertical gutter `edge`,
+    are free: the part of that run which every route across a lane edge above (or
+    below) it takes, so a blocked one rules all of those out."""
+    bands, v_free = gutters.h_bands, gutters.v_free
+    return (
+        v_free(edge, min(rect.y, bands[row][0]), rect.bottom),
+        v_free(edge, rect.y, max(rect.bottom, bands[row + 1][1])),
+    )
 
 
 def _escape(
     rect: Rect, place: Place, side: int, up: bool, gutters: Gutters, gap: float
-) -> list[XY]:
+) -> tuple[Point, WayOut] | None:
     """A path from a side of a card out of its lane (to the middle of the gutter above
     it, or below), round the spanning cards that block the gutter beside it: along the
-    gap under (or over) each such card to the gutter at its end, which is free there."""
+    gap under (or over) each such card to the gutter at its end, which is free there.
+    Its first point (on the card's side) and the way on from the gutter."""
     edge = place[2] + 1 if side > 0 else place[1]
     y = rect.y + rect.h / 2
     way = _way_out(place[0], edge, y, up, gutters, gap)
-    return [(rect.right if side > 0 else rect.x, y), *way] if way else []
+    return None if way is None else (Point(rect.right if side > 0 else rect.x, y), way)
 
 
-def _way_out(row: int, edge: int, y: float, up: bool, gutters: Gutters, gap: float) -> list[XY]:
-    """The points of `_escape`'s way from (gutter `edge`, `y`) in lane `row` out of it.
+def _way_out(
+    row: int, edge: int, y: float, up: bool, gutters: Gutters, gap: float
+) -> WayOut | None:
+    """`_escape`'s way from (gutter `edge`, `y`) in lane `row` out of it.
 
     Ways round the same blockers meet at the gap beside the first one they share and go
     on alike from there: each way on from a gap is kept, with the questions asked on it,
     for the other connectors of this layout to take (asking those again)."""
-    goal = gutters.h_center(row if up else row + 1)
     centers, first_blocker = gutters.v_centers, gutters.first_blocker
     kept = gutters.ways_out
-    asked = gutters.asked
-    points: list[XY] = []
+    points: list[Point] = []
+    asked: list[tuple[tuple[int, int], Question]] = []
     # Each gap reached: its key, and how many points, questions and steps came before.
     gaps: list[tuple[tuple[int, int, float, bool], int, int, int]] = []
+    rest: WayOut | None = None
     limit = 4 * len(gutters.lefts) + 4
     step = 0
     while step < limit:
         if step:
             key = (row, edge, y, up)
             way = kept.get(key)
-            if way is not None and way[2] <= limit - step:
-                rest, questions, steps = way
-                for pair, question in questions:
-                    gutters.ask(pair, question)
-                points += rest
-                step += steps
+            if way is not None and way[3] <= limit - step:
+                rest = way
+                asked += way[2]
+                step += way[3]
                 break
             gaps.append((key, len(points), len(asked), step))
         x = centers[edge]
-        blocker = first_blocker(edge, row, y, up)
+        blocker, question = first_blocker(edge, row, y, up)
+        asked.append(((row, edge), question))
         step += 1
         if blocker is None:
-            points += [(x, y), (x, goal)]
+            points += [Point(x, y), Point(x, gutters.h_center(row if up else row + 1))]
             break
         top, bottom, first, last = blocker
         strip = bottom + gap / 2 if up else top - gap / 2
-        points += [(x, y), (x, strip)]
+        points += [Point(x, y), Point(x, strip)]
         # Round the card by its nearer end.
         left_x, right_x = centers[first], centers[last + 1]
         edge = first if abs(left_x - x) <= abs(right_x - x) else last + 1
         y = strip
     else:
-        return []
+        gutters.note(asked)
+        return None
+    gutters.note(asked)
+    if rest is None:
+        whole = tuple(points)
+        clean = _clean(whole)
+    else:
+        whole = (*points, *rest[0])
+        clean = rest[1] and _clean(whole[: len(points) + 2])
+    result = (whole, clean, asked, step)
     for key, at_point, at_question, at_step in gaps:
-        kept[key] = (points[at_point:], asked[at_question:], step - at_step)
-    return points
+        tail = whole[at_point:]
+        kept[key] = (tail, clean or _clean(tail), asked[at_question:], step - at_step)
+    return result
+
+
+def _clean(points: Sequence[Point]) -> bool:
+    """Whether no point of a path repeats the one before it and no three in a row lie on
+    one horizontal or vertical line: `simplified_xy` leaves such a path as it is, and
+    after any path it keeps all but maybe the first two points of it (see `_joined`)."""
+    for k in range(1, len(points)):
+        a, b = points[k - 1], points[k]
+        if a.x == b.x and a.y == b.y:
+            return False
+        if k >= 2:
+            c = points[k - 2]
+            if c.x == a.x == b.x or c.y == a.y == b.y:
+                return False
+    return True
+
+
+def _joined(parts: Iterable[tuple[Sequence[Point], bool]]) -> tuple[Point, ...]:
+    """`simplified` of the parts' points one after another; a part marked clean
+    (`_clean`) is simplified only where it meets the one before.
+
+    After two points of a clean part the last two points kept are two of its own (the
+    second may have replaced the last one kept before it, but then the third cannot
+    replace it too: the part would have three points in a line), so the rest of it is
+    kept as it is."""
+    result: list[Point] = []
+    append = result.append
+    for points, clean in parts:
+        for point in points[:2] if clean else points:
+            x, y = point.x, point.y
+            if result:
+                b = result[-1]
+                bx, by = b.x, b.y
+                if x == bx and y == by:
+                    continue
+                if len(result) >= 2:
+                    a = result[-2]
+                    ax, ay = a.x, a.y
+                    if (ax == bx == x and (by - ay) * (y - by) > 0) or (
+                        ay == by == y and (bx - ax) * (x - bx) > 0
+                    ):
+                        result[-1] = point
+                        continue
+            append(point)
+        if clean:
+            result += points[2:]
+    return tuple(result)
 
 
 def escape_path(
@@ -223,22 +276,33 @@ def escape_path(
         (-s_side, not s_up, s_side, not t_up),
     ):
         out = _escape(s_rect, s, out_side, out_up, gutters, gap)
-        if not out:
+        if out is None:
             continue
         into = _escape(t_rect, t, in_side, in_up, gutters, gap)
-        if not into:
+        if into is None:
             continue
+        (s_start, (s_way, s_clean, _, _)), (t_start, (t_way, t_clean, _, _)) = out, into
         s_edge = s[0] if out_up else s[0] + 1
         t_edge = t[0] if in_up else t[0] + 1
-        (a_x, a_y), b_y = out[-1], into[-1][1]
+        between: tuple[Point, ...] = ()
         if s_edge != t_edge:
+            a_x, a_y, b_y = s_way[-1].x, s_way[-1].y, t_way[-1].y
             low, high = min(a_y, b_y), max(a_y, b_y)
-            centers = gutters.v_centers
-            edges = sorted(range(len(centers)), key=lambda k: abs(centers[k] - a_x))
-            x = centers[next(k for k in edges if gutters.v_free(k, low, high))]
-            out += [(x, a_y), (x, b_y)]
-        into.reverse()
-        return simplified_xy(out + into)
+            v_free = gutters.v_free
+            for k in gutters.v_nearest(a_x):
+                if v_free(k, low, high):
+                    break
+            x = gutters.v_centers[k]
+            between = (Point(x, a_y), Point(x, b_y))
+        return _joined(
+            (
+                ((s_start,), False),
+                (s_way, s_clean),
+                (between, False),
+                (t_way[::-1], t_clean),
+                ((t_start,), False),
+            )
+        )
     return None
 
 
