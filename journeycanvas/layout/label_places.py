@@ -19,8 +19,9 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -108,15 +109,17 @@ class CardObstacles:
         """The indexes of the stage columns between `left` and `right`."""
         return range(bisect_right(self._rights, left), bisect_left(self._lefts, right))
 
-    def _slots_near(self, area: Rect) -> list[tuple[float, Slot]]:
+    def slots_near(self, area: Rect) -> list[tuple[float, Slot]]:
         """The cards touching `area`: each with its lane's top (a list: a generator
         costs more than the few cards most areas hold)."""
-        left, top, right, bottom = area.x, area.y, area.right, area.bottom
-        columns = self.columns(left, right)
-        first = columns.start
+        left, top, w, h = area.x, area.y, area.w, area.h
+        right, bottom = left + w, top + h
+        # As `columns` and `rows` give them, without the calls.
+        first = bisect_right(self._rights, left)
+        columns = range(first, bisect_left(self._lefts, right))
         result: list[tuple[float, Slot]] = []
         tops, stacks = self._tops, self._stacks
-        for row in self.rows(top, bottom):
+        for row in range(bisect_right(self._bottoms, top), bisect_left(tops, bottom)):
             lane_top = tops[row]
             stack = stacks[row]
             relative = top - lane_top
@@ -144,7 +147,7 @@ class CardObstacles:
         c = _CLEARANCE_MM - _TOUCH_MM
         cards: list[_Box] = []
         texts: list[_Box] = []
-        for lane_top, slot in self._slots_near(area):
+        for lane_top, slot in self.slots_near(area):
             x, y, face = slot.x, lane_top + slot.y, slot.face
             if found is not None:
                 found.append((x, y - origin, face))
@@ -159,7 +162,7 @@ class CardObstacles:
         equal for two areas whose cards sit alike around their origins."""
         return [
             (slot.x, lane_top + slot.y - origin, slot.face)
-            for lane_top, slot in self._slots_near(area)
+            for lane_top, slot in self.slots_near(area)
         ]
 
 
@@ -185,21 +188,26 @@ def path_stretch(points: Sequence[Point], anchor: float, trunk: float) -> Stretc
     `trunk` millimetres are a fork's shared trunk."""
     at = points[0]
     runs: list[tuple[float, float, float, float, float, float, float]] = []
-    start = 0.0
     first, last = anchor - WINDOW_MM, anchor + WINDOW_MM
-    for a, b in itertools.pairwise(points):
+    start = 0.0
+    segments: Iterator[tuple[Point, Point]] = itertools.pairwise(points)
+    # Segments ending before the window are before the anchor too: only their lengths
+    # count (from the first ending in it, the walk goes on as below).
+    for a, b in segments:
+        end = start + (abs(b.x - a.x) + abs(b.y - a.y))
+        if end >= first:
+            segments = itertools.chain(((a, b),), segments)
+            break
+        start = end
+    for a, b in segments:
         ax, ay, bx, by = a.x, a.y, b.x, b.y
         length = abs(bx - ax) + abs(by - ay)
         if length <= 0:
             continue
-        end = start + length
         if start > last:
             # Past the window, and so past the anchor: nothing further counts.
             break
-        if end < first:
-            # Before the window, so not at the anchor either.
-            start = end
-            continue
+        end = start + length
         ux, uy = (bx - ax) / length, (by - ay) / length
         if start <= anchor <= end:
             at = Point(ax + ux * (anchor - start), ay + uy * (anchor - start))
@@ -246,14 +254,32 @@ def _positions(
 # the path (to break ties alike), x and y.
 Candidate = tuple[float, int, float, float]
 
+# A label spot's centre relative to its stretch's anchor point.
+Centre = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidates:
+    """Label centres to try (relative to a stretch's anchor point), best first; their
+    least and greatest x and y; and, to tell at once which of them a box blocks, their
+    distinct xs and ys, ascending, and for each rank k of those the centres (a bit each,
+    by their place among them) whose x (y) is below the k-th (`x_below[-1]`: all)."""
+
+    centres: tuple[Centre, ...]
+    extremes: tuple[float, float, float, float]
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    x_below: tuple[int, ...]
+    y_below: tuple[int, ...]
+
 
 @functools.lru_cache(maxsize=4096)
 def _candidates(
     runs: tuple[Run, ...], trunk: float, shared: bool, w: float, h: float, reach: float
-) -> tuple[tuple[Candidate, ...], tuple[float, float, float, float] | None]:
+) -> _Candidates | None:
     """Label centres along a stretch's runs (relative to its anchor point), best first:
     beside a vertical run or on a horizontal one; with `reach`, also up to that far off
-    the path, further sideways; and their least and greatest x and y.
+    the path, further sideways; None when there are none.
 
     Relative to the anchor, many labels have the same runs and size: kept by them."""
     candidates: list[Candidate] = []
@@ -280,14 +306,28 @@ def _candidates(
             append((cost + _OFF_LINE_PENALTY_MM, 1, x, y - beside_y))
             append((cost + _OFF_LINE_PENALTY_MM, 2, x, y + beside_y))
     if not candidates:
-        return (), None
+        return None
     candidates.sort()
     xs, ys = [c[2] for c in candidates], [c[3] for c in candidates]
-    return tuple(candidates), (min(xs), min(ys), max(xs), max(ys))
+    distinct_xs, distinct_ys = sorted(set(xs)), sorted(set(ys))
+    return _Candidates(
+        tuple(zip(xs, ys, strict=True)),
+        (min(xs), min(ys), max(xs), max(ys)),
+        tuple(distinct_xs),
+        tuple(distinct_ys),
+        _below(distinct_xs, xs),
+        _below(distinct_ys, ys),
+    )
 
 
-# A label spot's centre relative to its stretch's anchor point.
-Centre = tuple[float, float]
+def _below(distinct: list[float], values: list[float]) -> tuple[int, ...]:
+    """For each rank k of the `distinct` values (ascending) and past the last, the bits
+    of the `values` below the k-th."""
+    rank = {value: k for k, value in enumerate(distinct)}
+    at_rank = [0] * len(distinct)
+    for bit, value in enumerate(values):
+        at_rank[rank[value]] |= 1 << bit
+    return (0, *itertools.accumulate(at_rank, operator.or_))
 
 
 def label_spots(
@@ -308,78 +348,94 @@ def label_spots(
     the path (for a short path between two cards side by side, which has no room along
     it).
     """
-    trunk = stretch.trunk
-    candidates, extremes = _candidates(stretch.runs, trunk, shared, w, h, _FAR_MM if far else 0.0)
-    if extremes is None:
+    candidates = _candidates(stretch.runs, stretch.trunk, shared, w, h, _FAR_MM if far else 0.0)
+    if candidates is None:
         return (), None, []
     at = stretch.at
+    extremes = candidates.extremes
     # Adding a number keeps the order of floats: the least moved is the least of those moved.
     x1, y1 = at.x + extremes[0], at.y + extremes[1]
     x2, y2 = at.x + extremes[2], at.y + extremes[3]
     area = Rect(x1 - w, y1 - h, x2 - x1 + 2 * w, y2 - y1 + 2 * h)
-    clear: list[int] = []
-    clear_of_text: list[int] = []
     found: list[CardNear] = []
-    near = obstacles.near(area, found, at.y)
-    _scan(candidates, at, w, h, near, obstacles.bounds, clear, clear_of_text)
-    chosen = tuple((candidates[i][2], candidates[i][3]) for i in clear + clear_of_text)
+    centres = candidates.centres
+    chosen = tuple([centres[i] for i in _scan(candidates, at, w, h, obstacles, area, found)])
     return chosen, area, found
 
 
 def _scan(
-    candidates: Sequence[Candidate],
+    candidates: _Candidates,
     at: Point,
     w: float,
     h: float,
-    near: tuple[list[_Box], list[_Box]],
-    bounds: Rect,
-    clear: list[int],
-    clear_of_text: list[int],
-) -> None:
-    """Add the indexes of the candidates (centred on `at` + their x, y) inside `bounds`
-    and clear of the text boxes of `near` (boxes of cards, of their texts) to `clear`
-    (clear of cards too) or `clear_of_text`, best first, until there are enough."""
-    cards, texts = near
-    tops, reach, boxes = _by_top(texts)
-    min_x, max_x = bounds.x - _TOUCH_MM, bounds.right + _TOUCH_MM
-    min_y, max_y = bounds.y - _TOUCH_MM, bounds.bottom + _TOUCH_MM
+    obstacles: CardObstacles,
+    area: Rect,
+    found: list[CardNear],
+) -> list[int]:
+    """The indexes of the best candidates (centred on `at` + their x, y) inside the
+    grid and clear of the text of the cards touching `area`: up to `_SPOTS` clear of
+    those cards too, then up to `_SPOTS` of those before the last of them that are not.
+    The cards go to `found`, as `CardObstacles.near` gives them.
+
+    A box blocks the candidates whose x lies in one range of ranks and y in another: a
+    label's edges grow with its centre, so the ranges' ends are found by bisecting the
+    edges each rank gives (the same sums as `LaneBoard.first_free` makes), and the
+    candidates in both ranges are two masks anded."""
     half_w, half_h = w / 2, h / 2
     at_x, at_y = at.x, at.y
-    # The same edges as `LaneBoard.first_free` gives, without making a Rect per candidate.
-    for index, (_, _, x, y) in enumerate(candidates):
-        left, top = at_x + x - half_w, at_y + y - half_h
-        right, bottom = left + w, top + h
-        if left < min_x or right > max_x or top < min_y or bottom > max_y:
-            continue
-        # Inline `_free` over the text boxes (most candidates touch one): only those
-        # starting above the bottom, back up while any of them reaches below the top.
-        i = bisect_left(tops, bottom) - 1
-        while i >= 0 and reach[i] > top:
-            box = boxes[i]
-            if left < box[2] and box[0] < right and top < box[3]:
-                break
-            i -= 1
-        else:
-            if _free(left, top, right, bottom, cards):
-                clear.append(index)
-                if len(clear) >= _SPOTS:
-                    return
-            elif len(clear_of_text) < _SPOTS:
-                clear_of_text.append(index)
+    lefts = [at_x + x - half_w for x in candidates.xs]
+    rights = [left + w for left in lefts]
+    tops = [at_y + y - half_h for y in candidates.ys]
+    bottoms = [top + h for top in tops]
+    x_below, y_below = candidates.x_below, candidates.y_below
+    bounds = obstacles.bounds
+    # Inside the bounds: left >= bounds.x - touch, right <= bounds.right + touch, alike
+    # in y (for an empty range of ranks, the mask below its start holds the one below
+    # its end).
+    inside = (
+        x_below[bisect_right(rights, bounds.right + _TOUCH_MM)]
+        & ~x_below[bisect_left(lefts, bounds.x - _TOUCH_MM)]
+        & y_below[bisect_right(bottoms, bounds.bottom + _TOUCH_MM)]
+        & ~y_below[bisect_left(tops, bounds.y - _TOUCH_MM)]
+    )
+    # The boxes `near` gives, each blocking a label when left < its right, its left <
+    # right, alike in y.
+    c = _CLEARANCE_MM - _TOUCH_MM
+    on_text = on_card = 0
+    add_found = found.append
+    for lane_top, slot in obstacles.slots_near(area):
+        x, y, face = slot.x, lane_top + slot.y, slot.face
+        add_found((x, y - at_y, face))
+        first, stop = bisect_right(rights, x - c), bisect_left(lefts, x + face.width + c)
+        if first < stop:
+            top, bottom = bisect_right(bottoms, y - c), bisect_left(tops, y + face.height + c)
+            if top < bottom:
+                on_card |= (x_below[stop] ^ x_below[first]) & (y_below[bottom] ^ y_below[top])
+        box = face.text.box
+        tx, ty = x + box.x, y + box.y
+        first, stop = bisect_right(rights, tx - c), bisect_left(lefts, tx + box.w + c)
+        if first < stop:
+            top, bottom = bisect_right(bottoms, ty - c), bisect_left(tops, ty + box.h + c)
+            if top < bottom:
+                on_text |= (x_below[stop] ^ x_below[first]) & (y_below[bottom] ^ y_below[top])
+    open_ = inside & ~on_text
+    chosen = _lowest(open_ & ~on_card, _SPOTS)
+    rest = open_ & on_card
+    if len(chosen) == _SPOTS:
+        # The candidates are tried best first until enough are clear of cards: none
+        # after the last of those counts.
+        rest &= (1 << chosen[-1]) - 1
+    return chosen + _lowest(rest, _SPOTS)
 
 
-def _by_top(boxes: list[_Box]) -> tuple[list[float], list[float], list[_Box]]:
-    """The boxes sorted by their tops, the tops, and the lowest bottom of the boxes up
-    to each: a box touches a stretch from top to bottom only if it starts above the
-    bottom and the boxes up to it reach below the top."""
-    ordered = sorted(boxes, key=_top_of)
-    tops = [box[1] for box in ordered]
-    reach = list(itertools.accumulate((box[3] for box in ordered), max))
-    return tops, reach, ordered
-
-
-def _top_of(box: _Box) -> float:
-    return box[1]
+def _lowest(mask: int, count: int) -> list[int]:
+    """The places of the lowest `count` bits set in `mask`, lowest first."""
+    result: list[int] = []
+    while mask and len(result) < count:
+        bit = mask & -mask
+        result.append(bit.bit_length() - 1)
+        mask ^= bit
+    return result
 
 
 def _free(left: float, top: float, right: float, bottom: float, boxes: list[_Box]) -> bool:
@@ -417,7 +473,7 @@ def marker_spots(
         reach = furthest + size
         area = Rect(x1 - reach, y1 - reach, x2 - x1 + 2 * reach, y2 - y1 + 2 * reach)
         found: list[CardNear] = []
-        _, texts = obstacles.near(area, found, at_y)
+        texts = _texts_near(obstacles, area, found, at_y)
         for step in range(start, stop):
             r = step * _STEP_MM
             offsets = [(0.0, 0.0)] if r == 0 else [(r, 0.0), (-r, 0.0), (0.0, r), (0.0, -r)]
@@ -432,6 +488,22 @@ def marker_spots(
                             return tuple(centres), area, found, False
         start = stop
     return tuple(centres), area, found, True
+
+
+def _texts_near(
+    obstacles: CardObstacles, area: Rect, found: list[CardNear], origin: float
+) -> list[_Box]:
+    """The cards' text boxes `CardObstacles.near` gives for `area` (without the cards'
+    boxes, not needed here); the cards go to `found` alike."""
+    c = _CLEARANCE_MM - _TOUCH_MM
+    texts: list[_Box] = []
+    for lane_top, slot in obstacles.slots_near(area):
+        x, y, face = slot.x, lane_top + slot.y, slot.face
+        found.append((x, y - origin, face))
+        box = face.text.box
+        tx, ty = x + box.x, y + box.y
+        texts.append((tx - c, ty - c, tx + box.w + c, ty + box.h + c))
+    return texts
 
 
 @functools.lru_cache(maxsize=4096)
