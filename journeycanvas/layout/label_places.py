@@ -21,7 +21,7 @@ import itertools
 import math
 import operator
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -186,42 +186,42 @@ class Stretch:
 def path_stretch(points: Sequence[Point], anchor: float, trunk: float) -> Stretch:
     """The stretch of the path `points` around the distance `anchor` along it; the first
     `trunk` millimetres are a fork's shared trunk."""
-    at = points[0]
+    at_x, at_y = points[0].x, points[0].y
     runs: list[tuple[float, float, float, float, float, float, float]] = []
     first, last = anchor - WINDOW_MM, anchor + WINDOW_MM
-    start = 0.0
-    segments: Iterator[tuple[Point, Point]] = itertools.pairwise(points)
-    # Segments ending before the window are before the anchor too: only their lengths
-    # count (from the first ending in it, the walk goes on as below).
-    for a, b in segments:
-        end = start + (abs(b.x - a.x) + abs(b.y - a.y))
-        if end >= first:
-            segments = itertools.chain(((a, b),), segments)
-            break
-        start = end
-    for a, b in segments:
-        ax, ay, bx, by = a.x, a.y, b.x, b.y
-        length = abs(bx - ax) + abs(by - ay)
+    lengths, starts = path_walk(points)
+    # Only the segments from the first ending in the window (those ending before it are
+    # before the anchor too) to the last starting in it (those after are past it).
+    begin = bisect_left(starts, first, 1) - 1
+    for index in range(begin, bisect_right(starts, last, 0, len(lengths))):
+        length = lengths[index]
         if length <= 0:
             continue
-        if start > last:
-            # Past the window, and so past the anchor: nothing further counts.
-            break
-        end = start + length
+        a, b = points[index], points[index + 1]
+        ax, ay, bx, by = a.x, a.y, b.x, b.y
+        start, end = starts[index], starts[index + 1]
         ux, uy = (bx - ax) / length, (by - ay) / length
         if start <= anchor <= end:
-            at = Point(ax + ux * (anchor - start), ay + uy * (anchor - start))
+            at_x, at_y = ax + ux * (anchor - start), ay + uy * (anchor - start)
         low, high = max(start, first), min(end, last)
         if low <= high:
             runs.append((ax, ay, ux, uy, low - start, low, high))
-        start = end
     # On the grid, as lane tops are, and the runs measured from it corner first: a path
     # moved down with its lanes then gives the same stretch, its anchor moved, to the bit
     # (as a kept label's anchor and spots are worked out).
-    at = Point(at.x, on_grid(at.y))
+    at = Point(at_x, on_grid(at_y))
     relative = tuple(
-        ((ax - at.x) + ux * along, (ay - at.y) + uy * along, ux, uy, low - anchor, high - anchor)
-        for ax, ay, ux, uy, along, low, high in runs
+        [
+            (
+                (ax - at.x) + ux * along,
+                (ay - at.y) + uy * along,
+                ux,
+                uy,
+                low - anchor,
+                high - anchor,
+            )
+            for ax, ay, ux, uy, along, low, high in runs
+        ]
     )
     # Where the trunk ends matters only within the window: beyond it, any end is alike.
     reach = WINDOW_MM + _STEP_MM
@@ -519,8 +519,40 @@ def _marker_positions(
 
 def path_length(points: Sequence[Point]) -> float:
     """The length of an orthogonal path."""
-    return _length(points)
+    return sum(path_walk(points)[0])
 
 
-def _length(points: Sequence[Point]) -> float:
-    return sum(abs(b.x - a.x) + abs(b.y - a.y) for a, b in itertools.pairwise(points))
+# A path's walk: the lengths of its segments, and the distances along it where each
+# starts, then where the path ends.
+Walk = tuple[list[float], list[float]]
+
+# The path last walked (a tuple: it cannot change) and its walk. Connectors ask about
+# one path several times in a row (where a label crosses a gutter, the path's length,
+# stretches round two anchors): they walk it once. The tuple held stays alive, so no
+# other path can be it (`is`); holding only the last keeps what is held small.
+_walked: list[tuple[Sequence[Point], Walk]] = [((), ([], [0.0]))]
+
+
+def path_walk(points: Sequence[Point]) -> Walk:
+    """The walk of an orthogonal path (lists not to be changed: for a tuple of points,
+    the same ones as the last time, if it was the last path walked)."""
+    walked = _walked[0]
+    if walked[0] is points:
+        return walked[1]
+    lengths = [abs(b.x - a.x) + abs(b.y - a.y) for a, b in itertools.pairwise(points)]
+    # Added one by one, in order, as a walk along the path adds them.
+    starts = [0.0]
+    start = 0.0
+    for length in lengths:
+        start += length
+        starts.append(start)
+    walk = lengths, starts
+    remember_walk(points, walk)
+    return walk
+
+
+def remember_walk(points: Sequence[Point], walk: Walk) -> None:
+    """Keep `walk`, worked out elsewhere (to the bit as `path_walk` would), as the walk
+    of `points` if they are a tuple."""
+    if type(points) is tuple:
+        _walked[0] = (points, walk)

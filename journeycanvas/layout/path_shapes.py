@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Sequence
 
 from journeycanvas.layout.geometry import Point, Rect, on_grid
+from journeycanvas.layout.label_places import path_walk, remember_walk
 from journeycanvas.layout.routing import Plan, simplified_xy
 from journeycanvas.layout.tracks import Channel, Net, in_order
 
@@ -129,31 +130,51 @@ def own_middle(points: Sequence[Point], trunk: float) -> Middle:
     """The middle of the longest straight run of the path's own part (after `trunk`,
     before the arrow head): the point, a unit vector along the run, the segment's index
     and the distance from the path's start."""
-    # The longest own run so far (its length; its index, own part's start and end, and
-    # its start), and the longest run of all, for a path with no own part.
+    # The longest own run so far: its length; its index, own part's start and end, and
+    # its start. Every segment's own part starts where it starts or the trunk ends,
+    # whichever is later, and ends where it ends (the last one: the arrow head starts).
     best_length = 0.0
     best: tuple[int, float, float, float] | None = None
-    fallback_length = -1.0
-    fallback: tuple[int, float, float, float] | None = None
     start = 0.0
-    last = len(points) - 2
-    for index, (a, b) in enumerate(itertools.pairwise(points)):
-        length = abs(b.x - a.x) + abs(b.y - a.y)
-        end = start + length
-        low = start if start > trunk else trunk
-        high = end - ARROW_MM if index == last else end
-        if high - low > best_length:
-            best_length = high - low
-            best = (index, low, high, start)
-        if length > fallback_length:
-            fallback_length = length
-            fallback = (index, start, end, start)
+    a = points[0]
+    ax, ay = a.x, a.y
+    # Each segment's index and end, but the last's.
+    segments = enumerate(points[1:-1])
+    if not trunk < 0.0:
+        # The segments starting within the trunk.
+        for index, b in segments:
+            bx, by = b.x, b.y
+            end = start + (abs(bx - ax) + abs(by - ay))
+            if end - trunk > best_length:
+                best_length = end - trunk
+                best = (index, trunk, end, start)
+            start = end
+            ax, ay = bx, by
+            if start > trunk:
+                break
+    for index, b in segments:
+        bx, by = b.x, b.y
+        end = start + (abs(bx - ax) + abs(by - ay))
+        if end - start > best_length:
+            best_length = end - start
+            best = (index, start, end, start)
         start = end
-    chosen = best or fallback
-    if chosen is None:
-        only = points[0]
-        return only, Point(1.0, 0.0), 0, 0.0
-    index, low, high, run_start = chosen
+        ax, ay = bx, by
+    last = len(points) - 2
+    if last >= 0:
+        b = points[-1]
+        end = start + (abs(b.x - ax) + abs(b.y - ay))
+        low = start if start > trunk else trunk
+        if (end - ARROW_MM) - low > best_length:
+            best = (last, low, end - ARROW_MM, start)
+    if best is None:
+        # No own part: the longest run of all (the first of them).
+        lengths, starts = path_walk(points)
+        if not lengths:
+            return points[0], Point(1.0, 0.0), 0, 0.0
+        index = lengths.index(max(lengths))
+        best = (index, starts[index], starts[index + 1], starts[index])
+    index, low, high, run_start = best
     # On the grid, so that the middle moves exactly with its path.
     distance = on_grid((low + high) / 2)
     a, b = points[index], points[index + 1]
@@ -191,18 +212,30 @@ def band_crossing(
     best; ascending), nearest to the middle of `low` and `high`; None if none."""
     target = (low + high) / 2
     best: float | None = None
+    count = len(middles)
+    # The walk's lengths and starts too, for the questions about the path that follow.
+    lengths: list[float] = []
+    starts = [0.0]
     start = 0.0
     for a, b in itertools.pairwise(points):
         ay, by = a.y, b.y
         if a.x != b.x or ay == by:
-            start += abs(b.x - a.x) + abs(by - ay)
-            continue
-        top, bottom = (ay, by) if ay < by else (by, ay)
-        for k in range(bisect_right(middles, top), bisect_left(middles, bottom)):
-            distance = start + abs(middles[k] - ay)
-            if low <= distance <= high and (
-                best is None or abs(distance - target) < abs(best - target)
-            ):
-                best = distance
-        start += bottom - top
+            length = abs(b.x - a.x) + abs(by - ay)
+        else:
+            top, bottom = (ay, by) if ay < by else (by, ay)
+            # Any middle crossed (rarely one) first, found by one bisection.
+            above_top = bisect_right(middles, top)
+            if above_top < count and middles[above_top] < bottom:
+                for k in range(above_top, bisect_left(middles, bottom)):
+                    distance = start + abs(middles[k] - ay)
+                    if low <= distance <= high and (
+                        best is None or abs(distance - target) < abs(best - target)
+                    ):
+                        best = distance
+            # As `abs(b.x - a.x) + abs(by - ay)`, to the bit.
+            length = bottom - top
+        start += length
+        lengths.append(length)
+        starts.append(start)
+    remember_walk(points, (lengths, starts))
     return best
