@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
+import time
 from pathlib import Path
 
 import aiohttp
@@ -111,6 +112,7 @@ def test_arriving_notes_glow_on_the_canvas_and_land_in_the_open_cell(
 
 def test_the_presentation_goes_stage_by_stage_and_esc_leaves(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert window.workshop.start("127.0.0.1")
+    started = time.time()
     window.workshop.host.set_timer(300)
     window.workshop.present()
     presentation = window.workshop.presentation
@@ -130,7 +132,10 @@ def test_the_presentation_goes_stage_by_stage_and_esc_leaves(window: MainWindow,
     qtbot.keyClick(presentation, Qt.Key.Key_PageDown)
     assert presentation.index == len(stages) - 1
     assert presentation.corner.isVisible() and presentation.timer_label.isVisible()
-    assert presentation.timer_label.text() in ("5:00", "4:59")
+    # The countdown from 5:00, however long a slow machine took to get here.
+    minutes, seconds = presentation.timer_label.text().split(":")
+    shown = 60 * int(minutes) + int(seconds)
+    assert 300 - (time.time() - started) - 1 <= shown <= 300
     assert presentation.code_label.pixmap() is not None
     if os.environ.get("JC_SCREENSHOTS"):
         qtbot.keyClick(presentation, Qt.Key.Key_Home)
