@@ -226,8 +226,9 @@ def _clean(points: Sequence[Point]) -> bool:
 
 
 def _joined(parts: Iterable[tuple[Sequence[Point], bool]]) -> tuple[Point, ...]:
-    """`simplified` of the parts' points one after another; a part marked clean
-    (`_clean`) is simplified only where it meets the one before.
+    """The parts' points one after another, without repeated points or points in the
+    middle of a straight run (going on the same way); a part marked clean (`_clean`) is
+    simplified only where it meets the one before.
 
     After two points of a clean part the last two points kept are two of its own (the
     second may have replaced the last one kept before it, but then the third cannot
@@ -422,31 +423,11 @@ def _dijkstra(
     return None
 
 
-def simplified(points: list[Point]) -> tuple[Point, ...]:
+def simplified(points: Sequence[Point]) -> tuple[Point, ...]:
     """The path without repeated points or points in the middle of a straight run."""
-    return simplified_xy([(p.x, p.y) for p in points])
+    return _joined(((points, False),))
 
 
 def simplified_xy(points: list[XY]) -> tuple[Point, ...]:
     """`simplified` for points given as (x, y)."""
-    result: list[XY] = []
-    append = result.append
-    # The last two points kept (a, b), compared as numbers: cheaper than as tuples.
-    ax = ay = bx = by = 0.0
-    kept = 0
-    for point in points:
-        x, y = point
-        if kept:
-            if x == bx and y == by:
-                continue
-            if kept >= 2 and (
-                (ax == bx == x and (by - ay) * (y - by) > 0)
-                or (ay == by == y and (bx - ax) * (x - bx) > 0)
-            ):
-                result[-1] = point
-                bx, by = x, y
-                continue
-        append(point)
-        ax, ay, bx, by = bx, by, x, y
-        kept += 1
-    return tuple([Point(x, y) for x, y in result])
+    return simplified([Point(x, y) for x, y in points])
