@@ -20,6 +20,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from journeycanvas.layout.geometry import Point
 from journeycanvas.model import (
     Asset,
     Card,
@@ -230,3 +231,24 @@ def _shuffle_orders(draw: st.DrawFn, cards: list[Card]) -> None:
     for members in cells.values():
         for card, order in zip(members, draw(st.permutations(range(len(members)))), strict=True):
             card.order = order
+
+
+# Lengths on the 1/1024 mm grid or off it (as stage widths are), some of them zero.
+path_lengths = st.one_of(
+    st.integers(0, 40 * 1024).map(lambda n: n / 1024),
+    st.floats(0.0, 40.0, allow_nan=False),
+)
+
+
+@st.composite
+def orthogonal_paths(draw: st.DrawFn, max_steps: int) -> tuple[Point, ...]:
+    """A connector-like path: up to `max_steps` horizontal or vertical steps (mostly
+    turning, some zero long) from a point whose y is on the 1/1024 mm grid."""
+    x = draw(st.floats(0.0, 300.0, allow_nan=False))
+    y = draw(st.integers(0, 300 * 1024)) / 1024
+    points = [Point(x, y)]
+    for step in range(draw(st.integers(0, max_steps))):
+        d = draw(path_lengths) * draw(st.sampled_from([-1.0, 1.0]))
+        x, y = (x + d, y) if step % 2 == draw(st.integers(0, 1)) else (x, y + d)
+        points.append(Point(x, y))
+    return tuple(points)

@@ -9,6 +9,7 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import orthogonal_paths
 
 from journeycanvas.layout import Point
 from journeycanvas.layout import label_places as places
@@ -95,25 +96,6 @@ def _plain_stretch(points: list[Point], anchor: float, trunk: float) -> places.S
     return places.Stretch(at, relative, min(max(trunk - anchor, -reach), reach))
 
 
-# Lengths on the 1/1024 mm grid or off it (as stage widths are), some of them zero.
-lengths = st.one_of(
-    st.integers(0, 40 * 1024).map(lambda n: n / 1024),
-    st.floats(0.0, 40.0, allow_nan=False),
-)
-
-
-@st.composite
-def paths(draw: st.DrawFn) -> list[Point]:
-    x = draw(st.floats(0.0, 300.0, allow_nan=False))
-    y = draw(st.integers(0, 300 * 1024)) / 1024
-    points = [Point(x, y)]
-    for step in range(draw(st.integers(0, 12))):
-        d = draw(lengths) * draw(st.sampled_from([-1.0, 1.0]))
-        x, y = (x + d, y) if step % 2 == draw(st.integers(0, 1)) else (x, y + d)
-        points.append(Point(x, y))
-    return points
-
-
 @st.composite
 def cards_round(draw: st.DrawFn, at: Point, edges: list[tuple[float, ...]]) -> _Cards:
     """Cards round `at`, some of them (and the grid's edges) just touching a label at
@@ -166,7 +148,7 @@ def _edges(
 
 @settings(max_examples=500, deadline=None)
 @given(
-    path=paths(),
+    path=orthogonal_paths(12).map(list),
     where=st.floats(0.0, 1.0),
     trunk=st.floats(-10.0, 200.0),
     shared=st.booleans(),
@@ -193,7 +175,7 @@ def test_label_spots_are_those_of_trying_each_in_turn(
 
 @settings(max_examples=500, deadline=None)
 @given(
-    path=paths(),
+    path=orthogonal_paths(12).map(list),
     where=st.floats(-0.2, 1.2),
     trunk=st.floats(-10.0, 200.0),
     edge=st.integers(0, 12),

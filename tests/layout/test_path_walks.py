@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import orthogonal_paths
 
 from journeycanvas.layout import Point
 from journeycanvas.layout import label_places as places
@@ -74,34 +75,15 @@ def _plain_length(points: tuple[Point, ...]) -> float:
     return sum(abs(b.x - a.x) + abs(b.y - a.y) for a, b in itertools.pairwise(points))
 
 
-# Lengths on the 1/1024 mm grid or off it (as stage widths are), some of them zero.
-lengths = st.one_of(
-    st.integers(0, 40 * 1024).map(lambda n: n / 1024),
-    st.floats(0.0, 40.0, allow_nan=False),
-)
-
-
-@st.composite
-def paths(draw: st.DrawFn) -> tuple[Point, ...]:
-    x = draw(st.floats(0.0, 300.0, allow_nan=False))
-    y = draw(st.integers(0, 300 * 1024)) / 1024
-    points = [Point(x, y)]
-    for step in range(draw(st.integers(0, 14))):
-        d = draw(lengths) * draw(st.sampled_from([-1.0, 1.0]))
-        x, y = (x + d, y) if step % 2 == draw(st.integers(0, 1)) else (x, y + d)
-        points.append(Point(x, y))
-    return tuple(points)
-
-
 @settings(max_examples=400, deadline=None)
-@given(path=paths(), trunk=st.one_of(st.just(0.0), st.floats(-10.0, 200.0)))
+@given(path=orthogonal_paths(14), trunk=st.one_of(st.just(0.0), st.floats(-10.0, 200.0)))
 def test_own_middle_is_that_of_walking_every_segment(path: tuple[Point, ...], trunk: float) -> None:
     assert repr(own_middle(path, trunk)) == repr(_plain_middle(path, trunk))
 
 
 @settings(max_examples=400, deadline=None)
 @given(
-    path=paths(),
+    path=orthogonal_paths(14),
     trunk=st.floats(0.0, 200.0),
     shared=st.booleans(),
     middles=st.lists(st.floats(-20.0, 620.0), max_size=8).map(sorted),
