@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import math
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
@@ -231,7 +232,7 @@ class ConnectorPaths:
         # how often they came or went.
         self._edge_versions: dict[tuple[int, ...], int] = {}
         # The connectors whose plan looked at each (lane, column edge), or at any card.
-        self._lookers: dict[tuple[int, ...], set[str]] = {}
+        self._lookers: defaultdict[tuple[int, ...], set[str]] = defaultdict(set)
         # By (connector id, what): a label's spots and what they depend on.
         self._spots: dict[tuple[str, str], _Spots] = {}
         # By connector id: its path, anchor and trunk, and the stretch around the anchor.
@@ -256,7 +257,7 @@ class ConnectorPaths:
         self._complete = False
         self._blockers = [lane_blockers(stack) for stack in obstacles.stacks]
         self._edge_versions = {}
-        self._lookers = {}
+        self._lookers = defaultdict(set)
         self._plans.clear()
         self._spots.clear()
         self._stretches.clear()
@@ -356,9 +357,15 @@ class ConnectorPaths:
         if searched:
             looked_at[_ANY] = []
         relative = _lane_edges(plan, gutters)
-        seen = {pair: versions.get(pair, 0) for pair in looked_at}
+        # A layout anew has no versions yet: every pair is at 0.
+        seen = (
+            {pair: versions.get(pair, 0) for pair in looked_at}
+            if versions
+            else dict.fromkeys(looked_at, 0)
+        )
+        lookers = self._lookers
         for pair in seen:
-            self._lookers.setdefault(pair, set()).add(connector_id)
+            lookers[pair].add(connector_id)
         self._plans[connector_id] = (key, seen, looked_at, plan, relative)
         return plan
 
