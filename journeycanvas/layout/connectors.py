@@ -39,6 +39,7 @@ from journeycanvas.layout.label_places import (
     path_length,
     path_stretch,
 )
+from journeycanvas.layout.lane_cards import card_rect
 from journeycanvas.layout.path_shapes import (
     Middle,
     Ports,
@@ -127,8 +128,8 @@ class _Routed:
     """A connector being laid out."""
 
     connector: Connector
-    source: CardLayout
-    target: CardLayout
+    s_rect: Rect
+    t_rect: Rect
     plan: Plan
     points: tuple[Point, ...] = ()
     trunk: float = 0.0
@@ -238,7 +239,7 @@ class ConnectorPaths:
         # By connector id: its path, anchor and trunk, and the stretch around the anchor.
         self._stretches: dict[str, tuple[tuple[Point, ...], tuple[float, float], Stretch]] = {}
         self._entries: dict[str, _Entry] = {}
-        self._by_card: dict[str, set[str]] = {}
+        self._by_card: defaultdict[str, set[str]] = defaultdict(set)
         self._order: list[str] = []
         self._board = LaneBoard()
         self._bottom = 0.0
@@ -319,15 +320,21 @@ class ConnectorPaths:
         now, before = set(ids), set(self._order)
         return [i for i in ids if i in before] == [i for i in self._order if i in now]
 
-    def _plan(self, connector_id: str, s: CardLayout, t: CardLayout, gutters: Gutters) -> Plan:
+    def _plan(self, connector: Connector, s_rect: Rect, t_rect: Rect, gutters: Gutters) -> Plan:
         """The connector's plan, kept while its cards and the blockers it looked at stay.
 
         A plan only says which gutters to take, which lanes moving down does not change;
         a way found round blockers moves with the lanes it runs in while they move alike.
         """
         versions = self._edge_versions
-        s_place, t_place = gutters.place(s.rect), gutters.place(t.rect)
-        key = (_in_lane(s, s_place, gutters), _in_lane(t, t_place, gutters), s_place, t_place)
+        connector_id = connector.id
+        s_place, t_place = gutters.place(s_rect), gutters.place(t_rect)
+        key = (
+            _in_lane(connector.source, s_rect, s_place, gutters),
+            _in_lane(connector.target, t_rect, t_place, gutters),
+            s_place,
+            t_place,
+        )
         kept = self._plans.get(connector_id)
         if kept is not None and kept[0] == key:
             _, seen, questions, old_plan, old_relative = kept
@@ -352,7 +359,7 @@ class ConnectorPaths:
             for pair in kept[1]:
                 self._lookers.get(pair, set()).discard(connector_id)
         gutters.looked_at = {}
-        plan, searched = plan_route(s.rect, t.rect, s_place, t_place, gutters)
+        plan, searched = plan_route(s_rect, t_rect, s_place, t_place, gutters)
         looked_at, gutters.looked_at = gutters.looked_at, None
         if searched:
             looked_at[_ANY] = []
@@ -411,7 +418,7 @@ class ConnectorPaths:
             if pause_every(per_step, index):
                 yield  # planning only fills caches that check their inputs
             cid = connector.id
-            s, t = cards.get(connector.source), cards.get(connector.target)
+            s, t = card_rect(cards, connector.source), card_rect(cards, connector.target)
             if s is None or t is None:
                 continue
             entry = entries.get(cid)
@@ -421,9 +428,9 @@ class ConnectorPaths:
                 or cid in to_plan
                 or entry.fields != _fields(connector)
             ):
-                plan = self._plan(cid, s, t, gutters)
-                self._by_card.setdefault(s.id, set()).add(cid)
-                self._by_card.setdefault(t.id, set()).add(cid)
+                plan = self._plan(connector, s, t, gutters)
+                self._by_card[connector.source].add(cid)
+                self._by_card[connector.target].add(cid)
             else:
                 plan = entry.plan
                 fixed = plan.fixed
@@ -431,7 +438,7 @@ class ConnectorPaths:
                     # Its points moving alike move it alike (see `_moved_with_lanes`).
                     dy = shifts.alike(entry.path_rows)
                     if dy is None:
-                        plan = self._plan(cid, s, t, gutters)
+                        plan = self._plan(connector, s, t, gutters)
                     elif dy:
                         plan = replace(plan, fixed=_moved(fixed, dy))
             item = _Routed(connector, s, t, plan)
@@ -535,7 +542,7 @@ class ConnectorPaths:
         forks: dict[tuple[object, ...], list[_Routed]] = {}
         for item in routed:
             if item.plan.fixed is None and item.connector.label.strip():
-                key = (item.source.id, item.plan.s_side, item.connector.label)
+                key = (item.connector.source, item.plan.s_side, item.connector.label)
                 forks.setdefault(key, []).append(item)
         shared_labels: dict[tuple[object, ...], tuple[Rect, int | None]] = {}
         markers = itertools.count(1)
@@ -546,7 +553,7 @@ class ConnectorPaths:
             connector = item.connector
             entry = entries[connector.id]
             text = connector.label.strip()
-            key = (item.source.id, item.plan.s_side, connector.label)
+            key = (connector.source, item.plan.s_side, connector.label)
             group = forks.get(key, []) if text else []
             fork = len(group) > 1
             label = entry.label
@@ -1165,10 +1172,11 @@ _Kept = tuple[
 _Relative = tuple[Sequence[float], Sequence[float], tuple[int, ...] | None] | None
 
 
-def _in_lane(card: CardLayout, place: tuple[int, int, int], gutters: Gutters) -> tuple[float, ...]:
+def _in_lane(
+    card_id: str, rect: Rect, place: tuple[int, int, int], gutters: Gutters
+) -> tuple[float, ...]:
     """The card's rectangle relative to its lane's top, exactly as stacked."""
-    rect = card.rect
-    slot = gutters.obstacles.stacks[place[0]].slots.get(card.id)
+    slot = gutters.obstacles.stacks[place[0]].slots.get(card_id)
     y = rect.y - gutters.tops[place[0]] if slot is None else slot.y
     return (rect.x, y, rect.w, rect.h)
 
@@ -1224,15 +1232,16 @@ def _lay_paths(routed: list[_Routed], gutters: Gutters) -> None:
         plan = item.plan
         if plan.fixed is not None:
             continue
-        s, t = item.source, item.target
-        rects[s.id], rects[t.id] = s.rect, t.rect
-        out = out_net(s.id, plan)
+        s, t = item.connector.source, item.connector.target
+        s_rect, t_rect = item.s_rect, item.t_rect
+        rects[s], rects[t] = s_rect, t_rect
+        out = out_net(s, plan)
         if plan.loop:
-            ports.want(s.id, plan.s_side, out, s.rect.y - 1.0)
-            ports.want(t.id, plan.t_side, in_net(item.connector.id), t.rect.bottom + 1.0)
+            ports.want(s, plan.s_side, out, s_rect.y - 1.0)
+            ports.want(t, plan.t_side, in_net(item.connector.id), t_rect.bottom + 1.0)
         else:
-            ports.want(s.id, plan.s_side, out, t.rect.y + t.rect.h / 2)
-            ports.want(t.id, plan.t_side, in_net(item.connector.id), s.rect.y + s.rect.h / 2)
+            ports.want(s, plan.s_side, out, t_rect.y + t_rect.h / 2)
+            ports.want(t, plan.t_side, in_net(item.connector.id), s_rect.y + s_rect.h / 2)
     ports.settle(rects)
     planner = TrackPlanner()
     v_bands, h_bands = gutters.v_bands, gutters.h_bands
@@ -1240,8 +1249,8 @@ def _lay_paths(routed: list[_Routed], gutters: Gutters) -> None:
         plan = item.plan
         if plan.fixed is not None:
             continue
-        s_rect, t_rect = item.source.rect, item.target.rect
-        out = out_net(item.source.id, plan)
+        s_rect, t_rect = item.s_rect, item.t_rect
+        out = out_net(item.connector.source, plan)
         if plan.across < 0:
             low, high = min(s_rect.y, t_rect.y), max(s_rect.bottom, t_rect.bottom)
             planner.add(("v", plan.first), out, low, high)
@@ -1259,19 +1268,19 @@ def _lay_paths(routed: list[_Routed], gutters: Gutters) -> None:
         if plan.fixed is not None:
             item.points = plan.fixed
             continue
-        s, t = item.source, item.target
-        out, into = out_net(s.id, plan), in_net(item.connector.id)
+        s, t = item.connector.source, item.connector.target
+        out, into = out_net(s, plan), in_net(item.connector.id)
         item.points = plan_points(
             plan,
-            s.rect,
-            t.rect,
-            ports.y(s.id, plan.s_side, out),
-            ports.y(t.id, plan.t_side, into),
+            item.s_rect,
+            item.t_rect,
+            ports.y(s, plan.s_side, out),
+            ports.y(t, plan.t_side, into),
             tracks,
             out,
             into,
         )
-        forks.setdefault((s.id, plan.s_side), []).append(item)
+        forks.setdefault((s, plan.s_side), []).append(item)
     for members in forks.values():
         if len(members) > 1:
             for item in members:

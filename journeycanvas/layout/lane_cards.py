@@ -49,6 +49,15 @@ class LaneCards:
             self._laid[card_id] = laid
         return laid
 
+    def rect(self, card_id: str) -> Rect:
+        """The card's absolute rectangle, as `card` gives it, without making its layout;
+        KeyError when the lane does not hold it."""
+        laid = self._laid.get(card_id)
+        if laid is not None:
+            return laid.rect
+        _, _, _, x, y, face = self.places[card_id]
+        return Rect(x, self.top + y, face.width, face.height)
+
     def moved_to(self, top: float) -> LaneCards:
         """The same cards with the lane's top at `top`."""
         return LaneCards(self.lane_id, top, self.places)
@@ -104,6 +113,11 @@ class CardMap(Mapping[str, CardLayout]):
         lane = self.lane_of(card_id)
         return default if lane is None else lane.card(card_id)
 
+    def rect(self, card_id: str) -> Rect | None:
+        """The card's absolute rectangle, or None, without making its layout."""
+        lane = self.lane_of(card_id)
+        return None if lane is None else lane.rect(card_id)
+
     def __iter__(self) -> Iterator[str]:
         for lane in self._lanes.values():
             yield from lane.places
@@ -125,6 +139,15 @@ class CardMap(Mapping[str, CardLayout]):
             card = lane.card
             for card_id in lane.places:
                 yield card_id, card(card_id)
+
+
+def card_rect(cards: Mapping[str, CardLayout], card_id: str) -> Rect | None:
+    """The rectangle of a card in `cards`, or None; of a `CardMap`'s without making its
+    layout (routing asks for both ends of every connector, and needs only that)."""
+    if type(cards) is CardMap:
+        return cards.rect(card_id)
+    card = cards.get(card_id)
+    return None if card is None else card.rect
 
 
 class _Values(ValuesView[CardLayout]):
