@@ -1113,13 +1113,20 @@ def _rows(entry: _Entry, board: LaneBoard) -> tuple[int, int]:
     low, high = min(ys), max(ys)
     entry.path_rows = board.lanes_of(low, high)
     low, high = low - _REACH_MM, high + _REACH_MM
+    # Comparisons, not min() and max(): the same results, without the calls.
     for rect in entry.statics:
-        low, high = min(low, rect.y), max(high, rect.bottom)
+        if rect.y < low:
+            low = rect.y
+        if rect.bottom > high:
+            high = rect.bottom
     label = entry.label
     if label is not None:
         top, bottom = _extent([label.rect, *label.areas], label.probe)
         label.rows = board.lanes_of(top, bottom)
-        low, high = min(low, top), max(high, bottom)
+        if top < low:
+            low = top
+        if bottom > high:
+            high = bottom
         if label.first is not None:
             label.first.rows = board.lanes_of(*_extent(label.first.areas, label.first.probe))
     return board.lanes_of(low, high)
@@ -1129,9 +1136,15 @@ def _extent(rects: list[Rect], probe: Probe | None) -> tuple[float, float]:
     """The top and the bottom of `rects` and of the spots `probe` tried."""
     top, bottom = math.inf, -math.inf
     for rect in rects:
-        top, bottom = min(top, rect.y), max(bottom, rect.bottom)
+        if rect.y < top:
+            top = rect.y
+        if rect.bottom > bottom:
+            bottom = rect.bottom
     if probe is not None:
-        top, bottom = min(top, probe.top), max(bottom, probe.bottom)
+        if probe.top < top:
+            top = probe.top
+        if probe.bottom > bottom:
+            bottom = probe.bottom
     return top, bottom
 
 
