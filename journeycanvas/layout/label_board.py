@@ -91,13 +91,31 @@ class LaneBoard:
     def add(self, rect: Rect, owner: str | None) -> Handle:
         """Keep labels after `owner`'s (all, for None) off `rect`; the handle removes it."""
         handle: Handle = []
-        for lane in range(self.lane_of(rect.y), self.lane_of(rect.bottom) + 1):
-            top = self._top(lane)
-            entry = (rect.x, rect.y - top, rect.right, rect.bottom - top, owner)
-            grid = self._grids.setdefault(lane, {})
-            keys = _keys(entry)
+        x, y, right, bottom = rect.x, rect.y, rect.right, rect.bottom
+        edges, grids = self._edges, self._grids
+        # The columns of cells are the same in every lane.
+        first_i, last_i = math.floor(x / _CELL_MM), math.floor(right / _CELL_MM)
+        # The lanes from `lane_of(y)` to `lane_of(bottom)`.
+        for lane in range(bisect_right(edges, y) - 1, bisect_right(edges, bottom)):
+            top = 0.0 if lane < 0 else edges[lane]
+            entry = (x, y - top, right, bottom - top, owner)
+            grid = grids.get(lane)
+            if grid is None:
+                grid = grids[lane] = {}
+            first_j, last_j = math.floor(entry[1] / _CELL_MM), math.floor(entry[3] / _CELL_MM)
+            if first_i == last_i and first_j == last_j:
+                # Most boxes lie in one cell: no loops.
+                keys = [(first_i, first_j)]
+            else:
+                keys = [
+                    (i, j) for i in range(first_i, last_i + 1) for j in range(first_j, last_j + 1)
+                ]
             for key in keys:
-                grid.setdefault(key, []).append(entry)
+                cell = grid.get(key)
+                if cell is None:
+                    grid[key] = [entry]
+                else:
+                    cell.append(entry)
             handle.append((lane, keys, entry))
         return handle
 
