@@ -66,6 +66,9 @@ class LaneBoard:
         self._grids: dict[int, dict[tuple[int, int], list[_Entry]]] = {}
         self._edges: Sequence[float] = ()
         self._ranks: Mapping[str, int] = {}
+        # The box that last kept a spot taken, and its lane: spots tried one after another
+        # lie close, and often the same box keeps them taken too.
+        self._blocker: tuple[int, _Entry] | None = None
 
     def set_lanes(self, edges: Sequence[float], ranks: Mapping[str, int]) -> None:
         """The lanes' tops and the grid's bottom now, and each connector's place in
@@ -142,6 +145,7 @@ class LaneBoard:
 
     def remove(self, handle: Handle) -> None:
         """Take out what `add` put in."""
+        self._blocker = None
         for lane, keys, entry in handle:
             grid = self._grids[lane]
             for key in keys:
@@ -201,9 +205,25 @@ class LaneBoard:
     def _free(self, x: float, y: float, x2: float, y2: float, rank: int) -> bool:
         left, right = x + _TOUCH_MM, x2 - _TOUCH_MM
         ranks, edges, grids = self._ranks, self._edges, self._grids
-        first_i, last_i = math.floor(left / _CELL_MM), math.floor(right / _CELL_MM)
         # The lanes from `lane_of(y)` to `lane_of(y2)`.
-        for lane in range(bisect_right(edges, y) - 1, bisect_right(edges, y2)):
+        lanes = range(bisect_right(edges, y) - 1, bisect_right(edges, y2))
+        blocker = self._blocker
+        if blocker is not None and blocker[0] in lanes:
+            # What the search below finds too (a box touching the spot lies in a cell the
+            # spot reaches into), so the answer is the same.
+            lane, box = blocker
+            lane_top = 0.0 if lane < 0 else edges[lane]
+            top, bottom = y - lane_top + _TOUCH_MM, y2 - lane_top - _TOUCH_MM
+            if (
+                left < box[2]
+                and box[0] < right
+                and top < box[3]
+                and box[1] < bottom
+                and (box[4] is None or ranks[box[4]] < rank)
+            ):
+                return False
+        first_i, last_i = math.floor(left / _CELL_MM), math.floor(right / _CELL_MM)
+        for lane in lanes:
             grid = grids.get(lane)
             if not grid:
                 continue
@@ -222,6 +242,7 @@ class LaneBoard:
                                 and box[1] < bottom
                                 and (box[4] is None or ranks[box[4]] < rank)
                             ):
+                                self._blocker = lane, box
                                 return False
         return True
 
