@@ -144,10 +144,18 @@ class Gutters:
 
     def place(self, rect: Rect) -> tuple[int, int, int]:
         """A card's lane, and the first and last stage columns it covers."""
-        row = max(0, bisect_right(self.tops, rect.y + rect.h / 2) - 1)
-        first = max(0, bisect_right(self.lefts, rect.x) - 1)
-        last = min(max(first, bisect_left(self.rights, rect.right)), len(self.lefts) - 1)
-        return row, first, last
+        # `min` and `max` spelled out: this is asked twice for every connector.
+        x = rect.x
+        row = bisect_right(self.tops, rect.y + rect.h / 2) - 1
+        first = bisect_right(self.lefts, x) - 1
+        if first < 0:
+            first = 0
+        last = bisect_left(self.rights, x + rect.w)
+        if last < first:
+            last = first
+        if last >= self._outer:
+            last = self._outer - 1
+        return row if row > 0 else 0, first, last
 
     def v_free(self, edge: int, top: float, bottom: float) -> bool:
         """Whether vertical gutter `edge` is free of cards from `top` to `bottom`."""

@@ -66,6 +66,9 @@ class LaneBoard:
         self._grids: dict[int, dict[tuple[int, int], list[_Entry]]] = {}
         self._edges: Sequence[float] = ()
         self._ranks: Mapping[str, int] = {}
+        # The box that last kept a spot taken, and its lane: spots tried one after another
+        # lie close, and often the same box keeps them taken too.
+        self._blocker: tuple[int, _Entry] | None = None
 
     def set_lanes(self, edges: Sequence[float], ranks: Mapping[str, int]) -> None:
         """The lanes' tops and the grid's bottom now, and each connector's place in
@@ -91,13 +94,31 @@ class LaneBoard:
     def add(self, rect: Rect, owner: str | None) -> Handle:
         """Keep labels after `owner`'s (all, for None) off `rect`; the handle removes it."""
         handle: Handle = []
-        for lane in range(self.lane_of(rect.y), self.lane_of(rect.bottom) + 1):
-            top = self._top(lane)
-            entry = (rect.x, rect.y - top, rect.right, rect.bottom - top, owner)
-            grid = self._grids.setdefault(lane, {})
-            keys = _keys(entry)
+        x, y, right, bottom = rect.x, rect.y, rect.right, rect.bottom
+        edges, grids = self._edges, self._grids
+        # The columns of cells are the same in every lane.
+        first_i, last_i = math.floor(x / _CELL_MM), math.floor(right / _CELL_MM)
+        # The lanes from `lane_of(y)` to `lane_of(bottom)`.
+        for lane in range(bisect_right(edges, y) - 1, bisect_right(edges, bottom)):
+            top = 0.0 if lane < 0 else edges[lane]
+            entry = (x, y - top, right, bottom - top, owner)
+            grid = grids.get(lane)
+            if grid is None:
+                grid = grids[lane] = {}
+            first_j, last_j = math.floor(entry[1] / _CELL_MM), math.floor(entry[3] / _CELL_MM)
+            if first_i == last_i and first_j == last_j:
+                # Most boxes lie in one cell: no loops.
+                keys = [(first_i, first_j)]
+            else:
+                keys = [
+                    (i, j) for i in range(first_i, last_i + 1) for j in range(first_j, last_j + 1)
+                ]
             for key in keys:
-                grid.setdefault(key, []).append(entry)
+                cell = grid.get(key)
+                if cell is None:
+                    grid[key] = [entry]
+                else:
+                    cell.append(entry)
             handle.append((lane, keys, entry))
         return handle
 
@@ -124,6 +145,7 @@ class LaneBoard:
 
     def remove(self, handle: Handle) -> None:
         """Take out what `add` put in."""
+        self._blocker = None
         for lane, keys, entry in handle:
             grid = self._grids[lane]
             for key in keys:
@@ -183,9 +205,25 @@ class LaneBoard:
     def _free(self, x: float, y: float, x2: float, y2: float, rank: int) -> bool:
         left, right = x + _TOUCH_MM, x2 - _TOUCH_MM
         ranks, edges, grids = self._ranks, self._edges, self._grids
-        first_i, last_i = math.floor(left / _CELL_MM), math.floor(right / _CELL_MM)
         # The lanes from `lane_of(y)` to `lane_of(y2)`.
-        for lane in range(bisect_right(edges, y) - 1, bisect_right(edges, y2)):
+        lanes = range(bisect_right(edges, y) - 1, bisect_right(edges, y2))
+        blocker = self._blocker
+        if blocker is not None and blocker[0] in lanes:
+            # What the search below finds too (a box touching the spot lies in a cell the
+            # spot reaches into), so the answer is the same.
+            lane, box = blocker
+            lane_top = 0.0 if lane < 0 else edges[lane]
+            top, bottom = y - lane_top + _TOUCH_MM, y2 - lane_top - _TOUCH_MM
+            if (
+                left < box[2]
+                and box[0] < right
+                and top < box[3]
+                and box[1] < bottom
+                and (box[4] is None or ranks[box[4]] < rank)
+            ):
+                return False
+        first_i, last_i = math.floor(left / _CELL_MM), math.floor(right / _CELL_MM)
+        for lane in lanes:
             grid = grids.get(lane)
             if not grid:
                 continue
@@ -204,6 +242,7 @@ class LaneBoard:
                                 and box[1] < bottom
                                 and (box[4] is None or ranks[box[4]] < rank)
                             ):
+                                self._blocker = lane, box
                                 return False
         return True
 

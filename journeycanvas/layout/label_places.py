@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
+from journeycanvas.layout.fast_init import fast_init
 from journeycanvas.layout.geometry import Point, Rect, on_grid
 from journeycanvas.layout.stacking import LaneStack, Slot
 
@@ -172,6 +173,7 @@ class CardObstacles:
 Run = tuple[float, float, float, float, float, float]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Stretch:
     """The part of a path a label may sit along: the point at its anchor, the runs
@@ -203,7 +205,9 @@ def path_stretch(points: Sequence[Point], anchor: float, trunk: float) -> Stretc
         ux, uy = (bx - ax) / length, (by - ay) / length
         if start <= anchor <= end:
             at_x, at_y = ax + ux * (anchor - start), ay + uy * (anchor - start)
-        low, high = max(start, first), min(end, last)
+        # max(start, first) and min(end, last) as comparisons, to the bit, without calls.
+        low = first if first > start else start
+        high = last if last < end else end
         if low <= high:
             runs.append((ax, ay, ux, uy, low - start, low, high))
     # On the grid, as lane tops are, and the runs measured from it corner first: a path
@@ -225,7 +229,8 @@ def path_stretch(points: Sequence[Point], anchor: float, trunk: float) -> Stretc
     )
     # Where the trunk ends matters only within the window: beyond it, any end is alike.
     reach = WINDOW_MM + _STEP_MM
-    return Stretch(at, relative, min(max(trunk - anchor, -reach), reach))
+    end = trunk - anchor
+    return Stretch(at, relative, -reach if end < -reach else reach if end > reach else end)
 
 
 def _positions(

@@ -77,12 +77,18 @@ def plan_route(
     """The plan of a connector from the card at `s_rect` (placed at `s`) to `t_rect`,
     and whether its path was searched (then it depends on every card near it, not only
     on the blockers `gutters` was asked about)."""
-    if s_rect == t_rect and s == t:
+    # Places first: cheaper to compare than rectangles, and seldom equal.
+    if s == t and s_rect == t_rect:
         edge = s[2] + 1
         return Plan(1, 1, edge, -1, edge, True, None), False
     v_free = gutters.v_free
     orders = _side_orders(s, t)
-    top, bottom = min(s_rect.y, t_rect.y), max(s_rect.bottom, t_rect.bottom)
+    # `min` and `max` spelled out, here and below: builtin calls cost more than the
+    # comparisons, on a path every connector takes.
+    s_top, t_top = s_rect.y, t_rect.y
+    s_bottom, t_bottom = s_top + s_rect.h, t_top + t_rect.h
+    top = t_top if t_top < s_top else s_top
+    bottom = t_bottom if t_bottom > s_bottom else s_bottom
     for s_side, t_side in orders:
         first = s[2] + 1 if s_side > 0 else s[1]
         last = t[2] + 1 if t_side > 0 else t[1]
@@ -132,10 +138,12 @@ def _exits(rect: Rect, row: int, edge: int, gutters: Gutters) -> tuple[bool, boo
     """Whether a card's ways out of its lane `row`, up and down vertical gutter `edge`,
     are free: the part of that run which every route across a lane edge above (or
     below) it takes, so a blocked one rules all of those out."""
-    bands, v_free = gutters.h_bands, gutters.v_free
+    v_free = gutters.v_free
+    top, bottom = rect.y, rect.y + rect.h
+    above, below = gutters.h_bands[row][0], gutters.h_bands[row + 1][1]
     return (
-        v_free(edge, min(rect.y, bands[row][0]), rect.bottom),
-        v_free(edge, rect.y, max(rect.bottom, bands[row + 1][1])),
+        v_free(edge, above if above < top else top, bottom),
+        v_free(edge, top, below if below > bottom else bottom),
     )
 
 
@@ -288,7 +296,8 @@ def escape_path(
         between: tuple[Point, ...] = ()
         if s_edge != t_edge:
             a_x, a_y, b_y = s_way[-1].x, s_way[-1].y, t_way[-1].y
-            low, high = min(a_y, b_y), max(a_y, b_y)
+            low = b_y if b_y < a_y else a_y
+            high = b_y if b_y > a_y else a_y
             v_free = gutters.v_free
             for k in gutters.v_nearest(a_x):
                 if v_free(k, low, high):
