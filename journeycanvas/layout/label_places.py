@@ -39,11 +39,13 @@ _TRUNK_PENALTY_MM = 30.0
 _CENTRED_PENALTY_MM = 4.0
 _OFF_LINE_PENALTY_MM = 1.5
 _SPOTS = 4
+"""How many spots clear of cards a label keeps (and as many clear only of text)."""
 _FAR_MM = 16.0
 """How far off a short path its label may go when the path itself has no room."""
 _FAR_PENALTY_MM = 20.0
 _FAR_MARKER_MM = 24.0
-"""How many spots clear of cards a label keeps (and as many clear only of text)."""
+_FIRST_MARKER_SPOTS = 8
+"""How many spots on the path a marker tries first, among the cards round them alone."""
 _TOUCH_MM = 1e-6
 """How far a spot may reach into a box and still count as clear of it: ties stay ties."""
 _CELL_MM = 16.0
@@ -464,35 +466,73 @@ def marker_spots(
     `limit` of them, and with `take` none after the first it takes), as centres
     (relative to the stretch's anchor point); the area whose cards were looked at, those
     cards, and whether these are all the spots there are."""
-    half = size / 2
-    at = stretch.at
-    positions, (x1, y1, x2, y2) = _marker_positions(stretch.runs, stretch.trunk)
-    # Adding a number keeps the order of floats: the least moved is the least of those moved.
-    x1, y1, x2, y2 = at.x + x1, at.y + y1, at.x + x2, at.y + y2
-    at_x, at_y = at.x, at.y
-    centres: list[Centre] = []
-    start = 0
-    # The spots on the path first, among the cards round it only (most markers go there;
-    # a card that reaches one of them touches that area), then the others among all.
-    for stop, furthest in ((1, 0.0), (int(_FAR_MARKER_MM / _STEP_MM) + 1, _FAR_MARKER_MM)):
-        reach = furthest + size
-        area = Rect(x1 - reach, y1 - reach, x2 - x1 + 2 * reach, y2 - y1 + 2 * reach)
-        found: list[CardNear] = []
-        texts = _texts_near(obstacles, area, found, at_y)
-        for step in range(start, stop):
-            r = step * _STEP_MM
-            offsets = [(0.0, 0.0)] if r == 0 else [(r, 0.0), (-r, 0.0), (0.0, r), (0.0, -r)]
-            for x, y in positions:
-                for dx, dy in offsets:
-                    # The same edges as `LaneBoard.first_free` gives.
-                    left, top = at_x + (x + dx) - half, at_y + (y + dy) - half
-                    if _free(left, top, left + size, top + size, texts):
-                        centre = (x + dx, y + dy)
-                        centres.append(centre)
-                        if len(centres) == limit or (take is not None and take(centre)):
-                            return tuple(centres), area, found, False
-        start = stop
+    positions, extremes, first_extremes = _marker_positions(stretch.runs, stretch.trunk)
+    if take is not None:
+        # Most markers take one of the first few spots on the path: those are tried
+        # first among the cards round them alone (a card whose text reaches a spot
+        # touches the area round it), and only if none is taken, all of them.
+        first = positions[:_FIRST_MARKER_SPOTS]
+        centres, area, found, stopped = _free_spots(
+            stretch.at, first, first_extremes, 0, 0.0, size, obstacles, [], limit, take
+        )
+        if stopped:
+            return tuple(centres), area, found, False
+    centres = []
+    far = int(_FAR_MARKER_MM / _STEP_MM)
+    # The spots on the path first, among the cards round it only (most markers go there),
+    # then the others among all.
+    for steps, furthest in ((0, 0.0), (far, _FAR_MARKER_MM)):
+        centres, area, found, stopped = _free_spots(
+            stretch.at, positions, extremes, steps, furthest, size, obstacles, centres, limit, take
+        )
+        if stopped:
+            return tuple(centres), area, found, False
     return tuple(centres), area, found, True
+
+
+def _area(at: Point, extremes: tuple[float, float, float, float], reach: float) -> Rect:
+    """The box round `extremes` (least and greatest x and y, relative to `at`), `reach`
+    wider on every side."""
+    # Adding a number keeps the order of floats: the least moved is the least of those moved.
+    x1, y1 = at.x + extremes[0], at.y + extremes[1]
+    x2, y2 = at.x + extremes[2], at.y + extremes[3]
+    return Rect(x1 - reach, y1 - reach, x2 - x1 + 2 * reach, y2 - y1 + 2 * reach)
+
+
+def _free_spots(
+    at: Point,
+    positions: Sequence[Centre],
+    extremes: tuple[float, float, float, float],
+    steps: int,
+    furthest: float,
+    size: float,
+    obstacles: CardObstacles,
+    centres: list[Centre],
+    limit: int | None,
+    take: Callable[[Centre], bool] | None,
+) -> tuple[list[Centre], Rect, list[CardNear], bool]:
+    """`centres` and after them the spots clear of card text round `positions` (relative
+    to `at`): on them (no `steps`), or 1 to `steps` `_STEP_MM` steps off them, among the
+    cards touching the area within `furthest` + `size` of them; that area, those cards,
+    and whether the spots stopped early (`limit` reached, or `take` took one)."""
+    area = _area(at, extremes, furthest + size)
+    found: list[CardNear] = []
+    texts = _texts_near(obstacles, area, found, at.y)
+    half = size / 2
+    at_x, at_y = at.x, at.y
+    for step in range(1, steps + 1) if steps else (0,):
+        r = step * _STEP_MM
+        offsets = [(0.0, 0.0)] if r == 0 else [(r, 0.0), (-r, 0.0), (0.0, r), (0.0, -r)]
+        for x, y in positions:
+            for dx, dy in offsets:
+                # The same edges as `LaneBoard.first_free` gives.
+                left, top = at_x + (x + dx) - half, at_y + (y + dy) - half
+                if _free(left, top, left + size, top + size, texts):
+                    centre = (x + dx, y + dy)
+                    centres.append(centre)
+                    if len(centres) == limit or (take is not None and take(centre)):
+                        return centres, area, found, True
+    return centres, area, found, False
 
 
 def _texts_near(
@@ -514,12 +554,19 @@ def _texts_near(
 @functools.lru_cache(maxsize=4096)
 def _marker_positions(
     runs: tuple[Run, ...], trunk: float
-) -> tuple[tuple[Centre, ...], tuple[float, float, float, float]]:
+) -> tuple[
+    tuple[Centre, ...], tuple[float, float, float, float], tuple[float, float, float, float]
+]:
     """The points along a stretch's runs (relative to its anchor point; the point itself
-    when there are none), and their least and greatest x and y."""
+    when there are none), their least and greatest x and y, and those of the first
+    `_FIRST_MARKER_SPOTS`."""
     positions = tuple((x, y) for _, x, y, _ in _positions(runs, trunk, False)) or ((0.0, 0.0),)
+    return positions, _extremes(positions), _extremes(positions[:_FIRST_MARKER_SPOTS])
+
+
+def _extremes(positions: Sequence[Centre]) -> tuple[float, float, float, float]:
     xs, ys = [x for x, _ in positions], [y for _, y in positions]
-    return positions, (min(xs), min(ys), max(xs), max(ys))
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def path_length(points: Sequence[Point]) -> float:
