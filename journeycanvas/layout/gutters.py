@@ -118,6 +118,10 @@ class Gutters:
         (lane, edge, 0) when only whether there are any mattered."""
         self.ways_out: dict[tuple[int, int, float, bool], WayOut] = {}
         """Ways out of lanes round blockers that `routing` found, by where they start."""
+        # `free_nearest` answers by (x, top, bottom), with the questions asked for each.
+        self._free_nearest: dict[
+            tuple[float, float, float], tuple[int, list[tuple[tuple[int, ...], list[Question]]]]
+        ] = {}
         self.tops = obstacles.lane_tops
         self.bottoms = obstacles.lane_bottoms
         lefts, rights = obstacles.column_lefts, obstacles.column_rights
@@ -193,6 +197,30 @@ class Gutters:
             edges = sorted(range(len(centers)), key=lambda k: abs(centers[k] - x))
             self._nearest[x] = edges
         return edges
+
+    def free_nearest(self, x: float, top: float, bottom: float) -> int:
+        """The vertical gutter nearest `x` (`v_nearest`) free from `top` to `bottom`, or
+        the farthest one if none is (asking `v_free` about each in turn)."""
+        found = self._free_nearest.get((x, top, bottom))
+        if found is None:
+            # Asked once per layout; later the questions are noted again as if asked
+            # (the same pairs, in the same order, the same questions after each other).
+            looked_at = self.looked_at
+            asking: dict[tuple[int, ...], list[Question]] = {}
+            self.looked_at = asking
+            for edge in self.v_nearest(x):
+                if self.v_free(edge, top, bottom):
+                    break
+            self.looked_at = looked_at
+            found = (edge, list(asking.items()))
+            self._free_nearest[(x, top, bottom)] = found
+        else:
+            edge, _ = found
+            looked_at = self.looked_at
+        if looked_at is not None:
+            for pair, questions in found[1]:
+                looked_at.setdefault(pair, []).extend(questions)
+        return edge
 
     def first_blocker(
         self, edge: int, row: int, y: float, up: bool
