@@ -124,6 +124,9 @@ class Gutters:
         ] = {}
         self.tops = obstacles.lane_tops
         self.bottoms = obstacles.lane_bottoms
+        # Where each lane's padding ends, below its top and above its bottom (`v_free`).
+        self._inner_tops = [top + pad for top in self.tops]
+        self._inner_bottoms = [bottom - pad for bottom in self.bottoms]
         lefts, rights = obstacles.column_lefts, obstacles.column_rights
         self.lefts, self.rights = lefts, rights
         self._outer = len(lefts)
@@ -167,7 +170,16 @@ class Gutters:
             return True
         tops, bottoms, blockers = self.tops, self.bottoms, self._blockers
         looked_at = self.looked_at
-        for row in range(bisect_right(bottoms, top), bisect_left(tops, bottom)):
+        # Only the lanes the run reaches past their padding: cards sit at least `pad`
+        # below their lane's top and above its bottom (stacking starts at `pad`, a lane
+        # is at least as high as its lowest card's bottom and `pad`), all on the 1/1024
+        # mm grid so these sums are exact; a run only within a lane's top or bottom
+        # padding band is never blocked there (`_overlapped` could not say it is), so
+        # nothing is asked about that lane.
+        # (tests/layout/test_lane_padding.py checks that cards keep out of the bands.)
+        for row in range(
+            bisect_right(self._inner_bottoms, top), bisect_left(self._inner_tops, bottom)
+        ):
             crossing = blockers[row].get(edge)
             lane_top, lane_bottom = tops[row], bottoms[row]
             if top <= lane_top and lane_bottom <= bottom:
