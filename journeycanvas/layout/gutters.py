@@ -118,8 +118,15 @@ class Gutters:
         (lane, edge, 0) when only whether there are any mattered."""
         self.ways_out: dict[tuple[int, int, float, bool], WayOut] = {}
         """Ways out of lanes round blockers that `routing` found, by where they start."""
+        # `free_nearest` answers by (x, top, bottom), with the questions asked for each.
+        self._free_nearest: dict[
+            tuple[float, float, float], tuple[int, list[tuple[tuple[int, ...], list[Question]]]]
+        ] = {}
         self.tops = obstacles.lane_tops
         self.bottoms = obstacles.lane_bottoms
+        # Where each lane's padding ends, below its top and above its bottom (`v_free`).
+        self._inner_tops = [top + pad for top in self.tops]
+        self._inner_bottoms = [bottom - pad for bottom in self.bottoms]
         lefts, rights = obstacles.column_lefts, obstacles.column_rights
         self.lefts, self.rights = lefts, rights
         self._outer = len(lefts)
@@ -163,7 +170,16 @@ class Gutters:
             return True
         tops, bottoms, blockers = self.tops, self.bottoms, self._blockers
         looked_at = self.looked_at
-        for row in range(bisect_right(bottoms, top), bisect_left(tops, bottom)):
+        # Only the lanes the run reaches past their padding: cards sit at least `pad`
+        # below their lane's top and above its bottom (stacking starts at `pad`, a lane
+        # is at least as high as its lowest card's bottom and `pad`), all on the 1/1024
+        # mm grid so these sums are exact; a run only within a lane's top or bottom
+        # padding band is never blocked there (`_overlapped` could not say it is), so
+        # nothing is asked about that lane.
+        # (tests/layout/test_lane_padding.py checks that cards keep out of the bands.)
+        for row in range(
+            bisect_right(self._inner_bottoms, top), bisect_left(self._inner_tops, bottom)
+        ):
             crossing = blockers[row].get(edge)
             lane_top, lane_bottom = tops[row], bottoms[row]
             if top <= lane_top and lane_bottom <= bottom:
@@ -193,6 +209,30 @@ class Gutters:
             edges = sorted(range(len(centers)), key=lambda k: abs(centers[k] - x))
             self._nearest[x] = edges
         return edges
+
+    def free_nearest(self, x: float, top: float, bottom: float) -> int:
+        """The vertical gutter nearest `x` (`v_nearest`) free from `top` to `bottom`, or
+        the farthest one if none is (asking `v_free` about each in turn)."""
+        found = self._free_nearest.get((x, top, bottom))
+        if found is None:
+            # Asked once per layout; later the questions are noted again as if asked
+            # (the same pairs, in the same order, the same questions after each other).
+            looked_at = self.looked_at
+            asking: dict[tuple[int, ...], list[Question]] = {}
+            self.looked_at = asking
+            for edge in self.v_nearest(x):
+                if self.v_free(edge, top, bottom):
+                    break
+            self.looked_at = looked_at
+            found = (edge, list(asking.items()))
+            self._free_nearest[(x, top, bottom)] = found
+        else:
+            edge, _ = found
+            looked_at = self.looked_at
+        if looked_at is not None:
+            for pair, questions in found[1]:
+                looked_at.setdefault(pair, []).extend(questions)
+        return edge
 
     def first_blocker(
         self, edge: int, row: int, y: float, up: bool

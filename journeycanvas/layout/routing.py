@@ -298,11 +298,7 @@ def escape_path(
             a_x, a_y, b_y = s_way[-1].x, s_way[-1].y, t_way[-1].y
             low = b_y if b_y < a_y else a_y
             high = b_y if b_y > a_y else a_y
-            v_free = gutters.v_free
-            for k in gutters.v_nearest(a_x):
-                if v_free(k, low, high):
-                    break
-            x = gutters.v_centers[k]
+            x = gutters.v_centers[gutters.free_nearest(a_x, low, high)]
             between = (Point(x, a_y), Point(x, b_y))
         return _joined(
             (
