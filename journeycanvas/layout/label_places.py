@@ -410,21 +410,36 @@ def _scan(
     c = _CLEARANCE_MM - _TOUCH_MM
     on_text = on_card = 0
     add_found = found.append
+    # Cards come column by column, and those of a column mostly share their x and width
+    # (and their text's): the candidates a box's x range blocks are kept for the next
+    # box alike (nan: none yet). A mask is 0 for an empty range of ranks.
+    card_x = card_w = text_x = text_w = math.nan
+    card_columns = text_columns = 0
     for lane_top, slot in obstacles.slots_near(area):
         x, y, face = slot.x, lane_top + slot.y, slot.face
         add_found((x, y - at_y, face))
-        first, stop = bisect_right(rights, x - c), bisect_left(lefts, x + face.width + c)
-        if first < stop:
+        width = face.width
+        if x != card_x or width != card_w:
+            card_x, card_w = x, width
+            card_columns = (
+                x_below[bisect_left(lefts, x + width + c)] ^ x_below[bisect_right(rights, x - c)]
+            )
+        if card_columns:
             top, bottom = bisect_right(bottoms, y - c), bisect_left(tops, y + face.height + c)
             if top < bottom:
-                on_card |= (x_below[stop] ^ x_below[first]) & (y_below[bottom] ^ y_below[top])
+                on_card |= card_columns & (y_below[bottom] ^ y_below[top])
         box = face.text.box
-        tx, ty = x + box.x, y + box.y
-        first, stop = bisect_right(rights, tx - c), bisect_left(lefts, tx + box.w + c)
-        if first < stop:
+        tx, tw = x + box.x, box.w
+        if tx != text_x or tw != text_w:
+            text_x, text_w = tx, tw
+            text_columns = (
+                x_below[bisect_left(lefts, tx + tw + c)] ^ x_below[bisect_right(rights, tx - c)]
+            )
+        if text_columns:
+            ty = y + box.y
             top, bottom = bisect_right(bottoms, ty - c), bisect_left(tops, ty + box.h + c)
             if top < bottom:
-                on_text |= (x_below[stop] ^ x_below[first]) & (y_below[bottom] ^ y_below[top])
+                on_text |= text_columns & (y_below[bottom] ^ y_below[top])
     open_ = inside & ~on_text
     chosen = _lowest(open_ & ~on_card, _SPOTS)
     rest = open_ & on_card
