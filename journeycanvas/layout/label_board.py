@@ -83,10 +83,12 @@ class LaneBoard:
     def lanes_of(self, top: float, bottom: float) -> tuple[int, int]:
         """The first and the last lane from `top` to `bottom`; the last lane counts
         with the space below it (its bottom gutter's middle hangs from the grid's)."""
-        last = self.lane_of(bottom)
-        if last == len(self._edges) - 2:
+        # `lane_of` spelled out: this is asked several times for every connector.
+        edges = self._edges
+        last = bisect_right(edges, bottom) - 1
+        if last == len(edges) - 2:
             last += 1
-        return self.lane_of(top), last
+        return bisect_right(edges, top) - 1, last
 
     def _top(self, lane: int) -> float:
         return 0.0 if lane < 0 else self._edges[lane]
@@ -94,7 +96,9 @@ class LaneBoard:
     def add(self, rect: Rect, owner: str | None) -> Handle:
         """Keep labels after `owner`'s (all, for None) off `rect`; the handle removes it."""
         handle: Handle = []
-        x, y, right, bottom = rect.x, rect.y, rect.right, rect.bottom
+        # `Rect.right` and `Rect.bottom` spelled out (the same sums): properties cost calls.
+        x, y = rect.x, rect.y
+        right, bottom = x + rect.w, y + rect.h
         edges, grids = self._edges, self._grids
         # The columns of cells are the same in every lane.
         first_i, last_i = math.floor(x / _CELL_MM), math.floor(right / _CELL_MM)
@@ -206,9 +210,9 @@ class LaneBoard:
         left, right = x + _TOUCH_MM, x2 - _TOUCH_MM
         ranks, edges, grids = self._ranks, self._edges, self._grids
         # The lanes from `lane_of(y)` to `lane_of(y2)`.
-        lanes = range(bisect_right(edges, y) - 1, bisect_right(edges, y2))
+        first_lane, end_lane = bisect_right(edges, y) - 1, bisect_right(edges, y2)
         blocker = self._blocker
-        if blocker is not None and blocker[0] in lanes:
+        if blocker is not None and first_lane <= blocker[0] < end_lane:
             # What the search below finds too (a box touching the spot lies in a cell the
             # spot reaches into), so the answer is the same.
             lane, box = blocker
@@ -222,16 +226,39 @@ class LaneBoard:
                 and (box[4] is None or ranks[box[4]] < rank)
             ):
                 return False
-        first_i, last_i = math.floor(left / _CELL_MM), math.floor(right / _CELL_MM)
-        for lane in lanes:
+        floor = math.floor
+        first_i, end_i = floor(left / _CELL_MM), floor(right / _CELL_MM) + 1
+        if end_lane - first_lane == 1 and end_i - first_i == 1:
+            # Most spots lie in one lane and one column of cells: the search below
+            # without its loops (the same cells, boxes and order).
+            grid = grids.get(first_lane)
+            if not grid:
+                return True
+            lane_top = 0.0 if first_lane < 0 else edges[first_lane]
+            top, bottom = y - lane_top + _TOUCH_MM, y2 - lane_top - _TOUCH_MM
+            for j in range(floor(top / _CELL_MM), floor(bottom / _CELL_MM) + 1):
+                boxes = grid.get((first_i, j))
+                if boxes:
+                    for box in boxes:
+                        if (
+                            left < box[2]
+                            and box[0] < right
+                            and top < box[3]
+                            and box[1] < bottom
+                            and (box[4] is None or ranks[box[4]] < rank)
+                        ):
+                            self._blocker = first_lane, box
+                            return False
+            return True
+        for lane in range(first_lane, end_lane):
             grid = grids.get(lane)
             if not grid:
                 continue
             lane_top = 0.0 if lane < 0 else edges[lane]
             top, bottom = y - lane_top + _TOUCH_MM, y2 - lane_top - _TOUCH_MM
-            first_j, last_j = math.floor(top / _CELL_MM), math.floor(bottom / _CELL_MM)
-            for i in range(first_i, last_i + 1):
-                for j in range(first_j, last_j + 1):
+            first_j, end_j = floor(top / _CELL_MM), floor(bottom / _CELL_MM) + 1
+            for i in range(first_i, end_i):
+                for j in range(first_j, end_j):
                     boxes = grid.get((i, j))
                     if boxes:
                         for box in boxes:
