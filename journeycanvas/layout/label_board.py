@@ -218,13 +218,7 @@ class LaneBoard:
             lane, box = blocker
             lane_top = 0.0 if lane < 0 else edges[lane]
             top, bottom = y - lane_top + _TOUCH_MM, y2 - lane_top - _TOUCH_MM
-            if (
-                left < box[2]
-                and box[0] < right
-                and top < box[3]
-                and box[1] < bottom
-                and (box[4] is None or ranks[box[4]] < rank)
-            ):
+            if _blocking((box,), left, top, right, bottom, rank, ranks) is not None:
                 return False
         floor = math.floor
         first_i, end_i = floor(left / _CELL_MM), floor(right / _CELL_MM) + 1
@@ -239,16 +233,10 @@ class LaneBoard:
             for j in range(floor(top / _CELL_MM), floor(bottom / _CELL_MM) + 1):
                 boxes = grid.get((first_i, j))
                 if boxes:
-                    for box in boxes:
-                        if (
-                            left < box[2]
-                            and box[0] < right
-                            and top < box[3]
-                            and box[1] < bottom
-                            and (box[4] is None or ranks[box[4]] < rank)
-                        ):
-                            self._blocker = first_lane, box
-                            return False
+                    hit = _blocking(boxes, left, top, right, bottom, rank, ranks)
+                    if hit is not None:
+                        self._blocker = first_lane, hit
+                        return False
             return True
         for lane in range(first_lane, end_lane):
             grid = grids.get(lane)
@@ -261,17 +249,34 @@ class LaneBoard:
                 for j in range(first_j, end_j):
                     boxes = grid.get((i, j))
                     if boxes:
-                        for box in boxes:
-                            if (
-                                left < box[2]
-                                and box[0] < right
-                                and top < box[3]
-                                and box[1] < bottom
-                                and (box[4] is None or ranks[box[4]] < rank)
-                            ):
-                                self._blocker = lane, box
-                                return False
+                        hit = _blocking(boxes, left, top, right, bottom, rank, ranks)
+                        if hit is not None:
+                            self._blocker = lane, hit
+                            return False
         return True
+
+
+def _blocking(
+    boxes: Sequence[_Entry],
+    left: float,
+    top: float,
+    right: float,
+    bottom: float,
+    rank: int,
+    ranks: Mapping[str, int],
+) -> _Entry | None:
+    """The first of `boxes` (relative to one lane's top, as the spot's edges are) that
+    keeps a label of rank `rank` off the spot, or None."""
+    for box in boxes:
+        if (
+            left < box[2]
+            and box[0] < right
+            and top < box[3]
+            and box[1] < bottom
+            and (box[4] is None or ranks[box[4]] < rank)
+        ):
+            return box
+    return None
 
 
 def _keys(entry: _Entry, size: float = _CELL_MM) -> list[tuple[int, int]]:
