@@ -1,5 +1,6 @@
-"""Cards keep out of their lane's padding bands, exactly: `Gutters.v_free` relies on it
-to ask nothing about a lane that a vertical run only reaches into the padding of."""
+"""Cards keep out of their lane's padding bands, exactly, and every lane is higher than
+both bands: `Gutters.v_free` relies on it to ask nothing about a lane that a vertical run
+only reaches into the padding of (and still about every lane it crosses whole)."""
 
 import sys
 from dataclasses import replace
@@ -35,6 +36,9 @@ def _check(gutters: Gutters, cell_padding_mm: float) -> int:
     for row, lane in enumerate(gutters._blockers):
         lane_top, lane_bottom = gutters.tops[row], gutters.bottoms[row]
         assert _on_grid(lane_top) and _on_grid(lane_bottom)
+        # A run crossing a whole lane reaches past both its padding bands, so it is still
+        # asked about (whether any card crosses there) even when the lane is empty.
+        assert lane_top + pad < lane_bottom - pad
         for spans, _, _ in lane.values():
             for top, bottom, _, _ in spans:
                 assert _on_grid(top) and _on_grid(bottom)
