@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt, QTimer
@@ -22,6 +23,7 @@ from journeycanvas.document import Document
 from journeycanvas.document.disk_version import DiskVersion, read_version
 from journeycanvas.io import JourneyFileError, dumps_map
 from journeycanvas.io.errors import printable
+from journeycanvas.io.jsonfile import backup_path
 from journeycanvas.io.pdf import ExportError
 from journeycanvas.io.templates import load_template
 from journeycanvas.model import JourneyMap
@@ -412,7 +414,7 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "The map could not be saved to {path}:\n{reason}\n\n"
                     "Your changes are still here; try another place with Save As."
-                ).format(path=printable(str(path)), reason=printable(reason)),
+                ).format(path=printable(str(_refused(path, exc))), reason=printable(reason)),
             )
             return False
         self.settings.add_recent_file(path)
@@ -663,3 +665,13 @@ def _file_stem(title: str) -> str:
     """A file name made from a map title: no path separators or control characters."""
     cleaned = "".join(ch for ch in title if ch.isprintable() and ch not in '\\/:*?"<>|').strip()
     return cleaned[:80] or QApplication.translate("MainWindow", "Untitled map")
+
+
+def _refused(path: Path, error: Exception) -> Path:
+    """The file a failed save of `path` names: the map's own, or its backup's when that
+    is what the system refused (a folder of that name in the way, say)."""
+    if isinstance(error, OSError) and error.filename is not None:
+        backup = backup_path(os.path.realpath(path))
+        if Path(os.fsdecode(error.filename)) == backup:
+            return backup
+    return path

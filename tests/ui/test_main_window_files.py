@@ -209,6 +209,26 @@ def test_save_errors_are_shown_and_the_map_stays_modified(
     assert path.read_bytes() == before
 
 
+def test_a_folder_in_the_way_of_the_backup_is_named_and_nothing_is_lost(
+    qtbot: QtBot, window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    path = tmp_path / "map.journey"
+    save_map(load_template("hourglass"), path)
+    window.open_path(path)
+    before = path.read_bytes()
+    in_the_way = tmp_path / "map.journey.bak"
+    in_the_way.mkdir()
+    type_title(qtbot, window, "Edited")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs.kinds() == ["critical"]
+    text = dialogs.shown[0][2]
+    # The folder that is in the way, not the map (which is a file), and why.
+    assert str(in_the_way) in text and "is a folder" in text
+    assert path.read_bytes() == before
+    assert window.document.modified
+    assert window.document.journey.title == "Edited"
+
+
 def test_saving_stamps_the_modified_time_in_the_file(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
