@@ -39,12 +39,20 @@ def tokens(paragraph: str) -> list[str]:
         return _TOKENS.findall(paragraph)
     result: list[str] = []
     for segment in line_segments(paragraph):
-        spaces = _TRAILING_SPACES.search(segment)
+        # A segment is a piece and the spaces after it, or, at the paragraph's start,
+        # spaces and a piece that may not stand apart from them (a closing "，"): the
+        # spaces go apart either way, so that a piece is never taken for spaces.
+        body = segment.lstrip(_STRIP)
+        if len(body) < len(segment):
+            result.append(segment[: len(segment) - len(body)])
+        if not body:
+            continue
+        spaces = _TRAILING_SPACES.search(body)
         if spaces is None:
-            result.append(segment)
+            result.append(body)
         else:
             if spaces.start():
-                result.append(segment[: spaces.start()])
+                result.append(body[: spaces.start()])
             result.append(spaces.group())
     return result
 

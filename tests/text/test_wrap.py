@@ -97,6 +97,14 @@ def test_bold_text_is_measured_bold() -> None:
     assert _fits(bold.lines, width(text, SIZE) + 0.1, bold=True)
 
 
+def test_spaces_before_a_closing_mark_never_hide_it() -> None:
+    # Unicode keeps a paragraph's leading spaces with the closing "，" after them: that
+    # segment was once taken for spaces and dropped, the text reported complete.
+    assert wrap(" ，", 4.0, SIZE) == wrap("，", 4.0, SIZE)
+    assert wrap(" ，", 40.0, SIZE).lines == ("，",)
+    assert wrap("  面包，", 400.0, SIZE).lines == ("面包，",)
+
+
 @given(
     text=texts,
     width_pt=st.floats(4, 400),
