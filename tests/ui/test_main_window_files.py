@@ -44,6 +44,14 @@ def type_title(qtbot: QtBot, window: MainWindow, text: str) -> None:
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
+def open_saved(window: MainWindow, folder: Path) -> Path:
+    """Save the hourglass template as ``map.journey`` in `folder` and open it."""
+    path = folder / "map.journey"
+    save_map(load_template("hourglass"), path)
+    assert window.open_path(path)
+    return path
+
+
 def dump(window: MainWindow) -> dict:
     return window.document.journey.model_dump(mode="json")
 
@@ -112,9 +120,7 @@ def test_closing_with_unsaved_changes_asks_first(
     closes: bool,
     written: bool,
 ) -> None:
-    path = tmp_path / "map.journey"
-    save_map(load_template("hourglass"), path)
-    assert window.open_path(path)
+    path = open_saved(window, tmp_path)
     before = path.read_bytes()
     type_title(qtbot, window, "Changed")
 
@@ -191,9 +197,7 @@ def test_save_errors_are_shown_and_the_map_stays_modified(
     monkeypatch: pytest.MonkeyPatch,
     failure: OSError,
 ) -> None:
-    path = tmp_path / "map.journey"
-    save_map(load_template("hourglass"), path)
-    window.open_path(path)
+    path = open_saved(window, tmp_path)
     before = path.read_bytes()
     type_title(qtbot, window, "Unsaved")
 
@@ -212,9 +216,7 @@ def test_save_errors_are_shown_and_the_map_stays_modified(
 def test_a_folder_in_the_way_of_the_backup_is_named_and_nothing_is_lost(
     qtbot: QtBot, window: MainWindow, dialogs: Dialogs, tmp_path: Path
 ) -> None:
-    path = tmp_path / "map.journey"
-    save_map(load_template("hourglass"), path)
-    window.open_path(path)
+    path = open_saved(window, tmp_path)
     before = path.read_bytes()
     in_the_way = tmp_path / "map.journey.bak"
     in_the_way.mkdir()
@@ -258,9 +260,7 @@ def test_saving_into_a_missing_folder_fails_cleanly(
 def test_revert_reads_the_file_again(
     qtbot: QtBot, window: MainWindow, dialogs: Dialogs, tmp_path: Path
 ) -> None:
-    path = tmp_path / "map.journey"
-    save_map(load_template("hourglass"), path)
-    window.open_path(path)
+    open_saved(window, tmp_path)
     original = dump(window)
     assert not window.action_table.revert.isEnabled()
     type_title(qtbot, window, "Throw me away")
@@ -274,9 +274,7 @@ def test_revert_reads_the_file_again(
 def test_close_map_starts_an_empty_one(
     qtbot: QtBot, window: MainWindow, dialogs: Dialogs, tmp_path: Path
 ) -> None:
-    path = tmp_path / "map.journey"
-    save_map(load_template("hourglass"), path)
-    window.open_path(path)
+    open_saved(window, tmp_path)
     window.action_table.close_map.trigger()
     assert window.document.path is None
     assert window.document.journey.cards == []
@@ -365,9 +363,7 @@ def test_first_run_shows_the_hourglass_then_a_blank_map(
 def test_text_typed_in_place_on_the_canvas_is_saved(
     qtbot: QtBot, window: MainWindow, dialogs: Dialogs, tmp_path: Path
 ) -> None:
-    path = tmp_path / "map.journey"
-    save_map(load_template("hourglass"), path)
-    window.open_path(path)
+    path = open_saved(window, tmp_path)
     card_id = window.document.journey.cards[0].id
     window.view.select_ids([card_id])
     window.action_table.edit_text.trigger()
