@@ -100,8 +100,6 @@ class LaneBoard:
         x, y = rect.x, rect.y
         right, bottom = x + rect.w, y + rect.h
         edges, grids = self._edges, self._grids
-        # The columns of cells are the same in every lane.
-        first_i, last_i = math.floor(x / _CELL_MM), math.floor(right / _CELL_MM)
         # The lanes from `lane_of(y)` to `lane_of(bottom)`.
         for lane in range(bisect_right(edges, y) - 1, bisect_right(edges, bottom)):
             top = 0.0 if lane < 0 else edges[lane]
@@ -109,14 +107,7 @@ class LaneBoard:
             grid = grids.get(lane)
             if grid is None:
                 grid = grids[lane] = {}
-            first_j, last_j = math.floor(entry[1] / _CELL_MM), math.floor(entry[3] / _CELL_MM)
-            if first_i == last_i and first_j == last_j:
-                # Most boxes lie in one cell: no loops.
-                keys = [(first_i, first_j)]
-            else:
-                keys = [
-                    (i, j) for i in range(first_i, last_i + 1) for j in range(first_j, last_j + 1)
-                ]
+            keys = _keys(entry)
             for key in keys:
                 cell = grid.get(key)
                 if cell is None:
@@ -280,8 +271,12 @@ def _blocking(
 
 
 def _keys(entry: _Entry, size: float = _CELL_MM) -> list[tuple[int, int]]:
+    """The cells (`size` square) a box reaches into, column by column."""
     x1, y1 = math.floor(entry[0] / size), math.floor(entry[1] / size)
     x2, y2 = math.floor(entry[2] / size), math.floor(entry[3] / size)
+    if x1 == x2 and y1 == y2:
+        # Most boxes lie in one cell: no loops.
+        return [(x1, y1)]
     return [(i, j) for i in range(x1, x2 + 1) for j in range(y1, y2 + 1)]
 
 
