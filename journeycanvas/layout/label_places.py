@@ -359,11 +359,7 @@ def label_spots(
     if candidates is None:
         return (), None, []
     at = stretch.at
-    extremes = candidates.extremes
-    # Adding a number keeps the order of floats: the least moved is the least of those moved.
-    x1, y1 = at.x + extremes[0], at.y + extremes[1]
-    x2, y2 = at.x + extremes[2], at.y + extremes[3]
-    area = Rect(x1 - w, y1 - h, x2 - x1 + 2 * w, y2 - y1 + 2 * h)
+    area = _area(at, candidates.extremes, w, h)
     found: list[CardNear] = []
     centres = candidates.centres
     chosen = tuple([centres[i] for i in _scan(candidates, at, w, h, obstacles, area, found)])
@@ -505,13 +501,15 @@ def marker_spots(
     return tuple(centres), area, found, True
 
 
-def _area(at: Point, extremes: tuple[float, float, float, float], reach: float) -> Rect:
+def _area(
+    at: Point, extremes: tuple[float, float, float, float], reach: float, reach_y: float
+) -> Rect:
     """The box round `extremes` (least and greatest x and y, relative to `at`), `reach`
-    wider on every side."""
+    wider on its left and right and `reach_y` on its top and bottom."""
     # Adding a number keeps the order of floats: the least moved is the least of those moved.
     x1, y1 = at.x + extremes[0], at.y + extremes[1]
     x2, y2 = at.x + extremes[2], at.y + extremes[3]
-    return Rect(x1 - reach, y1 - reach, x2 - x1 + 2 * reach, y2 - y1 + 2 * reach)
+    return Rect(x1 - reach, y1 - reach_y, x2 - x1 + 2 * reach, y2 - y1 + 2 * reach_y)
 
 
 def _free_spots(
@@ -530,7 +528,7 @@ def _free_spots(
     to `at`): on them (no `steps`), or 1 to `steps` `_STEP_MM` steps off them, among the
     cards touching the area within `furthest` + `size` of them; that area, those cards,
     and whether the spots stopped early (`limit` reached, or `take` took one)."""
-    area = _area(at, extremes, furthest + size)
+    area = _area(at, extremes, furthest + size, furthest + size)
     found: list[CardNear] = []
     texts = _texts_near(obstacles, area, found, at.y)
     half = size / 2
