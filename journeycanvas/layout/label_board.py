@@ -69,12 +69,18 @@ class LaneBoard:
         # The box that last kept a spot taken, and its lane: spots tried one after another
         # lie close, and often the same box keeps them taken too.
         self._blocker: tuple[int, _Entry] | None = None
+        # By the spots `first_free` was asked about (the point, centres and size): the
+        # rank it was asked for and how many of the first spots it found taken. Until a
+        # box is taken out, the board only gains boxes, and a box that keeps a label off
+        # keeps every later one off too: those spots stay taken for that rank and after.
+        self._taken: dict[tuple[object, ...], tuple[int, int]] = {}
 
     def set_lanes(self, edges: Sequence[float], ranks: Mapping[str, int]) -> None:
         """The lanes' tops and the grid's bottom now, and each connector's place in
         the map's order."""
         self._edges = edges
         self._ranks = ranks
+        self._taken = {}
 
     def lane_of(self, y: float) -> int:
         """The lane at `y`: -1 above the first, len(lanes) below the last."""
@@ -141,6 +147,7 @@ class LaneBoard:
     def remove(self, handle: Handle) -> None:
         """Take out what `add` put in."""
         self._blocker = None
+        self._taken.clear()
         for lane, keys, entry in handle:
             grid = self._grids[lane]
             for key in keys:
@@ -155,7 +162,7 @@ class LaneBoard:
     def first_free(
         self,
         at: Point,
-        centres: Sequence[tuple[float, float]],
+        centres: tuple[tuple[float, float], ...],
         w: float,
         h: float,
         rank: int,
@@ -170,7 +177,11 @@ class LaneBoard:
         found: tuple[Rect, tuple[float, float]] | None = None
         free = self._free
         low_x, low_y, high_x, high_y = probe.left, probe.top, probe.right, probe.bottom
-        for x, y in centres:
+        asked = (at_x, at_y, centres, w, h)
+        known = self._taken.get(asked)
+        taken = 0 if known is None or known[0] > rank else known[1]
+        index = 0
+        for index, (x, y) in enumerate(centres):
             left, top = at_x + x - half_w, at_y + y - half_h
             right, bottom = left + w, top + h
             spots.append((left, top, right, bottom))
@@ -183,9 +194,12 @@ class LaneBoard:
                 high_x = right
             if bottom > high_y:
                 high_y = bottom
-            if free(left, top, right, bottom, rank):
+            if index >= taken and free(left, top, right, bottom, rank):
                 found = Rect(left, top, w, h), (x, y)
                 break
+        else:
+            index = len(centres)
+        self._taken[asked] = rank, index
         probe.left, probe.top, probe.right, probe.bottom = low_x, low_y, high_x, high_y
         return found
 

@@ -74,7 +74,7 @@ def test_first_free_is_the_plain_check(
             del added[index]
     at = Point(at_x, at_y)
     probe = Probe([])
-    found = board.first_free(at, centres, w, h, rank, probe)
+    found = board.first_free(at, tuple(centres), w, h, rank, probe)
     expected = None
     for cx, cy in centres:
         left, top = at_x + cx - w / 2, at_y + cy - h / 2
