@@ -1163,9 +1163,10 @@ def _extent(rects: list[Rect], probe: Probe | None) -> tuple[float, float]:
 
 
 def _anchor(item: _Routed, entry: _Entry, shared: bool, band_middles: list[float]) -> float:
-    """Where along its path a label is anchored: where it crosses a lane gutter's
-    middle nearest the middle of its own part (of the fork's trunk, for a `shared`
-    label), or that middle."""
+    """Where along its path a label is anchored: where the first vertical run of its own
+    part that crosses a lane gutter's middle crosses it (the topmost, should it cross
+    several), or else the middle of its own part's longest run. A `shared` label: where
+    the fork's trunk crosses one nearest the trunk's middle, or else that middle."""
     low, high = (0.0, item.trunk) if shared else (item.trunk, math.inf)
     crossing = band_crossing(item.points, low, high, band_middles)
     if crossing is not None:
