@@ -789,14 +789,25 @@ class ConnectorPaths:
         later = Probe([])
         areas = list(first.areas)
 
-        def take(centre: Centre) -> bool:
-            return board.is_free(at, centre, size, size, rank)
+        taken: list[Centre] = []
 
+        def take(centre: Centre) -> bool:
+            if board.is_free(at, centre, size, size, rank):
+                taken.append(centre)
+                return True
+            return False
+
+        found: tuple[Rect, Centre] | None = None
         for what in ("last marker", "all last marker"):
             centres = self._spots_for(item, what, whole, False, size, size, obstacles, take)
             kept = self._spots[(cid, what)]
             areas.append(kept.area)
-            found = board.first_free(at, centres, size, size, rank, later)
+            if taken and centres[-1] == taken[-1]:
+                # Found just now: the spots stopped at the one `take` found free, each
+                # before it taken, on the board as it still is (what first_free finds).
+                found = board.last_of(at, centres, size, size, later)
+            else:
+                found = board.first_free(at, centres, size, size, rank, later)
             if found is not None or kept.complete:
                 break
         tried = _tried(_joined(first.probe, later))

@@ -46,6 +46,19 @@ class Probe:
             return None
         return Rect(self.left, self.top, self.right - self.left, self.bottom - self.top)
 
+    def add(self, left: float, top: float, right: float, bottom: float) -> None:
+        """Note a spot tried."""
+        self.spots.append((left, top, right, bottom))
+        # As `LaneBoard.first_free` widens the box.
+        if left < self.left:
+            self.left = left
+        if top < self.top:
+            self.top = top
+        if right > self.right:
+            self.right = right
+        if bottom > self.bottom:
+            self.bottom = bottom
+
     def moved(self, dy: float) -> Probe:
         """The probe moved down by `dy`."""
         spots = [(x1, y1 + dy, x2, y2 + dy) for x1, y1, x2, y2 in self.spots]
@@ -202,6 +215,24 @@ class LaneBoard:
         self._taken[asked] = rank, index
         probe.left, probe.top, probe.right, probe.bottom = low_x, low_y, high_x, high_y
         return found
+
+    def last_of(
+        self,
+        at: Point,
+        centres: tuple[tuple[float, float], ...],
+        w: float,
+        h: float,
+        probe: Probe,
+    ) -> tuple[Rect, tuple[float, float]]:
+        """What `first_free` gives when only the last of the spots is free (known from
+        asking `is_free` about each, the board unchanged since), without asking again:
+        the last spot and its centre, every spot widening `probe`."""
+        half_w, half_h = w / 2, h / 2
+        for x, y in centres:
+            left, top = at.x + x - half_w, at.y + y - half_h
+            probe.add(left, top, left + w, top + h)
+        x, y = centres[-1]
+        return Rect(at.x + x - half_w, at.y + y - half_h, w, h), (x, y)
 
     def is_free(
         self, at: Point, centre: tuple[float, float], w: float, h: float, rank: int

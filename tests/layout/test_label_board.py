@@ -85,3 +85,9 @@ def test_first_free_is_the_plain_check(
     assert found == expected
     tried = len(centres) if found is None else centres.index(found[1]) + 1
     assert len(probe.spots) == tried
+    if found is not None:
+        # The spots up to the free one, known without asking: the same answer and probe.
+        known = Probe([])
+        first = tuple(centres[:tried])
+        assert board.last_of(at, first, w, h, known) == found
+        assert (known.spots, known.rect()) == (probe.spots, probe.rect())
