@@ -319,9 +319,17 @@ def _keys(entry: _Entry, size: float = _CELL_MM) -> list[tuple[int, int]]:
     """The cells (`size` square) a box reaches into, column by column."""
     x1, y1 = math.floor(entry[0] / size), math.floor(entry[1] / size)
     x2, y2 = math.floor(entry[2] / size), math.floor(entry[3] / size)
-    if x1 == x2 and y1 == y2:
-        # Most boxes lie in one cell: no loops.
-        return [(x1, y1)]
+    # Most boxes lie in one cell, two or four: those without loops.
+    if x1 == x2:
+        if y1 == y2:
+            return [(x1, y1)]
+        if y2 == y1 + 1:
+            return [(x1, y1), (x1, y2)]
+    elif x2 == x1 + 1:
+        if y1 == y2:
+            return [(x1, y1), (x2, y1)]
+        if y2 == y1 + 1:
+            return [(x1, y1), (x1, y2), (x2, y1), (x2, y2)]
     return [(i, j) for i in range(x1, x2 + 1) for j in range(y1, y2 + 1)]
 
 

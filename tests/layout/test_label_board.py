@@ -3,6 +3,7 @@ first free spot (and `is_free`) must be what comparing each spot with each box g
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 
 from hypothesis import given, settings
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from journeycanvas.layout import Point
 from journeycanvas.layout.geometry import Rect
-from journeycanvas.layout.label_board import _TOUCH_MM, LaneBoard, Probe
+from journeycanvas.layout.label_board import _CELL_MM, _TOUCH_MM, LaneBoard, Probe, _keys
 
 _EDGES = [10.0, 60.0, 61.5, 130.0]
 _coord = st.floats(-40.0, 200.0, allow_nan=False)
@@ -91,3 +92,14 @@ def test_first_free_is_the_plain_check(
         first = tuple(centres[:tried])
         assert board.last_of(at, first, w, h, known) == found
         assert (known.spots, known.rect()) == (probe.spots, probe.rect())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_coord, _coord, st.floats(0.0, 40.0), st.floats(0.0, 40.0))
+def test_keys_are_every_cell_column_by_column(x: float, y: float, w: float, h: float) -> None:
+    """`_keys`' shortcuts for one, two and four cells give what the loops give."""
+    entry = (x, y, x + w, y + h, None)
+    x1, y1 = math.floor(x / _CELL_MM), math.floor(y / _CELL_MM)
+    x2, y2 = math.floor(entry[2] / _CELL_MM), math.floor(entry[3] / _CELL_MM)
+    cells = [(i, j) for i in range(x1, x2 + 1) for j in range(y1, y2 + 1)]
+    assert _keys(entry) == cells
