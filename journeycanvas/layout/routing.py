@@ -16,6 +16,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from journeycanvas.layout.fast_init import fast_init
 from journeycanvas.layout.geometry import Point, Rect
 from journeycanvas.layout.gutters import Asked, Gutters, WayOut
 
@@ -23,6 +24,7 @@ _BEND_MM = 8.0
 """What a bend costs in a searched path, as extra length: fewer bends read better."""
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Plan:
     """A connector's route in gutters. Sides are +1 (right edge) or -1 (left edge).
