@@ -28,7 +28,7 @@ from operator import itemgetter
 
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect, up_to_grid
-from journeycanvas.layout.gutters import Asked, Gutters, LaneBlockers, lane_blockers
+from journeycanvas.layout.gutters import Asked, Gutters, LaneBlockers, Question, lane_blockers
 from journeycanvas.layout.label_board import Changes, Handle, LaneBoard, Probe, same_place
 from journeycanvas.layout.label_places import (
     CardNear,
@@ -359,8 +359,7 @@ class ConnectorPaths:
                 # The same questions (relative to their lanes) answered alike give the
                 # same plan; asking them is cheaper than planning.
                 if all(
-                    len(pair) == 2
-                    and gutters.answers_hold(*pair, [q for p, q in questions if p == pair])
+                    len(pair) == 2 and gutters.answers_hold(*pair, asked_about(questions, pair))
                     for pair in changed
                 ):
                     for pair in changed:
@@ -1198,6 +1197,13 @@ _Kept = tuple[
     Plan,
     "_Relative",
 ]
+
+
+def asked_about(asked: list[Asked], pair: tuple[int, ...]) -> list[Question]:
+    """The questions of a plan's record (as in `Gutters.looked_at`) asked about `pair`,
+    in the order asked."""
+    return [question for about, question in asked if about == pair]
+
 
 # The tops and bottoms of the lanes when a plan's path round blockers was worked out,
 # and the lane of each of its points (None until asked for), or None for a plan without
