@@ -24,10 +24,11 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
+from operator import itemgetter
 
 from journeycanvas.layout.boxes import CardLayout, ConnectorLayout, TextBlock
 from journeycanvas.layout.geometry import MM_PER_PT, Point, Rect, up_to_grid
-from journeycanvas.layout.gutters import Gutters, LaneBlockers, Question, lane_blockers
+from journeycanvas.layout.gutters import Asked, Gutters, LaneBlockers, Question, lane_blockers
 from journeycanvas.layout.label_board import Changes, Handle, LaneBoard, Probe, same_place
 from journeycanvas.layout.label_places import (
     CardNear,
@@ -111,6 +112,7 @@ _REACH_MM = 4.0
 """How far round its path a connector's marks and arrow head may reach."""
 _ANY: tuple[int, ...] = (-1, -1, -1)
 """Stands for any change of any blockers (what a searched path depends on)."""
+_pair = itemgetter(0)
 
 
 class LaneChanges:
@@ -357,7 +359,7 @@ class ConnectorPaths:
                 # The same questions (relative to their lanes) answered alike give the
                 # same plan; asking them is cheaper than planning.
                 if all(
-                    len(pair) == 2 and gutters.answers_hold(*pair, questions[pair])
+                    len(pair) == 2 and gutters.answers_hold(*pair, asked_about(questions, pair))
                     for pair in changed
                 ):
                     for pair in changed:
@@ -366,17 +368,19 @@ class ConnectorPaths:
         if kept is not None:
             for pair in kept[1]:
                 self._lookers.get(pair, set()).discard(connector_id)
-        gutters.looked_at = {}
+        looked_at: list[Asked] = []
+        gutters.looked_at = looked_at
         plan, searched = plan_route(s_rect, t_rect, s_place, t_place, gutters)
-        looked_at, gutters.looked_at = gutters.looked_at, None
+        gutters.looked_at = None
         if searched:
-            looked_at[_ANY] = []
+            looked_at.append((_ANY, ()))
         relative = _lane_edges(plan, gutters)
+        pairs = map(_pair, looked_at)
         # A layout anew has no versions yet: every pair is at 0.
         seen = (
-            {pair: versions.get(pair, 0) for pair in looked_at}
+            {pair: versions.get(pair, 0) for pair in dict.fromkeys(pairs)}
             if versions
-            else dict.fromkeys(looked_at, 0)
+            else dict.fromkeys(pairs, 0)
         )
         lookers = self._lookers
         for pair in seen:
@@ -1195,15 +1199,23 @@ def _moved_middle(middle: Middle, dy: float) -> Middle:
 
 
 # A kept plan: its cards' rects (from their lanes' tops) and places, the versions of the
-# (lane, column edge) blockers looked at, the questions asked about each, the plan, and
-# the lanes' edges when its path round blockers was worked out.
+# (lane, column edge) blockers looked at, the questions asked about them (as in
+# `Gutters.looked_at`), the plan, and the lanes' edges when its path round blockers was
+# worked out.
 _Kept = tuple[
     tuple[object, ...],
     dict[tuple[int, ...], int],
-    dict[tuple[int, ...], list[Question]],
+    list[Asked],
     Plan,
     "_Relative",
 ]
+
+
+def asked_about(asked: list[Asked], pair: tuple[int, ...]) -> list[Question]:
+    """The questions of a plan's record (as in `Gutters.looked_at`) asked about `pair`,
+    in the order asked."""
+    return [question for about, question in asked if about == pair]
+
 
 # The tops and bottoms of the lanes when a plan's path round blockers was worked out,
 # and the lane of each of its points (None until asked for), or None for a plan without

@@ -22,10 +22,14 @@ from journeycanvas.layout.stacking import LaneStack
 # run, ("b", y, up, span) for `first_blocker`.
 Question = tuple[object, ...]
 
+# A question with the (lane, column edge) it was asked about; () with (lane, edge, 0)
+# for "are there any".
+Asked = tuple[tuple[int, ...], Question]
+
 # A way out of a lane from a point in a gutter, round the blockers above or below it:
 # its points, whether they are clean (`routing._clean`), the `Gutters.first_blocker`
 # questions asked on it (with their lane and edge), and how many of them.
-WayOut = tuple[tuple[Point, ...], bool, list[tuple[tuple[int, int], Question]], int]
+WayOut = tuple[tuple[Point, ...], bool, list[Asked], int]
 
 # A card crossing a column edge: its top and bottom (relative to its lane's top), and
 # the first and last column it covers.
@@ -112,16 +116,15 @@ class Gutters:
         self.obstacles = obstacles
         self.pad = pad
         self.gap = gap
-        self.looked_at: dict[tuple[int, ...], list[Question]] | None = None
-        """When a dict, every (lane, column edge) whose blockers were asked about, with
-        the questions asked and their answers (to ask them again: `answers_hold`); or
-        (lane, edge, 0) when only whether there are any mattered."""
+        self.looked_at: list[Asked] | None = None
+        """When a list, every question asked about the blockers of a (lane, column edge)
+        and its answer, in order, with the pair (to ask them again: `answers_hold`); or
+        (lane, edge, 0) with no question when only whether there are any mattered. Kept
+        flat: replaying what a kept way out asked is then one `extend`."""
         self.ways_out: dict[tuple[int, int, float, bool], WayOut] = {}
         """Ways out of lanes round blockers that `routing` found, by where they start."""
         # `free_nearest` answers by (x, top, bottom), with the questions asked for each.
-        self._free_nearest: dict[
-            tuple[float, float, float], tuple[int, list[tuple[tuple[int, ...], list[Question]]]]
-        ] = {}
+        self._free_nearest: dict[tuple[float, float, float], tuple[int, list[Asked]]] = {}
         self.tops = obstacles.lane_tops
         self.bottoms = obstacles.lane_bottoms
         # Where each lane's padding ends, below its top and above its bottom (`v_free`).
@@ -187,7 +190,7 @@ class Gutters:
                 # depends only on whether there is one, not on where it sits.
                 blocked = crossing is not None
                 if looked_at is not None:
-                    looked_at.setdefault((row, edge, 0), [])
+                    looked_at.append(((row, edge, 0), ()))
             else:
                 blocked = crossing is not None and _overlapped(crossing, top, bottom, lane_top)
                 if looked_at is not None:
@@ -195,7 +198,7 @@ class Gutters:
                     # endless.
                     low = top - lane_top if top > lane_top else -math.inf
                     high = bottom - lane_top if bottom < lane_bottom else math.inf
-                    looked_at.setdefault((row, edge), []).append(("v", low, high, blocked))
+                    looked_at.append(((row, edge), ("v", low, high, blocked)))
             if blocked:
                 return False
         return True
@@ -215,23 +218,21 @@ class Gutters:
         the farthest one if none is (asking `v_free` about each in turn)."""
         found = self._free_nearest.get((x, top, bottom))
         if found is None:
-            # Asked once per layout; later the questions are noted again as if asked
-            # (the same pairs, in the same order, the same questions after each other).
+            # Asked once per layout; later the questions are noted again as if asked.
             looked_at = self.looked_at
-            asking: dict[tuple[int, ...], list[Question]] = {}
+            asking: list[Asked] = []
             self.looked_at = asking
             for edge in self.v_nearest(x):
                 if self.v_free(edge, top, bottom):
                     break
             self.looked_at = looked_at
-            found = (edge, list(asking.items()))
+            found = (edge, asking)
             self._free_nearest[(x, top, bottom)] = found
         else:
-            edge, _ = found
+            edge, asking = found
             looked_at = self.looked_at
         if looked_at is not None:
-            for pair, questions in found[1]:
-                looked_at.setdefault(pair, []).extend(questions)
+            looked_at += asking
         return edge
 
     def first_blocker(
@@ -249,13 +250,12 @@ class Gutters:
         top, bottom, first, last = span
         return (top + lane_top, bottom + lane_top, first, last), question
 
-    def note(self, asked: Iterable[tuple[tuple[int, int], Question]]) -> None:
+    def note(self, asked: Iterable[Asked]) -> None:
         """Note `first_blocker` questions about (lane, column edge) pairs and their
         answers, in order, as if asked now (also to replay what an earlier walk asked)."""
         looked_at = self.looked_at
         if looked_at is not None:
-            for pair, question in asked:
-                looked_at.setdefault(pair, []).append(question)
+            looked_at += asked
 
     def answers_hold(self, row: int, edge: int, questions: Iterable[Question]) -> bool:
         """Whether the questions asked about the cards crossing column edge `edge` in

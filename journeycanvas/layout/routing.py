@@ -16,13 +16,15 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from journeycanvas.layout.fast_init import fast_init
 from journeycanvas.layout.geometry import Point, Rect
-from journeycanvas.layout.gutters import Gutters, Question, WayOut
+from journeycanvas.layout.gutters import Asked, Gutters, WayOut
 
 _BEND_MM = 8.0
 """What a bend costs in a searched path, as extra length: fewer bends read better."""
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Plan:
     """A connector's route in gutters. Sides are +1 (right edge) or -1 (left edge).
@@ -171,7 +173,7 @@ def _way_out(
     centers, first_blocker = gutters.v_centers, gutters.first_blocker
     kept = gutters.ways_out
     points: list[Point] = []
-    asked: list[tuple[tuple[int, int], Question]] = []
+    asked: list[Asked] = []
     # Each gap reached: its key, and how many points, questions and steps came before.
     gaps: list[tuple[tuple[int, int, float, bool], int, int, int]] = []
     rest: WayOut | None = None
