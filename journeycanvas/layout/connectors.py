@@ -558,6 +558,10 @@ class ConnectorPaths:
                 key = (item.connector.source, item.plan.s_side, item.connector.label)
                 forks.setdefault(key, []).append(item)
         shared_labels: dict[tuple[object, ...], tuple[Rect, int | None]] = {}
+        # Labels placed along their stretch, by the stretch (its point and runs) and the
+        # text: a later connector with that stretch runs on top of the first one all
+        # along it, and says the same, so it shows that label too (as a fork does).
+        along_labels: dict[tuple[object, ...], Rect] = {}
         markers = itertools.count(1)
         result: dict[str, ConnectorLayout] = {}
         for rank, (item, dy) in enumerate(zip(routed, alike, strict=True)):
@@ -573,11 +577,20 @@ class ConnectorPaths:
             rect: Rect | None = None
             marker: int | None = None
             placed = False
+            runs_along = False
+            together: tuple[object, ...] | None = None
+            anchor = 0.0
+            if text and not fork:
+                anchor = _anchor(item, entry, False, band_middles)
+                stretch = self._stretch(item, anchor)
+                together = (stretch.at.x, stretch.at.y, stretch.runs, stretch.trunk,
+                            connector.label)  # fmt: skip
             if (
                 label is not None
                 and dy is not None
                 and text
                 and not fork
+                and together not in along_labels
                 and not entry.fork
                 and moved is not None
                 and not moved.near(label.areas, dy)
@@ -593,6 +606,7 @@ class ConnectorPaths:
                 and label.near
                 and dy is None
                 and not fork
+                and together not in along_labels
                 and not entry.fork
                 and moved is not None
                 and label.text == connector.label
@@ -616,8 +630,13 @@ class ConnectorPaths:
                     rect, marker = shared_labels[key]
                     label = _Label(rect, rect.center, None, 0.0, 0.0, marker is not None,
                                    None, [], [])  # fmt: skip
+                elif together in along_labels:
+                    rect = along_labels[together]
+                    label = _Label(rect, rect.center, None, 0.0, 0.0, False, None, [], [])
+                    runs_along = True
                 else:
-                    anchor = _anchor(item, entry, shared, band_middles)
+                    if fork:
+                        anchor = _anchor(item, entry, shared, band_middles)
                     _, w, h = self._router.label_box(connector.label)
                     first = None
                     if (
@@ -650,7 +669,11 @@ class ConnectorPaths:
                 board.remove(label.handle)
                 came.add(label.rect, rank)
                 entry.label = None
-            entry.fork = fork
+            if together is not None and label is not None and label.near:
+                along_labels.setdefault(together, label.rect)
+            # A label shown along with an earlier one is placed again every time, as a
+            # fork's is: it goes wherever that one does.
+            entry.fork = fork or runs_along
             if dy is None or placed:
                 entry.rows = _rows(entry, board)
             result[connector.id] = self._layout(item, entry, rect, marker)
