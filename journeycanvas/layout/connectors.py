@@ -223,6 +223,12 @@ class _Entry:
 _LabelSpots = tuple[tuple[Centre, ...], Rect | None, list[CardNear]]
 
 
+def _along_key(at: Point, runs: tuple[object, ...], trunk: float, text: str) -> tuple[object, ...]:
+    """What a label placed along a stretch is kept by for the connectors that run along
+    it too: the stretch (its point, runs and trunk) and the text."""
+    return (at.x, at.y, runs, trunk, text)
+
+
 def _fields(connector: Connector) -> tuple[object, ...]:
     return (connector.source, connector.target, connector.kind, connector.label)
 
@@ -560,7 +566,10 @@ class ConnectorPaths:
         shared_labels: dict[tuple[object, ...], tuple[Rect, int | None]] = {}
         # Labels placed along their stretch, by the stretch (its point and runs) and the
         # text: a later connector with that stretch runs on top of the first one all
-        # along it, and says the same, so it shows that label too (as a fork does).
+        # along it, and says the same, so it shows that label too (as a fork does). A
+        # kept label needs no look here: such a label, come to its stretch since, would
+        # lie on a spot it tried (the first free one of the same spots, for fewer
+        # labels), and a box that came there places it again.
         along_labels: dict[tuple[object, ...], Rect] = {}
         markers = itertools.count(1)
         result: dict[str, ConnectorLayout] = {}
@@ -578,19 +587,11 @@ class ConnectorPaths:
             marker: int | None = None
             placed = False
             runs_along = False
-            together: tuple[object, ...] | None = None
-            anchor = 0.0
-            if text and not fork:
-                anchor = _anchor(item, entry, False, band_middles)
-                stretch = self._stretch(item, anchor)
-                together = (stretch.at.x, stretch.at.y, stretch.runs, stretch.trunk,
-                            connector.label)  # fmt: skip
             if (
                 label is not None
                 and dy is not None
                 and text
                 and not fork
-                and together not in along_labels
                 and not entry.fork
                 and moved is not None
                 and not moved.near(label.areas, dy)
@@ -606,7 +607,6 @@ class ConnectorPaths:
                 and label.near
                 and dy is None
                 and not fork
-                and together not in along_labels
                 and not entry.fork
                 and moved is not None
                 and label.text == connector.label
@@ -626,17 +626,25 @@ class ConnectorPaths:
                 placed = True
                 old = label
                 shared = fork and item.trunk > 0
-                if shared and key in shared_labels:
-                    rect, marker = shared_labels[key]
+                copied = shared_labels.get(key) if shared else None
+                anchor = 0.0
+                along_rect = None
+                if copied is None:
+                    anchor = _anchor(item, entry, shared, band_middles)
+                    if not fork:
+                        stretch = self._stretch(item, anchor)
+                        along_rect = along_labels.get(
+                            _along_key(stretch.at, stretch.runs, stretch.trunk, connector.label)
+                        )
+                if copied is not None:
+                    rect, marker = copied
                     label = _Label(rect, rect.center, None, 0.0, 0.0, marker is not None,
                                    None, [], [])  # fmt: skip
-                elif together in along_labels:
-                    rect = along_labels[together]
+                elif along_rect is not None:
+                    rect = along_rect
                     label = _Label(rect, rect.center, None, 0.0, 0.0, False, None, [], [])
                     runs_along = True
                 else:
-                    if fork:
-                        anchor = _anchor(item, entry, shared, band_middles)
                     _, w, h = self._router.label_box(connector.label)
                     first = None
                     if (
@@ -669,8 +677,9 @@ class ConnectorPaths:
                 board.remove(label.handle)
                 came.add(label.rect, rank)
                 entry.label = None
-            if together is not None and label is not None and label.near:
-                along_labels.setdefault(together, label.rect)
+            if label is not None and label.near and not fork:
+                along_key = _along_key(label.at, label.runs, label.trunk, connector.label)
+                along_labels.setdefault(along_key, label.rect)
             # A label shown along with an earlier one is placed again every time, as a
             # fork's is: it goes wherever that one does.
             entry.fork = fork or runs_along
