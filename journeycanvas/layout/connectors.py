@@ -48,6 +48,7 @@ from journeycanvas.layout.path_shapes import (
     band_crossing,
     in_net,
     mark_box,
+    middle_and_extent,
     out_net,
     own_middle,
     plan_points,
@@ -203,7 +204,8 @@ class _Entry:
     """A connector as laid out last: its fields that matter, plan, path, trunk and
     middle; the lanes (as `LaneBoard.lane_of` counts them) that its path, boxes and
     label lie in or looked at; its boxes on the board; its label; whether it belongs to a
-    fork; its layout; the lanes its points lie in (set with `rows`)."""
+    fork; its layout; the lanes its points lie in (set with `rows`); the least and the
+    greatest y of its points."""
 
     fields: tuple[object, ...]
     plan: Plan
@@ -217,6 +219,7 @@ class _Entry:
     fork: bool
     layout: ConnectorLayout
     path_rows: tuple[int, int] = (0, -1)
+    extent: tuple[float, float] = (0.0, 0.0)
 
 
 # A label's spots, the area whose cards were looked at and those cards (`label_spots`).
@@ -532,9 +535,11 @@ class ConnectorPaths:
                 if dy:
                     entry.points = item.points
                     entry.middle = _moved_middle(entry.middle, dy)
+                    ys = [p.y for p in item.points]
+                    entry.extent = (min(ys), max(ys))
                     entry.statics = [rect.translated(0.0, dy) for rect in entry.statics]
                 continue
-            middle = own_middle(item.points, item.trunk)
+            middle, least, most = middle_and_extent(item.points, item.trunk)
             statics = [arrow_box(item.points)]
             if item.connector.kind == ConnectorKind.BREAKPOINT:
                 statics.append(mark_box(middle[0]))
@@ -556,6 +561,7 @@ class ConnectorPaths:
             entries[item.connector.id] = _Entry(
                 _fields(item.connector), item.plan, item.points, item.trunk, middle, (0, 0),
                 statics, handle, label, False, _NO_LAYOUT if entry is None else entry.layout,
+                extent=(least, most),
             )  # fmt: skip
         # A fork whose connectors all say the same shows the label once, on its trunk.
         forks: dict[tuple[object, ...], list[_Routed]] = {}
@@ -1170,8 +1176,7 @@ def _move_label(label: _Label, entry: _Entry, dy: float) -> None:
 def _rows(entry: _Entry, board: LaneBoard) -> tuple[int, int]:
     """The lanes the connector's path, marks and label lie in or looked at (and, in
     the label's `rows`, those its label, probe and areas do)."""
-    ys = [p.y for p in entry.points]
-    low, high = min(ys), max(ys)
+    low, high = entry.extent
     entry.path_rows = board.lanes_of(low, high)
     low, high = low - _REACH_MM, high + _REACH_MM
     # Comparisons, not min() and max(): the same results, without the calls.

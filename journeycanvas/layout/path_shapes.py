@@ -130,6 +130,12 @@ def own_middle(points: Sequence[Point], trunk: float) -> Middle:
     """The middle of the longest straight run of the path's own part (after `trunk`,
     before the arrow head): the point, a unit vector along the run, the segment's index
     and the distance from the path's start."""
+    return middle_and_extent(points, trunk)[0]
+
+
+def middle_and_extent(points: Sequence[Point], trunk: float) -> tuple[Middle, float, float]:
+    """`own_middle`, and the least and the greatest y of the path's points (one walk
+    along it for both: a connector needs both)."""
     # The longest own run so far: its length; its index, own part's start and end, and
     # its start. Every segment's own part starts where it starts or the trunk ends,
     # whichever is later, and ends where it ends (the last one: the arrow head starts).
@@ -138,12 +144,17 @@ def own_middle(points: Sequence[Point], trunk: float) -> Middle:
     start = 0.0
     a = points[0]
     ax, ay = a.x, a.y
+    least = most = ay
     # Each segment's index and end, but the last's.
     segments = enumerate(points[1:-1])
     if not trunk < 0.0:
         # The segments starting within the trunk.
         for index, b in segments:
             bx, by = b.x, b.y
+            if by < least:
+                least = by
+            elif by > most:
+                most = by
             end = start + (abs(bx - ax) + abs(by - ay))
             if end - trunk > best_length:
                 best_length = end - trunk
@@ -154,6 +165,10 @@ def own_middle(points: Sequence[Point], trunk: float) -> Middle:
                 break
     for index, b in segments:
         bx, by = b.x, b.y
+        if by < least:
+            least = by
+        elif by > most:
+            most = by
         end = start + (abs(bx - ax) + abs(by - ay))
         if end - start > best_length:
             best_length = end - start
@@ -163,6 +178,10 @@ def own_middle(points: Sequence[Point], trunk: float) -> Middle:
     last = len(points) - 2
     if last >= 0:
         b = points[-1]
+        if b.y < least:
+            least = b.y
+        elif b.y > most:
+            most = b.y
         end = start + (abs(b.x - ax) + abs(b.y - ay))
         low = start if start > trunk else trunk
         if (end - ARROW_MM) - low > best_length:
@@ -171,7 +190,7 @@ def own_middle(points: Sequence[Point], trunk: float) -> Middle:
         # No own part: the longest run of all (the first of them).
         lengths, starts = path_walk(points)
         if not lengths:
-            return points[0], Point(1.0, 0.0), 0, 0.0
+            return (points[0], Point(1.0, 0.0), 0, 0.0), least, most
         index = lengths.index(max(lengths))
         best = (index, starts[index], starts[index + 1], starts[index])
     index, low, high, run_start = best
@@ -180,12 +199,13 @@ def own_middle(points: Sequence[Point], trunk: float) -> Middle:
     a, b = points[index], points[index + 1]
     length = math.hypot(b.x - a.x, b.y - a.y)
     if length == 0:
-        return a, Point(1.0, 0.0), index, distance
+        return (a, Point(1.0, 0.0), index, distance), least, most
     ux, uy = (b.x - a.x) / length, (b.y - a.y) / length
     along = distance - run_start
     # The point's height on the grid too (a run's start is a sum of lengths across, which
     # are not): a path moved down with its lanes then has its middle moved, to the bit.
-    return Point(a.x + ux * along, on_grid(a.y + uy * along)), Point(ux, uy), index, distance
+    point = Point(a.x + ux * along, on_grid(a.y + uy * along))
+    return (point, Point(ux, uy), index, distance), least, most
 
 
 def arrow_box(points: Sequence[Point]) -> Rect:

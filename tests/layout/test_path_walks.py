@@ -15,7 +15,12 @@ from strategies import orthogonal_paths
 from journeycanvas.layout import Point
 from journeycanvas.layout import label_places as places
 from journeycanvas.layout.geometry import on_grid
-from journeycanvas.layout.path_shapes import ARROW_MM, band_crossing, own_middle
+from journeycanvas.layout.path_shapes import (
+    ARROW_MM,
+    band_crossing,
+    middle_and_extent,
+    own_middle,
+)
 
 
 def _plain_middle(points: tuple[Point, ...], trunk: float) -> tuple[Point, Point, int, float]:
@@ -79,6 +84,10 @@ def _plain_length(points: tuple[Point, ...]) -> float:
 @given(path=orthogonal_paths(14), trunk=st.one_of(st.just(0.0), st.floats(-10.0, 200.0)))
 def test_own_middle_is_that_of_walking_every_segment(path: tuple[Point, ...], trunk: float) -> None:
     assert repr(own_middle(path, trunk)) == repr(_plain_middle(path, trunk))
+    ys = [p.y for p in path]
+    assert repr(middle_and_extent(path, trunk)) == repr(
+        (_plain_middle(path, trunk), min(ys), max(ys))
+    )
 
 
 @settings(max_examples=400, deadline=None)
