@@ -204,7 +204,8 @@ class _Entry:
     """A connector as laid out last: its fields that matter, plan, path, trunk and
     middle; the lanes (as `LaneBoard.lane_of` counts them) that its path, boxes and
     label lie in or looked at; its boxes on the board; its label; whether it belongs to a
-    fork; its layout; the lanes its points lie in (set with `rows`); the least and the
+    fork or shows the label of one it runs along (either is placed again every time); its
+    layout; the lanes its points lie in (set with `rows`); the least and the
     greatest y of its points."""
 
     fields: tuple[object, ...]
@@ -632,24 +633,22 @@ class ConnectorPaths:
                 placed = True
                 old = label
                 shared = fork and item.trunk > 0
+                # Another connector's label shown too: its fork's, or that of one it
+                # runs along.
                 copied = shared_labels.get(key) if shared else None
-                anchor = 0.0
-                along_rect = None
                 if copied is None:
                     anchor = _anchor(item, entry, shared, band_middles)
                     if not fork:
                         stretch = self._stretch(item, anchor)
-                        along_rect = along_labels.get(
-                            _along_key(stretch.at, stretch.runs, stretch.trunk, connector.label)
+                        runs_key = _along_key(
+                            stretch.at, stretch.runs, stretch.trunk, connector.label
                         )
+                        if runs_key in along_labels:
+                            copied, runs_along = (along_labels[runs_key], None), True
                 if copied is not None:
                     rect, marker = copied
                     label = _Label(rect, rect.center, None, 0.0, 0.0, marker is not None,
                                    None, [], [])  # fmt: skip
-                elif along_rect is not None:
-                    rect = along_rect
-                    label = _Label(rect, rect.center, None, 0.0, 0.0, False, None, [], [])
-                    runs_along = True
                 else:
                     _, w, h = self._router.label_box(connector.label)
                     first = None
