@@ -193,7 +193,6 @@ class LaneBoard:
         asked = (at_x, at_y, centres, w, h)
         known = self._taken.get(asked)
         taken = 0 if known is None or known[0] > rank else known[1]
-        index = 0
         for index, (x, y) in enumerate(centres):
             left, top = at_x + x - half_w, at_y + y - half_h
             right, bottom = left + w, top + h
